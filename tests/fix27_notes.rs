@@ -1,0 +1,70 @@
+//! Session 14's check-list rating and note rules (review 20 C-5, C-6, C-4, C-13): a rating
+//! with its rationale reads as the rating; a rating with any other statement is its item's
+//! problem, not the whole list's.
+//!
+//! Fixtures: `tests/data/fix27-notes/`. An item whose id starts with `A-` must be not analysed
+//! with a `note-against` problem, one starting with `C-` covered.
+mod common;
+
+use std::path::Path;
+
+use common::{data, json_of, on_checks};
+
+/// `report --checks FILE --csp (every objective 実施 but 9.2.4) --format json`, as of
+/// 2026-04-01.
+fn report(lang: &str, checks: &Path) -> assert_cmd::Command {
+    let mut c = on_checks(lang, "report", checks);
+    c.arg("--csp").arg(data("fix10-chk/csp-st.csv"));
+    c.args(["--format", "json"]);
+    c
+}
+
+/// Runs `report` on `tests/data/fix27-notes/NAME` and checks every item by its id: `A-…` not
+/// analysed with a `note-against` problem, `C-…` covered. Returns the items.
+fn by_prefix(name: &str) -> Vec<serde_json::Value> {
+    let v = json_of(report("en", &data(&format!("fix27-notes/{name}"))));
+    let items = v["items"].as_array().unwrap().clone();
+    for item in &items {
+        let id = item["id"].as_str().unwrap();
+        if id.starts_with("A-") {
+            assert_eq!(item["status"], "not-analysed", "{name} {item}");
+            assert!(
+                item["problems"]
+                    .as_array()
+                    .is_some_and(|p| p.iter().any(|p| p["field"] == "note-against")),
+                "{name} {item}"
+            );
+        } else {
+            assert_eq!(item["status"], "covered", "{name} {item}");
+        }
+    }
+    items
+}
+
+/// Review 20 C-5: a rating followed by why it is rated so (`高 - 個人情報を扱うため`, `High:
+/// mandatory`, `高、必須`) refused the whole list as "a statement after its rating": now it
+/// reads as the rating (risk high), as `高（個人情報）` does. A rating followed by anything else
+/// (`High - admins share one password`, `High - PII not encrypted`) is its item's problem
+/// (not analysed, `note-against` naming the risk column); the rest of the list reads.
+#[test]
+fn a_rating_with_its_rationale_reads_and_a_statement_is_the_items_problem() {
+    let items = by_prefix("ratings.csv");
+    assert_eq!(items.len(), 19);
+    for item in items
+        .iter()
+        .filter(|i| i["id"].as_str().unwrap().starts_with("C-"))
+    {
+        assert_eq!(item["risk"], "high", "{item}");
+    }
+    let yaml = tempfile::tempdir().unwrap();
+    let path = yaml.path().join("c.yaml");
+    std::fs::write(
+        &path,
+        "items:\n  - id: R-1\n    title: 利用者登録\n    refs: [9.2.1]\n    risk: High - admins share one password\n  - id: R-2\n    title: 利用者登録\n    refs: [9.2.1]\n    risk: 'High: mandatory'\n",
+    )
+    .unwrap();
+    let v = json_of(report("en", &path));
+    assert_eq!(v["items"][0]["status"], "not-analysed", "{v}");
+    assert_eq!(v["items"][1]["status"], "covered", "{v}");
+    assert_eq!(v["items"][1]["risk"], "high", "{v}");
+}
