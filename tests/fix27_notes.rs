@@ -68,3 +68,50 @@ fn a_rating_with_its_rationale_reads_and_a_statement_is_the_items_problem() {
     assert_eq!(v["items"][1]["status"], "covered", "{v}");
     assert_eq!(v["items"][1]["risk"], "high", "{v}");
 }
+
+/// Writes a one-item list with `value` under `header` and returns the exit status.
+fn one_under(header: &str, value: &str) -> Option<i32> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.csv");
+    std::fs::write(
+        &path,
+        format!("項番,確認項目,ISMAP管理策,{header}\nR-1,利用者登録,9.2.1,{value}\n"),
+    )
+    .unwrap();
+    let out = report("en", &path).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    out.status.code()
+}
+
+/// Review 20 C-6: under a findings header a none with its source (`None (per audit report)`,
+/// `なし（監査報告書参照）`, `なし（SOC2報告書で確認）`, `なし（ISMAP監査）`) refused the whole list:
+/// now read as none. Guards: a qualified or pending none (`None (tentative)`, `なし（暫定）`,
+/// `なし（CSP回答）`, `None (per CSP)`) still refused; the plain nones read.
+#[test]
+fn a_none_with_its_source_under_a_findings_header_reads() {
+    for header in ["指摘事項", "Exceptions"] {
+        for (value, read) in [
+            ("None (per audit report)", true),
+            ("None (see SOC2 report)", true),
+            ("なし（監査報告書参照）", true),
+            ("なし（SOC2報告書で確認）", true),
+            ("なし（前回監査）", true),
+            ("なし（ISMAP監査）", true),
+            ("なし（内部監査）", true),
+            ("None (tentative)", false),
+            ("なし（暫定）", false),
+            ("なし（CSP回答）", false),
+            ("None (per CSP claim)", false),
+            ("None (see other service)", false),
+            ("なし", true),
+            ("None", true),
+            ("0件", true),
+        ] {
+            assert_eq!(
+                one_under(header, value),
+                Some(if read { 0 } else { 2 }),
+                "{header} {value}"
+            );
+        }
+    }
+}

@@ -5245,6 +5245,9 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
         let none = remarks::nothing_for_the_row(v)
             || remarks::zero_count(name, v)
             || NO.contains(&first) && plain && claimed(v)
+            // a none with its source (`None (per audit report)`, `なし（監査報告書参照）`: review
+            // 20 C-6), read as the note's clean claim, the header naming its matter
+            || NO.contains(&first) && !alone && clean_undated(&format!("{key} {v}"))
             || status && SETTLED.contains(&first) && plain && claimed(v)
             || fine;
         return (!none).then(|| {
@@ -5826,6 +5829,16 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
         "を",
         "へ",
         "と",
+        // review 20 C-6: the source of a none (`None (per audit report)`, `なし（監査報告書参照）`,
+        // `なし（ISMAP監査）`, `None (see SOC2 report)`)
+        "参照",
+        "ismap",
+        "soc2",
+        "audit",
+        "report",
+        "per",
+        "see",
+        "the",
     ];
     let folded = crate::text::fold_width(sentence).to_lowercase();
     let mut text = folded.clone();
