@@ -115,3 +115,12 @@ fn a_none_with_its_source_under_a_findings_header_reads() {
         }
     }
 }
+
+/// Review 20 C-13: ordinary clean notes naming what the matter is against or when it was
+/// checked (`要求水準との差異なし`, `仕様差異なし（2025年度確認）`) were not analysed: now covered.
+/// Guards: the same dated later, qualified or pending (`（2027年度確認）`, `（自己評価）`,
+/// `（予定）`, `（要確認）`) and `要求水準に達しない` not analysed.
+#[test]
+fn a_none_against_the_required_level_or_checked_before_is_clean() {
+    assert_eq!(by_prefix("notes.csv").len(), 11);
+}

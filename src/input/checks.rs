@@ -5839,6 +5839,13 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
         "per",
         "see",
         "the",
+        // review 20 C-13: what the matter is against (`要求水準との差異なし`, `仕様差異なし`) and
+        // when it was checked (`（2025年度確認）`: the date checked against --as-of)
+        "要求水準",
+        "仕様",
+        "要件",
+        "確認",
+        "時点",
     ];
     let folded = crate::text::fold_width(sentence).to_lowercase();
     let mut text = folded.clone();
