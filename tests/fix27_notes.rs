@@ -124,3 +124,23 @@ fn a_none_with_its_source_under_a_findings_header_reads() {
 fn a_none_against_the_required_level_or_checked_before_is_clean() {
     assert_eq!(by_prefix("notes.csv").len(), 11);
 }
+
+/// Review 20 C-4: a none in the references cell settled in a place, confirmed
+/// (`なし（契約で確認済）`, `None (confirm in contract)`, `なし（CSPへ確認）`, `…確認する`,
+/// `…確認のこと`) was a reference not read: now outside ISMAP (`S-…`), as `なし（契約で確認）`.
+/// Guards (`U-…`, not analysed): a confirm naming no place (`None (to confirm)`, `None
+/// (confirm)`), in part, or another service's.
+#[test]
+fn a_none_confirmed_in_a_place_is_settled() {
+    let v = json_of(report("en", &data("fix27-notes/refs-none.csv")));
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 12);
+    for item in items {
+        let want = if item["id"].as_str().unwrap().starts_with("U-") {
+            "not-analysed"
+        } else {
+            "outside-ismap"
+        };
+        assert_eq!(item["status"], want, "{item}");
+    }
+}
