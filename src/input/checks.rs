@@ -5880,7 +5880,8 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
     let resolved = RESOLVED.iter().any(|w| marked.contains(w));
     // a none right after a matter, fillers between (`未対応の項目はない`, `Gap: none (TBC)`,
     // `未対応：なし（一部）`) — not a matter's policy (`例外は認めない`)
-    let none_after = marked.match_indices(MARK).any(|(i, _)| {
+    // what follows a matter, fillers skipped
+    let after_matter = |i: usize| {
         let mut after = &marked[i + MARK.len_utf8()..];
         loop {
             let t = after.trim_start_matches(|c: char| !c.is_alphanumeric() && c != MARK);
@@ -5893,13 +5894,24 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
             }
             after = t;
         }
-        NONE.iter().any(|n| after.starts_with(n))
-    });
+        after
+    };
+    let none_after = marked
+        .match_indices(MARK)
+        .any(|(i, _)| NONE.iter().any(|n| after_matter(i).starts_with(n)));
     if !(resolved || none_after || leading_no) {
         return None;
     }
+    // a matter no none or resolved word follows (the pending `確認中`, `回答待ち` after the
+    // claim: `差異なし（確認中）`) is outstanding (found with review 20 C-13)
+    let outstanding = marked.match_indices(MARK).enumerate().any(|(k, (i, _))| {
+        let after = after_matter(i);
+        !(k == 0 && leading_no)
+            && !after.starts_with(MARK)
+            && !NONE.iter().chain(RESOLVED).any(|n| after.starts_with(n))
+    });
     // a doubt (`解消済？`, `remediated?`, `解消済…`) is no statement of clean (review 18 A-10)
-    if later || folded.contains(['?', '…']) || folded.contains("...") {
+    if outstanding || later || folded.contains(['?', '…']) || folded.contains("...") {
         return Some(false);
     }
     let mut rest = marked.replace(MARK, " ");
