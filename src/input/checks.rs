@@ -5906,9 +5906,10 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
     // claim: `差異なし（確認中）`) is outstanding (found with review 20 C-13)
     let outstanding = marked.match_indices(MARK).enumerate().any(|(k, (i, _))| {
         let after = after_matter(i);
-        !(k == 0 && leading_no)
-            && !after.starts_with(MARK)
-            && !NONE.iter().chain(RESOLVED).any(|n| after.starts_with(n))
+        let settled = k == 0 && leading_no
+            || after.starts_with(MARK)
+            || NONE.iter().chain(RESOLVED).any(|n| after.starts_with(n));
+        !settled
     });
     // a doubt (`解消済？`, `remediated?`, `解消済…`) is no statement of clean (review 18 A-10)
     if outstanding || later || folded.contains(['?', '…']) || folded.contains("...") {
