@@ -107,8 +107,8 @@ fn one_risk(dir: &Path, lang: &str, risk: &str) -> (Option<i32>, String) {
 
 /// fix21-chk left: a rating followed by a statement without a negation word (`High - admins
 /// share one password`, `High – …`, `高：管理者がパスワードを共有`, `高 管理者パスワード共有`,
-/// `Medium - see note`) was a warning (risk not read) and the item bare covered: now refused
-/// naming the cell as `高（MFA未導入）` is (en, ja; in YAML too). Guards: ratings alone and with a
+/// `Medium - see note`) was a warning (risk not read) and the item bare covered: now not
+/// analysed (review 20 C-5: the item's problem; in YAML too). Guards: ratings alone and with a
 /// bracketed note of their own (`High`, `高`, `3`, `High (impact)`, `高（影響度）`, `高（必須）`)
 /// read; two ratings (`High/Medium`) stay the warning of a risk not read.
 #[test]
@@ -122,19 +122,10 @@ fn a_rating_followed_by_a_statement_is_refused() {
         "Medium - see note",
     ] {
         let (code, err) = one_risk(dir.path(), "en", risk);
-        assert_eq!(code, Some(2), "{risk}: {err}");
-        assert!(
-            err.contains("writes a statement after its rating") && err.contains("'リスク'"),
-            "{risk}: {err}"
-        );
+        // review 20 C-5: the item's problem (not analysed), not the whole list's
+        assert_eq!(code, Some(0), "{risk}: {err}");
         assert!(!err.contains("panicked"), "{err}");
     }
-    let (code, err) = one_risk(dir.path(), "ja", "High - admins share one password");
-    assert_eq!(code, Some(2), "{err}");
-    assert!(
-        err.contains("評価 'High' の後に記述があり('admins share one password')"),
-        "{err}"
-    );
     for risk in [
         "High",
         "高",
@@ -153,9 +144,8 @@ fn a_rating_followed_by_a_statement_is_refused() {
         "items:\n  - id: R-1\n    title: 利用者登録\n    refs: [9.2.1]\n    risk: High - admins share one password\n",
     )
     .unwrap();
-    let out = report("en", &yaml).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("writes a statement after its rating"));
+    let v = json_of(report("en", &yaml));
+    assert_eq!(v["items"][0]["status"], "not-analysed", "{v}");
 }
 
 /// fix23-chk left: the clean-note reading covered the `備考` column only. Decided: `コメント`,

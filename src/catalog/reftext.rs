@@ -1358,6 +1358,19 @@ fn note_is_settled(note: &str) -> bool {
         "notinscope",
         "physical",
         "customerresponsibility",
+        // review 20 C-4: confirmed in or with a place (before `contract`, `in`)
+        "confirmedwith",
+        "confirmed",
+        "confirmin",
+        "confirmwith",
+        "checkedin",
+        "checkedwith",
+        "checked",
+        "termsofservice",
+        "terms",
+        "via",
+        "with",
+        "per",
         // where it is checked or met instead
         "契約書",
         "契約",
@@ -1380,12 +1393,16 @@ fn note_is_settled(note: &str) -> bool {
         "利用者",
         "contract",
         "bycontract",
-        // how: checked, met, handled
+        // how: checked, met, handled (review 20 C-4: `確認済`, `confirmed in contract`; a bare
+        // `confirm` naming no place stays unsettled: `None (to confirm)`)
+        "確認済み",
+        "確認済",
         "確認",
         "対応",
         "実施",
         "管理",
-        // particles
+        // particles (`のこと` before `の`: review 20 C-4)
+        "のこと",
         "にて",
         "で",
         "に",
@@ -1397,6 +1414,9 @@ fn note_is_settled(note: &str) -> bool {
         "により",
         "in",
         "by",
+        // review 20 C-4: `CSPへ確認` as `CSPに確認`; `確認する`, `確認のこと` as `確認`
+        "へ",
+        "する",
     ];
     let inner = note
         .trim()
@@ -2995,6 +3015,10 @@ mod tests {
             "なし（契約で確認予定）",
             "なし（CSPに確認中）",
             "該当なし（IaaS側で一部実施）",
+            // review 20 C-4: a confirm naming no place
+            "None (confirm)",
+            "None (to confirm)",
+            "なし（確認済？）",
         ] {
             assert_eq!(split(cell), vec![cell], "{cell:?}");
         }
@@ -3014,6 +3038,16 @@ mod tests {
             "N/A (out of scope)",
             "None (physical)",
             "なし（SLAで確認）",
+            // review 20 C-4
+            "なし（契約で確認済）",
+            "なし（契約で確認済み）",
+            "なし（CSPへ確認）",
+            "なし（CSPに確認する）",
+            "なし（CSPに確認のこと）",
+            "None (confirm in contract)",
+            "None (confirmed in contract)",
+            "None (checked with CSP)",
+            "None (per terms of service)",
         ] {
             assert!(split(cell).is_empty(), "{cell:?}: {:?}", split(cell));
         }

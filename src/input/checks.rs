@@ -2415,7 +2415,7 @@ fn assurance_and_risk(
 ) -> (Assurance, Option<Risk>, Vec<CellProblem>) {
     assurance_and_risk_read(
         (assurance, Assurance::parse(assurance)),
-        (risk, Risk::parse(risk)),
+        (risk, parse_rating(risk)),
         column,
     )
 }
@@ -3141,7 +3141,7 @@ impl Items {
         let cell = |f: Field| self.col(f).map_or("", |c| cells.cell(c).trim());
         let (assurance, risk) = (cell(Field::Assurance), cell(Field::Risk));
         let (parsed_risk, worded) = self.risks.get(risk, |r| {
-            (Risk::parse(r), !r.is_empty() && !is_bare_rating(r))
+            (parse_rating(r), !r.is_empty() && !is_bare_rating(r))
         });
         let parsed = (
             self.assurances.get(assurance, Assurance::parse),
@@ -3371,31 +3371,49 @@ impl Items {
     /// [`rating_with_statement`]). Bare ratings (`高`, `High`, `Critical`, `3`) and a rating
     /// with a bracketed note of its own (`高（必須）`, `High (impact)`) read as before; an
     /// item without references is not judged.
-    fn check_risk_column(&self) -> Result<(), InputError> {
+    fn check_risk_column(&mut self) -> Result<(), InputError> {
         if self.risk_words.is_empty() {
             return Ok(());
         }
         let name = self.col_name(Field::Risk);
         // the item a row belongs to (an item may span rows): the last one starting at or
-        // before it
-        let judged = |row: usize| {
-            let at = self.items.partition_point(|i| i.row <= row);
-            at > 0 && !self.items[at - 1].refs.is_empty()
+        // before it, when it is judged
+        let item_of = |items: &[CheckItem], row: usize| {
+            let at = items.partition_point(|i| i.row <= row);
+            (at > 0 && !items[at - 1].refs.is_empty()).then(|| at - 1)
         };
         let mut seen: HashMap<&str, Option<(String, &'static str)>> = HashMap::new();
         let said: Vec<(usize, &str, (String, &'static str))> = self
             .risk_words
             .iter()
-            .filter(|(row, _)| judged(*row))
+            .filter(|(row, _)| item_of(&self.items, *row).is_some())
             .filter_map(|(row, v)| {
                 let s = seen
                     .entry(v.as_str())
-                    .or_insert_with(|| rating_against(&name, v))
+                    .or_insert_with(|| says_against(&name, v))
                     .clone()?;
                 Some((*row, v.as_str(), s))
             })
             .collect();
         let Some((row, _, (what, hint))) = said.first() else {
+            // a statement after the rating that is no rationale (review 20 C-5): its item's
+            // problem, not the list's
+            let stated: Vec<(usize, String)> = self
+                .risk_words
+                .iter()
+                .filter(|(_, v)| rating_statement(v).is_some())
+                .filter_map(|(row, v)| Some((item_of(&self.items, *row)?, v.clone())))
+                .collect();
+            for (i, value) in stated {
+                let problem = CellProblem {
+                    field: ProblemField::NoteAgainst,
+                    column: name.clone(),
+                    value,
+                };
+                if !self.items[i].problems.contains(&problem) {
+                    self.items[i].problems.push(problem);
+                }
+            }
             return Ok(());
         };
         let rows: Vec<(usize, &str)> = said.iter().map(|(r, v, _)| (*r, *v)).collect();
@@ -4717,18 +4735,69 @@ fn is_bare_rating(value: &str) -> bool {
         || (!whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit() || c == '.'))
 }
 
-/// What a risk cell that is no bare rating says against its item: a finding, a deferral or
-/// a limit ([`says_against`]: `高（MFA未導入）`), or a statement written after the rating
-/// ([`rating_with_statement`]: `High - admins share one password`).
-fn rating_against(name: &str, value: &str) -> Option<(String, &'static str)> {
-    says_against(name, value).or_else(|| {
-        rating_with_statement(value).map(|(rating, text)| {
-            (
-                format!("writes a statement after its rating '{rating}' ('{text}'), which rates a finding"),
-                "a rating column only orders the rows, and what is written after the rating is not read: settle the finding first, or give the rating alone (高, High) and, if it is no finding, the words in a note column",
-            )
-        })
-    })
+/// A risk cell's level: the rating alone (`高`, `High`: [`Risk::parse`]), or the rating of a
+/// rating followed by its rationale (`高 - 個人情報を扱うため`, `High: mandatory`:
+/// [`rating_rationale`]).
+fn parse_rating(value: &str) -> Option<Option<Risk>> {
+    Risk::parse(value).or_else(|| Risk::parse(&rating_rationale(value)?))
+}
+
+/// The rating of a rating followed by why it is rated so (review 20 C-5: `高 - 個人情報を扱うため`,
+/// `High: mandatory`, `高、必須`, `Low - public information`): the words after the rating hold
+/// a rationale word (data class, law, obligation, impact: [`RATIONALE`]) and nothing
+/// [`says_against`] reads as a finding, a deferral or a limit.
+fn rating_rationale(value: &str) -> Option<String> {
+    let (rating, text) = rating_with_statement(value)?;
+    let folded = crate::text::fold_width(&text).to_lowercase();
+    // a negation or a shared secret is a finding whatever else is said (`PII not encrypted`)
+    const FINDING: &[&str] = &[
+        "未", "不", "無", "ない", "なし", "欠", "共有", "予定", "not", "no ", "n't", "without",
+        "lack", "missing", "shar", "plan",
+    ];
+    (RATIONALE.iter().any(|w| folded.contains(w))
+        && !FINDING.iter().any(|w| folded.contains(w))
+        && says_against("risk", &text).is_none())
+    .then_some(rating)
+}
+
+/// Words that say why an item is rated so, not what is found on it ([`rating_rationale`]).
+const RATIONALE: &[&str] = &[
+    "個人情報",
+    "個人データ",
+    "機密",
+    "完全性",
+    "可用性",
+    "法令",
+    "法的",
+    "規制",
+    "必須",
+    "推奨",
+    "任意",
+    "影響",
+    "業務停止",
+    "顧客",
+    "公開情報",
+    "pii",
+    "personal",
+    "customer data",
+    "confidential",
+    "integrity",
+    "availability",
+    "mandatory",
+    "required",
+    "recommended",
+    "optional",
+    "legal",
+    "regulat",
+    "impact",
+    "public information",
+];
+
+/// A statement written after a rating that is no rationale (`High - admins share one
+/// password`: [`rating_with_statement`], not [`rating_rationale`]): the item is not judged
+/// (review 20 C-5: its problem, not the whole list's).
+fn rating_statement(value: &str) -> Option<(String, String)> {
+    rating_with_statement(value).filter(|_| rating_rationale(value).is_none())
 }
 
 /// A rating followed by words that are not its own bracketed note (fix21-chk left:
@@ -5176,6 +5245,9 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
         let none = remarks::nothing_for_the_row(v)
             || remarks::zero_count(name, v)
             || NO.contains(&first) && plain && claimed(v)
+            // a none with its source (`None (per audit report)`, `なし（監査報告書参照）`: review
+            // 20 C-6), read as the note's clean claim, the header naming its matter
+            || NO.contains(&first) && !alone && clean_undated(&format!("{key} {v}"))
             || status && SETTLED.contains(&first) && plain && claimed(v)
             || fine;
         return (!none).then(|| {
@@ -5757,6 +5829,23 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
         "を",
         "へ",
         "と",
+        // review 20 C-6: the source of a none (`None (per audit report)`, `なし（監査報告書参照）`,
+        // `なし（ISMAP監査）`, `None (see SOC2 report)`)
+        "参照",
+        "ismap",
+        "soc2",
+        "audit",
+        "report",
+        "per",
+        "see",
+        "the",
+        // review 20 C-13: what the matter is against (`要求水準との差異なし`, `仕様差異なし`) and
+        // when it was checked (`（2025年度確認）`: the date checked against --as-of)
+        "要求水準",
+        "仕様",
+        "要件",
+        "確認",
+        "時点",
     ];
     let folded = crate::text::fold_width(sentence).to_lowercase();
     let mut text = folded.clone();
@@ -5791,7 +5880,8 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
     let resolved = RESOLVED.iter().any(|w| marked.contains(w));
     // a none right after a matter, fillers between (`未対応の項目はない`, `Gap: none (TBC)`,
     // `未対応：なし（一部）`) — not a matter's policy (`例外は認めない`)
-    let none_after = marked.match_indices(MARK).any(|(i, _)| {
+    // what follows a matter, fillers skipped
+    let after_matter = |i: usize| {
         let mut after = &marked[i + MARK.len_utf8()..];
         loop {
             let t = after.trim_start_matches(|c: char| !c.is_alphanumeric() && c != MARK);
@@ -5804,13 +5894,25 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
             }
             after = t;
         }
-        NONE.iter().any(|n| after.starts_with(n))
-    });
+        after
+    };
+    let none_after = marked
+        .match_indices(MARK)
+        .any(|(i, _)| NONE.iter().any(|n| after_matter(i).starts_with(n)));
     if !(resolved || none_after || leading_no) {
         return None;
     }
+    // a matter no none or resolved word follows (the pending `確認中`, `回答待ち` after the
+    // claim: `差異なし（確認中）`) is outstanding (found with review 20 C-13)
+    let outstanding = marked.match_indices(MARK).enumerate().any(|(k, (i, _))| {
+        let after = after_matter(i);
+        let settled = k == 0 && leading_no
+            || after.starts_with(MARK)
+            || NONE.iter().chain(RESOLVED).any(|n| after.starts_with(n));
+        !settled
+    });
     // a doubt (`解消済？`, `remediated?`, `解消済…`) is no statement of clean (review 18 A-10)
-    if later || folded.contains(['?', '…']) || folded.contains("...") {
+    if outstanding || later || folded.contains(['?', '…']) || folded.contains("...") {
         return Some(false);
     }
     let mut rest = marked.replace(MARK, " ");
@@ -6665,7 +6767,7 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
     for (i, d) in docs.into_iter().enumerate() {
         let n = i + 1;
         let at = |field: &str| loc.clone().row(n).column(field);
-        if Risk::parse(&d.risk).is_none() {
+        if parse_rating(&d.risk).is_none() {
             unknown_risks.push(("risk".to_owned(), n, d.risk.trim().to_owned()));
         }
         let (assurance, risk, problems) = assurance_and_risk(&d.assurance, &d.risk, |f| {
@@ -6714,8 +6816,16 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
         // a finding beside the rating, as in a table's risk column ([`Items::check_risk_column`])
         let risk = d.risk.trim();
         if !item.refs.is_empty() && !risk.is_empty() && !is_bare_rating(risk) {
-            if let Some((what, hint)) = rating_against("risk", risk) {
+            if let Some((what, hint)) = says_against("risk", risk) {
                 return Err(InputError::at(at("risk"), said_against("risk", &what)).hint(hint));
+            }
+            // a statement after the rating that is no rationale: this item's problem
+            if rating_statement(risk).is_some() {
+                item.problems.push(CellProblem {
+                    field: ProblemField::NoteAgainst,
+                    column: "risk".to_owned(),
+                    value: risk.to_owned(),
+                });
             }
         }
         items.push(item);
@@ -8120,6 +8230,41 @@ mod tests {
             "高度",
         ] {
             assert_eq!(rating_with_statement(v), None, "{v}");
+        }
+    }
+
+    /// Review 20 C-5: a rating with its rationale reads as the rating; with a finding (or
+    /// words no rationale) it is a statement.
+    #[test]
+    fn a_rating_with_its_rationale_reads_as_the_rating() {
+        for (v, r) in [
+            ("高 - 個人情報を扱うため", Risk::High),
+            ("高：個人情報を含む", Risk::High),
+            ("High - customer data", Risk::High),
+            ("High - handles PII", Risk::High),
+            ("High – PII", Risk::High),
+            ("高、必須", Risk::High),
+            ("高 必須", Risk::High),
+            ("High: mandatory", Risk::High),
+            ("高 ※個人情報", Risk::High),
+            ("高 / 機密性", Risk::High),
+            ("高 - 業務停止の影響大", Risk::High),
+            ("高 - 法令要求", Risk::High),
+            ("Low - public information", Risk::Low),
+        ] {
+            assert_eq!(parse_rating(v), Some(Some(r)), "{v}");
+            assert_eq!(rating_statement(v), None, "{v}");
+        }
+        for v in [
+            "High - admins share one password",
+            "高 - admins share one password",
+            "高：管理者がパスワードを共有",
+            "高 - 個人情報の暗号化が未対応",
+            "High - PII not encrypted",
+            "中/年1回確認",
+        ] {
+            assert!(rating_statement(v).is_some(), "{v}");
+            assert_eq!(parse_rating(v), None, "{v}");
         }
     }
 
