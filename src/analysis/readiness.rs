@@ -389,23 +389,16 @@ impl Stated<'_> {
         let inherited_from = self.csp.inherited_from(id).map(str::to_owned);
         // the services the inherited state rests on, below this one: the same judgement
         // `report` makes (`Service::validity`)
-        if state == ItemState::Implemented
-            && inherited_from.is_some()
-            && self
-                .csp
+        let inherited = state == ItemState::Implemented && inherited_from.is_some();
+        let any_below = |fails: &[bool]| {
+            self.csp
                 .rests_on(id)
                 .skip(1)
-                .any(|s| !self.in_effect.get(s).copied().unwrap_or(true))
-        {
+                .any(|s| !fails.get(s).copied().unwrap_or(true))
+        };
+        if inherited && any_below(&self.in_effect) {
             findings.push(Finding::UnderlyingNotInEffect);
-        } else if state == ItemState::Implemented
-            && inherited_from.is_some()
-            && self
-                .csp
-                .rests_on(id)
-                .skip(1)
-                .any(|s| !self.confirmed.get(s).copied().unwrap_or(true))
-        {
+        } else if inherited && any_below(&self.confirmed) {
             findings.push(Finding::UnderlyingNotConfirmed);
         }
         // evidence for an inherited objective is the underlying service's own audit
@@ -511,8 +504,8 @@ fn detail_row(
 /// inherited items on too (`registration-kind-unstated`, `ismap-liu`; a registration not in
 /// effect is [`Finding::UnderlyingNotInEffect`], a missing renewal deadline a warning there
 /// as in `report`).
-fn confirmed(service: &crate::analysis::csp::Service, v: &Validity) -> bool {
-    !v.liu && !service.kind_unstated
+fn confirmed(service: &crate::analysis::csp::Service) -> bool {
+    !service.liu && !service.kind_unstated
 }
 
 /// The readiness of a CSP's own control list against the catalog, judging the
@@ -528,12 +521,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
     let st = Stated {
         in_effect: validity.iter().map(|v| v.in_effect()).collect(),
-        confirmed: csp
-            .services
-            .iter()
-            .zip(&validity)
-            .map(|(s, v)| confirmed(s, v))
-            .collect(),
+        confirmed: csp.services.iter().map(confirmed).collect(),
         csp,
         details,
         tracks_evidence: att.tracks_evidence,
@@ -699,19 +687,20 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
         })
         .collect();
 
+    // the objectives with `finding` that rest on the `i`th service of the chain
+    let resting_on = |finding: Finding, i: usize| -> Vec<&str> {
+        items
+            .iter()
+            .filter(|it| it.findings.contains(&finding) && st.csp.rests_on(&it.id).contains(&i))
+            .map(|it| it.id.as_str())
+            .collect()
+    };
     let mut notes = Vec::new();
     for (i, (service, v)) in st.csp.services.iter().zip(&validity).enumerate().skip(1) {
         if v.in_effect() {
             continue;
         }
-        let ids: Vec<&str> = items
-            .iter()
-            .filter(|it| {
-                it.findings.contains(&Finding::UnderlyingNotInEffect)
-                    && st.csp.rests_on(&it.id).contains(&i)
-            })
-            .map(|it| it.id.as_str())
-            .collect();
+        let ids = resting_on(Finding::UnderlyingNotInEffect, i);
         let name = &service.name;
         let (ja_why, en_why) = if let Some(d) = service.renewal_deadline.filter(|_| v.lapsed) {
             (
@@ -742,14 +731,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
         });
     }
     for (i, service) in st.csp.services.iter().enumerate().skip(1) {
-        let ids: Vec<&str> = items
-            .iter()
-            .filter(|it| {
-                it.findings.contains(&Finding::UnderlyingNotConfirmed)
-                    && st.csp.rests_on(&it.id).contains(&i)
-            })
-            .map(|it| it.id.as_str())
-            .collect();
+        let ids = resting_on(Finding::UnderlyingNotConfirmed, i);
         if ids.is_empty() || st.confirmed.get(i).copied().unwrap_or(true) {
             continue;
         }
