@@ -5479,28 +5479,37 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
             (!note.is_empty()).then(|| (column_of(1, "note"), note, None)),
             title_remark(&item.title).map(|r| (column_of(0, "title"), r, Some("note"))),
         ];
-        // the note columns under other names (`コメント`, `Remarks`: [`names_note`])
+        // the note columns under other names (`コメント`, `Remarks`: [`names_note`]); every
+        // other carried column's claim of none or resolved (`対応状況 | 是正済（2027年3月）`,
+        // `CSP回答 | 対応済（他サービス）`: review 20 A-8), read by the one claim rule where the
+        // as-of date is known (its other words are the loader's rules)
         let notes = item
             .extra
             .0
             .iter()
-            .filter(|(h, v)| !v.trim().is_empty() && names_note(h))
-            .map(|(h, v)| (h.as_str(), v.trim(), None));
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(h, v)| {
+                let read_as = (!names_note(h)).then_some(CLAIM_ONLY);
+                (h.as_str(), v.trim(), read_as)
+            });
         cells
             .into_iter()
             .flatten()
             .chain(notes)
             .filter(|&(column, text, read_as)| {
                 let under = read_as.unwrap_or(column);
-                *seen
-                    .notes
-                    .entry((under, text))
-                    .or_insert_with(|| note_against(under, text, as_of))
+                *seen.notes.entry((under, text)).or_insert_with(|| {
+                    if under == CLAIM_ONLY {
+                        claim_against(text, as_of)
+                    } else {
+                        note_against(under, text, as_of)
+                    }
+                })
             })
             .map(|(column, text, read_as)| CellProblem {
                 field: ProblemField::NoteAgainst,
                 column: column.to_owned(),
-                value: if read_as.is_some() {
+                value: if read_as.is_some_and(|r| r != CLAIM_ONLY) {
                     item.title.trim()
                 } else {
                     text
@@ -5535,10 +5544,7 @@ fn names_note(header: &str) -> bool {
 /// Whether a cell with no date claims a matter none or resolved and not cleanly
 /// ([`clean_claim`] `Some(false)`: `No gaps (tentative)`), where the as-of date is not known.
 fn unclean_undated(text: &str) -> bool {
-    crate::date::dates_in(text).is_empty()
-        && note_sentences(text)
-            .iter()
-            .any(|s| clean_claim(s, crate::date::Date::today()) == Some(false))
+    crate::date::dates_in(text).is_empty() && claim_against(text, crate::date::Date::today())
 }
 
 /// Whether a cell says, sentence by sentence, only that there is no gap or finding or that
@@ -5549,7 +5555,7 @@ fn clean_undated(text: &str) -> bool {
     !sentences.is_empty()
         && sentences.iter().all(|s| {
             crate::date::dates_in(s).is_empty()
-                && clean_claim(s, crate::date::Date::today()) == Some(true)
+                && claim_read(s, crate::date::Date::today(), false) == Some(true)
         })
 }
 
@@ -5609,6 +5615,18 @@ fn describes_requirement(bracket: &str) -> bool {
     ];
     let key = header_key(bracket);
     ENDS.iter().any(|e| key.ends_with(e)) || ALONE.contains(&key.as_ref())
+}
+
+/// How [`check_notes`] reads a carried column that is no note: its claims only
+/// ([`claim_against`]).
+const CLAIM_ONLY: &str = "\u{0}claim";
+
+/// Whether a sentence of `text` claims a matter none or resolved and not cleanly
+/// ([`clean_claim`] `Some(false)`).
+fn claim_against(text: &str, as_of: crate::date::Date) -> bool {
+    note_sentences(text)
+        .iter()
+        .any(|s| clean_claim(s, as_of) == Some(false))
 }
 
 /// Whether a note stands against judging its item on the ISMAP statement: a sentence
@@ -5736,6 +5754,24 @@ fn note_matters() -> &'static [String] {
     })
 }
 
+/// The words of a claim that a matter was resolved ([`clean_claim`]): `是正済`, `remediated`.
+const CLAIM_RESOLVED: &[&str] = &[
+    "解消済み",
+    "解消済",
+    "是正済み",
+    "是正済",
+    "改善済み",
+    "改善済",
+    "解決済み",
+    "解決済",
+    "対応済み",
+    "対応済",
+    "remediated",
+    "resolved",
+    "fixed",
+    "closed",
+];
+
 /// Whether one sentence of a note claims that a matter ([`note_matters`]) is none or was
 /// resolved, and whether it claims it cleanly: `None` for a sentence making no such claim
 /// (left to [`says_against`]); `Some(true)` for a claim holding only the matter, the fillers
@@ -5747,6 +5783,14 @@ fn note_matters() -> &'static [String] {
 /// region`), a doubt (`解消済？`, `…`) — review 18 A-1: one reading for every resolved or none
 /// word, not only the shapes [`says_against`] flags.
 fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
+    claim_read(sentence, as_of, true)
+}
+
+/// [`clean_claim`], with (`implied`) or without a resolved word standing alone as a claim
+/// on the item's own matter (`是正済（2027年3月）`, `Closed (2027-03)`, `OK (tentative)`:
+/// review 20 A-2); the loader's carried-column rules read a claim only with its matter named
+/// ([`clean_undated`]: under a findings header `済` is no none).
+fn claim_read(sentence: &str, as_of: crate::date::Date, implied: bool) -> Option<bool> {
     const NONE: &[&str] = &[
         "ありません",
         "なし",
@@ -5758,22 +5802,7 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
         "0件",
         "0",
     ];
-    const RESOLVED: &[&str] = &[
-        "解消済み",
-        "解消済",
-        "是正済み",
-        "是正済",
-        "改善済み",
-        "改善済",
-        "解決済み",
-        "解決済",
-        "対応済み",
-        "対応済",
-        "remediated",
-        "resolved",
-        "fixed",
-        "closed",
-    ];
+    const RESOLVED: &[&str] = CLAIM_RESOLVED;
     // what may stand around them: of which matters, when, which audit, confirmed by what,
     // who was asked, particles
     const FILLERS: &[&str] = &[
@@ -5862,8 +5891,36 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
     for m in note_matters() {
         marked = marked.replace(m.as_str(), &MARK.to_string());
     }
+    // a doubt (`解消済？`, `remediated?`, `解消済…`) is no statement of clean (review 18 A-10)
+    let doubt = folded.contains(['?', '…']) || folded.contains("...");
     if !marked.contains(MARK) {
-        return None;
+        // a resolved word standing alone (the note's matter is its item): the words outside
+        // brackets only it and fillers (`是正済`, `全て対応完了`, `Closed`), the rest read as a
+        // claim's — not a description done (`MFA導入完了`, `手順書にて対応済`)
+        if !implied {
+            return None;
+        }
+        let strip = |s: &str| {
+            let mut rest = s.to_owned();
+            let mut settled = false;
+            for w in settled_alone() {
+                if rest.contains(w.as_str()) {
+                    settled = true;
+                    rest = rest.replace(w.as_str(), " ");
+                }
+            }
+            for w in FILLERS {
+                rest = rest.replace(w, " ");
+            }
+            (
+                settled,
+                rest.chars().all(|c| c == ' ' || !c.is_alphanumeric()),
+            )
+        };
+        if strip(&outside_brackets(key)) != (true, true) {
+            return None;
+        }
+        return Some(!(later || doubt) && strip(key).1);
     }
     let leading_no = matches!(
         folded
@@ -5911,8 +5968,7 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
             || NONE.iter().chain(RESOLVED).any(|n| after.starts_with(n));
         !settled
     });
-    // a doubt (`解消済？`, `remediated?`, `解消済…`) is no statement of clean (review 18 A-10)
-    if outstanding || later || folded.contains(['?', '…']) || folded.contains("...") {
+    if outstanding || later || doubt {
         return Some(false);
     }
     let mut rest = marked.replace(MARK, " ");
@@ -5921,6 +5977,58 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
         rest = rest.replace(w, " ");
     }
     Some(rest.chars().all(|c| c == ' ' || !c.is_alphanumeric()))
+}
+
+/// The words of a claim resolved (`解消済`, `remediated`) or settled that say it standing
+/// alone, the item being the matter (`是正完了`, `完了`, `クローズ`, `済`, `Done`, `OK`: review 20
+/// ), longest first.
+fn settled_alone() -> &'static [String] {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        const MORE: &[&str] = &[
+            "是正完了",
+            "対応完了",
+            "解消完了",
+            "改善完了",
+            "修正完了",
+            "修正済み",
+            "修正済",
+            "完了済み",
+            "完了済",
+            "完了",
+            "クローズ済み",
+            "クローズ済",
+            "クローズ",
+            "済み",
+            "済",
+            "done",
+            "completed",
+            "complete",
+            "ok",
+        ];
+        let mut all: Vec<String> = CLAIM_RESOLVED
+            .iter()
+            .chain(MORE)
+            .map(|w| (*w).to_owned())
+            .collect();
+        all.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        all
+    })
+}
+
+/// `key` (width-folded) without what its brackets hold (`是正済(2027年3月)` → `是正済`).
+fn outside_brackets(key: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        match c {
+            '(' | '[' | '【' | '〔' | '［' | '（' => depth += 1,
+            ')' | ']' | '】' | '〕' | '］' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Whether every place `text` names the NIST id `id` cites it with its standard's name in
@@ -8350,6 +8458,46 @@ mod tests {
         assert!(applicability_header("本件対象外").is_some_and(|h| h.negative));
         assert!(applicability_header("本件適用").is_some_and(|h| !h.negative));
         assert_eq!(applicability_header("備考"), None);
+    }
+
+    /// Review 20 A-2: a resolved word standing alone is a claim on the item's own matter;
+    /// a description done (`MFA導入完了`) is none; the loader's undated reading (`clean_undated`)
+    /// reads a claim only with its matter named.
+    #[test]
+    fn a_resolved_word_alone_is_a_claim() {
+        let as_of = crate::date::Date {
+            year: 2026,
+            month: 12,
+            day: 1,
+        };
+        for note in [
+            "是正済",
+            "是正済（2025年3月）",
+            "Closed",
+            "全て対応完了",
+            "OK",
+            "前回監査で確認済",
+        ] {
+            assert_eq!(clean_claim(note, as_of), Some(true), "{note}");
+        }
+        for note in [
+            "是正済（2027年3月）",
+            "Closed (2027-03)",
+            "是正済（自己評価）",
+            "対応済（他サービス）",
+            "OK (tentative)",
+            "2027年3月に是正済",
+            "是正済？",
+        ] {
+            assert_eq!(clean_claim(note, as_of), Some(false), "{note}");
+            assert!(claim_against(note, as_of), "{note}");
+        }
+        for note in ["MFA導入完了", "手順書にて対応済", "対応予定"] {
+            assert_eq!(clean_claim(note, as_of), None, "{note}");
+        }
+        assert!(!clean_undated("是正済"));
+        assert!(clean_undated("指摘事項は是正済"));
+        assert!(unclean_undated("是正済（自己評価）"));
     }
 
     /// Review 19 A-5: the words by which a remark points at the item(s) above, and how many.
