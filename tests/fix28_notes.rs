@@ -84,3 +84,15 @@ fn a_claim_in_a_carried_column_goes_through_the_claim_rule() {
         assert_eq!(by_prefix(&path, Some(header)).len(), 12, "{header}");
     }
 }
+
+/// Review 20 A-5: a note or title remark placing the work after the as-of date without a
+/// resolved or none word (`2027年度対応`, `2027年4月対応`, `対応は2027年度`, `Implemented in March
+/// 2027`) or saying the state is the CSP's own assessment (`自己評価`, `CSP自己評価`) was bare
+/// covered: now not analysed. Guards covered: the same dated before (`2025年度対応済`, `対応は
+/// 2025年度`), a retention, validity or next review date (`2030年まで保存`, `有効期限 2027-03-31`,
+/// `次回見直し 2027年3月`), a source (`指摘なし（内部監査）`, `No exceptions reported`), and the
+/// title's own brackets (`（任意）`, `（多要素認証を含む）`).
+#[test]
+fn a_note_placing_the_work_later_or_self_assessed_is_not_clean() {
+    assert_eq!(by_prefix(&data("fix28-notes/later.csv"), None).len(), 23);
+}

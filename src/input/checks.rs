@@ -3974,7 +3974,7 @@ impl Items {
             // a date in the remark is left unread: a remark resolved "in 2025" is refused
             // here as well as one resolved in 2027 (the row is named, its fix is easy)
             let long_ago = crate::date::Date::new(1900, 1, 1);
-            let against = long_ago.is_none_or(|d| note_against(&column, &text, d));
+            let against = long_ago.is_none_or(|d| note_words_against(&column, &text, d));
             if against {
                 let shown: String = text.chars().take(60).collect();
                 return Err(InputError::at(
@@ -5629,11 +5629,53 @@ fn claim_against(text: &str, as_of: crate::date::Date) -> bool {
         .any(|s| clean_claim(s, as_of) == Some(false))
 }
 
-/// Whether a note stands against judging its item on the ISMAP statement: a sentence
+/// Whether a note stands against judging its item on the ISMAP statement: its words do
+/// ([`note_words_against`]), it places the work after `as_of` (`2027年度対応`, `対応は2027年度`,
+/// `2027年4月対応`: review 20 A-5; not a retention, validity or next review date, `2030年まで
+/// 保存`, `有効期限 2027-03-31`, `次回見直し 2027年3月`: [`crate::input::csp::remarks::later_date`]),
+/// or it says the state is the CSP's own assessment or not final (`自己評価`, `CSP自己評価`,
+/// `（暫定）`: [`not_final_in_note`]).
+fn note_against(column: &str, note: &str, as_of: crate::date::Date) -> bool {
+    note_words_against(column, note, as_of)
+        || crate::input::csp::remarks::later_date(note, as_of).is_some()
+        || not_final_in_note(note).is_some()
+}
+
+/// The word of a note saying the state it records is the CSP's own assessment or not final
+/// (`自己評価`, `自己申告`, `速報`, `暫定`… — [`crate::input::csp::remarks::not_final_word`], the
+/// one vocabulary a header's note and a sheet's name are read with), but an internal audit, a
+/// report or an estimate, which a note names as its source (`指摘なし（内部監査）`, `No
+/// exceptions reported`).
+fn not_final_in_note(note: &str) -> Option<&'static str> {
+    const SOURCES: &[&str] = &[
+        "内部監査",
+        "internal audit",
+        "as reported",
+        "reported by",
+        "想定",
+        "assumed",
+        "estimate",
+        "推定",
+        "見積",
+    ];
+    let key = crate::text::fold_width(note).to_lowercase();
+    crate::input::csp::remarks::not_final_word(&key)
+        .filter(|w| !SOURCES.contains(w))
+        // of the buyer's mapping (`tentative mapping`) or another framework (`PCI DSS 8.2.1 に
+        // 対応（自己評価）`): the analysis caps it, never covered (`mapping-approximate`,
+        // `topic-beyond-ismap`)
+        .filter(|_| {
+            crate::analysis::procedures::approximate_mapping(note).is_none()
+                && crate::analysis::procedures::Topic::beyond_ismap(note).is_none()
+        })
+}
+
+/// Whether a note's words stand against judging its item on the ISMAP statement: a sentence
 /// claiming a matter none or resolved that is no clean claim ([`clean_claim`]: a later date,
 /// a qualifier, a doubt — review 18 A-1), or a note [`says_against`] the item under its
-/// header that is not clean throughout ([`says_clean`]).
-fn note_against(column: &str, note: &str, as_of: crate::date::Date) -> bool {
+/// header that is not clean throughout ([`says_clean`]). Its dates are read by the claims
+/// only: a remark on a row of no item reads no date ([`Items::take_notes_above`]).
+fn note_words_against(column: &str, note: &str, as_of: crate::date::Date) -> bool {
     let claims: Vec<Option<bool>> = note_sentences(note)
         .iter()
         .map(|s| clean_claim(s, as_of))
