@@ -96,3 +96,20 @@ fn a_claim_in_a_carried_column_goes_through_the_claim_rule() {
 fn a_note_placing_the_work_later_or_self_assessed_is_not_clean() {
     assert_eq!(by_prefix(&data("fix28-notes/later.csv"), None).len(), 23);
 }
+
+/// Review 20 A-6: the CSP's silence (`未回答`, `回答なし`, `Not answered`) and an item still
+/// being checked (`確認中`, `要確認`, `要確認（情報システム部）`, `TBC`) were bare covered; decided:
+/// neither can be signed as covered (session 11 had read the buyer's own `要確認` as none) — not
+/// analysed. A qualified none or OK (`問題なし（2027年度）`, `問題なし（自己評価）`, `OK (tentative)`)
+/// goes through the claim rule. Guards covered: `回答済`, `確認済`, `問題なし`, `OK`, `No issues
+/// found`, and a none of them (`要確認事項なし`, `未回答の項目はない`, `CSPに確認中の事項はない`).
+#[test]
+fn a_note_of_an_answer_not_given_or_still_checked_is_not_clean() {
+    assert_eq!(by_prefix(&data("fix28-notes/pending.csv"), None).len(), 26);
+    // the same under a note column of another name
+    let dir = tempfile::tempdir().unwrap();
+    by_prefix(
+        &under(&dir, "pending.csv", "備考", "コメント"),
+        Some("コメント"),
+    );
+}

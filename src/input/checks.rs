@@ -5676,12 +5676,90 @@ fn not_final_in_note(note: &str) -> Option<&'static str> {
 /// header that is not clean throughout ([`says_clean`]). Its dates are read by the claims
 /// only: a remark on a row of no item reads no date ([`Items::take_notes_above`]).
 fn note_words_against(column: &str, note: &str, as_of: crate::date::Date) -> bool {
-    let claims: Vec<Option<bool>> = note_sentences(note)
-        .iter()
-        .map(|s| clean_claim(s, as_of))
-        .collect();
+    let sentences = note_sentences(note);
+    let claims: Vec<Option<bool>> = sentences.iter().map(|s| clean_claim(s, as_of)).collect();
     claims.contains(&Some(false))
         || (says_against(column, note).is_some() && !claims.iter().all(|c| *c == Some(true)))
+        || sentences
+            .iter()
+            .zip(&claims)
+            .any(|(s, c)| *c != Some(true) && pending_in(s).is_some())
+}
+
+/// The words by which a note says the item's answer is not given or still being checked
+/// (review 20 A-6): the CSP's silence (`未回答`, `回答なし`, `Not answered`) is no answer, and an
+/// item still being checked (`確認中`, `要確認（情報システム部）`, `要調査`, `TBC`) cannot be signed
+/// as covered — whoever checks it (session 11 had read the buyer's own `要確認` as its to-do,
+/// none). The matter of a claim of none (`要確認事項なし`, `未回答の項目はない`: [`note_matters`]).
+const PENDING_JA: &[&str] = &[
+    "未回答",
+    "無回答",
+    "回答なし",
+    "回答無し",
+    "回答がない",
+    "回答未了",
+    "確認待ち",
+    "確認中",
+    "要確認",
+    "未確認",
+    "要調査",
+    "調査中",
+];
+
+/// The word of `sentence` saying its item's answer is not given or still being checked
+/// ([`PENDING_JA`]) as the note's state — standing last, or before a bracket, `です`, `のため`
+/// or a separator (`要確認（情報システム部）`, `CSPから回答なし`, `確認中です`), not as what a
+/// phrase is of (`要確認の項目は別途`, `確認中の事項はない`) — or the English words (`not
+/// answered`, `no answer`, `unanswered`, `to be confirmed`, `TBC`, `TBD`).
+fn pending_in(sentence: &str) -> Option<&'static str> {
+    const THEN: &[&str] = &[
+        "(",
+        "[",
+        "【",
+        "〔",
+        "です",
+        "である",
+        "のため",
+        "ため",
+        "につき",
+        "、",
+        ",",
+        ":",
+        "/",
+    ];
+    let folded = crate::text::fold_width(sentence).to_lowercase();
+    let t = folded
+        .trim()
+        .trim_end_matches(['。', '.', '!', '！'])
+        .trim_end();
+    let ja = PENDING_JA.iter().copied().find(|w| {
+        t.match_indices(w).any(|(i, _)| {
+            let after = t[i + w.len()..].trim_start();
+            after.is_empty() || THEN.iter().any(|n| after.starts_with(n))
+        })
+    });
+    if ja.is_some() {
+        return ja;
+    }
+    const EN: &[(&str, &[&str])] = &[
+        ("not answered", &["not", "answered"]),
+        ("no answer", &["no", "answer"]),
+        ("no response", &["no", "response"]),
+        ("no reply", &["no", "reply"]),
+        ("unanswered", &["unanswered"]),
+        ("to be confirmed", &["to", "be", "confirmed"]),
+        ("to be checked", &["to", "be", "checked"]),
+        ("to be verified", &["to", "be", "verified"]),
+        ("tbc", &["tbc"]),
+        ("tbd", &["tbd"]),
+    ];
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    EN.iter()
+        .find(|(_, seq)| words.windows(seq.len()).any(|w| w == *seq))
+        .map(|(w, _)| *w)
 }
 
 /// Whether a note says, sentence by sentence, only that there is no gap, finding or work
@@ -5753,6 +5831,17 @@ fn note_matters() -> &'static [String] {
             "非サポート",
             "未サポート",
             "未提供",
+            // review 20 A-6: an answer not given or still being checked, and a problem
+            // (`要確認事項なし`, `未回答の項目はない`, `問題なし（2027年度）`)
+            "未回答",
+            "無回答",
+            "要確認",
+            "未確認",
+            "要調査",
+            "調査中",
+            "問題",
+            "problems",
+            "problem",
             "deficiencies",
             "deficiency",
             "exceptions",
@@ -8540,6 +8629,36 @@ mod tests {
         assert!(!clean_undated("是正済"));
         assert!(clean_undated("指摘事項は是正済"));
         assert!(unclean_undated("是正済（自己評価）"));
+    }
+
+    /// Review 20 A-6: an answer not given or still being checked, as the note's state, not
+    /// as what a phrase is of.
+    #[test]
+    fn an_answer_not_given_or_still_checked() {
+        for (note, word) in [
+            ("確認中", "確認中"),
+            ("要確認（情報システム部）", "要確認"),
+            ("CSPから回答なし", "回答なし"),
+            ("未回答です", "未回答"),
+            ("確認中のため保留", "確認中"),
+            ("Not answered", "not answered"),
+            ("To be confirmed with the CSP", "to be confirmed"),
+            ("MFA: TBC", "tbc"),
+        ] {
+            assert_eq!(pending_in(note), Some(word), "{note}");
+        }
+        for note in [
+            "要確認事項なし",
+            "要確認の項目は別途協議",
+            "確認中の事項はない",
+            "回答済",
+            "確認済",
+            "確認不要",
+            "Answered",
+            "Confirmed by the CSP",
+        ] {
+            assert_eq!(pending_in(note), None, "{note}");
+        }
     }
 
     /// Review 19 A-5: the words by which a remark points at the item(s) above, and how many.
