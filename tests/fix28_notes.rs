@@ -113,3 +113,25 @@ fn a_note_of_an_answer_not_given_or_still_checked_is_not_clean() {
         Some("コメント"),
     );
 }
+
+/// Review 20 A-3: a check put off to the next audit (`次回監査で確認`, `次回確認`, `Confirm at next
+/// audit`) was bare covered: now not analysed. Guards covered: `前回監査で確認済`, a next review's
+/// or audit's date (`次回見直し 2027年3月`, `次回監査は2027年3月`, `Next review 2027-03`).
+#[test]
+fn a_check_put_off_to_the_next_audit_is_not_clean() {
+    assert_eq!(by_prefix(&data("fix28-notes/next.csv"), None).len(), 10);
+}
+
+/// Review 20 A-10: a title's closing bracket ending `を含む`/`を除く` was taken as describing what
+/// is asked whatever it held (`（CSP回答待ちの項目を含む）`, `（予定を含む）`, `（自己評価を含む）`,
+/// `（2027年度以降を除く）`): bare covered. Now its words are read: not analysed (`note-against`
+/// naming the title's column). Guards covered: `（多要素認証を含む）`, `（管理者アカウントを含む）`,
+/// `（再委託を含む）`, `（任意）`, `（必要に応じて）`, `（特権IDを除く）`, and a state of the title's own
+/// subject (`パッチ適用（未適用のものを含む）`, as fix25-notes' `インシデント対応（未対応のものを含む）`).
+#[test]
+fn a_title_bracket_taking_in_a_remark_is_read_as_a_note() {
+    assert_eq!(
+        by_prefix(&data("fix28-notes/titles.csv"), Some("確認項目")).len(),
+        15
+    );
+}

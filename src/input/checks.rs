@@ -5477,7 +5477,7 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
         // keeps its remarks there)
         let cells = [
             (!note.is_empty()).then(|| (column_of(1, "note"), note, None)),
-            title_remark(&item.title).map(|r| (column_of(0, "title"), r, Some("note"))),
+            title_remark(&item.title).map(|r| (column_of(0, "title"), r, Some(TITLE_REMARK))),
         ];
         // the note columns under other names (`コメント`, `Remarks`: [`names_note`]); every
         // other carried column's claim of none or resolved (`対応状況 | 是正済（2027年3月）`,
@@ -5501,6 +5501,8 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
                 *seen.notes.entry((under, text)).or_insert_with(|| {
                     if under == CLAIM_ONLY {
                         claim_against(text, as_of)
+                    } else if under == TITLE_REMARK {
+                        title_remark_against(text, as_of)
                     } else {
                         note_against(under, text, as_of)
                     }
@@ -5509,7 +5511,7 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
             .map(|(column, text, read_as)| CellProblem {
                 field: ProblemField::NoteAgainst,
                 column: column.to_owned(),
-                value: if read_as.is_some_and(|r| r != CLAIM_ONLY) {
+                value: if read_as == Some(TITLE_REMARK) {
                     item.title.trim()
                 } else {
                     text
@@ -5582,13 +5584,21 @@ fn title_remark(title: &str) -> Option<&str> {
     let at = t.rfind(open)?;
     let before = t[..at].trim();
     let inner = t[at + open.len_utf8()..t.len() - close.len_utf8()].trim();
-    (!before.is_empty() && !inner.is_empty() && !describes_requirement(inner)).then_some(inner)
+    (!before.is_empty() && !inner.is_empty() && !describes_requirement(inner, before))
+        .then_some(inner)
+}
+
+/// Whether a remark closing a title stands against its item: as a note does
+/// ([`note_against`]), or holding an answer not given or still being checked anywhere
+/// (`（確認中の項目を含む）`: a title's bracket describes no such thing).
+fn title_remark_against(remark: &str, as_of: crate::date::Date) -> bool {
+    note_against("note", remark, as_of) || PENDING_JA.iter().any(|w| remark.contains(w))
 }
 
 /// Whether a title's closing bracket describes what is asked rather than remarking on it:
 /// what it takes in or leaves out, when it applies (`未対応のものを含む`, `顧客管理鍵の場合`,
 /// `必要に応じて`), or how strongly it is asked (`任意`, `推奨`, `Optional`).
-fn describes_requirement(bracket: &str) -> bool {
+fn describes_requirement(bracket: &str, title: &str) -> bool {
     const ENDS: &[&str] = &[
         "を含む",
         "も含む",
@@ -5614,12 +5624,32 @@ fn describes_requirement(bracket: &str) -> bool {
         "required",
     ];
     let key = header_key(bracket);
-    ENDS.iter().any(|e| key.ends_with(e)) || ALONE.contains(&key.as_ref())
+    // what it takes in or leaves out read for what it is (review 20 A-10: `CSP回答待ちの項目を
+    // 含む`, `予定を含む`, `自己評価を含む`, `2027年度以降を除く` are remarks): no date, nothing the
+    // note rules stand against
+    // a state of the title's own subject (`インシデント対応（未対応のものを含む）`: `未` + the title's
+    // `対応`) is the requirement's
+    let title = crate::text::fold_width(title);
+    let plain = |part: &str| {
+        let mut own = part.to_owned();
+        for (i, _) in part.match_indices('未') {
+            let stem: String = part[i + '未'.len_utf8()..].chars().take(2).collect();
+            if stem.chars().count() == 2 && title.contains(&stem) {
+                own = own.replace(&format!("未{stem}"), " ");
+            }
+        }
+        crate::date::dates_in(part).is_empty()
+            && !title_remark_against(&own, crate::date::Date::today())
+    };
+    ENDS.iter().any(|e| key.strip_suffix(e).is_some_and(plain)) || ALONE.contains(&key.as_ref())
 }
 
 /// How [`check_notes`] reads a carried column that is no note: its claims only
 /// ([`claim_against`]).
 const CLAIM_ONLY: &str = "\u{0}claim";
+
+/// How [`check_notes`] reads a remark closing a title ([`title_remark_against`]).
+const TITLE_REMARK: &str = "\u{0}title";
 
 /// Whether a sentence of `text` claims a matter none or resolved and not cleanly
 /// ([`clean_claim`] `Some(false)`).
@@ -5741,6 +5771,17 @@ fn pending_in(sentence: &str) -> Option<&'static str> {
     if ja.is_some() {
         return ja;
     }
+    // the check put off to the next audit or time (`次回監査で確認`, `次回確認`: review 20 A-3) —
+    // not a next review's date (`次回見直し 2027年3月`) nor a check done (`次回監査は2027年3月`)
+    if let Some((_, after)) = t.split_once("次回") {
+        if ["確認", "検証", "チェック", "評価"].iter().any(|w| {
+            after
+                .match_indices(w)
+                .any(|(i, _)| !after[i + w.len()..].starts_with('済'))
+        }) {
+            return Some("次回");
+        }
+    }
     const EN: &[(&str, &[&str])] = &[
         ("not answered", &["not", "answered"]),
         ("no answer", &["no", "answer"]),
@@ -5757,6 +5798,16 @@ fn pending_in(sentence: &str) -> Option<&'static str> {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    // checked at the next audit or review (`Confirm at next audit`)
+    let next = words
+        .windows(2)
+        .any(|w| w[0] == "next" && ["audit", "review", "assessment", "time"].contains(&w[1]))
+        && words
+            .iter()
+            .any(|w| ["check", "confirm", "verify", "be"].contains(w) || w.starts_with("verif"));
+    if next {
+        return Some("next");
+    }
     EN.iter()
         .find(|(_, seq)| words.windows(seq.len()).any(|w| w == *seq))
         .map(|(w, _)| *w)
@@ -8658,6 +8709,36 @@ mod tests {
             "Confirmed by the CSP",
         ] {
             assert_eq!(pending_in(note), None, "{note}");
+        }
+    }
+
+    /// Review 20 A-10: a title's bracket taking in or leaving out something describes the
+    /// requirement only when it holds no remark.
+    #[test]
+    fn a_title_bracket_describes_the_requirement_only_without_a_remark() {
+        for (title, bracket) in [
+            ("パスワード管理", "多要素認証を含む"),
+            ("利用者登録", "任意"),
+            ("インシデント対応", "未対応のものを含む"),
+            ("バックアップ", "必要に応じて"),
+        ] {
+            assert!(
+                describes_requirement(bracket, title),
+                "{title}（{bracket}）"
+            );
+        }
+        for (title, bracket) in [
+            ("利用者登録", "CSP回答待ちの項目を含む"),
+            ("利用者登録", "未対応の項目を含む"),
+            ("利用者登録", "予定を含む"),
+            ("利用者登録", "自己評価を含む"),
+            ("利用者登録", "2027年度以降を除く"),
+            ("利用者登録", "確認中の項目を含む"),
+        ] {
+            assert!(
+                !describes_requirement(bracket, title),
+                "{title}（{bracket}）"
+            );
         }
     }
 
