@@ -5859,29 +5859,15 @@ fn note_matters() -> &'static [String] {
             "例外",
             "不適合",
             "ギャップ",
-            // review 17 A-2: not met, pending, not offered
+            // review 17 A-2: not met, pending, not offered (the rest: the one vocabulary
+            // of [`crate::input::csp::remarks`], below)
             "回答待ち",
             "照会中",
             "問合せ中",
             "問い合わせ中",
             "確認中",
-            "改善要",
-            "是正要",
-            "差異",
-            "乖離",
             "要件未充足",
-            "未充足",
-            "対応不可",
-            "実施不可",
-            "提供不可",
-            "導入不可",
-            "サポート不可",
             "不可",
-            "サポート対象外",
-            "サポート外",
-            "非サポート",
-            "未サポート",
-            "未提供",
             // review 20 A-6: an answer not given or still being checked, and a problem
             // (`要確認事項なし`, `未回答の項目はない`, `問題なし（2027年度）`)
             "未回答",
@@ -5914,19 +5900,21 @@ fn note_matters() -> &'static [String] {
             "doesnotmeet",
             "notmet",
         ];
+        use crate::input::csp::remarks::{
+            DIFFERENCE_JA, NOT_REACHED_JA, REMEDIATION_NEEDED_JA, REQUIREMENT_JA, UNMET_JA,
+        };
+        let mut all: Vec<String> = WORDS
+            .iter()
+            .chain(UNMET_JA)
+            .chain(DIFFERENCE_JA)
+            .chain(REMEDIATION_NEEDED_JA)
+            .map(|w| (*w).to_owned())
+            .collect();
         // a requirement not reached (`要求水準に達しない`, `基準を下回る`): the words together
         // only, as `unmet_ja` reads them beside a requirement word
-        let mut all: Vec<String> = WORDS.iter().map(|w| (*w).to_owned()).collect();
-        for r in ["要求水準", "要件", "要求", "基準", "水準"] {
+        for r in REQUIREMENT_JA.iter().chain(&["要求水準"]) {
             for p in ["に", "を", ""] {
-                for v in [
-                    "満たない",
-                    "満たさない",
-                    "達しない",
-                    "達していない",
-                    "下回る",
-                    "及ばない",
-                ] {
+                for v in NOT_REACHED_JA {
                     all.push(format!("{r}{p}{v}"));
                 }
             }
@@ -7821,7 +7809,8 @@ mod tests {
                             .problems
                             .iter()
                             .any(|p| p.field == ProblemField::ReferenceOutside);
-                    if skip || says_against(&column, note).is_none() || says_clean(note, as_of) {
+                    // each note read on its own, every time ([`note_against`])
+                    if skip || !note_against(&column, note, as_of) {
                         return Vec::new();
                     }
                     vec![CellProblem {
