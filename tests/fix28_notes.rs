@@ -135,3 +135,50 @@ fn a_title_bracket_taking_in_a_remark_is_read_as_a_note() {
         15
     );
 }
+
+/// Review 20 A-4 (judgement): a none from an old audit (`2019年度監査で指摘なし`) said nothing of
+/// the state on the as-of date but read clean. Decided: a none dated wholly before the fiscal
+/// year two before the as-of date's (as of 2026-04-01: before FY2024) is stale, not analysed.
+/// Guards covered: `前回監査で指摘なし` (undated: the latest audit), a none of FY2024 or later, a
+/// none since then (`2019年度以降指摘なし`), and an old resolution (`前回の不備は2019年に解消済`:
+/// resolved stays resolved).
+#[test]
+fn a_none_from_an_old_audit_is_stale() {
+    assert_eq!(by_prefix(&data("fix28-notes/stale.csv"), None).len(), 10);
+}
+
+/// closing-12 (fix26-chk left): a footnote row giving the list's rule for the items of a kind
+/// (`※ 未対応の項目は別途協議`) was refused as a remark on an unknown item: now read, the items
+/// judged. Guards refused (exit 2): a footnote saying some items are so (`※ 一部の項目は未対応`),
+/// one deferring them (`※ 未対応の項目は2027年度対応予定`), one naming a control (`※ 9.2.1は未対応、
+/// 別途協議`).
+#[test]
+fn a_footnote_on_the_items_of_a_kind_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.csv");
+    for (footnote, read) in [
+        ("※ 未対応の項目は別途協議", true),
+        ("※ CSP回答待ちの場合は再確認", true),
+        ("※ 一部の項目は未対応", false),
+        ("※ 未対応の項目は2027年度対応予定", false),
+        ("※ 9.2.1は未対応、別途協議", false),
+    ] {
+        std::fs::write(
+            &path,
+            format!("項番,確認項目,ISMAP管理策,備考\nS-01,利用者登録,9.2.1,\nS-02,利用者登録,9.2.1,\n,{footnote},,\n"),
+        )
+        .unwrap();
+        let out = report("en", &path).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(if read { 0 } else { 2 }),
+            "{footnote}"
+        );
+        if read {
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            for item in v["items"].as_array().unwrap() {
+                assert_eq!(item["status"], "covered", "{footnote} {item}");
+            }
+        }
+    }
+}

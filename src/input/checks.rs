@@ -3974,7 +3974,9 @@ impl Items {
             // a date in the remark is left unread: a remark resolved "in 2025" is refused
             // here as well as one resolved in 2027 (the row is named, its fix is easy)
             let long_ago = crate::date::Date::new(1900, 1, 1);
-            let against = long_ago.is_none_or(|d| note_words_against(&column, &text, d));
+            let against = long_ago.is_none_or(|d| {
+                note_words_against(&column, &text, d) && !handles_a_kind(&column, &text, d)
+            });
             if against {
                 let shown: String = text.chars().take(60).collect();
                 return Err(InputError::at(
@@ -3988,6 +3990,24 @@ impl Items {
         }
         Ok(())
     }
+}
+
+/// Whether a remark on a row of no item is the list's rule for the items of a kind (`※
+/// 未対応の項目は別途協議`, `※ CSP回答待ちの場合は再確認`: closing-12), naming no id: what stands
+/// against an item only names the kind (before `の項目は`, `の場合は`, `のものは`), and what is done
+/// with them says nothing against one. `※ 一部の項目は未対応` says some are: not such a rule.
+fn handles_a_kind(column: &str, text: &str, as_of: crate::date::Date) -> bool {
+    let Some((kind, rest)) = ["の項目については", "の項目は", "の場合は", "のものは"]
+        .iter()
+        .find_map(|w| text.split_once(w))
+    else {
+        return false;
+    };
+    named_now(text).is_empty()
+        && note_words_against(column, kind, as_of)
+        && !note_words_against(column, rest, as_of)
+        && pending_in(rest).is_none()
+        && crate::date::dates_in(rest).is_empty()
 }
 
 /// Whether a remark on a row of no item points at the item(s) above it, and at how many:
@@ -6045,14 +6065,34 @@ fn claim_read(sentence: &str, as_of: crate::date::Date, implied: bool) -> Option
         "要件",
         "確認",
         "時点",
+        // review 20 A-4: since when (`2019年度以降指摘なし`)
+        "以降",
+        "以来",
+        "since",
     ];
     let folded = crate::text::fold_width(sentence).to_lowercase();
     let mut text = folded.clone();
     let mut later = false;
+    // a none dated wholly before the fiscal year two before the as-of date's
+    // (`2019年度監査で指摘なし`, as of 2026: before FY2024): an old audit's result says nothing
+    // of the state now (review 20 A-4) — not one since then (`2019年度以降指摘なし`)
+    let fresh_from = crate::date::Date::new(as_of.fiscal_year() - 2, 4, 1);
+    let mut dated = false;
+    let mut stale = true;
     for (written, last) in crate::date::dates_in(&folded) {
         later |= last > as_of;
+        dated = true;
+        let since = folded
+            .split_once(written.as_str())
+            .is_some_and(|(_, after)| {
+                ["以降", "から", "より", "以来", "since", " since"]
+                    .iter()
+                    .any(|w| after.trim_start().starts_with(w))
+            });
+        stale &= !since && fresh_from.is_some_and(|f| last < f);
         text = text.replace(&written, " ");
     }
+    let stale = dated && stale;
     let key = header_key(&text);
     let key = key.trim_end_matches(['.', '。', '!', '！']);
     // each matter marked, so that its own ない (`達しない`) is no none
@@ -6138,7 +6178,7 @@ fn claim_read(sentence: &str, as_of: crate::date::Date, implied: bool) -> Option
             || NONE.iter().chain(RESOLVED).any(|n| after.starts_with(n));
         !settled
     });
-    if outstanding || later || doubt {
+    if outstanding || later || doubt || stale && !resolved {
         return Some(false);
     }
     let mut rest = marked.replace(MARK, " ");
