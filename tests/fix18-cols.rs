@@ -295,6 +295,9 @@ fn a13_a_note_recording_the_item_unmet_leaves_it_not_analysed_and_ordinary_notes
         "Gap: no PAM tool",
         "リスク受容済み（2026年度）",
         "管理者アカウントのみ対象",
+        // session 13 (review 20 A-6): an item still being checked is not signed as covered,
+        // whoever checks it (was read as the buyer's own to-do, none)
+        "要確認（情報システム部）",
     ] {
         let item = item_with("備考", note);
         assert_eq!(item["status"], "not-analysed", "{note}: {item}");
@@ -325,7 +328,6 @@ fn a13_a_note_recording_the_item_unmet_leaves_it_not_analysed_and_ordinary_notes
         "問題なし",
         "規程類を確認",
         "契約書に明記する",
-        "要確認（情報システム部）",
         // the scope's rules read an item resting on the IaaS; a level not asked is none
         "IaaS事業者に依存",
         "SOC2は不要",

@@ -34,8 +34,9 @@ fn with_notes(notes: &[&str]) -> serde_json::Value {
 /// offered (`不可`, `ベンダーは対応不可と回答`, `サポート外`, `機能なし`, `Not offered`) is
 /// not analysed (`note-against`), never a bare covered. Guards: clean notes and
 /// descriptions (`未達事項なし`, `対応要件を確認`, `応答は1秒を下回る`, `不可欠な管理策`,
-/// `USBメモリは利用不可`, `差異なし`, `当社基準を満たす`, `Meets our requirement`) and the
-/// buyer's own to-do (`要確認（情報システム部）`) stay covered.
+/// `USBメモリは利用不可`, `差異なし`, `当社基準を満たす`, `Meets our requirement`) stay covered.
+/// Session 13 (review 20 A-6): the buyer's own to-do (`要確認（情報システム部）`), read as none
+/// here before, is an item still being checked: not analysed.
 #[test]
 fn a_note_saying_the_requirement_is_unmet_or_pending_is_not_analysed() {
     let against = [
@@ -59,6 +60,7 @@ fn a_note_saying_the_requirement_is_unmet_or_pending_is_not_analysed() {
         "サポート外",
         "MFA機能なし",
         "Not offered",
+        "要確認（情報システム部）",
     ];
     let v = with_notes(&against);
     for (i, note) in against.iter().enumerate() {
@@ -75,7 +77,6 @@ fn a_note_saying_the_requirement_is_unmet_or_pending_is_not_analysed() {
         "差異なし",
         "当社基準を満たす",
         "Meets our requirement",
-        "要確認（情報システム部）",
         "指摘なし",
     ];
     let v = with_notes(&clean);

@@ -3974,7 +3974,9 @@ impl Items {
             // a date in the remark is left unread: a remark resolved "in 2025" is refused
             // here as well as one resolved in 2027 (the row is named, its fix is easy)
             let long_ago = crate::date::Date::new(1900, 1, 1);
-            let against = long_ago.is_none_or(|d| note_against(&column, &text, d));
+            let against = long_ago.is_none_or(|d| {
+                note_words_against(&column, &text, d) && !handles_a_kind(&column, &text, d)
+            });
             if against {
                 let shown: String = text.chars().take(60).collect();
                 return Err(InputError::at(
@@ -3988,6 +3990,24 @@ impl Items {
         }
         Ok(())
     }
+}
+
+/// Whether a remark on a row of no item is the list's rule for the items of a kind (`※
+/// 未対応の項目は別途協議`, `※ CSP回答待ちの場合は再確認`: closing-12), naming no id: what stands
+/// against an item only names the kind (before `の項目は`, `の場合は`, `のものは`), and what is done
+/// with them says nothing against one. `※ 一部の項目は未対応` says some are: not such a rule.
+fn handles_a_kind(column: &str, text: &str, as_of: crate::date::Date) -> bool {
+    let Some((kind, rest)) = ["の項目については", "の項目は", "の場合は", "のものは"]
+        .iter()
+        .find_map(|w| text.split_once(w))
+    else {
+        return false;
+    };
+    named_now(text).is_empty()
+        && note_words_against(column, kind, as_of)
+        && !note_words_against(column, rest, as_of)
+        && pending_in(rest).is_none()
+        && crate::date::dates_in(rest).is_empty()
 }
 
 /// Whether a remark on a row of no item points at the item(s) above it, and at how many:
@@ -5477,30 +5497,41 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
         // keeps its remarks there)
         let cells = [
             (!note.is_empty()).then(|| (column_of(1, "note"), note, None)),
-            title_remark(&item.title).map(|r| (column_of(0, "title"), r, Some("note"))),
+            title_remark(&item.title).map(|r| (column_of(0, "title"), r, Some(TITLE_REMARK))),
         ];
-        // the note columns under other names (`コメント`, `Remarks`: [`names_note`])
+        // the note columns under other names (`コメント`, `Remarks`: [`names_note`]); every
+        // other carried column's claim of none or resolved (`対応状況 | 是正済（2027年3月）`,
+        // `CSP回答 | 対応済（他サービス）`: review 20 A-8), read by the one claim rule where the
+        // as-of date is known (its other words are the loader's rules)
         let notes = item
             .extra
             .0
             .iter()
-            .filter(|(h, v)| !v.trim().is_empty() && names_note(h))
-            .map(|(h, v)| (h.as_str(), v.trim(), None));
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(h, v)| {
+                let read_as = (!names_note(h)).then_some(CLAIM_ONLY);
+                (h.as_str(), v.trim(), read_as)
+            });
         cells
             .into_iter()
             .flatten()
             .chain(notes)
             .filter(|&(column, text, read_as)| {
                 let under = read_as.unwrap_or(column);
-                *seen
-                    .notes
-                    .entry((under, text))
-                    .or_insert_with(|| note_against(under, text, as_of))
+                *seen.notes.entry((under, text)).or_insert_with(|| {
+                    if under == CLAIM_ONLY {
+                        claim_against(text, as_of)
+                    } else if under == TITLE_REMARK {
+                        title_remark_against(text, as_of)
+                    } else {
+                        note_against(under, text, as_of)
+                    }
+                })
             })
             .map(|(column, text, read_as)| CellProblem {
                 field: ProblemField::NoteAgainst,
                 column: column.to_owned(),
-                value: if read_as.is_some() {
+                value: if read_as == Some(TITLE_REMARK) {
                     item.title.trim()
                 } else {
                     text
@@ -5535,10 +5566,7 @@ fn names_note(header: &str) -> bool {
 /// Whether a cell with no date claims a matter none or resolved and not cleanly
 /// ([`clean_claim`] `Some(false)`: `No gaps (tentative)`), where the as-of date is not known.
 fn unclean_undated(text: &str) -> bool {
-    crate::date::dates_in(text).is_empty()
-        && note_sentences(text)
-            .iter()
-            .any(|s| clean_claim(s, crate::date::Date::today()) == Some(false))
+    crate::date::dates_in(text).is_empty() && claim_against(text, crate::date::Date::today())
 }
 
 /// Whether a cell says, sentence by sentence, only that there is no gap or finding or that
@@ -5549,7 +5577,7 @@ fn clean_undated(text: &str) -> bool {
     !sentences.is_empty()
         && sentences.iter().all(|s| {
             crate::date::dates_in(s).is_empty()
-                && clean_claim(s, crate::date::Date::today()) == Some(true)
+                && claim_read(s, crate::date::Date::today(), false) == Some(true)
         })
 }
 
@@ -5576,13 +5604,21 @@ fn title_remark(title: &str) -> Option<&str> {
     let at = t.rfind(open)?;
     let before = t[..at].trim();
     let inner = t[at + open.len_utf8()..t.len() - close.len_utf8()].trim();
-    (!before.is_empty() && !inner.is_empty() && !describes_requirement(inner)).then_some(inner)
+    (!before.is_empty() && !inner.is_empty() && !describes_requirement(inner, before))
+        .then_some(inner)
+}
+
+/// Whether a remark closing a title stands against its item: as a note does
+/// ([`note_against`]), or holding an answer not given or still being checked anywhere
+/// (`（確認中の項目を含む）`: a title's bracket describes no such thing).
+fn title_remark_against(remark: &str, as_of: crate::date::Date) -> bool {
+    note_against("note", remark, as_of) || PENDING_JA.iter().any(|w| remark.contains(w))
 }
 
 /// Whether a title's closing bracket describes what is asked rather than remarking on it:
 /// what it takes in or leaves out, when it applies (`未対応のものを含む`, `顧客管理鍵の場合`,
 /// `必要に応じて`), or how strongly it is asked (`任意`, `推奨`, `Optional`).
-fn describes_requirement(bracket: &str) -> bool {
+fn describes_requirement(bracket: &str, title: &str) -> bool {
     const ENDS: &[&str] = &[
         "を含む",
         "も含む",
@@ -5608,20 +5644,193 @@ fn describes_requirement(bracket: &str) -> bool {
         "required",
     ];
     let key = header_key(bracket);
-    ENDS.iter().any(|e| key.ends_with(e)) || ALONE.contains(&key.as_ref())
+    // what it takes in or leaves out read for what it is (review 20 A-10: `CSP回答待ちの項目を
+    // 含む`, `予定を含む`, `自己評価を含む`, `2027年度以降を除く` are remarks): no date, nothing the
+    // note rules stand against
+    // a state of the title's own subject (`インシデント対応（未対応のものを含む）`: `未` + the title's
+    // `対応`) is the requirement's
+    let title = crate::text::fold_width(title);
+    let plain = |part: &str| {
+        let mut own = part.to_owned();
+        for (i, _) in part.match_indices('未') {
+            let stem: String = part[i + '未'.len_utf8()..].chars().take(2).collect();
+            if stem.chars().count() == 2 && title.contains(&stem) {
+                own = own.replace(&format!("未{stem}"), " ");
+            }
+        }
+        crate::date::dates_in(part).is_empty()
+            && !title_remark_against(&own, crate::date::Date::today())
+    };
+    ENDS.iter().any(|e| key.strip_suffix(e).is_some_and(plain)) || ALONE.contains(&key.as_ref())
 }
 
-/// Whether a note stands against judging its item on the ISMAP statement: a sentence
+/// How [`check_notes`] reads a carried column that is no note: its claims only
+/// ([`claim_against`]).
+const CLAIM_ONLY: &str = "\u{0}claim";
+
+/// How [`check_notes`] reads a remark closing a title ([`title_remark_against`]).
+const TITLE_REMARK: &str = "\u{0}title";
+
+/// Whether a sentence of `text` claims a matter none or resolved and not cleanly
+/// ([`clean_claim`] `Some(false)`).
+fn claim_against(text: &str, as_of: crate::date::Date) -> bool {
+    note_sentences(text)
+        .iter()
+        .any(|s| clean_claim(s, as_of) == Some(false))
+}
+
+/// Whether a note stands against judging its item on the ISMAP statement: its words do
+/// ([`note_words_against`]), it places the work after `as_of` (`2027年度対応`, `対応は2027年度`,
+/// `2027年4月対応`: review 20 A-5; not a retention, validity or next review date, `2030年まで
+/// 保存`, `有効期限 2027-03-31`, `次回見直し 2027年3月`: [`crate::input::csp::remarks::later_date`]),
+/// or it says the state is the CSP's own assessment or not final (`自己評価`, `CSP自己評価`,
+/// `（暫定）`: [`not_final_in_note`]).
+fn note_against(column: &str, note: &str, as_of: crate::date::Date) -> bool {
+    note_words_against(column, note, as_of)
+        || crate::input::csp::remarks::later_date(note, as_of).is_some()
+        || not_final_in_note(note).is_some()
+}
+
+/// The word of a note saying the state it records is the CSP's own assessment or not final
+/// (`自己評価`, `自己申告`, `速報`, `暫定`… — [`crate::input::csp::remarks::not_final_word`], the
+/// one vocabulary a header's note and a sheet's name are read with), but an internal audit, a
+/// report or an estimate, which a note names as its source (`指摘なし（内部監査）`, `No
+/// exceptions reported`).
+fn not_final_in_note(note: &str) -> Option<&'static str> {
+    const SOURCES: &[&str] = &[
+        "内部監査",
+        "internal audit",
+        "as reported",
+        "reported by",
+        "想定",
+        "assumed",
+        "estimate",
+        "推定",
+        "見積",
+    ];
+    let key = crate::text::fold_width(note).to_lowercase();
+    crate::input::csp::remarks::not_final_word(&key)
+        .filter(|w| !SOURCES.contains(w))
+        // of the buyer's mapping (`tentative mapping`) or another framework (`PCI DSS 8.2.1 に
+        // 対応（自己評価）`): the analysis caps it, never covered (`mapping-approximate`,
+        // `topic-beyond-ismap`)
+        .filter(|_| {
+            crate::analysis::procedures::approximate_mapping(note).is_none()
+                && crate::analysis::procedures::Topic::beyond_ismap(note).is_none()
+        })
+}
+
+/// Whether a note's words stand against judging its item on the ISMAP statement: a sentence
 /// claiming a matter none or resolved that is no clean claim ([`clean_claim`]: a later date,
 /// a qualifier, a doubt — review 18 A-1), or a note [`says_against`] the item under its
-/// header that is not clean throughout ([`says_clean`]).
-fn note_against(column: &str, note: &str, as_of: crate::date::Date) -> bool {
-    let claims: Vec<Option<bool>> = note_sentences(note)
-        .iter()
-        .map(|s| clean_claim(s, as_of))
-        .collect();
+/// header that is not clean throughout ([`says_clean`]). Its dates are read by the claims
+/// only: a remark on a row of no item reads no date ([`Items::take_notes_above`]).
+fn note_words_against(column: &str, note: &str, as_of: crate::date::Date) -> bool {
+    let sentences = note_sentences(note);
+    let claims: Vec<Option<bool>> = sentences.iter().map(|s| clean_claim(s, as_of)).collect();
     claims.contains(&Some(false))
         || (says_against(column, note).is_some() && !claims.iter().all(|c| *c == Some(true)))
+        || sentences
+            .iter()
+            .zip(&claims)
+            .any(|(s, c)| *c != Some(true) && pending_in(s).is_some())
+}
+
+/// The words by which a note says the item's answer is not given or still being checked
+/// (review 20 A-6): the CSP's silence (`未回答`, `回答なし`, `Not answered`) is no answer, and an
+/// item still being checked (`確認中`, `要確認（情報システム部）`, `要調査`, `TBC`) cannot be signed
+/// as covered — whoever checks it (session 11 had read the buyer's own `要確認` as its to-do,
+/// none). The matter of a claim of none (`要確認事項なし`, `未回答の項目はない`: [`note_matters`]).
+const PENDING_JA: &[&str] = &[
+    "未回答",
+    "無回答",
+    "回答なし",
+    "回答無し",
+    "回答がない",
+    "回答未了",
+    "確認待ち",
+    "確認中",
+    "要確認",
+    "未確認",
+    "要調査",
+    "調査中",
+];
+
+/// The word of `sentence` saying its item's answer is not given or still being checked
+/// ([`PENDING_JA`]) as the note's state — standing last, or before a bracket, `です`, `のため`
+/// or a separator (`要確認（情報システム部）`, `CSPから回答なし`, `確認中です`), not as what a
+/// phrase is of (`要確認の項目は別途`, `確認中の事項はない`) — or the English words (`not
+/// answered`, `no answer`, `unanswered`, `to be confirmed`, `TBC`, `TBD`).
+fn pending_in(sentence: &str) -> Option<&'static str> {
+    const THEN: &[&str] = &[
+        "(",
+        "[",
+        "【",
+        "〔",
+        "です",
+        "である",
+        "のため",
+        "ため",
+        "につき",
+        "、",
+        ",",
+        ":",
+        "/",
+    ];
+    let folded = crate::text::fold_width(sentence).to_lowercase();
+    let t = folded
+        .trim()
+        .trim_end_matches(['。', '.', '!', '！'])
+        .trim_end();
+    let ja = PENDING_JA.iter().copied().find(|w| {
+        t.match_indices(w).any(|(i, _)| {
+            let after = t[i + w.len()..].trim_start();
+            after.is_empty() || THEN.iter().any(|n| after.starts_with(n))
+        })
+    });
+    if ja.is_some() {
+        return ja;
+    }
+    // the check put off to the next audit or time (`次回監査で確認`, `次回確認`: review 20 A-3) —
+    // not a next review's date (`次回見直し 2027年3月`) nor a check done (`次回監査は2027年3月`)
+    if let Some((_, after)) = t.split_once("次回") {
+        if ["確認", "検証", "チェック", "評価"].iter().any(|w| {
+            after
+                .match_indices(w)
+                .any(|(i, _)| !after[i + w.len()..].starts_with('済'))
+        }) {
+            return Some("次回");
+        }
+    }
+    const EN: &[(&str, &[&str])] = &[
+        ("not answered", &["not", "answered"]),
+        ("no answer", &["no", "answer"]),
+        ("no response", &["no", "response"]),
+        ("no reply", &["no", "reply"]),
+        ("unanswered", &["unanswered"]),
+        ("to be confirmed", &["to", "be", "confirmed"]),
+        ("to be checked", &["to", "be", "checked"]),
+        ("to be verified", &["to", "be", "verified"]),
+        ("tbc", &["tbc"]),
+        ("tbd", &["tbd"]),
+    ];
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // checked at the next audit or review (`Confirm at next audit`)
+    let next = words
+        .windows(2)
+        .any(|w| w[0] == "next" && ["audit", "review", "assessment", "time"].contains(&w[1]))
+        && words
+            .iter()
+            .any(|w| ["check", "confirm", "verify", "be"].contains(w) || w.starts_with("verif"));
+    if next {
+        return Some("next");
+    }
+    EN.iter()
+        .find(|(_, seq)| words.windows(seq.len()).any(|w| w == *seq))
+        .map(|(w, _)| *w)
 }
 
 /// Whether a note says, sentence by sentence, only that there is no gap, finding or work
@@ -5670,29 +5879,26 @@ fn note_matters() -> &'static [String] {
             "例外",
             "不適合",
             "ギャップ",
-            // review 17 A-2: not met, pending, not offered
+            // review 17 A-2: not met, pending, not offered (the rest: the one vocabulary
+            // of [`crate::input::csp::remarks`], below)
             "回答待ち",
             "照会中",
             "問合せ中",
             "問い合わせ中",
             "確認中",
-            "改善要",
-            "是正要",
-            "差異",
-            "乖離",
             "要件未充足",
-            "未充足",
-            "対応不可",
-            "実施不可",
-            "提供不可",
-            "導入不可",
-            "サポート不可",
             "不可",
-            "サポート対象外",
-            "サポート外",
-            "非サポート",
-            "未サポート",
-            "未提供",
+            // review 20 A-6: an answer not given or still being checked, and a problem
+            // (`要確認事項なし`, `未回答の項目はない`, `問題なし（2027年度）`)
+            "未回答",
+            "無回答",
+            "要確認",
+            "未確認",
+            "要調査",
+            "調査中",
+            "問題",
+            "problems",
+            "problem",
             "deficiencies",
             "deficiency",
             "exceptions",
@@ -5714,19 +5920,21 @@ fn note_matters() -> &'static [String] {
             "doesnotmeet",
             "notmet",
         ];
+        use crate::input::csp::remarks::{
+            DIFFERENCE_JA, NOT_REACHED_JA, REMEDIATION_NEEDED_JA, REQUIREMENT_JA, UNMET_JA,
+        };
+        let mut all: Vec<String> = WORDS
+            .iter()
+            .chain(UNMET_JA)
+            .chain(DIFFERENCE_JA)
+            .chain(REMEDIATION_NEEDED_JA)
+            .map(|w| (*w).to_owned())
+            .collect();
         // a requirement not reached (`要求水準に達しない`, `基準を下回る`): the words together
         // only, as `unmet_ja` reads them beside a requirement word
-        let mut all: Vec<String> = WORDS.iter().map(|w| (*w).to_owned()).collect();
-        for r in ["要求水準", "要件", "要求", "基準", "水準"] {
+        for r in REQUIREMENT_JA.iter().chain(&["要求水準"]) {
             for p in ["に", "を", ""] {
-                for v in [
-                    "満たない",
-                    "満たさない",
-                    "達しない",
-                    "達していない",
-                    "下回る",
-                    "及ばない",
-                ] {
+                for v in NOT_REACHED_JA {
                     all.push(format!("{r}{p}{v}"));
                 }
             }
@@ -5735,6 +5943,24 @@ fn note_matters() -> &'static [String] {
         all
     })
 }
+
+/// The words of a claim that a matter was resolved ([`clean_claim`]): `是正済`, `remediated`.
+const CLAIM_RESOLVED: &[&str] = &[
+    "解消済み",
+    "解消済",
+    "是正済み",
+    "是正済",
+    "改善済み",
+    "改善済",
+    "解決済み",
+    "解決済",
+    "対応済み",
+    "対応済",
+    "remediated",
+    "resolved",
+    "fixed",
+    "closed",
+];
 
 /// Whether one sentence of a note claims that a matter ([`note_matters`]) is none or was
 /// resolved, and whether it claims it cleanly: `None` for a sentence making no such claim
@@ -5747,6 +5973,14 @@ fn note_matters() -> &'static [String] {
 /// region`), a doubt (`解消済？`, `…`) — review 18 A-1: one reading for every resolved or none
 /// word, not only the shapes [`says_against`] flags.
 fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
+    claim_read(sentence, as_of, true)
+}
+
+/// [`clean_claim`], with (`implied`) or without a resolved word standing alone as a claim
+/// on the item's own matter (`是正済（2027年3月）`, `Closed (2027-03)`, `OK (tentative)`:
+/// review 20 A-2); the loader's carried-column rules read a claim only with its matter named
+/// ([`clean_undated`]: under a findings header `済` is no none).
+fn claim_read(sentence: &str, as_of: crate::date::Date, implied: bool) -> Option<bool> {
     const NONE: &[&str] = &[
         "ありません",
         "なし",
@@ -5758,22 +5992,7 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
         "0件",
         "0",
     ];
-    const RESOLVED: &[&str] = &[
-        "解消済み",
-        "解消済",
-        "是正済み",
-        "是正済",
-        "改善済み",
-        "改善済",
-        "解決済み",
-        "解決済",
-        "対応済み",
-        "対応済",
-        "remediated",
-        "resolved",
-        "fixed",
-        "closed",
-    ];
+    const RESOLVED: &[&str] = CLAIM_RESOLVED;
     // what may stand around them: of which matters, when, which audit, confirmed by what,
     // who was asked, particles
     const FILLERS: &[&str] = &[
@@ -5846,14 +6065,34 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
         "要件",
         "確認",
         "時点",
+        // review 20 A-4: since when (`2019年度以降指摘なし`)
+        "以降",
+        "以来",
+        "since",
     ];
     let folded = crate::text::fold_width(sentence).to_lowercase();
     let mut text = folded.clone();
     let mut later = false;
+    // a none dated wholly before the fiscal year two before the as-of date's
+    // (`2019年度監査で指摘なし`, as of 2026: before FY2024): an old audit's result says nothing
+    // of the state now (review 20 A-4) — not one since then (`2019年度以降指摘なし`)
+    let fresh_from = crate::date::Date::new(as_of.fiscal_year() - 2, 4, 1);
+    let mut dated = false;
+    let mut stale = true;
     for (written, last) in crate::date::dates_in(&folded) {
         later |= last > as_of;
+        dated = true;
+        let since = folded
+            .split_once(written.as_str())
+            .is_some_and(|(_, after)| {
+                ["以降", "から", "より", "以来", "since", " since"]
+                    .iter()
+                    .any(|w| after.trim_start().starts_with(w))
+            });
+        stale &= !since && fresh_from.is_some_and(|f| last < f);
         text = text.replace(&written, " ");
     }
+    let stale = dated && stale;
     let key = header_key(&text);
     let key = key.trim_end_matches(['.', '。', '!', '！']);
     // each matter marked, so that its own ない (`達しない`) is no none
@@ -5862,8 +6101,36 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
     for m in note_matters() {
         marked = marked.replace(m.as_str(), &MARK.to_string());
     }
+    // a doubt (`解消済？`, `remediated?`, `解消済…`) is no statement of clean (review 18 A-10)
+    let doubt = folded.contains(['?', '…']) || folded.contains("...");
     if !marked.contains(MARK) {
-        return None;
+        // a resolved word standing alone (the note's matter is its item): the words outside
+        // brackets only it and fillers (`是正済`, `全て対応完了`, `Closed`), the rest read as a
+        // claim's — not a description done (`MFA導入完了`, `手順書にて対応済`)
+        if !implied {
+            return None;
+        }
+        let strip = |s: &str| {
+            let mut rest = s.to_owned();
+            let mut settled = false;
+            for w in settled_alone() {
+                if rest.contains(w.as_str()) {
+                    settled = true;
+                    rest = rest.replace(w.as_str(), " ");
+                }
+            }
+            for w in FILLERS {
+                rest = rest.replace(w, " ");
+            }
+            (
+                settled,
+                rest.chars().all(|c| c == ' ' || !c.is_alphanumeric()),
+            )
+        };
+        if strip(&outside_brackets(key)) != (true, true) {
+            return None;
+        }
+        return Some(!(later || doubt) && strip(key).1);
     }
     let leading_no = matches!(
         folded
@@ -5911,8 +6178,7 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
             || NONE.iter().chain(RESOLVED).any(|n| after.starts_with(n));
         !settled
     });
-    // a doubt (`解消済？`, `remediated?`, `解消済…`) is no statement of clean (review 18 A-10)
-    if outstanding || later || folded.contains(['?', '…']) || folded.contains("...") {
+    if outstanding || later || doubt || stale && !resolved {
         return Some(false);
     }
     let mut rest = marked.replace(MARK, " ");
@@ -5921,6 +6187,58 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
         rest = rest.replace(w, " ");
     }
     Some(rest.chars().all(|c| c == ' ' || !c.is_alphanumeric()))
+}
+
+/// The words of a claim resolved (`解消済`, `remediated`) or settled that say it standing
+/// alone, the item being the matter (`是正完了`, `完了`, `クローズ`, `済`, `Done`, `OK`: review 20
+/// ), longest first.
+fn settled_alone() -> &'static [String] {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        const MORE: &[&str] = &[
+            "是正完了",
+            "対応完了",
+            "解消完了",
+            "改善完了",
+            "修正完了",
+            "修正済み",
+            "修正済",
+            "完了済み",
+            "完了済",
+            "完了",
+            "クローズ済み",
+            "クローズ済",
+            "クローズ",
+            "済み",
+            "済",
+            "done",
+            "completed",
+            "complete",
+            "ok",
+        ];
+        let mut all: Vec<String> = CLAIM_RESOLVED
+            .iter()
+            .chain(MORE)
+            .map(|w| (*w).to_owned())
+            .collect();
+        all.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        all
+    })
+}
+
+/// `key` (width-folded) without what its brackets hold (`是正済(2027年3月)` → `是正済`).
+fn outside_brackets(key: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        match c {
+            '(' | '[' | '【' | '〔' | '［' | '（' => depth += 1,
+            ')' | ']' | '】' | '〕' | '］' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Whether every place `text` names the NIST id `id` cites it with its standard's name in
@@ -7531,7 +7849,8 @@ mod tests {
                             .problems
                             .iter()
                             .any(|p| p.field == ProblemField::ReferenceOutside);
-                    if skip || says_against(&column, note).is_none() || says_clean(note, as_of) {
+                    // each note read on its own, every time ([`note_against`])
+                    if skip || !note_against(&column, note, as_of) {
                         return Vec::new();
                     }
                     vec![CellProblem {
@@ -8350,6 +8669,106 @@ mod tests {
         assert!(applicability_header("本件対象外").is_some_and(|h| h.negative));
         assert!(applicability_header("本件適用").is_some_and(|h| !h.negative));
         assert_eq!(applicability_header("備考"), None);
+    }
+
+    /// Review 20 A-2: a resolved word standing alone is a claim on the item's own matter;
+    /// a description done (`MFA導入完了`) is none; the loader's undated reading (`clean_undated`)
+    /// reads a claim only with its matter named.
+    #[test]
+    fn a_resolved_word_alone_is_a_claim() {
+        let as_of = crate::date::Date {
+            year: 2026,
+            month: 12,
+            day: 1,
+        };
+        for note in [
+            "是正済",
+            "是正済（2025年3月）",
+            "Closed",
+            "全て対応完了",
+            "OK",
+            "前回監査で確認済",
+        ] {
+            assert_eq!(clean_claim(note, as_of), Some(true), "{note}");
+        }
+        for note in [
+            "是正済（2027年3月）",
+            "Closed (2027-03)",
+            "是正済（自己評価）",
+            "対応済（他サービス）",
+            "OK (tentative)",
+            "2027年3月に是正済",
+            "是正済？",
+        ] {
+            assert_eq!(clean_claim(note, as_of), Some(false), "{note}");
+            assert!(claim_against(note, as_of), "{note}");
+        }
+        for note in ["MFA導入完了", "手順書にて対応済", "対応予定"] {
+            assert_eq!(clean_claim(note, as_of), None, "{note}");
+        }
+        assert!(!clean_undated("是正済"));
+        assert!(clean_undated("指摘事項は是正済"));
+        assert!(unclean_undated("是正済（自己評価）"));
+    }
+
+    /// Review 20 A-6: an answer not given or still being checked, as the note's state, not
+    /// as what a phrase is of.
+    #[test]
+    fn an_answer_not_given_or_still_checked() {
+        for (note, word) in [
+            ("確認中", "確認中"),
+            ("要確認（情報システム部）", "要確認"),
+            ("CSPから回答なし", "回答なし"),
+            ("未回答です", "未回答"),
+            ("確認中のため保留", "確認中"),
+            ("Not answered", "not answered"),
+            ("To be confirmed with the CSP", "to be confirmed"),
+            ("MFA: TBC", "tbc"),
+        ] {
+            assert_eq!(pending_in(note), Some(word), "{note}");
+        }
+        for note in [
+            "要確認事項なし",
+            "要確認の項目は別途協議",
+            "確認中の事項はない",
+            "回答済",
+            "確認済",
+            "確認不要",
+            "Answered",
+            "Confirmed by the CSP",
+        ] {
+            assert_eq!(pending_in(note), None, "{note}");
+        }
+    }
+
+    /// Review 20 A-10: a title's bracket taking in or leaving out something describes the
+    /// requirement only when it holds no remark.
+    #[test]
+    fn a_title_bracket_describes_the_requirement_only_without_a_remark() {
+        for (title, bracket) in [
+            ("パスワード管理", "多要素認証を含む"),
+            ("利用者登録", "任意"),
+            ("インシデント対応", "未対応のものを含む"),
+            ("バックアップ", "必要に応じて"),
+        ] {
+            assert!(
+                describes_requirement(bracket, title),
+                "{title}（{bracket}）"
+            );
+        }
+        for (title, bracket) in [
+            ("利用者登録", "CSP回答待ちの項目を含む"),
+            ("利用者登録", "未対応の項目を含む"),
+            ("利用者登録", "予定を含む"),
+            ("利用者登録", "自己評価を含む"),
+            ("利用者登録", "2027年度以降を除く"),
+            ("利用者登録", "確認中の項目を含む"),
+        ] {
+            assert!(
+                !describes_requirement(bracket, title),
+                "{title}（{bracket}）"
+            );
+        }
     }
 
     /// Review 19 A-5: the words by which a remark points at the item(s) above, and how many.

@@ -343,6 +343,19 @@ pub const SCOPE_NAMES: [&str; 9] = [
     "センター",
 ];
 
+/// Whether the scope word `word` ([`SCOPE_NAMES`]) stands in `key` as a word: a Japanese word
+/// not followed by `的` or a conjunction (`環境的`, `物理的及び環境的セキュリティ` name no environment;
+/// `本番環境` does), as a sheet's name is read (`csp::sheets`).
+fn names_a_part(key: &str, word: &str) -> bool {
+    key.match_indices(word).any(|(at, _)| {
+        let after = &key[at + word.len()..];
+        word.is_ascii()
+            || !["的", "及び", "、", "と", "や", "並びに"]
+                .iter()
+                .any(|w| after.starts_with(w))
+    })
+}
+
 /// What a bracketed note on the id or status column's header says beyond a remark's words
 /// (review 11 A-16): it projects, plans or targets the statement (`見込み`, `目標`, `To-Be`),
 /// limits it to a region, an environment or another service (`東京リージョン`, `本番環境`,
@@ -373,7 +386,10 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
     find(&PLANS)
         .map(|w| Qualifier::new(Kind::Deferral, w))
         .or_else(|| {
-            find(&SCOPE_NAMES)
+            SCOPE_NAMES
+                .iter()
+                .find(|w| names_a_part(&key, w))
+                .copied()
                 .or_else(|| find(&["のみ", "only"]))
                 .filter(|_| !whole)
                 .map(|w| Qualifier::new(Kind::Scope, w))
@@ -2332,11 +2348,54 @@ fn status_ja(clause: &str) -> Vec<Qualifier> {
     found
 }
 
+/// The words saying a requirement is not met or the thing is not offered, standing alone
+/// (review 17 A-2): read against a statement by [`unmet_ja`], and the matters a check-list
+/// note's claim of none may be of (`checks::note_matters`: `未提供の機能なし`) — one vocabulary.
+pub const UNMET_JA: &[&str] = &[
+    "対応不可",
+    "実施不可",
+    "提供不可",
+    "導入不可",
+    "サポート不可",
+    "非サポート",
+    "未サポート",
+    "サポート外",
+    "サポート対象外",
+    "未提供",
+    "未充足",
+];
+
+/// The words of a difference from what is asked (`差異`, `乖離`): a finding with `あり`/`有`/`がある`
+/// after them ([`unmet_ja`]), a matter a note's none may be of (`差異なし`).
+pub const DIFFERENCE_JA: &[&str] = &["差異", "乖離"];
+
+/// The words saying remediation is needed (`改善要`, as `要改善`; not `対応要件`): [`unmet_ja`],
+/// and the matters of a note's none (`改善要の事項なし`).
+pub const REMEDIATION_NEEDED_JA: &[&str] = &["改善要", "是正要", "対応要", "修正要"];
+
+/// The words naming a requirement, beside which [`NOT_REACHED_JA`] says it is not met
+/// (`当社基準に満たない`, `要求水準に達しない`; not `応答は1秒を下回る`).
+pub const REQUIREMENT_JA: &[&str] = &[
+    "基準", "要件", "要求", "水準", "求め", "規定", "目標", "要望",
+];
+
+/// The words saying a requirement ([`REQUIREMENT_JA`]) is not reached.
+pub const NOT_REACHED_JA: &[&str] = &[
+    "満たない",
+    "満たさない",
+    "達しない",
+    "達していない",
+    "下回る",
+    "下回って",
+    "及ばない",
+];
+
 /// What says a requirement is not met or the thing is not offered, in words the lists above
 /// miss (review 17 A-2): `未達` (not `未達事項なし`), `改善要` (as `要改善`; not `対応要件`),
 /// `当社基準に満たない`/`要求水準に達しない`/`基準を下回る` (only beside a requirement word:
 /// `応答は1秒を下回る` describes), `差異あり`, `不可` alone or `対応不可`, `サポート外`,
-/// `機能なし`.
+/// `機能なし` ([`UNMET_JA`], [`DIFFERENCE_JA`], [`REMEDIATION_NEEDED_JA`], [`REQUIREMENT_JA`],
+/// [`NOT_REACHED_JA`]).
 fn unmet_ja(clause: &str) -> Vec<Qualifier> {
     let mut found = Vec::new();
     let t = clause.trim();
@@ -2350,7 +2409,7 @@ fn unmet_ja(clause: &str) -> Vec<Qualifier> {
             found.push(Qualifier::new(Kind::Status, "未達"));
         }
     }
-    for w in ["改善要", "是正要", "対応要", "修正要"] {
+    for w in REMEDIATION_NEEDED_JA {
         for (i, _) in clause.match_indices(w) {
             let next = clause[i + w.len()..].chars().next();
             if !next.is_some_and(|c| "件否素領旨約望求請因点綱員所".contains(c)) {
@@ -2358,46 +2417,20 @@ fn unmet_ja(clause: &str) -> Vec<Qualifier> {
             }
         }
     }
-    const REQUIREMENT: [&str; 8] = [
-        "基準", "要件", "要求", "水準", "求め", "規定", "目標", "要望",
-    ];
-    if REQUIREMENT.iter().any(|r| clause.contains(r)) {
-        if let Some(w) = [
-            "満たない",
-            "満たさない",
-            "達しない",
-            "達していない",
-            "下回る",
-            "下回って",
-            "及ばない",
-        ]
-        .iter()
-        .find(|w| clause.contains(**w))
-        {
+    if REQUIREMENT_JA.iter().any(|r| clause.contains(r)) {
+        if let Some(w) = NOT_REACHED_JA.iter().find(|w| clause.contains(**w)) {
             found.push(Qualifier::new(Kind::Status, w));
         }
     }
-    for w in [
-        "差異あり",
-        "差異有",
-        "差異がある",
-        "乖離あり",
-        "乖離有",
-        "乖離がある",
-        "対応不可",
-        "実施不可",
-        "提供不可",
-        "導入不可",
-        "サポート不可",
-        "非サポート",
-        "未サポート",
-        "サポート外",
-        "サポート対象外",
-        "機能なし",
-        "機能無し",
-        "未提供",
-        "未充足",
-    ] {
+    for d in DIFFERENCE_JA {
+        for then in ["あり", "有", "がある"] {
+            let w = format!("{d}{then}");
+            if clause.contains(&w) {
+                found.push(Qualifier::new(Kind::Status, &w));
+            }
+        }
+    }
+    for w in UNMET_JA.iter().chain(&["機能なし", "機能無し"]) {
         if clause.contains(w) {
             found.push(Qualifier::new(Kind::Status, w));
         }
@@ -6158,5 +6191,26 @@ mod tests {
         ] {
             assert_eq!(qualifier_in(text), None, "{text}");
         }
+    }
+
+    /// closing-12 noticed: a header's note names a part of the service by a word as a word
+    /// (`環境` in `環境的` names none), as a sheet's name is read.
+    #[test]
+    fn a_header_note_names_a_part_by_a_word() {
+        for note in ["本番環境", "東京リージョン", "サービスB"] {
+            assert!(
+                header_note_qualifier(note).is_some_and(|q| q.kind == Kind::Scope),
+                "{note}"
+            );
+        }
+        for note in ["物理的及び環境的セキュリティ", "環境的対策"] {
+            assert_eq!(header_note_qualifier(note), None, "{note}");
+        }
+        // the vocabulary shared with the check list's note matters
+        assert!(unmet_ja("サポート外")
+            .iter()
+            .any(|q| q.word == "サポート外"));
+        assert!(unmet_ja("差異あり").iter().any(|q| q.word == "差異あり"));
+        assert!(unmet_ja("差異なし").is_empty());
     }
 }
