@@ -272,7 +272,7 @@ fn say_what_was_read(
         eprintln!(
             "{}",
             crate::messages::note(&format!(
-                "{file}: the xlsx written is a new workbook holding your list: every sheet, cell types (numbers, dates, booleans), formulas and cell comments (as notes) are kept, but not formatting (fonts, fills, borders, widths, number formats other than dates), your own drop-downs (data validations), images, charts or named ranges"
+                "{file}: the xlsx written is a new workbook holding your list: every sheet, cell types (numbers, dates, booleans), formulas, cell comments (as notes), merged cells, hidden rows and columns and struck-through cells are kept, but not other formatting (fonts, fills, borders, widths, number formats other than dates), your own drop-downs (data validations), images, charts or named ranges"
             ))
         );
     }
