@@ -295,3 +295,97 @@ fn a_hidden_column_stays_hidden_after_the_round_trip() {
     assert_eq!(code, 0, "{items:?}");
     assert!(items.iter().all(|i| i.1 == "covered"), "{items:?}");
 }
+
+/// `compare --checks FILE --csp valid.txt --csp lapsed.txt --format FORMAT` (ja).
+fn compare(checks: &str, format: &str) -> assert_cmd::Command {
+    let mut c = on_checks("ja", "compare", data(&format!("fix28-out/{checks}")));
+    c.arg("--csp")
+        .arg(data("fix28-out/valid.txt"))
+        .arg("--csp")
+        .arg(data("fix28-out/lapsed.txt"))
+        .args(["--format", format]);
+    c
+}
+
+/// `report --checks FILE --csp valid.txt --format FORMAT` (ja).
+fn report_on(checks: &str, format: &str) -> assert_cmd::Command {
+    let mut c = on_checks("ja", "report", data(&format!("fix28-out/{checks}")));
+    c.arg("--csp")
+        .arg(data("fix28-out/valid.txt"))
+        .args(["--format", format]);
+    c
+}
+
+/// Review 20 D-3: every item of the check list not asked (適用 対象外): 0 of 0 is no share.
+/// It was `0.0%` (JSON 0) in compare and report and ranked on; now `—` in every format and
+/// JSON null, the CSPs ranked by tier. Guard: one item asked and not covered is a real
+/// share, `0.0%` / 0.
+#[test]
+fn a_share_of_no_item_asked_is_no_share() {
+    let v = common::json_of(compare("none-asked.csv", "json"));
+    for c in v["csps"].as_array().unwrap() {
+        assert!(c["covered_share"].is_null(), "{c}");
+        assert!(c["counts"]["covered_share"].is_null(), "{c}");
+    }
+    assert_eq!(v["csps"][0]["tier"], "valid");
+    assert_eq!(v["csps"][0]["rank"], 1);
+    for format in ["table", "md", "csv"] {
+        let out = common::stdout_of(compare("none-asked.csv", format));
+        assert!(!out.contains("0.0%"), "{format}: {out}");
+        assert!(out.contains('—'), "{format}: {out}");
+    }
+    let csv = common::stdout_of(compare("none-asked.csv", "csv"));
+    assert!(csv.contains("充足率(本件対象外を除く),,—,—"), "{csv}");
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("c.xlsx");
+    compare("none-asked.csv", "xlsx")
+        .arg("-o")
+        .arg(&xlsx)
+        .assert()
+        .success();
+    let (_, ranges) = common::xlsx::sheets(&xlsx);
+    let summary = &ranges[0];
+    let shares: Vec<String> = (0..summary.height())
+        .filter(|&r| {
+            common::xlsx::text(summary, r, 1).starts_with("有効SaaS")
+                && ["1", "2"].contains(&common::xlsx::text(summary, r, 0).as_str())
+        })
+        .map(|r| common::xlsx::text(summary, r, 2))
+        .collect();
+    assert_eq!(shares, ["—", "—"], "compare xlsx");
+
+    let r = common::json_of(report_on("none-asked.csv", "json"));
+    assert!(r["summary"]["covered_share"].is_null());
+    let table = common::stdout_of(report_on("none-asked.csv", "table"));
+    assert!(table.contains("充足率(本件対象外を除く) —"), "{table}");
+    let xlsx = dir.path().join("r.xlsx");
+    report_on("none-asked.csv", "xlsx")
+        .arg("-o")
+        .arg(&xlsx)
+        .assert()
+        .success();
+    let (_, ranges) = common::xlsx::sheets(&xlsx);
+    let summary = &ranges[0];
+    let share_row = (0..summary.height())
+        .find(|&r| common::xlsx::text(summary, r, 0).starts_with("充足率"))
+        .unwrap();
+    assert_eq!(common::xlsx::text(summary, share_row, 2), "—");
+
+    // guard: one item asked, not covered (9.2.1 is not in the lapsed list; the valid one
+    // states it, so take the lapsed CSP's share): a share of 0 is printed
+    let v = common::json_of(compare("one-asked.csv", "json"));
+    for c in v["csps"].as_array().unwrap() {
+        assert!(c["covered_share"].is_number(), "{c}");
+    }
+    let lapsed = v["csps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["tier"] == "not-in-effect")
+        .unwrap();
+    assert_eq!(lapsed["covered_share"], 0.0);
+    let out = common::stdout_of(compare("one-asked.csv", "table"));
+    assert!(out.contains("0.0%"), "{out}");
+    let r = common::json_of(report_on("one-asked.csv", "json"));
+    assert!(r["summary"]["covered_share"].is_number());
+}
