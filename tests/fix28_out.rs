@@ -389,3 +389,56 @@ fn a_share_of_no_item_asked_is_no_share() {
     let r = common::json_of(report_on("one-asked.csv", "json"));
     assert!(r["summary"]["covered_share"].is_number());
 }
+
+/// `diff OLD NEW --format FORMAT` of the two readiness statements of review 20 (p5, review
+/// 17's p9: 229 ids each, 82 of them with a 記載元, two items edited 実施 → 未実施).
+fn statement_diff(lang: &str, format: &str) -> assert_cmd::Command {
+    let mut c = bin();
+    c.args(["--lang", lang, "diff"])
+        .arg(data("fix28-out/st-old.csv"))
+        .arg(data("fix28-out/st-new.csv"))
+        .args(["--as-of", "2026-12-01", "--format", format]);
+    c
+}
+
+/// Review 20 D-1: the diff of two readiness statements counted the items listed with a
+/// 記載元 nowhere (the counts added up to 135 of 229 ids), ended every CSV row with
+/// `未確認 (更新期限が与えられていない)` twice (a statement states no registration), and
+/// named each list `st-old.csv (st-old.csv)`. Now the summary counts them apart
+/// (`記載元による項目 80 (件数に含めない)`: 82 less the two items the new list restates
+/// itself), the registration cells are `—` and the file is named once. Guard: profiles
+/// naming their service keep `not checked (no renewal deadline given)` (cli_diff's CSV
+/// test), and lists with a deadline their registration (fix25_out).
+#[test]
+fn a_diff_of_readiness_statements_counts_the_items_stated_through_their_objective() {
+    let v = common::json_of(statement_diff("ja", "json"));
+    let s = &v["summary"];
+    assert_eq!(s["unchanged"], 131);
+    assert_eq!(s["status_changed"], 4);
+    assert_eq!(s["stated_through_only"], 80);
+    let csv = common::stdout_of(statement_diff("ja", "csv"));
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    let lists = lines[1];
+    assert!(lists.starts_with("一覧,"), "{lists}");
+    assert!(
+        !lists.contains("(") && lists.contains("st-old.csv"),
+        "{lists}"
+    );
+    assert!(
+        lines[2].contains("記載元による項目 80 (件数に含めない)"),
+        "{}",
+        lines[2]
+    );
+    for line in &lines[1..] {
+        assert!(line.ends_with(",2026-12-01,—,—"), "{line}");
+        assert!(!line.contains("未確認"), "{line}");
+    }
+    let table = common::stdout_of(statement_diff("en", "table"));
+    let words = table.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("stated through another id 80 (not counted)"),
+        "{table}"
+    );
+    // the file once, not `st-old.csv (/…/st-old.csv; not checked)`
+    assert!(words.contains("st-old.csv (not checked)"), "{table}");
+}
