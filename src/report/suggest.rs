@@ -135,11 +135,13 @@ pub fn summary_lines(r: &SuggestReport) -> Vec<String> {
             )
         ),
         format!(
-            "{} {}: {} {} · {} {} · {} {} — {} {:.2}",
+            "{} {}: {} {} · {} {} · {} {} · {} {} — {} {:.2}",
             l("合計", "Total"),
             s.total,
             Outcome::Suggested.label(lang),
             s.suggested,
+            Outcome::LeadsOnly.label(lang),
+            s.leads_only,
             Outcome::NoConfidentMatch.label(lang),
             s.no_confident_match,
             Outcome::NoText.label(lang),
@@ -204,6 +206,7 @@ fn grid(r: &SuggestReport) -> Grid {
         };
         let tone = match item.result.outcome {
             Outcome::Suggested => Tone::Plain,
+            Outcome::LeadsOnly => Tone::Warn,
             Outcome::NoConfidentMatch => Tone::Alert,
             Outcome::NoText => Tone::Unknown,
         };
