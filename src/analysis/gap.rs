@@ -5629,6 +5629,11 @@ mod tests {
         assert_eq!((s.total, s.covered, s.covered_with_notes), (4, 2, 1));
         assert_eq!((s.partial, s.assurance_gap), (1, 1));
         assert_eq!(s.covered_share, Some(0.5));
+        // no item asked: no share (review 20 D-3), one asked and not covered: 0
+        let none = Summary::tally([(Status::NotAsked, false), (Status::NotAsked, false)]);
+        assert_eq!(none.covered_share, None);
+        let zero = Summary::tally([(Status::NotAsked, false), (Status::NotCovered, false)]);
+        assert_eq!(zero.covered_share, Some(0.0));
     }
 
     /// `as_stated` without its shortcut for ids that are their controls' own statements.

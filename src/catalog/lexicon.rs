@@ -713,6 +713,36 @@ mod tests {
         assert!(t.weak && (t.weight - WEAK_WEIGHT).abs() < 1e-9, "{t:?}");
     }
 
+    /// A word's other meaning also cancels its objective's phrases starting with it
+    /// (`鍵の管理`, `鍵+保管` of 10.1.2 beside `鍵`), not a phrase it only ends (`暗号鍵`)
+    /// nor another objective's phrase (`バックアップセンター` of 17.1.2 beside 12.3.1's
+    /// `バックアップ`): review 19 D-1.
+    #[test]
+    fn a_words_other_meaning_cancels_its_objectives_phrases_starting_with_it() {
+        let catalog = Catalog::embedded().unwrap();
+        let lexicon = Lexicon::embedded().unwrap();
+        let index = TermIndex::build(&catalog, &lexicon);
+        let term = |display: &str| {
+            index
+                .terms
+                .iter()
+                .find(|t| t.display == display && !t.title)
+                .unwrap_or_else(|| panic!("{display}"))
+        };
+        let key = term("鍵").not_with.to_vec();
+        assert!(!key.is_empty());
+        for phrase in ["鍵の管理", "鍵+保管", "鍵管理"] {
+            assert!(
+                key.iter().all(|p| term(phrase).not_with.contains(p)),
+                "{phrase}"
+            );
+        }
+        for other in ["暗号鍵", "暗号鍵+保管", "バックアップセンター"] {
+            assert!(term(other).not_with.is_empty(), "{other}");
+        }
+        assert!(!term("バックアップ+取得").not_with.is_empty());
+    }
+
     #[test]
     fn a_term_several_objectives_list_is_one_term_weighed_down() {
         let catalog = Catalog::embedded().unwrap();
