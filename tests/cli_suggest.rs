@@ -89,7 +89,7 @@ fn the_table_says_candidates_are_not_references_and_names_outside_topics() {
         out.contains("9.4.2 (0.63) Secure log-on procedures [多要素認証]"),
         "{out}"
     );
-    assert!(out.contains("(no confident match)"), "{out}");
+    assert!(out.contains("(no candidate)"), "{out}");
     assert!(
         out.contains("a topic ISMAP does not assess: governing law"),
         "{out}"

@@ -40,7 +40,9 @@ pub struct CspColumn {
     /// it) or lapsed.
     pub registration: Registration,
     pub counts: Summary,
-    pub covered_share: f64,
+    /// `counts.covered_share`: `None` when no item is asked (the ranking is then by tier
+    /// and the keys after the share).
+    pub covered_share: Option<f64>,
     /// The service it runs on, when its profile inherits coverage, with its registration
     /// and the service under it: `report`'s `csp.inherits`, the same description (a name
     /// before `schema_version` 19).
@@ -51,6 +53,15 @@ pub struct CspColumn {
     /// Its warnings, as `report` gives them for it (registration, audit period, list
     /// completeness, published facts, unknown ids).
     pub warnings: Vec<Warning>,
+}
+
+/// The order of two shares covered, the larger last; no share (no item asked, the same for
+/// every CSP of a comparison: the check list says it) orders before any.
+fn share_cmp(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.total_cmp(&b),
+        (a, b) => a.is_some().cmp(&b.is_some()),
+    }
 }
 
 /// The tier a CSP is ranked in, best first: the ranking's first key, before the share
@@ -362,7 +373,7 @@ pub fn compare(
     columns.sort_by(|(_, a), (_, b)| {
         a.tier
             .cmp(&b.tier)
-            .then(b.covered_share.total_cmp(&a.covered_share))
+            .then(share_cmp(b.covered_share, a.covered_share))
             .then(a.counts.not_covered.cmp(&b.counts.not_covered))
             .then(a.registration.cmp(&b.registration))
             .then(kind_unstated(a).cmp(&kind_unstated(b)))
@@ -405,7 +416,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 25,
+        schema_version: 26,
         lang,
         as_of,
         catalog: CatalogInfo {

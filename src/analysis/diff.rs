@@ -111,6 +111,10 @@ pub struct DiffSummary {
     /// Same status, another reason, evidence, owner or implementation date.
     pub details_changed: usize,
     pub unchanged: usize,
+    /// Governance and management ids neither list states itself, stated through their
+    /// objective or items (readiness's 記載元) and given no row: not counted as unchanged,
+    /// which counts the ids a list states (review 20 D-1: they were counted nowhere).
+    pub stated_through_only: usize,
     pub unknown_old: usize,
     pub unknown_new: usize,
     /// Registry facts stated differently (`registry`).
@@ -129,7 +133,7 @@ pub struct ListDiff {
     /// 1: the first versioned form (`schema/diff.schema.json`); 2: `as_of`, `registry`,
     /// `warnings`, each side's `registration`, `summary.registry_changed` and
     /// `summary.new_not_in_effect`; 7: each side's `stated_as` and the change field
-    /// `stated_as`.
+    /// `stated_as`; 8: `summary.stated_through_only`.
     pub schema_version: u32,
     pub catalog: String,
     /// The date registrations are judged on.
@@ -518,6 +522,7 @@ pub fn diff(
     let mut removed = Vec::new();
     let mut changed = Vec::new();
     let mut unchanged = 0;
+    let mut through_only = 0;
     // the ids either list states, and the governance and management objectives of the
     // items either states: an id stated on one side only may be stated through its
     // objective or items on the other (a change of status, not an id added), and an item
@@ -533,14 +538,14 @@ pub fn diff(
             ids.insert(p);
         }
     }
-    for id in ids {
+    for &id in &ids {
         let own = old_states.contains_key(id) || new_states.contains_key(id);
         let o = effective(catalog, &old_csp, &old_states, id);
         let n = effective(catalog, &new_csp, &new_states, id);
         match (&o, &n) {
             (None, None) => {}
             // stated through other ids only: their rows say what changed
-            (None, Some(s)) | (Some(s), None) if s.stated_as.is_some() => {}
+            (None, Some(s)) | (Some(s), None) if s.stated_as.is_some() => through_only += 1,
             (None, Some(n)) => added.push(change(id, Vec::new(), None, Some(n))),
             (Some(o), None) => removed.push(change(id, Vec::new(), Some(o), None)),
             (Some(o), Some(n)) => {
@@ -549,10 +554,24 @@ pub fn diff(
                     changed.push(change(id, fields, Some(o), Some(n)));
                 } else if own {
                     unchanged += 1;
+                } else {
+                    through_only += 1;
                 }
             }
         }
     }
+    // the items neither list names, stated through their objective on either side (the
+    // 記載元 rows of a statement readiness wrote): their objective's row says any change
+    through_only += catalog
+        .entries()
+        .iter()
+        .filter(|e| e.layer != Layer::Control && e.level == Level::Detail)
+        .filter(|e| !ids.contains(e.id.as_str()))
+        .filter(|e| {
+            stated_through(catalog, &old_csp, &e.id).is_some()
+                || stated_through(catalog, &new_csp, &e.id).is_some()
+        })
+        .count();
     for list in [&mut added, &mut removed, &mut changed] {
         list.sort_by(|a, b| a.order.cmp(&b.order));
     }
@@ -580,6 +599,7 @@ pub fn diff(
         status_changed,
         details_changed: changed.len() - status_changed,
         unchanged,
+        stated_through_only: through_only,
         unknown_old: old_unknown.len(),
         unknown_new: new_unknown.len(),
         registry_changed: registry.len(),
@@ -591,7 +611,7 @@ pub fn diff(
         new_not_in_effect,
     };
     ListDiff {
-        schema_version: 7,
+        schema_version: 8,
         catalog: catalog.line(),
         as_of,
         old: side(old, old_states.len(), old_unknown, as_of),

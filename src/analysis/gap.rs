@@ -958,8 +958,9 @@ pub struct Summary {
     pub assurance_gap: usize,
     /// Items with a cell that could not be read.
     pub not_analysed: usize,
-    /// covered / (total − not_asked), 0..1, four decimals.
-    pub covered_share: f64,
+    /// covered / (total − not_asked), 0..1, four decimals; `None` (JSON null) when no item
+    /// is asked: 0 of 0 is no share (review 20 D-3: was 0.0, printed `0.0%` and ranked).
+    pub covered_share: Option<f64>,
     pub unresolved_references: usize,
 }
 
@@ -987,7 +988,7 @@ impl Summary {
         // the items not asked are neither covered nor not: out of the denominator
         let asked = s.total - s.not_asked;
         if asked > 0 {
-            s.covered_share = (s.covered as f64 / asked as f64 * 10_000.0).round() / 10_000.0;
+            s.covered_share = Some((s.covered as f64 / asked as f64 * 10_000.0).round() / 10_000.0);
         }
         s
     }
@@ -5561,7 +5562,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 41,
+        schema_version: 42,
         lang,
         as_of,
         warnings,
@@ -5728,7 +5729,12 @@ mod tests {
         ]);
         assert_eq!((s.total, s.covered, s.covered_with_notes), (4, 2, 1));
         assert_eq!((s.partial, s.assurance_gap), (1, 1));
-        assert_eq!(s.covered_share, 0.5);
+        assert_eq!(s.covered_share, Some(0.5));
+        // no item asked: no share (review 20 D-3), one asked and not covered: 0
+        let none = Summary::tally([(Status::NotAsked, false), (Status::NotAsked, false)]);
+        assert_eq!(none.covered_share, None);
+        let zero = Summary::tally([(Status::NotAsked, false), (Status::NotCovered, false)]);
+        assert_eq!(zero.covered_share, Some(0.0));
     }
 
     /// `as_stated` without its shortcut for ids that are their controls' own statements.

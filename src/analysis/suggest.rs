@@ -50,7 +50,7 @@ pub const MAX_TOP: usize = 10;
 /// A score is multiplied by this when the item speaks of a topic ISMAP does not assess.
 pub const OUTSIDE_FACTOR: f64 = 0.45;
 /// The JSON shape's version (`schema/suggest.schema.json`).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// How fast term weight turns into confidence: `1 − e^(−RATE × t)`.
 const TERM_RATE: f64 = 1.0;
@@ -71,8 +71,12 @@ const MAX_MATCHED: usize = 5;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
-    /// At least one candidate at or above [`MIN_SCORE`].
+    /// At least one candidate at or above [`CONFIDENT_SCORE`].
     Suggested,
+    /// Candidates at or above [`MIN_SCORE`], none at [`CONFIDENT_SCORE`]: each rests on one
+    /// weak word or on similarity alone, a lead to check, not a confident candidate
+    /// (review 19 D-3: counted "suggested" beside confident ones).
+    LeadsOnly,
     /// Nothing scored [`MIN_SCORE`]: the tool does not guess.
     NoConfidentMatch,
     /// The item has no text to match (empty title).
@@ -82,8 +86,9 @@ pub enum Outcome {
 impl Outcome {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Outcome::Suggested => lang.pick("候補あり", "suggested"),
-            Outcome::NoConfidentMatch => lang.pick("確信できる候補なし", "no confident match"),
+            Outcome::Suggested => lang.pick("候補あり(0.5以上)", "suggested (0.5 or more)"),
+            Outcome::LeadsOnly => lang.pick("手がかりのみ(0.5未満)", "leads only (below 0.5)"),
+            Outcome::NoConfidentMatch => lang.pick("候補なし", "no candidate"),
             Outcome::NoText => lang.pick("確認項目の文言なし", "no text to match"),
         }
     }
@@ -135,7 +140,10 @@ pub struct SuggestItem {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SuggestSummary {
     pub total: usize,
+    /// Items with a candidate at or above [`CONFIDENT_SCORE`].
     pub suggested: usize,
+    /// Items whose candidates are all below [`CONFIDENT_SCORE`] (leads).
+    pub leads_only: usize,
     pub no_confident_match: usize,
     pub no_text: usize,
     /// Items that already name references.
@@ -224,6 +232,7 @@ pub fn suggest_list(
     for i in &items {
         match i.result.outcome {
             Outcome::Suggested => summary.suggested += 1,
+            Outcome::LeadsOnly => summary.leads_only += 1,
             Outcome::NoConfidentMatch => summary.no_confident_match += 1,
             Outcome::NoText => summary.no_text += 1,
         }
@@ -1080,10 +1089,10 @@ impl<'c> Suggester<'c> {
             })
             .collect();
         TextSuggestions {
-            outcome: if suggestions.is_empty() {
-                Outcome::NoConfidentMatch
-            } else {
-                Outcome::Suggested
+            outcome: match suggestions.first() {
+                None => Outcome::NoConfidentMatch,
+                Some(s) if s.score >= CONFIDENT_SCORE => Outcome::Suggested,
+                Some(_) => Outcome::LeadsOnly,
             },
             outside_topic: outside
                 .and_then(|k| {

@@ -496,7 +496,8 @@ impl TermParts {
         }
         // words of another meaning: patterns of their own (found, never a term)
         for (word, others) in &lexicon.other_senses {
-            let Some(&t) = b.term_ids.get(&(b.normalizer.normalize(word), false)) else {
+            let normalised = b.normalizer.normalize(word);
+            let Some(&t) = b.term_ids.get(&(normalised.clone(), false)) else {
                 continue;
             };
             let mut not_with: Vec<u32> = others
@@ -507,6 +508,31 @@ impl TermParts {
                 .collect();
             not_with.sort_unstable();
             not_with.dedup();
+            // the phrases of the word's own objectives that start with it (`鍵の管理`,
+            // `鍵+保管` beside `鍵`) have the same other meaning (review 19 D-1: `ロッカーの
+            // 鍵の管理` was 10.1.2 at 0.63); another objective's (`バックアップセンター` of
+            // 17.1.2 beside 12.3.1's `バックアップ`) and a word it only ends (`暗号鍵`) not
+            let owners: Vec<u32> = match &b.terms[t as usize].owner {
+                Owner::Objectives(o) => o.to_vec(),
+                Owner::Outside(_) => Vec::new(),
+            };
+            for u in 0..b.terms.len() {
+                let term = &b.terms[u];
+                let phrase = u != t as usize
+                    && !term.title
+                    && matches!(&term.owner, Owner::Objectives(o) if o.iter().any(|x| owners.contains(x)))
+                    && term
+                        .parts
+                        .iter()
+                        .any(|&p| b.patterns[p as usize].starts_with(normalised.as_str()));
+                if phrase {
+                    let mut theirs = term.not_with.to_vec();
+                    theirs.extend(&not_with);
+                    theirs.sort_unstable();
+                    theirs.dedup();
+                    b.terms[u].not_with = theirs.into();
+                }
+            }
             b.terms[t as usize].not_with = not_with.into();
         }
         TermParts {
@@ -685,6 +711,36 @@ mod tests {
         // weak words weigh half
         let t = index.terms.iter().find(|t| t.display == "通知").unwrap();
         assert!(t.weak && (t.weight - WEAK_WEIGHT).abs() < 1e-9, "{t:?}");
+    }
+
+    /// A word's other meaning also cancels its objective's phrases starting with it
+    /// (`鍵の管理`, `鍵+保管` of 10.1.2 beside `鍵`), not a phrase it only ends (`暗号鍵`)
+    /// nor another objective's phrase (`バックアップセンター` of 17.1.2 beside 12.3.1's
+    /// `バックアップ`): review 19 D-1.
+    #[test]
+    fn a_words_other_meaning_cancels_its_objectives_phrases_starting_with_it() {
+        let catalog = Catalog::embedded().unwrap();
+        let lexicon = Lexicon::embedded().unwrap();
+        let index = TermIndex::build(&catalog, &lexicon);
+        let term = |display: &str| {
+            index
+                .terms
+                .iter()
+                .find(|t| t.display == display && !t.title)
+                .unwrap_or_else(|| panic!("{display}"))
+        };
+        let key = term("鍵").not_with.to_vec();
+        assert!(!key.is_empty());
+        for phrase in ["鍵の管理", "鍵+保管", "鍵管理"] {
+            assert!(
+                key.iter().all(|p| term(phrase).not_with.contains(p)),
+                "{phrase}"
+            );
+        }
+        for other in ["暗号鍵", "暗号鍵+保管", "バックアップセンター"] {
+            assert!(term(other).not_with.is_empty(), "{other}");
+        }
+        assert!(!term("バックアップ+取得").not_with.is_empty());
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::input::checks::{self, ForSuggest, ItemRefs};
 use crate::input::table::{self, StoredWorkbook, Visibility};
 use crate::input::workbook_zip;
 use crate::input::{Encoding, FileKind};
-use crate::report::suggest::{BookSheet, CellComments, SheetOut, SuggestBook};
+use crate::report::suggest::{BookSheet, CellComments, SheetLook, SheetOut, SuggestBook};
 use crate::report::{self, Format};
 
 pub fn run(ctx: &Context, cfg: SuggestConfig) -> Result<Exit> {
@@ -137,6 +137,7 @@ fn book<'w>(
                 formulas_unread: false,
                 out: Some(out),
                 comments: Vec::new(),
+                look: SheetLook::default(),
             })
             .collect();
         return Ok(SuggestBook {
@@ -155,11 +156,12 @@ fn book<'w>(
                 .iter_mut()
                 .find(|o| o.as_ref().and_then(|o| o.name.as_deref()) == Some(s.name.as_str()))
                 .and_then(Option::take);
-            let comments = if s.not_a_worksheet {
-                Vec::new()
+            let (comments, mut look) = if s.not_a_worksheet {
+                (Vec::new(), SheetLook::default())
             } else {
-                sheet_comments(&cfg.checks, &s.name)?
+                sheet_marks(&cfg.checks, &s.name)?
             };
+            look.merges.clone_from(&s.text.merges);
             Ok(BookSheet {
                 name: s.name.clone(),
                 visibility: s.visibility,
@@ -167,6 +169,7 @@ fn book<'w>(
                 formulas_unread: s.formulas_unread,
                 out,
                 comments,
+                look,
             })
         })
         .collect::<Result<_, InputError>>()?;
@@ -181,9 +184,10 @@ fn book<'w>(
 /// The cell comments (メモ, threaded comments) of sheet `name` of the workbook `path`
 /// (an .xlsx or .ods; none for another kind), (row, column) from 0: `report` reads one on
 /// an item's row as the item's note, and one elsewhere as a line outside the items, so the
-/// workbook written back keeps them (review 19 A-9: a list's remarks lost on the round trip
-/// turned its not-analysed items 充足).
-fn sheet_comments(path: &Path, name: &str) -> Result<CellComments, InputError> {
+/// workbook written back keeps them (review 19 A-9). With them, an .xlsx sheet's hidden
+/// rows and columns and struck-through cells, which `report` reads too (merged cells are
+/// the stored sheet's).
+fn sheet_marks(path: &Path, name: &str) -> Result<(CellComments, SheetLook), InputError> {
     let unreadable = |e: String| {
         InputError::at(
             Location::file(path).sheet(Some(name)),
@@ -191,19 +195,36 @@ fn sheet_comments(path: &Path, name: &str) -> Result<CellComments, InputError> {
         )
         .hint("open the workbook in Excel and save it again as .xlsx")
     };
+    let index = |n: u32| usize::try_from(n).ok();
+    let mut look = SheetLook::default();
     let comments = match workbook_zip::xlsx_marks(path, name).map_err(unreadable)? {
-        Some(marks) => marks.comments,
+        Some(marks) => {
+            look.hidden_rows = marks
+                .hidden_rows
+                .iter()
+                .filter_map(|&r| index(r)?.checked_sub(1))
+                .collect();
+            look.hidden_columns = marks
+                .hidden_columns
+                .iter()
+                .filter_map(|&c| index(c))
+                .collect();
+            look.struck = marks
+                .struck
+                .iter()
+                .filter_map(|&(r, c)| Some((index(r)?.checked_sub(1)?, index(c)?)))
+                .collect();
+            marks.comments
+        }
         None => workbook_zip::ods_comments(path, name)
             .map_err(unreadable)?
             .unwrap_or_default(),
     };
-    Ok(comments
+    let comments = comments
         .into_iter()
-        .filter_map(|((r, c), text)| {
-            let r = usize::try_from(r).ok()?.checked_sub(1)?;
-            Some(((r, usize::try_from(c).ok()?), text))
-        })
-        .collect())
+        .filter_map(|((r, c), text)| Some(((index(r)?.checked_sub(1)?, index(c)?), text)))
+        .collect();
+    Ok((comments, look))
 }
 
 /// What stderr says of the sheets read and of the workbook written: nothing is left out
@@ -251,7 +272,7 @@ fn say_what_was_read(
         eprintln!(
             "{}",
             crate::messages::note(&format!(
-                "{file}: the xlsx written is a new workbook holding your list: every sheet, cell types (numbers, dates, booleans), formulas and cell comments (as notes) are kept, but not formatting (fonts, fills, borders, widths, number formats other than dates), your own drop-downs (data validations), images, charts or named ranges"
+                "{file}: the xlsx written is a new workbook holding your list: every sheet, cell types (numbers, dates, booleans), formulas, cell comments (as notes), merged cells, hidden rows and columns and struck-through cells are kept, but not other formatting (fonts, fills, borders, widths, number formats other than dates), your own drop-downs (data validations), images, charts or named ranges"
             ))
         );
     }

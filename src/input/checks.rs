@@ -1572,6 +1572,7 @@ fn sheet_for_suggest(
     }
     let layout = Layout {
         header_row: items.header.row,
+        first_row: items.header.first_row,
         columns: items.header.fields.clone(),
     };
     if require_title && layout.column(Field::Title).is_none() {
@@ -1766,6 +1767,9 @@ struct Header {
 pub struct Layout {
     /// 1-based row of the header.
     pub header_row: usize,
+    /// 1-based row of the header's first row (the same as `header_row` for a header of one
+    /// row).
+    pub first_row: usize,
     columns: HashMap<Field, usize>,
 }
 

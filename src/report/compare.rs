@@ -54,8 +54,8 @@ pub fn ranking_rule(lang: Lang) -> String {
     }
 }
 
-fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
+fn pct(x: Option<f64>) -> String {
+    crate::report::gap::share_text(x)
 }
 
 /// Whether some item is not asked: the share covered then leaves them out, and its label

@@ -5,7 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::analysis::csp::UnknownId;
-use crate::analysis::diff::{ControlChange, FactChange, ListDiff, Stated};
+use crate::analysis::diff::{ControlChange, FactChange, ListDiff, ListSide, Stated};
 use crate::catalog::diff::{CatalogDiff, InNew};
 use crate::catalog::Entry;
 use crate::lang::Lang;
@@ -262,6 +262,31 @@ fn side_label(side: &str, lang: Lang) -> &'static str {
     }
 }
 
+/// The list's name when it is not its file's (a profile's name): shown before the file,
+/// which alone is shown otherwise (review 20 D-1: `st-old.csv (st-old.csv)`).
+fn list_name(s: &ListSide) -> Option<&str> {
+    let file = std::path::Path::new(&s.source)
+        .file_name()
+        .map(|f| f.to_string_lossy());
+    (file.as_deref() != Some(s.name.as_str()) && s.name != s.source).then_some(s.name.as_str())
+}
+
+/// Whether the list names its service or states a registry fact of it (number, kind,
+/// dates, audit period). One doing neither — a statement `readiness` wrote (which states
+/// none of them), a bare list of ids — has no registration to speak of: its CSV
+/// registration cells are `—`, not a "not checked (no renewal deadline given)" on every
+/// row (review 20 D-1). A list naming its service without a renewal deadline still says
+/// it is not checked: the service may be registered.
+fn states_registry(s: &ListSide) -> bool {
+    let r = &s.registry;
+    list_name(s).is_some()
+        || r.registration_number.is_some()
+        || r.registration_kind.is_some()
+        || r.registered.is_some()
+        || r.renewal_deadline.is_some()
+        || r.audit_period.is_some()
+}
+
 /// The CSV is read without the heading and the summary line (review 17 D-9): rows of its
 /// own come first — the lists compared (`一覧`), the counts (`集計`), each warning (its code,
 /// the message in its side's notes: a registration lapsed since the last run is a row when
@@ -269,7 +294,10 @@ fn side_label(side: &str, lang: Lang) -> &'static str {
 /// registration on it, as `report`'s CSV rows end (`失効 (ISMAP, 更新期限 2025-03-31)`).
 fn csv_rows(d: &ListDiff, summary: &str, lang: Lang, grid: &mut Grid) {
     let l = |ja, en| lang.pick(ja, en);
-    let list = |s: &crate::analysis::diff::ListSide| format!("{} ({})", s.name, s.source);
+    let list = |s: &ListSide| match list_name(s) {
+        Some(name) => format!("{name} ({})", s.source),
+        None => s.source.clone(),
+    };
     let row = |id: &str, change: &str, old: String, new: String| {
         let mut r = vec![id.to_owned(), String::new(), change.to_owned()];
         r.extend([String::new(), String::new(), old, new]);
@@ -305,10 +333,17 @@ fn csv_rows(d: &ListDiff, summary: &str, lang: Lang, grid: &mut Grid) {
         ]
         .map(str::to_owned),
     );
+    let registration = |s: &ListSide| {
+        if states_registry(s) {
+            crate::report::gap::registration_cell(&s.registry, lang)
+        } else {
+            "—".to_owned()
+        }
+    };
     let basis = [
         d.as_of.to_string(),
-        crate::report::gap::registration_cell(&d.old.registry, lang),
-        crate::report::gap::registration_cell(&d.new.registry, lang),
+        registration(&d.old),
+        registration(&d.new),
     ];
     for row in &mut grid.rows {
         row.extend(basis.iter().cloned());
@@ -324,16 +359,19 @@ pub fn render_list_diff(
     w: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let l = |ja, en| lang.pick(ja, en);
+    let side = |s: &ListSide| {
+        let registration = s.registration.label(lang);
+        match list_name(s) {
+            Some(name) => format!("{name} ({}; {registration})", s.source),
+            None => format!("{} ({registration})", s.source),
+        }
+    };
     let mut heading = format!(
-        "{}: {} ({}; {}) → {}: {} ({}; {}) ({} {})",
+        "{}: {} → {}: {} ({} {})",
         l("旧", "old"),
-        d.old.name,
-        d.old.source,
-        d.old.registration.label(lang),
+        side(&d.old),
         l("新", "new"),
-        d.new.name,
-        d.new.source,
-        d.new.registration.label(lang),
+        side(&d.new),
         l("基準日", "as of"),
         d.as_of
     );
@@ -346,8 +384,20 @@ pub fn render_list_diff(
         ));
     }
     let s = &d.summary;
+    // the ids stated only through their objective or items (a statement readiness wrote:
+    // its 記載元 rows) are counted apart, so that the counts add up (review 20 D-1)
+    let through = if s.stated_through_only > 0 {
+        format!(
+            ", {} {} ({})",
+            l("記載元による項目", "stated through another id"),
+            s.stated_through_only,
+            l("件数に含めない", "not counted")
+        )
+    } else {
+        String::new()
+    };
     let summary = format!(
-        "{} {}, {} {}, {} {}, {} {}, {} {}, {} {}; {}: {} {}, {} {}",
+        "{} {}, {} {}, {} {}, {} {}, {} {}{through}, {} {}; {}: {} {}, {} {}",
         l("追加", "added"),
         s.added,
         l("削除", "removed"),

@@ -1148,7 +1148,7 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         .collect::<Vec<_>>()
         .join(" · ");
     out.push(format!(
-        "{} {}: {} — {} {:.1}%",
+        "{} {}: {} — {} {}",
         l("合計", "Total"),
         s.total,
         counts,
@@ -1159,7 +1159,7 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
         } else {
             l("充足率", "covered")
         },
-        s.covered_share * 100.0,
+        share_text(s.covered_share),
     ));
     out.push(covered_means(lang).to_owned());
     if s.covered_with_notes > 0 {
@@ -1357,6 +1357,15 @@ pub fn share_covered_label(lang: Lang, not_asked: bool) -> &'static str {
         (true, Lang::En) => "share covered (of the items asked)",
         (false, Lang::Ja) => "充足率",
         (false, Lang::En) => "share covered",
+    }
+}
+
+/// A share covered as printed (`44.4%`), or `—` when no item is asked (0 of 0 is no share:
+/// review 20 D-3). One text for `report`'s summary and every format of `compare`.
+pub fn share_text(share: Option<f64>) -> String {
+    match share {
+        Some(x) => format!("{:.1}%", x * 100.0),
+        None => "—".to_owned(),
     }
 }
 

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use crate::analysis::suggest::{on_two_threads, Outcome, SuggestItem, SuggestReport, Suggestion};
 use crate::input::checks::{Field, Layout};
-use crate::input::table::{Sheet, StoredCell, Visibility};
+use crate::input::table::{Region, Sheet, StoredCell, Visibility};
 use crate::lang::Lang;
 use crate::report::grid::{Grid, Tone};
 use crate::report::{markdown, table, write_json, write_yaml, Format, TextStyle};
@@ -135,11 +135,13 @@ pub fn summary_lines(r: &SuggestReport) -> Vec<String> {
             )
         ),
         format!(
-            "{} {}: {} {} · {} {} · {} {} — {} {:.2}",
+            "{} {}: {} {} · {} {} · {} {} · {} {} — {} {:.2}",
             l("合計", "Total"),
             s.total,
             Outcome::Suggested.label(lang),
             s.suggested,
+            Outcome::LeadsOnly.label(lang),
+            s.leads_only,
             Outcome::NoConfidentMatch.label(lang),
             s.no_confident_match,
             Outcome::NoText.label(lang),
@@ -204,6 +206,7 @@ fn grid(r: &SuggestReport) -> Grid {
         };
         let tone = match item.result.outcome {
             Outcome::Suggested => Tone::Plain,
+            Outcome::LeadsOnly => Tone::Warn,
             Outcome::NoConfidentMatch => Tone::Alert,
             Outcome::NoText => Tone::Unknown,
         };
@@ -305,11 +308,12 @@ impl SheetOut {
         let headers = candidate_headers(lang);
         let header_cells = sheet.rows.get(header_row).cloned().unwrap_or_default();
         let (refs_col, insert_at, new_refs) = match layout.column(Field::Refs) {
-            Some(c) => (c, c + 1, false),
+            Some(c) => (c, past_header_merges(&sheet.merges, layout, c + 1), false),
             None => {
                 let c = layout
                     .column(Field::Title)
                     .map_or(header_cells.len(), |t| t + 1);
+                let c = past_header_merges(&sheet.merges, layout, c);
                 (c, c, true)
             }
         };
@@ -408,6 +412,21 @@ impl SheetOut {
     }
 }
 
+/// The column where the candidate columns go, `at` or right of a header cell merged across
+/// it (`管理策` over `番号` | `名称` of a header of two rows): inserted under it, they would be
+/// read as `管理策 候補 (ISMAP)`, and the workbook written back would not read as the one
+/// given.
+fn past_header_merges(merges: &[Region], layout: &Layout, mut at: usize) -> usize {
+    let header = (layout.first_row.max(1) - 1)..layout.header_row;
+    while let Some(m) = merges
+        .iter()
+        .find(|m| header.contains(&m.top) && m.left < at && at <= m.right)
+    {
+        at = m.right + 1;
+    }
+    at
+}
+
 /// What `suggest -o FILE.xlsx` writes: every sheet of the input in its order — the
 /// sheets it read as [`SheetOut`]s, the others as they were — with the stored cells of a
 /// workbook (types and formulas) where it has them.
@@ -436,6 +455,22 @@ pub struct BookSheet<'w> {
     /// columns → text: carried over as notes, since `report` reads one on an item's row as
     /// the item's note (review 19 A-9).
     pub comments: CellComments,
+    /// What else of the input sheet `report` reads: merged cells, hidden rows and columns,
+    /// struck-through cells (in the input's columns).
+    pub look: SheetLook,
+}
+
+/// What `report` reads of a sheet besides its cells' values and comments, carried into
+/// the workbook written back so that `report` reads it as it read the input (closing-12
+/// "Left"): merged cells (an id merged over an item's two rows, a header of two rows),
+/// hidden rows and columns and struck-through cells (named by `report`; a hidden
+/// references column refused). All 0-based, in the input's columns.
+#[derive(Debug, Default)]
+pub struct SheetLook {
+    pub merges: Vec<Region>,
+    pub hidden_rows: Vec<usize>,
+    pub hidden_columns: Vec<usize>,
+    pub struck: Vec<(usize, usize)>,
 }
 
 /// Cell comments: (row, column) from 0 → text.

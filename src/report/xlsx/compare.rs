@@ -371,12 +371,13 @@ fn write_compare_summary(
             fit(text(NAME_COL)),
             &styles.cell,
         )?;
-        sheet.write_number_with_format(
-            row,
-            col_num(SHARE_COL)?,
-            csp.covered_share,
-            &styles.percent,
-        )?;
+        match csp.covered_share {
+            Some(share) => {
+                sheet.write_number_with_format(row, col_num(SHARE_COL)?, share, &styles.percent)?
+            }
+            // no item asked: no share (review 20 D-3)
+            None => sheet.write_string_with_format(row, col_num(SHARE_COL)?, "—", &styles.cell)?,
+        };
         for (k, status) in Status::ALL.iter().enumerate() {
             let n = csp.counts.count(*status);
             sheet.write_number_with_format(

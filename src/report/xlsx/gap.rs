@@ -422,7 +422,11 @@ fn write_summary(
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default();
     sheet.write_string_with_format(row, 0, &share_label, &styles.total)?;
-    sheet.write_number_with_format(row, 2, summary.covered_share, &styles.total_percent)?;
+    match summary.covered_share {
+        Some(share) => sheet.write_number_with_format(row, 2, share, &styles.total_percent)?,
+        // no item asked: no share (review 20 D-3)
+        None => sheet.write_string_with_format(row, 2, "—", &styles.total)?,
+    };
     // of the covered, those carrying notes to read (marked in the gap sheet), when any
     if summary.covered_with_notes > 0 {
         row += 1;

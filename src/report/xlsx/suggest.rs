@@ -2,13 +2,13 @@
 //! order, the sheets it read with their candidate columns marked and a drop-down of
 //! candidates on each references cell, the others as they were; the cells keep their
 //! types (numbers, dates, booleans) and formulas; every sheet set up for printing.
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 
 use calamine::Data;
 use rust_xlsxwriter::{DataValidation, ExcelDateTime, Format, Formula, Note, RowNum, Worksheet};
 
-use crate::input::table::{cell_text, StoredCell, Visibility};
+use crate::input::table::{cell_text, Region, StoredCell, Visibility};
 use crate::report::suggest::{BookSheet, SheetOut, SuggestBook};
 use crate::report::xlsx::common::{
     col_num, print_setup, row_num, widen, Columns, Cuts, Print, Styles, MAX_CELL_UTF16, MIN_WIDTH,
@@ -177,6 +177,46 @@ struct SheetCtx<'a, 'w> {
     footer: &'a str,
 }
 
+/// The input sheet's [`crate::report::suggest::SheetLook`] in the output's columns.
+#[derive(Default)]
+struct Placed {
+    merges: Vec<Region>,
+    /// The cells of a merged region but its first (written empty: `report` fills them down).
+    covered: HashSet<(usize, usize)>,
+    struck: HashSet<(usize, usize)>,
+    hidden_rows: Vec<usize>,
+    hidden_columns: Vec<usize>,
+}
+
+impl Placed {
+    /// Merges each region written, in the `format` of its cells; its first cell is
+    /// written after.
+    fn merge(&self, ws: &mut Worksheet, format: impl Fn(&Region) -> Format) -> anyhow::Result<()> {
+        for m in &self.merges {
+            ws.merge_range(
+                row_num(m.top)?,
+                col_num(m.left)?,
+                row_num(m.bottom)?,
+                col_num(m.right)?,
+                "",
+                &format(m),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Hides the rows and columns the input hides (after the widths and heights are set).
+    fn hide(&self, ws: &mut Worksheet) -> anyhow::Result<()> {
+        for &c in &self.hidden_columns {
+            ws.set_column_hidden(col_num(c)?)?;
+        }
+        for &r in &self.hidden_rows {
+            ws.set_row_hidden(row_num(r)?)?;
+        }
+        Ok(())
+    }
+}
+
 /// One cell to write: text of ours (or of a CSV), or a workbook's cell as stored.
 enum Out<'c> {
     Text(&'c str),
@@ -184,6 +224,53 @@ enum Out<'c> {
 }
 
 impl SheetCtx<'_, '_> {
+    /// The input's merged cells, hidden rows and columns and struck cells, moved with the
+    /// inserted columns. A region over the columns where they are inserted (in the rows of
+    /// the items: the header's are left whole, [`SheetOut::build`]) spans them too, so
+    /// that its cells still read as one; a region within an earlier run's candidate
+    /// columns (taken out) is dropped.
+    fn placed(&self) -> Placed {
+        let look = &self.sheet.look;
+        let shift = self.sheet.out.as_ref().map(|o| o.shift);
+        let col = |c: usize| match shift {
+            Some(s) => s.col(c),
+            None => Some(c),
+        };
+        let mut placed = Placed::default();
+        for m in &look.merges {
+            let Some(left) = col(m.left) else { continue };
+            let right = match (col(m.right), shift) {
+                (Some(r), _) => r,
+                (None, Some(s)) => s.at + s.added.max(1) - 1,
+                (None, None) => m.right,
+            };
+            let m = Region {
+                left,
+                right: right.max(left),
+                ..*m
+            };
+            if m.top == m.bottom && m.left == m.right {
+                continue;
+            }
+            for r in m.top..=m.bottom {
+                for c in m.left..=m.right {
+                    if (r, c) != (m.top, m.left) {
+                        placed.covered.insert((r, c));
+                    }
+                }
+            }
+            placed.merges.push(m);
+        }
+        placed.struck = look
+            .struck
+            .iter()
+            .filter_map(|&(r, c)| Some((r, col(c)?)))
+            .collect();
+        placed.hidden_rows.clone_from(&look.hidden_rows);
+        placed.hidden_columns = look.hidden_columns.iter().filter_map(|&c| col(c)).collect();
+        placed
+    }
+
     /// A sheet `suggest` read: every cell as read, the candidate columns, the drop-downs,
     /// the table's look, panes, filter and printing.
     fn write_list(
@@ -233,6 +320,21 @@ impl SheetCtx<'_, '_> {
         let table = CellFormats::on(&styles.cell);
         let ours = CellFormats::on(&styles.reviewer);
         let above = CellFormats::on(&styles.text);
+        let struck = |f: &Format| f.clone().set_font_strikethrough();
+        let (table_struck, above_struck) = (
+            CellFormats::on(&struck(&styles.cell)),
+            CellFormats::on(&struck(&styles.text)),
+        );
+        let placed = self.placed();
+        placed.merge(ws, |m| {
+            if (m.top..=m.bottom).contains(&out.header_row) {
+                styles.header.clone()
+            } else if m.top > out.header_row {
+                styles.cell.clone()
+            } else {
+                styles.text.clone()
+            }
+        })?;
         for r in 0..n_rows {
             let xr = row_num(r)?;
             let cells = row_cells(r);
@@ -253,27 +355,33 @@ impl SheetCtx<'_, '_> {
             }
             let id = cells.first().map(display).unwrap_or_default();
             for (c, cell) in cells.iter().enumerate() {
+                if placed.covered.contains(&(r, c)) {
+                    continue;
+                }
+                let is_struck = placed.struck.contains(&(r, c));
                 let formats = if r == out.header_row {
                     None
                 } else if !in_table {
-                    Some(&above)
+                    Some(if is_struck { &above_struck } else { &above })
                 } else if added.contains(&c) {
                     Some(&ours)
                 } else {
-                    Some(&table)
+                    Some(if is_struck { &table_struck } else { &table })
                 };
                 let column = header_cells.get(c).map_or("", String::as_str);
                 match formats {
                     None => {
                         let format = if added.contains(&c) {
-                            &styles.reviewer_header
+                            styles.reviewer_header.clone()
+                        } else if is_struck {
+                            struck(&styles.header)
                         } else {
-                            &styles.header
+                            styles.header.clone()
                         };
                         let text = display(cell);
                         if !text.is_empty() {
                             let text = notes.cuts.fit(&text, &id, column);
-                            ws.write_string_with_format(xr, col_num(c)?, text, format)?;
+                            ws.write_string_with_format(xr, col_num(c)?, text, &format)?;
                         }
                     }
                     Some(f) => self.write_cell(ws, (r, c), cell, f, (&id, column), notes)?,
@@ -326,6 +434,7 @@ impl SheetCtx<'_, '_> {
             ws.add_data_validation(first, refs_col, first, refs_col, &validation)?;
         }
         columns.apply(ws)?;
+        placed.hide(ws)?;
         let header = row_num(out.header_row)?;
         ws.set_freeze_panes(header + 1, 0)?;
         let last_row = row_num(n_rows.saturating_sub(1))?;
@@ -394,10 +503,21 @@ impl SheetCtx<'_, '_> {
         }
         let columns = Columns::new(widths);
         let formats = CellFormats::on(&self.styles.text);
+        let struck = CellFormats::on(&self.styles.text.clone().set_font_strikethrough());
+        let placed = self.placed();
+        placed.merge(ws, |_: &Region| self.styles.text.clone())?;
         for (r, row) in stored.iter().enumerate() {
             let id = row.first().map(|c| cell_text(&c.value)).unwrap_or_default();
             for (c, cell) in row.iter().enumerate() {
-                self.write_cell(ws, (r, c), &Out::Stored(cell), &formats, (&id, ""), notes)?;
+                if placed.covered.contains(&(r, c)) {
+                    continue;
+                }
+                let f = if placed.struck.contains(&(r, c)) {
+                    &struck
+                } else {
+                    &formats
+                };
+                self.write_cell(ws, (r, c), &Out::Stored(cell), f, (&id, ""), notes)?;
             }
             let texts: Vec<String> = row.iter().map(|c| cell_text(&c.value)).collect();
             columns.fit_row(
@@ -407,6 +527,7 @@ impl SheetCtx<'_, '_> {
             )?;
         }
         columns.apply(ws)?;
+        placed.hide(ws)?;
         print_setup(
             ws,
             &Print {
