@@ -498,6 +498,9 @@ struct Basis<S = Arc<str>> {
     improvement_plan: Option<S>,
     /// Subsequent events published.
     subsequent_events: Option<S>,
+    /// A service underneath whose statement's scope leaves out part of this service's
+    /// ([`crate::analysis::csp::Service::beyond_scope`]).
+    beyond_scope: Option<S>,
 }
 
 impl<S> Basis<S> {
@@ -512,6 +515,7 @@ impl<S> Basis<S> {
             kind_unstated: self.kind_unstated.map(&mut f),
             improvement_plan: self.improvement_plan.map(&mut f),
             subsequent_events: self.subsequent_events.map(&mut f),
+            beyond_scope: self.beyond_scope.map(&mut f),
         }
     }
 }
@@ -798,6 +802,9 @@ pub struct ItemDetails<'a> {
     pub improvement_plan: Vec<&'a str>,
     /// Services with subsequent events an implemented control rests on.
     pub subsequent_events: Vec<&'a str>,
+    /// Services underneath whose statement's scope leaves out part of this service's that
+    /// an implemented control rests on (the procedure `statement-scope` names the parts).
+    pub underlying_beyond_scope: Vec<&'a str>,
     /// The CSP's remarks on implemented controls, read as qualifying nothing.
     pub csp_remarks: Vec<CspRemark<'a>>,
     /// The evidence and owner the CSP names for implemented controls (`証跡: …; 担当: …`):
@@ -887,6 +894,7 @@ impl ItemDetails<'_> {
             registration_kind_unstated,
             improvement_plan,
             subsequent_events,
+            underlying_beyond_scope,
             csp_remarks,
             csp_evidence,
             inherited_restated,
@@ -924,6 +932,7 @@ impl ItemDetails<'_> {
             registration_kind_unstated,
             improvement_plan,
             subsequent_events,
+            underlying_beyond_scope,
             inherited_restated,
             chains,
         ] {
@@ -1219,10 +1228,14 @@ struct TopicFacts {
     form: InputForm,
     /// The parts of the service the statement excludes.
     excluded: ExcludedParts,
+    /// Each service underneath whose statement's scope leaves out part of this one's: its
+    /// name, its scope as written and the parts left out
+    /// ([`crate::analysis::csp::Service::beyond_scope`]).
+    underlying_scopes: Vec<(String, Vec<String>, Vec<String>)>,
 }
 
 impl TopicFacts {
-    fn of(att: &Attestation, lang: Lang) -> TopicFacts {
+    fn of(att: &Attestation, csp: &CspControls, lang: Lang) -> TopicFacts {
         let mut law = Vec::new();
         if let Some(g) = &att.governing_law {
             law.push(format!("{} {g}", lang.pick("準拠法:", "governing law:")));
@@ -1235,7 +1248,42 @@ impl TopicFacts {
             law,
             form: InputForm::of(att),
             excluded: ExcludedParts::of(&att.scope),
+            underlying_scopes: csp
+                .services
+                .iter()
+                .skip(1)
+                .filter(|s| !s.beyond_scope.is_empty())
+                .map(|s| (s.name.clone(), s.scope.clone(), s.beyond_scope.clone()))
+                .collect(),
         }
+    }
+
+    /// What the scope of each service of `names` (underneath, `inherits:`) leaves out of
+    /// this one's, worded as the subject of the `statement-scope` procedure.
+    fn underlying_left_out<'s>(&self, names: &[&str], lang: Lang) -> Vec<Cow<'s, str>> {
+        let mut out = Vec::new();
+        for (name, scope, left) in &self.underlying_scopes {
+            if !names.contains(&name.as_str()) {
+                continue;
+            }
+            let left = left.join(lang.pick("・", ", "));
+            let scope = scope.join(lang.pick(" / ", " / "));
+            out.push(Cow::Owned(match (lang, scope.is_empty()) {
+                (Lang::Ja, false) => {
+                    format!("継承元 {name} の言明の対象範囲（{scope}）は {left} を含まない")
+                }
+                (Lang::Ja, true) => format!(
+                    "継承元 {name} の言明の対象範囲が記載されていないため、{left} を含むか確認できない"
+                ),
+                (Lang::En, false) => format!(
+                    "the scope of the statement of {name} underneath ({scope}) does not include {left}"
+                ),
+                (Lang::En, true) => format!(
+                    "{name} underneath states no statement scope: whether it includes {left} is not known"
+                ),
+            }));
+        }
+        out
     }
 
     fn of_topic(&self, topic: Option<Topic>) -> &[String] {
@@ -1398,6 +1446,7 @@ impl ItemResults {
                         }
                         push_once(&mut d.improvement_plan, b.improvement_plan.as_deref());
                         push_once(&mut d.subsequent_events, b.subsequent_events.as_deref());
+                        push_once(&mut d.underlying_beyond_scope, b.beyond_scope.as_deref());
                         let id = c.stated_as.as_deref().unwrap_or(&c.id);
                         if matches!(
                             c.state,
@@ -1718,6 +1767,12 @@ impl ItemResults {
             for (gap, parts) in gaps {
                 let parts = parts.into_iter().map(Cow::Owned).collect();
                 procs.push(proc(Kind::StatementScope(gap), parts));
+            }
+            let inherited = self
+                .facts
+                .underlying_left_out(&d.underlying_beyond_scope, lang);
+            if !inherited.is_empty() {
+                procs.push(proc(Kind::StatementScope(ScopeGap::Inherited), inherited));
             }
         }
         if item.reasons.contains(&Reason::LevelNotAssessed) {
@@ -2277,6 +2332,10 @@ pub struct RefFlags {
     /// service qualifies (a design-only audit, an improvement plan, subsequent events): an
     /// item needing ISMAP's assurance is never covered.
     pub short_of_ismap: bool,
+    /// An implemented control is inherited from a service whose statement's scope leaves
+    /// out part of this service's ([`crate::analysis::csp::Service::beyond_scope`]): not
+    /// stated for that part, so the item is at most partial.
+    pub beyond_scope: bool,
 }
 
 /// How one reference stands, for the status rule.
@@ -2383,7 +2442,8 @@ fn nist_mapping(typed: Option<&str>, targets: &[Target], matched: Option<&str>) 
 ///   ISMAP-LIU) the input does not state (fail closed: ISMAP's assurance is not credited
 ///   until the kind is stated);
 /// - something implemented (or everything, but approximately: an approximate NIST mapping,
-///   or the ISO/IEC 27001:2022 → 2013 correspondence) → partial;
+///   or the ISO/IEC 27001:2022 → 2013 correspondence; or inherited from a service whose
+///   statement's scope leaves out part of this service's) → partial;
 /// - else not covered.
 ///
 /// An item its own words limit ([`Limits`]: a requirement beyond what ISMAP assesses, a
@@ -2416,6 +2476,7 @@ pub fn status_rule(
                 f.approximate |= r.approximate;
                 f.not_in_effect |= r.not_in_effect;
                 f.short_of_ismap |= r.short_of_ismap;
+                f.beyond_scope |= r.beyond_scope;
             }
         }
     }
@@ -2425,7 +2486,7 @@ pub fn status_rule(
         Status::Unmapped
     } else if !resolved {
         Status::OutsideIsmap
-    } else if f.all && !f.approximate && !outside && !limits.any() {
+    } else if f.all && !f.approximate && !f.beyond_scope && !outside && !limits.any() {
         let short = f.short_of_ismap && item.assurance >= Assurance::Ismap;
         if f.not_in_effect || short || item.assurance > Assurance::Ismap {
             Status::AssuranceGap
@@ -2553,6 +2614,8 @@ pub struct ExcludedParts {
     /// The parts (as written) the scope says rest on another provider (`…はIaaS事業者に
     /// 依拠`), not that it excludes.
     relied: Vec<String>,
+    /// The scope's lines that are no list of exclusions, as written.
+    lines: Vec<String>,
 }
 
 /// The regions a statement's scope names (folded), when it names them each (not `全リージョン`).
@@ -3696,7 +3759,56 @@ impl ExcludedParts {
             also,
             physical: physical.into_iter().next(),
             relied,
+            lines: lines.iter().map(|l| (*l).to_owned()).collect(),
         }
+    }
+
+    /// What this statement's scope (a service's underneath, `inherits:`) leaves out of the
+    /// scope of the service relying on it (`over`), each as written: `over`'s lines (less
+    /// what `over` excludes itself) are read as an item's words are read against this
+    /// scope ([`Self::gaps`]: one reader) — the parts this scope excludes or leaves to
+    /// another provider, the regions it does not name (`大阪リージョン` over a scope of
+    /// Tokyo only, `全リージョン`); where this scope names its regions by no place
+    /// (`本番リージョン`), every region `over` names by a place that this scope does not
+    /// name as written; where this scope states nothing, `over`'s lines when they name a
+    /// region or place (nothing shows what this statement covers). Empty when nothing is
+    /// left out, or `over` names nothing to compare (review 19 A-1).
+    pub fn left_out_of(&self, over: &ExcludedParts) -> Vec<String> {
+        let mut text = crate::text::fold_width(&over.lines.join("\n")).to_lowercase();
+        // what `over` excludes itself is no part it states
+        for (_, folded) in &over.parts {
+            text = text.replace(folded.as_str(), " ");
+        }
+        let mut out: Vec<String> = Vec::new();
+        if self.lines.is_empty() && self.parts.is_empty() {
+            let named = !regions_in(&text).is_empty() || !places_in(&text).is_empty();
+            if named {
+                out.extend(over.lines.iter().cloned());
+            }
+            return out;
+        }
+        let mut push = |part: String| {
+            if !out.contains(&part) {
+                out.push(part);
+            }
+        };
+        for part in self.named_in(&text) {
+            push(part.to_owned());
+        }
+        for (region, _) in self.regions.outside_judged(&text) {
+            push(region);
+        }
+        if let Some(names) = &self.regions.0 {
+            if names.iter().any(|n| place_of(n).is_none()) {
+                for m in regions_in(&text) {
+                    let Some(name) = m.name else { continue };
+                    if !places_in(&name).is_empty() && !names.contains(&name) {
+                        push(format!("{name}リージョン"));
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The excluded part that is the physical or infrastructure layer, as written, when
@@ -3748,6 +3860,12 @@ impl ExcludedParts {
                 .collect();
             crate::text::fold_width(&all.join("\n")).to_lowercase()
         };
+        self.named_in(&text)
+    }
+
+    /// The excluded parts a text (folded) names, as written, each once.
+    fn named_in(&self, text: &str) -> impl Iterator<Item = &str> + '_ {
+        let text = text.to_owned();
         let mut seen: Vec<&str> = Vec::new();
         self.parts
             .iter()
@@ -4704,9 +4822,12 @@ pub fn item_verdict(
         Status::OutsideIsmap | Status::Unmapped | Status::NotAnalysed
     );
     reasons.set(Reason::TopicBeyondIsmap, limits.beyond.is_some() && judged);
+    // the item's own words, or an inherited statement whose service's scope leaves out
+    // part of this one's (the reason its reference gave)
+    let beyond = reasons.contains(Reason::OutsideStatementScope);
     reasons.set(
         Reason::OutsideStatementScope,
-        limits.outside_scope && judged,
+        (limits.outside_scope || beyond) && judged,
     );
     reasons.set(Reason::LevelNotAssessed, limits.level && judged);
     reasons.set(
@@ -4913,6 +5034,7 @@ fn evaluate_ref<'a>(
                     kind_unstated: name(|v| v.kind_unstated),
                     improvement_plan: name(|v| v.improvement_plan),
                     subsequent_events: name(|v| v.subsequent_events),
+                    beyond_scope: name(|v| v.beyond_scope),
                 },
                 list_gap: state == ControlState::NotListed
                     && stated_details.is_empty()
@@ -5047,6 +5169,12 @@ fn evaluate_ref<'a>(
         (Reason::CspRemark, any(&|c| c.remark.is_some())),
         (Reason::InheritedRestated, any(&|c| c.restated)),
         (Reason::NoIsmapCounterpart, without.is_some()),
+        // an inherited statement whose service's scope leaves out part of this one's: the
+        // objective is not stated for that part (review 19 A-1)
+        (
+            Reason::OutsideStatementScope,
+            any(&|c| c.basis.beyond_scope.is_some()),
+        ),
     ] {
         reasons.set(reason, has);
     }
@@ -5077,6 +5205,7 @@ fn evaluate_ref<'a>(
     // a reference also naming controls with no ISMAP counterpart is never fully covered,
     // nor one under which the CSP states an id the catalog does not hold
     flags.all &= without.is_none() && !unknown_under;
+    flags.beyond_scope = any(&|c| c.basis.beyond_scope.is_some());
     RefEval::Resolved {
         flags,
         reasons,
@@ -5486,7 +5615,7 @@ pub fn analyse_resolved(
     let coverage = ListCoverage::of(catalog, &csp);
     let judge = Judge::new(catalog, &csp, &coverage, as_of);
     let checks_info = ChecksInfo::of(&checks);
-    let facts = TopicFacts::of(att, lang);
+    let facts = TopicFacts::of(att, &csp, lang);
     let unresolved = resolved.unresolved_count(&checks.items);
     let mut items = item_results(&judge, resolved, checks.items, facts, lang);
     // most severe first, then highest risk (none last), then input order: the sort is
