@@ -3062,14 +3062,51 @@ fn words_before(chars: &[char], name: &str) -> String {
     format!("{} {name}", words.join(" "))
 }
 
+/// Whether the note beside a region's name in a scope line (its bracket, or what stands
+/// before it) says the region is not covered as named: planned, a draft or not final, in
+/// part (`2027年開設予定`, `予定`, `planned`, `案`, `暫定`, `一部`, `自己評価`) — the remark
+/// readers' words ([`crate::input::csp::remarks`]).
+fn not_final_region(note: &str) -> bool {
+    use crate::input::csp::remarks::{self, Kind};
+    if note.trim().is_empty() {
+        return false;
+    }
+    // a place (`東京リージョン（ap-northeast-1）`) is the region's other name, no limit
+    let limits = |q: &remarks::Qualifier| match q.kind {
+        Kind::Deferral | Kind::Draft => true,
+        Kind::Scope => places_in(&crate::text::fold_width(&q.word).to_lowercase()).is_empty(),
+        _ => false,
+    };
+    remarks::header_note_qualifier(note).is_some_and(|q| matches!(q.kind, Kind::Deferral | Kind::Draft))
+        || remarks::qualifiers_in(note).iter().any(limits)
+        // a draft mark (`案`, `ドラフト`): dates are not read here (no day is after the last)
+        || Date::new(9999, 12, 31).and_then(|last| remarks::document_mark(note, last)).is_some()
+}
+
 impl ScopeRegions {
     /// The regions the scope's lines (not its lists of exclusions) name, less those it
     /// excludes; `None` when it names none, or a region by no name (`全リージョン`).
     fn of(lines: &[&str], excluded: &[(String, String)]) -> ScopeRegions {
         let mut names: Vec<String> = Vec::new();
+        // a region named as planned or not final (`大阪リージョン（2027年開設予定）`) is none
+        // the statement covers: the others are named, and a scope of only such names none
+        let mut not_yet = false;
         for line in lines {
             let folded = crate::text::fold_width(line).to_lowercase();
-            for Mention { name, lead, .. } in regions_in(&folded) {
+            for Mention {
+                name,
+                lead,
+                bracket,
+                ..
+            } in regions_in(&folded)
+            {
+                // what stands before it only as a plan (`2027年開設予定の大阪リージョン`)
+                let planned_before = crate::input::csp::remarks::header_note_qualifier(&lead)
+                    .is_some_and(|q| matches!(q.kind, crate::input::csp::remarks::Kind::Deferral));
+                if not_final_region(&bracket) || planned_before {
+                    not_yet = true;
+                    continue;
+                }
                 // `国内リージョン`, `日本国内のリージョン`: the regions in Japan, so an overseas
                 // region is outside (review 14 A-3)
                 let domestic = name.as_deref().map_or(lead.as_str(), |n| n);
@@ -3098,7 +3135,7 @@ impl ScopeRegions {
                 }
             }
         }
-        ScopeRegions((!names.is_empty()).then_some(names))
+        ScopeRegions((!names.is_empty() || not_yet).then_some(names))
     }
 
     /// The regions and places `text` (folded) names outside the scope, each as written
@@ -3795,18 +3832,22 @@ impl ExcludedParts {
         for part in self.named_in(&text) {
             push(part.to_owned());
         }
-        for (region, _) in self.regions.outside_judged(&text) {
+        // this scope's regions as places: its names when each is a known place; else (a role,
+        // `本番リージョン（東京）`, `アジアパシフィック（東京）リージョン`, or places named without
+        // `リージョン`, `ap-northeast-1`) the places its lines name anywhere
+        let own = crate::text::fold_width(&self.lines.join("\n")).to_lowercase();
+        let by_place = match &self.regions.0 {
+            Some(names) if names.iter().all(|n| place_of(n).is_some()) => None,
+            Some(_) => Some(places_in(&own)),
+            None if regions_in(&own).is_empty() => Some(places_in(&own)).filter(|p| !p.is_empty()),
+            None => None,
+        };
+        let regions = match by_place {
+            Some(places) => &ScopeRegions(Some(places.iter().map(|p| (*p).to_owned()).collect())),
+            None => &self.regions,
+        };
+        for (region, _) in regions.outside_judged(&text) {
             push(region);
-        }
-        if let Some(names) = &self.regions.0 {
-            if names.iter().any(|n| place_of(n).is_none()) {
-                for m in regions_in(&text) {
-                    let Some(name) = m.name else { continue };
-                    if !places_in(&name).is_empty() && !names.contains(&name) {
-                        push(format!("{name}リージョン"));
-                    }
-                }
-            }
         }
         out
     }
