@@ -96,6 +96,23 @@ fn readiness(saas: &Path) -> (i32, Value, String) {
     (out.status.code().unwrap_or(-1), v, stderr)
 }
 
+/// `report`'s summary (Markdown) for the CSP `saas`: the line of its underlying service.
+fn underlying_line(saas: &Path, lang: &str) -> String {
+    let out = common::stdout_of(
+        bin()
+            .args(["--lang", lang, "report", "--checks"])
+            .arg(data("fix28-scope/checks.csv"))
+            .arg("--csp")
+            .arg(saas)
+            .args(["--as-of", "2026-12-01", "--format", "md"]),
+    );
+    out.lines()
+        .find(|l| l.contains("基盤サービス:") || l.contains("Underlying service:"))
+        .unwrap_or_else(|| panic!("{out}"))
+        // Markdown escapes the brackets
+        .replace('\\', "")
+}
+
 /// Whether the item is capped by the underlying scope: partial, the reasons, a procedure.
 fn capped_by_underlying(item: &Value) -> bool {
     let reasons = strings(&item["reasons"]);
@@ -133,6 +150,17 @@ fn an_underlying_scope_leaving_out_a_region_of_the_service_caps_what_is_inherite
             .any(|t| t.contains("(the statement scopes were compared)")
                 && t.contains("does not include 大阪リージョン")),
         "{en:#}"
+    );
+    // the summary says the scopes were compared, and what is left out
+    assert!(
+        underlying_line(&saas, "ja").ends_with("[言明の対象範囲に 大阪リージョン を含まない]"),
+        "{}",
+        underlying_line(&saas, "ja")
+    );
+    assert!(
+        underlying_line(&saas, "en").ends_with("[statement scope leaves out 大阪リージョン]"),
+        "{}",
+        underlying_line(&saas, "en")
     );
     // an objective the SaaS states itself is not touched
     let v = json_of(
@@ -245,19 +273,32 @@ fn an_underlying_scope_covering_the_services_regions_reads() {
         let (code, v, stderr) = readiness(&path);
         assert_eq!(code, 0, "{iaas:?} / {saas:?}: {stderr}");
         assert_eq!(v["summary"]["underlying_outside_scope"], 0);
+        assert!(
+            underlying_line(&path, "en")
+                .ends_with("[statement scope compared: no region or part left out]"),
+            "{iaas:?} / {saas:?}: {}",
+            underlying_line(&path, "en")
+        );
     }
-    // no scope on either side, or none on the service's: nothing to compare
-    for (iaas, saas) in [
-        (None, None),
-        (Some(&["サンプルIaaS（東京リージョン）"][..]), None),
+    // no scope on either side, or none on the service's: nothing to compare; a service's
+    // scope naming no region: compared, nothing it names left out
+    for (iaas, saas, compared) in [
+        (None, None, false),
+        (Some(&["サンプルIaaS（東京リージョン）"][..]), None, false),
         (
             Some(&["サンプルIaaS（東京リージョン）"][..]),
             Some(&["サンプルSaaS"][..]),
+            true,
         ),
     ] {
         let (_dir, path) = pair(Some(iaas), Some(saas));
         let item = physical_item(&path, "en");
         assert_eq!(item["status"], "covered", "{iaas:?} / {saas:?}: {item:#}");
+        assert_eq!(
+            underlying_line(&path, "en").contains("statement scope compared"),
+            compared,
+            "{iaas:?} / {saas:?}"
+        );
     }
 }
 
@@ -324,6 +365,12 @@ fn an_underlying_region_planned_or_in_part_or_an_unstated_scope_is_left_out() {
         let (code, v, stderr) = readiness(&path);
         assert_eq!(code, 1, "{iaas:?}: {stderr}");
         assert_eq!(v["summary"]["underlying_outside_scope"], 15, "{iaas:?}");
+        let line = underlying_line(&path, "ja");
+        let said = match iaas {
+            Some(_) => format!("[言明の対象範囲に {part} を含まない]"),
+            None => "[言明の対象範囲の記載なし: 比較できない]".to_owned(),
+        };
+        assert!(line.ends_with(&said), "{line}");
     }
     // a part the underlying scope excludes, named by the service's scope
     let (_dir, path) = pair(
