@@ -386,3 +386,59 @@ fn an_underlying_region_planned_or_in_part_or_an_unstated_scope_is_left_out() {
         "{item:#}"
     );
 }
+
+/// Through a chain (SaaS → PaaS → IaaS), each service below is compared with the SaaS's
+/// scope: an IaaS of Tokyo only under a PaaS and a SaaS of Tokyo and Osaka caps what rests
+/// on it, naming the IaaS; the PaaS's line says it was compared.
+#[test]
+fn each_service_of_a_chain_is_compared_with_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    for (from, to, scope) in [
+        (
+            "inherit/saas/saas.yaml",
+            "saas.yaml",
+            "SaaS（東京リージョン、大阪リージョン）",
+        ),
+        (
+            "inherit/paas.yaml",
+            "paas.yaml",
+            "PaaS（東京リージョン、大阪リージョン）",
+        ),
+        ("inherit/iaas.yaml", "iaas.yaml", "IaaS（東京リージョン）"),
+    ] {
+        let text = std::fs::read_to_string(data(from))
+            .unwrap()
+            .replace("inherits: ../paas.yaml", "inherits: paas.yaml");
+        std::fs::write(
+            dir.path().join(to),
+            format!("{text}\nscope:\n  - \"{scope}\"\n"),
+        )
+        .unwrap();
+    }
+    let saas = dir.path().join("saas.yaml");
+    let item = physical_item(&saas, "ja");
+    assert!(capped_by_underlying(&item), "{item:#}");
+    assert!(
+        scope_procedures(&item)
+            .iter()
+            .any(|t| t.contains("継承元 Test IaaS の言明の対象範囲（IaaS（東京リージョン））は 大阪リージョン を含まない")),
+        "{item:#}"
+    );
+    let out = common::stdout_of(
+        bin()
+            .args(["--lang", "en", "report", "--checks"])
+            .arg(data("fix28-scope/checks.csv"))
+            .arg("--csp")
+            .arg(&saas)
+            .args(["--as-of", "2026-04-01", "--format", "md"]),
+    )
+    .replace('\\', "");
+    assert!(
+        out.contains("Underlying service: Test PaaS [ISMAP] [no renewal deadline: not checked] [statement scope compared: no region or part left out]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Underlying service: Test IaaS [ISMAP] [no renewal deadline: not checked] [statement scope leaves out 大阪リージョン]"),
+        "{out}"
+    );
+}
