@@ -442,3 +442,63 @@ fn each_service_of_a_chain_is_compared_with_the_first() {
         "{out}"
     );
 }
+
+/// fix25-scope left: a scope naming one edition (`テストクラウド Standard Edition`) states
+/// nothing of another: an item asking of another edition in either language (`Enterprise
+/// Edition`, `エンタープライズ版`, `Premium plan`, `Pro版`) or of every edition (`全エディション`,
+/// `all editions`) is at most partial, naming both; the same edition in either language, an
+/// item naming none, and `版`/`standard`/`plan` in other senses (`最新版`, `日本語版`,
+/// `industry standard`, `business plan`) read as before. An edition named as planned is none
+/// the scope names; a scope of every edition caps nothing.
+#[test]
+fn a_scope_naming_one_edition_does_not_state_another() {
+    let statuses = |csp: &str| -> Vec<(String, String, Vec<String>)> {
+        let v = json_of(
+            bin()
+                .args(["--lang", "ja", "report", "--checks"])
+                .arg(data("fix28-scope/editions.csv"))
+                .arg("--csp")
+                .arg(data(&format!("fix28-scope/{csp}")))
+                .args(["--as-of", "2026-12-01", "--format", "json"]),
+        );
+        let mut out: Vec<(String, String, Vec<String>)> = v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["id"].as_str().unwrap().to_owned(),
+                    i["status"].as_str().unwrap().to_owned(),
+                    scope_procedures(i),
+                )
+            })
+            .collect();
+        out.sort_by_key(|(id, ..)| id[2..].parse::<u32>().unwrap());
+        out
+    };
+    let capped = ["E-1", "E-2", "E-5", "E-6", "E-10", "E-14"];
+    for csp in ["edition.yaml", "edition-planned.yaml"] {
+        for (id, status, procs) in statuses(csp) {
+            if capped.contains(&id.as_str()) {
+                assert_eq!(status, "partial", "{csp} {id}");
+                assert!(
+                    procs
+                        .iter()
+                        .any(|t| t.contains("standard edition のみを挙げ、")),
+                    "{csp} {id}: {procs:?}"
+                );
+            } else {
+                assert_eq!(status, "covered", "{csp} {id}: {procs:?}");
+            }
+        }
+    }
+    let e1 = &statuses("edition.yaml")[0];
+    assert!(
+        e1.2.iter()
+            .any(|t| t.contains("standard edition のみを挙げ、enterprise edition を挙げていない")),
+        "{e1:?}"
+    );
+    for (id, status, _) in statuses("edition-all.yaml") {
+        assert_eq!(status, "covered", "{id}");
+    }
+}

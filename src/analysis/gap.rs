@@ -2616,6 +2616,91 @@ pub struct ExcludedParts {
     relied: Vec<String>,
     /// The scope's lines that are no list of exclusions, as written.
     lines: Vec<String>,
+    /// The editions of the product the scope's lines name (`Standard Edition`,
+    /// `Enterprise版`), each as its tier and as written ([`editions_in`]), less those
+    /// named as planned or in part (`Enterprise Edition（2027年提供予定）`); `None` when they
+    /// name none, or every edition (`全エディション`).
+    editions: Option<Vec<(&'static str, String)>>,
+}
+
+/// Tiers of a product's editions, each in one spelling for its Japanese and English names
+/// (`Standard Edition`, `スタンダード版`, `標準プラン`): read only before a word for an edition
+/// ([`EDITION_MARKERS`]).
+const EDITIONS: [(&str, &[&str]); 8] = [
+    ("standard", &["standard", "スタンダード", "標準"]),
+    ("enterprise", &["enterprise", "エンタープライズ"]),
+    ("premium", &["premium", "プレミアム"]),
+    ("basic", &["basic", "ベーシック"]),
+    (
+        "professional",
+        &["professional", "pro", "プロフェッショナル", "プロ"],
+    ),
+    ("free", &["free", "フリー", "無償", "無料"]),
+    ("lite", &["lite", "ライト"]),
+    ("advanced", &["advanced", "アドバンスト", "アドバンス"]),
+];
+
+/// Words naming a product's edition after its tier (`Standard Edition`, `Enterprise版`,
+/// `プレミアムプラン`, `Pro plan`).
+const EDITION_MARKERS: [&str; 5] = ["エディション", "edition", "版", "プラン", " plan"];
+
+/// The editions `text` (folded) names: each tier ([`EDITIONS`]) right before an edition
+/// word ([`EDITION_MARKERS`]; an ASCII tier as a word), as its tier and as written; and
+/// whether it names every edition (`全エディション`, `すべてのプラン`, `all editions`). An
+/// edition with a bracket saying it is planned, a draft or in part ([`not_final_region`])
+/// is written with `?` first (`?enterprise edition`): named, not stated.
+fn editions_in(text: &str) -> (Vec<(&'static str, String)>, bool) {
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    let mut every = false;
+    for marker in EDITION_MARKERS {
+        for (at, _) in text.match_indices(marker) {
+            let before = text[..at].trim_end();
+            let end = at + marker.len();
+            // `editions`, `plans`: the marker as a word's start
+            if marker.is_ascii()
+                && text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() && c != 's')
+            {
+                continue;
+            }
+            if MORE_THAN_NAMED.iter().any(|w| before.ends_with(w)) {
+                every = true;
+                continue;
+            }
+            for (tier, spellings) in EDITIONS {
+                let Some(spelling) = spellings.iter().find(|sp| before.ends_with(**sp)) else {
+                    continue;
+                };
+                let start = before.len() - spelling.len();
+                // an ASCII tier as a word (`pro`, not `repro`); a Japanese one not inside
+                // a longer katakana word (`プロ` not in `マイクロプロ`)
+                let prev = before[..start].chars().next_back();
+                let inside = prev.is_some_and(|c| {
+                    if spelling.is_ascii() {
+                        c.is_ascii_alphanumeric()
+                    } else {
+                        ('\u{30a0}'..='\u{30ff}').contains(&c) && c != '・'
+                    }
+                });
+                if inside {
+                    continue;
+                }
+                let after = text[end..].trim_start();
+                let planned = after
+                    .strip_prefix('(')
+                    .and_then(|rest| rest.split_once(')'))
+                    .is_some_and(|(inner, _)| not_final_region(inner));
+                let written = format!("{}{}", if planned { "?" } else { "" }, &text[start..end]);
+                if !out.iter().any(|(t, _)| *t == tier) {
+                    out.push((tier, written));
+                }
+                break;
+            }
+        }
+    }
+    (out, every)
 }
 
 /// The regions a statement's scope names (folded), when it names them each (not `全リージョン`).
@@ -3811,7 +3896,41 @@ impl ExcludedParts {
             physical: physical.into_iter().next(),
             relied,
             lines: lines.iter().map(|l| (*l).to_owned()).collect(),
+            editions: {
+                let (named, every) =
+                    editions_in(&crate::text::fold_width(&lines.join("\n")).to_lowercase());
+                (!every && !named.is_empty()).then(|| {
+                    named
+                        .into_iter()
+                        .filter(|(_, written)| !written.starts_with('?'))
+                        .collect()
+                })
+            },
         }
+    }
+
+    /// The editions an item's title or the texts beside it name that the scope's do not
+    /// (`enterprise edition` under a scope of `Standard Edition`), or every edition
+    /// (`全エディション`) beside a scope naming some, as written; nothing when the scope names
+    /// no edition (fix25-scope left: an edition as a region is).
+    fn editions_outside(&self, title: &str, note: &str, extra: &Extra) -> Vec<String> {
+        let Some(editions) = &self.editions else {
+            return Vec::new();
+        };
+        let all: Vec<&str> = std::iter::once(title)
+            .chain(texts_beside(note, extra))
+            .collect();
+        let text = crate::text::fold_width(&all.join("\n")).to_lowercase();
+        let (named, every) = editions_in(&text);
+        let mut out: Vec<String> = named
+            .into_iter()
+            .filter(|(tier, _)| !editions.iter().any(|(t, _)| t == tier))
+            .map(|(_, written)| written.trim_start_matches('?').to_owned())
+            .collect();
+        if every {
+            out.push(every_edition_written(&text));
+        }
+        out
     }
 
     /// What this statement's scope (a service's underneath, `inherits:`) leaves out of the
@@ -4003,6 +4122,26 @@ impl ExcludedParts {
             };
             out.push((gap, vec![subject]));
         }
+        // an edition the scope does not name (`Standard Edition` only, the item asks of
+        // `Enterprise Edition`), worded as a region not named
+        let editions = self.editions_outside(title, note, extra);
+        if !editions.is_empty() {
+            let named: Vec<&str> = self
+                .editions
+                .iter()
+                .flatten()
+                .map(|(_, w)| w.as_str())
+                .collect();
+            let subject = match lang {
+                Lang::Ja => format!(
+                    "{} のみを挙げ、{} を挙げていない",
+                    named.join("・"),
+                    editions.join("・")
+                ),
+                Lang::En => format!("{}; {} is not named", named.join(", "), editions.join(", ")),
+            };
+            out.push((ScopeGap::NotNamed, vec![subject]));
+        }
         out
     }
 
@@ -4010,6 +4149,9 @@ impl ExcludedParts {
     /// (`physical`, [`Limits::physical`]) and the physical layer is excluded.
     pub fn named(&self, item: &CheckItem, physical: bool) -> bool {
         self.physical_for(physical).is_some()
+            || !self
+                .editions_outside(&item.title, &item.note, &item.extra)
+                .is_empty()
             || self
                 .named_by(&item.title, &item.note, &item.extra)
                 .next()
@@ -4018,6 +4160,23 @@ impl ExcludedParts {
                 .regions_outside(&item.title, &item.note, &item.extra)
                 .is_empty()
     }
+}
+
+/// How a text (folded) names every edition, as written: `全エディション`, `all editions`.
+fn every_edition_written(text: &str) -> String {
+    for marker in EDITION_MARKERS {
+        for (at, _) in text.match_indices(marker) {
+            let before = text[..at].trim_end();
+            if let Some(w) = MORE_THAN_NAMED.iter().find(|w| before.ends_with(**w)) {
+                let end = (at + marker.len()..=text.len())
+                    .find(|&i| text.is_char_boundary(i) && !text[i..].starts_with('s'))
+                    .unwrap_or(text.len());
+                let start = before.len() - w.len();
+                return text[start..end].to_owned();
+            }
+        }
+    }
+    String::new()
 }
 
 /// Whether an item's folded text names an excluded part: not as the life of a product
