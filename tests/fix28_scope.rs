@@ -307,7 +307,9 @@ fn an_underlying_scope_covering_the_services_regions_reads() {
 #[test]
 fn an_underlying_region_planned_or_in_part_or_an_unstated_scope_is_left_out() {
     let both: &[&str] = &["サンプルSaaS（東京リージョン、大阪リージョン）"];
-    let cases: [(Option<&[&str]>, &[&str], &str); 9] = [
+    // (the IaaS's scope, the SaaS's, the part named)
+    type Case<'a> = (Option<&'a [&'a str]>, &'a [&'a str], &'a str);
+    let cases: [Case; 9] = [
         (
             Some(&["サンプルIaaS（東京リージョン、大阪リージョン（2027年開設予定））"]),
             both,
