@@ -464,7 +464,7 @@ fn objectives_inherited_from_a_lapsed_or_not_yet_valid_service_are_not_audit_rea
             .unwrap()
     };
     let (_, valid, _) = on_date("en", "saas-on-2027.yaml", "2026-04-01");
-    assert_eq!(valid["schema_version"], 14);
+    assert_eq!(valid["schema_version"], 15);
     assert_eq!(valid["as_of"], "2026-04-01");
     assert_eq!(item(&valid, "11.1.1")["findings"], json!([]));
     assert_eq!(valid["underlying_not_in_effect"], json!([]));
@@ -504,7 +504,7 @@ fn objectives_inherited_from_a_lapsed_or_not_yet_valid_service_are_not_audit_rea
     assert_eq!(v["underlying_not_in_effect"].as_array().unwrap().len(), 15);
     assert!(
         stderr.contains(
-            "inherited from a registration not in effect or not confirmed (15): 11.1.1, 11.1.2,"
+            "inherited from a registration not in effect or not confirmed, or outside its statement's scope (15): 11.1.1, 11.1.2,"
         ),
         "{stderr}"
     );

@@ -32,7 +32,7 @@ fn md_cells(line: &str) -> Vec<String> {
 /// Whether the counts of a per-group row (after the label: 必須, then 実施 …
 /// 継承元の登録が無効, 証跡なし, 準備率) add up to 必須.
 fn adds_up(counts: &[usize]) -> bool {
-    counts[0] == counts[1..7].iter().sum::<usize>()
+    counts[0] == counts[1..8].iter().sum::<usize>()
 }
 
 /// Review 17 D-2: the 15 objectives of clause 11 inherited from the lapsed IaaS are in a
@@ -53,6 +53,7 @@ fn the_per_clause_table_counts_objectives_inherited_from_a_lapsed_registration()
             "planned",
             "missing",
             "underlying_not_in_effect",
+            "underlying_outside_scope",
         ]
         .iter()
         .map(|k| c[*k].as_u64().unwrap() as usize)
@@ -91,11 +92,11 @@ fn the_per_clause_table_counts_objectives_inherited_from_a_lapsed_registration()
         let r11 = row(clause);
         assert_eq!(
             r11[1..],
-            ["15", "0", "0", "0", "0", "0", "15", "0", "0.0%"],
+            ["15", "0", "0", "0", "0", "0", "15", "0", "0", "0.0%"],
             "{lang}"
         );
         let t = row(total);
-        let counts: Vec<usize> = t[1..9].iter().map(|c| c.parse().unwrap()).collect();
+        let counts: Vec<usize> = t[1..10].iter().map(|c| c.parse().unwrap()).collect();
         assert!(adds_up(&counts), "{lang}: {t:?}");
         assert_eq!(counts[6], 15, "{lang}: {t:?}");
     }
@@ -113,7 +114,7 @@ fn the_per_clause_table_counts_objectives_inherited_from_a_lapsed_registration()
         .collect();
     assert_eq!(
         cells[1..],
-        ["15", "0", "0", "0", "0", "0", "15", "0", "0.0%"],
+        ["15", "0", "0", "0", "0", "0", "15", "0", "0", "0.0%"],
         "{table}"
     );
 
@@ -135,12 +136,12 @@ fn the_per_clause_table_counts_objectives_inherited_from_a_lapsed_registration()
     let r11 = (header..summary.height())
         .find(|r| text(summary, *r, 0).starts_with("11 "))
         .unwrap();
-    let counts: Vec<Data> = (1..10)
+    let counts: Vec<Data> = (1..11)
         .map(|c| summary.get((r11, c)).cloned().unwrap_or(Data::Empty))
         .collect();
     assert_eq!(
         counts,
-        [15.0, 0.0, 0.0, 0.0, 0.0, 0.0, 15.0, 0.0, 0.0].map(Data::Float),
+        [15.0, 0.0, 0.0, 0.0, 0.0, 0.0, 15.0, 0.0, 0.0, 0.0].map(Data::Float),
         "{:?}",
         row_texts(summary, r11)
     );

@@ -149,7 +149,9 @@ fn objectives_inherited_from_an_unconfirmed_registration_are_not_audit_ready() {
             "{file}: {stderr}"
         );
         assert!(
-            stderr.contains("not in effect or not confirmed (15): 11.1.1"),
+            stderr.contains(
+                "not in effect or not confirmed, or outside its statement's scope (15): 11.1.1"
+            ),
             "{stderr}"
         );
     }

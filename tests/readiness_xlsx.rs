@@ -59,12 +59,12 @@ fn row_of(range: &Range<Data>, label: &str) -> usize {
 
 /// Cells 1.. of a row of the summary's per-group table, as read back.
 fn numbers(range: &Range<Data>, row: usize) -> Vec<Data> {
-    (1..10)
+    (1..11)
         .map(|c| range.get((row, c)).cloned().unwrap_or(Data::Empty))
         .collect()
 }
 
-fn floats(xs: [f64; 9]) -> Vec<Data> {
+fn floats(xs: [f64; 10]) -> Vec<Data> {
     xs.into_iter().map(Data::Float).collect()
 }
 
@@ -115,7 +115,7 @@ fn japanese_workbook_cell_by_cell() {
     // --- the per-group table: numbers, one row per group, then the total
     let header = row_of(summary, "区分");
     assert_eq!(
-        row_texts(summary, header)[..10],
+        row_texts(summary, header)[..11],
         [
             "区分",
             "必須",
@@ -125,6 +125,7 @@ fn japanese_workbook_cell_by_cell() {
             "計画中",
             "不足(記載なし・未実施)",
             "継承元の登録が無効・未確認",
+            "継承元の言明範囲外",
             "証跡なし",
             "準備率"
         ]
@@ -134,7 +135,7 @@ fn japanese_workbook_cell_by_cell() {
     // 5 objectives and 18 items; 3.1.2 and its three items implemented
     assert_eq!(
         numbers(summary, governance),
-        floats([23.0, 4.0, 0.0, 0.0, 0.0, 19.0, 0.0, 0.0, 0.1739])
+        floats([23.0, 4.0, 0.0, 0.0, 0.0, 19.0, 0.0, 0.0, 0.0, 0.1739])
     );
     assert_eq!(text(summary, header + 2, 0), "マネジメント基準");
     assert_eq!(
@@ -146,7 +147,7 @@ fn japanese_workbook_cell_by_cell() {
     assert_eq!(text(summary, total - 1, 0), "18 順守");
     assert_eq!(
         numbers(summary, total),
-        floats([230.0, 6.0, 1.0, 1.0, 1.0, 221.0, 0.0, 1.0, 0.0304])
+        floats([230.0, 6.0, 1.0, 1.0, 1.0, 221.0, 0.0, 0.0, 1.0, 0.0304])
     );
 
     // --- statement of applicability: every required item and the listed detail
@@ -210,11 +211,11 @@ fn japanese_workbook_cell_by_cell() {
     let xml = zip_entries(&path);
     let chart = &xml["xl/charts/chart1.xml"];
     assert!(chart.contains(r#"<c:grouping val="stacked"/>"#), "{chart}");
-    // categories: the group labels; six series named by the table's headers (the states
-    // a required item can be in, 継承元の登録が無効 too)
+    // categories: the group labels; seven series named by the table's headers (the states
+    // a required item can be in, 継承元の登録が無効 and 継承元の言明範囲外 too)
     assert!(chart.contains("<c:f>概要!$A$"), "{chart}");
-    assert_eq!(chart.matches("<c:ser>").count(), 6, "{chart}");
-    for col in ["C", "D", "E", "F", "G", "H"] {
+    assert_eq!(chart.matches("<c:ser>").count(), 7, "{chart}");
+    for col in ["C", "D", "E", "F", "G", "H", "I"] {
         assert!(
             chart.contains(&format!("<c:f>概要!${col}$")),
             "{col}: {chart}"
@@ -262,7 +263,7 @@ fn english_labels() {
     );
     assert_eq!(
         numbers(summary, row_of(summary, "governance")),
-        floats([23.0, 4.0, 0.0, 0.0, 0.0, 19.0, 0.0, 0.0, 0.1739])
+        floats([23.0, 4.0, 0.0, 0.0, 0.0, 19.0, 0.0, 0.0, 0.0, 0.1739])
     );
     assert_eq!(
         numbers(summary, row_of(summary, "total"))[0],

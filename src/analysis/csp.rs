@@ -129,6 +129,13 @@ pub struct Service {
     pub improvement_plan: bool,
     /// It publishes subsequent events (後発事象).
     pub subsequent_events: bool,
+    /// Its statement's scope (profile `scope:`), as written.
+    pub scope: Vec<String>,
+    /// For a service below the first (`inherits:`): what the scope of the first service of
+    /// the chain (the one whose results these are) names that this service's statement
+    /// scope leaves out ([`crate::analysis::gap::ExcludedParts::left_out_of`]): objectives
+    /// inherited through it are not stated for those parts (review 19 A-1).
+    pub beyond_scope: Vec<String>,
 }
 
 /// An overview (`3.1.1`) a list states: no criterion of its own, so its statement applies
@@ -793,7 +800,7 @@ pub fn resolve_attestation_with(
     carry_detail_remarks(catalog, &mut out.remarks);
     carry_detail_remarks(catalog, &mut out.evidence);
     if let Some(under) = &att.underlying {
-        inherit(catalog, &mut out, under, ids);
+        inherit(catalog, &mut out, (&att.scope, under), ids);
     }
     out
 }
@@ -883,8 +890,15 @@ fn carry_detail_remarks(catalog: &Catalog, remarks: &mut BTreeMap<String, String
 /// too: chains resolve recursively): implemented, and also not applicable (with its reason
 /// or without), not implemented or planned — the underlying service's statement is kept,
 /// never turned into "not listed". The service's own statement wins: an objective it
-/// declares not applicable stays so, whatever the service under it does.
-fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying, ids: &mut ListedIds) {
+/// declares not applicable stays so, whatever the service under it does. Each service
+/// below is compared with `scope`, the statement scope of the service relying on it
+/// ([`Service::beyond_scope`]).
+fn inherit(
+    catalog: &Catalog,
+    out: &mut CspControls,
+    (scope, under): (&[String], &Underlying),
+    ids: &mut ListedIds,
+) {
     let parent = resolve_attestation_with(catalog, &under.attestation, ids);
     let name = under.attestation.display_name();
     for scope in &under.scope {
@@ -935,7 +949,17 @@ fn inherit(catalog: &Catalog, out: &mut CspControls, under: &Underlying, ids: &m
             out.inherited.insert(oid.clone(), Inherited { via, depth });
         }
     }
-    out.services.extend(parent.services);
+    // each service below, with what of this service's scope its statement leaves out: at
+    // every level of the chain, so the outermost call's (the first service's) stands
+    let mut below = Some(under);
+    let mut services = parent.services;
+    for service in &mut services {
+        let Some(u) = below else { break };
+        service.beyond_scope = crate::analysis::gap::ExcludedParts::of(&u.attestation.scope)
+            .left_out_of(&crate::analysis::gap::ExcludedParts::of(scope));
+        below = u.attestation.underlying.as_deref();
+    }
+    out.services.extend(services);
     // what the services under it restate, each named with its own service
     for r in parent.restated {
         if !out.restated.contains(&r) {
@@ -977,6 +1001,10 @@ pub struct Validity {
     pub improvement_plan: bool,
     /// It publishes subsequent events: what they concern is to be checked.
     pub subsequent_events: bool,
+    /// A service underneath whose statement's scope leaves out part of the scope of the
+    /// service relying on it ([`Service::beyond_scope`]): what rests on it is not stated
+    /// for that part.
+    pub beyond_scope: bool,
 }
 
 impl Validity {
@@ -1006,6 +1034,8 @@ impl Service {
                 .subsequent_events
                 .as_deref()
                 .is_some_and(crate::model::states_something),
+            scope: att.scope.clone(),
+            beyond_scope: Vec::new(),
         }
     }
 
@@ -1022,6 +1052,7 @@ impl Service {
             kind_unstated: self.kind_unstated,
             improvement_plan: self.improvement_plan,
             subsequent_events: self.subsequent_events,
+            beyond_scope: !self.beyond_scope.is_empty(),
         };
         // a registration not in effect is relied on for nothing: checking its entry, which
         // that already asks, shows the kind too

@@ -498,6 +498,9 @@ struct Basis<S = Arc<str>> {
     improvement_plan: Option<S>,
     /// Subsequent events published.
     subsequent_events: Option<S>,
+    /// A service underneath whose statement's scope leaves out part of this service's
+    /// ([`crate::analysis::csp::Service::beyond_scope`]).
+    beyond_scope: Option<S>,
 }
 
 impl<S> Basis<S> {
@@ -512,6 +515,7 @@ impl<S> Basis<S> {
             kind_unstated: self.kind_unstated.map(&mut f),
             improvement_plan: self.improvement_plan.map(&mut f),
             subsequent_events: self.subsequent_events.map(&mut f),
+            beyond_scope: self.beyond_scope.map(&mut f),
         }
     }
 }
@@ -798,6 +802,9 @@ pub struct ItemDetails<'a> {
     pub improvement_plan: Vec<&'a str>,
     /// Services with subsequent events an implemented control rests on.
     pub subsequent_events: Vec<&'a str>,
+    /// Services underneath whose statement's scope leaves out part of this service's that
+    /// an implemented control rests on (the procedure `statement-scope` names the parts).
+    pub underlying_beyond_scope: Vec<&'a str>,
     /// The CSP's remarks on implemented controls, read as qualifying nothing.
     pub csp_remarks: Vec<CspRemark<'a>>,
     /// The evidence and owner the CSP names for implemented controls (`証跡: …; 担当: …`):
@@ -887,6 +894,7 @@ impl ItemDetails<'_> {
             registration_kind_unstated,
             improvement_plan,
             subsequent_events,
+            underlying_beyond_scope,
             csp_remarks,
             csp_evidence,
             inherited_restated,
@@ -924,6 +932,7 @@ impl ItemDetails<'_> {
             registration_kind_unstated,
             improvement_plan,
             subsequent_events,
+            underlying_beyond_scope,
             inherited_restated,
             chains,
         ] {
@@ -1220,10 +1229,14 @@ struct TopicFacts {
     form: InputForm,
     /// The parts of the service the statement excludes.
     excluded: ExcludedParts,
+    /// Each service underneath whose statement's scope leaves out part of this one's: its
+    /// name, its scope as written and the parts left out
+    /// ([`crate::analysis::csp::Service::beyond_scope`]).
+    underlying_scopes: Vec<(String, Vec<String>, Vec<String>)>,
 }
 
 impl TopicFacts {
-    fn of(att: &Attestation, lang: Lang) -> TopicFacts {
+    fn of(att: &Attestation, csp: &CspControls, lang: Lang) -> TopicFacts {
         let mut law = Vec::new();
         if let Some(g) = &att.governing_law {
             law.push(format!("{} {g}", lang.pick("準拠法:", "governing law:")));
@@ -1236,7 +1249,42 @@ impl TopicFacts {
             law,
             form: InputForm::of(att),
             excluded: ExcludedParts::of(&att.scope),
+            underlying_scopes: csp
+                .services
+                .iter()
+                .skip(1)
+                .filter(|s| !s.beyond_scope.is_empty())
+                .map(|s| (s.name.clone(), s.scope.clone(), s.beyond_scope.clone()))
+                .collect(),
         }
+    }
+
+    /// What the scope of each service of `names` (underneath, `inherits:`) leaves out of
+    /// this one's, worded as the subject of the `statement-scope` procedure.
+    fn underlying_left_out<'s>(&self, names: &[&str], lang: Lang) -> Vec<Cow<'s, str>> {
+        let mut out = Vec::new();
+        for (name, scope, left) in &self.underlying_scopes {
+            if !names.contains(&name.as_str()) {
+                continue;
+            }
+            let left = left.join(lang.pick("・", ", "));
+            let scope = scope.join(lang.pick(" / ", " / "));
+            out.push(Cow::Owned(match (lang, scope.is_empty()) {
+                (Lang::Ja, false) => {
+                    format!("継承元 {name} の言明の対象範囲（{scope}）は {left} を含まない")
+                }
+                (Lang::Ja, true) => format!(
+                    "継承元 {name} の言明の対象範囲が記載されていないため、{left} を含むか確認できない"
+                ),
+                (Lang::En, false) => format!(
+                    "the scope of the statement of {name} underneath ({scope}) does not include {left}"
+                ),
+                (Lang::En, true) => format!(
+                    "{name} underneath states no statement scope: whether it includes {left} is not known"
+                ),
+            }));
+        }
+        out
     }
 
     fn of_topic(&self, topic: Option<Topic>) -> &[String] {
@@ -1399,6 +1447,7 @@ impl ItemResults {
                         }
                         push_once(&mut d.improvement_plan, b.improvement_plan.as_deref());
                         push_once(&mut d.subsequent_events, b.subsequent_events.as_deref());
+                        push_once(&mut d.underlying_beyond_scope, b.beyond_scope.as_deref());
                         let id = c.stated_as.as_deref().unwrap_or(&c.id);
                         if matches!(
                             c.state,
@@ -1719,6 +1768,12 @@ impl ItemResults {
             for (gap, parts) in gaps {
                 let parts = parts.into_iter().map(Cow::Owned).collect();
                 procs.push(proc(Kind::StatementScope(gap), parts));
+            }
+            let inherited = self
+                .facts
+                .underlying_left_out(&d.underlying_beyond_scope, lang);
+            if !inherited.is_empty() {
+                procs.push(proc(Kind::StatementScope(ScopeGap::Inherited), inherited));
             }
         }
         if item.reasons.contains(&Reason::LevelNotAssessed) {
@@ -2278,6 +2333,10 @@ pub struct RefFlags {
     /// service qualifies (a design-only audit, an improvement plan, subsequent events): an
     /// item needing ISMAP's assurance is never covered.
     pub short_of_ismap: bool,
+    /// An implemented control is inherited from a service whose statement's scope leaves
+    /// out part of this service's ([`crate::analysis::csp::Service::beyond_scope`]): not
+    /// stated for that part, so the item is at most partial.
+    pub beyond_scope: bool,
 }
 
 /// How one reference stands, for the status rule.
@@ -2384,7 +2443,8 @@ fn nist_mapping(typed: Option<&str>, targets: &[Target], matched: Option<&str>) 
 ///   ISMAP-LIU) the input does not state (fail closed: ISMAP's assurance is not credited
 ///   until the kind is stated);
 /// - something implemented (or everything, but approximately: an approximate NIST mapping,
-///   or the ISO/IEC 27001:2022 → 2013 correspondence) → partial;
+///   or the ISO/IEC 27001:2022 → 2013 correspondence; or inherited from a service whose
+///   statement's scope leaves out part of this service's) → partial;
 /// - else not covered.
 ///
 /// An item its own words limit ([`Limits`]: a requirement beyond what ISMAP assesses, a
@@ -2417,6 +2477,7 @@ pub fn status_rule(
                 f.approximate |= r.approximate;
                 f.not_in_effect |= r.not_in_effect;
                 f.short_of_ismap |= r.short_of_ismap;
+                f.beyond_scope |= r.beyond_scope;
             }
         }
     }
@@ -2426,7 +2487,7 @@ pub fn status_rule(
         Status::Unmapped
     } else if !resolved {
         Status::OutsideIsmap
-    } else if f.all && !f.approximate && !outside && !limits.any() {
+    } else if f.all && !f.approximate && !f.beyond_scope && !outside && !limits.any() {
         let short = f.short_of_ismap && item.assurance >= Assurance::Ismap;
         if f.not_in_effect || short || item.assurance > Assurance::Ismap {
             Status::AssuranceGap
@@ -2554,6 +2615,93 @@ pub struct ExcludedParts {
     /// The parts (as written) the scope says rest on another provider (`…はIaaS事業者に
     /// 依拠`), not that it excludes.
     relied: Vec<String>,
+    /// The scope's lines that are no list of exclusions, as written.
+    lines: Vec<String>,
+    /// The editions of the product the scope's lines name (`Standard Edition`,
+    /// `Enterprise版`), each as its tier and as written ([`editions_in`]), less those
+    /// named as planned or in part (`Enterprise Edition（2027年提供予定）`); `None` when they
+    /// name none, or every edition (`全エディション`).
+    editions: Option<Vec<(&'static str, String)>>,
+}
+
+/// Tiers of a product's editions, each in one spelling for its Japanese and English names
+/// (`Standard Edition`, `スタンダード版`, `標準プラン`): read only before a word for an edition
+/// ([`EDITION_MARKERS`]).
+const EDITIONS: [(&str, &[&str]); 8] = [
+    ("standard", &["standard", "スタンダード", "標準"]),
+    ("enterprise", &["enterprise", "エンタープライズ"]),
+    ("premium", &["premium", "プレミアム"]),
+    ("basic", &["basic", "ベーシック"]),
+    (
+        "professional",
+        &["professional", "pro", "プロフェッショナル", "プロ"],
+    ),
+    ("free", &["free", "フリー", "無償", "無料"]),
+    ("lite", &["lite", "ライト"]),
+    ("advanced", &["advanced", "アドバンスト", "アドバンス"]),
+];
+
+/// Words naming a product's edition after its tier (`Standard Edition`, `Enterprise版`,
+/// `プレミアムプラン`, `Pro plan`).
+const EDITION_MARKERS: [&str; 5] = ["エディション", "edition", "版", "プラン", " plan"];
+
+/// The editions `text` (folded) names: each tier ([`EDITIONS`]) right before an edition
+/// word ([`EDITION_MARKERS`]; an ASCII tier as a word), as its tier and as written; and
+/// whether it names every edition (`全エディション`, `すべてのプラン`, `all editions`). An
+/// edition with a bracket saying it is planned, a draft or in part ([`not_final_region`])
+/// is written with `?` first (`?enterprise edition`): named, not stated.
+fn editions_in(text: &str) -> (Vec<(&'static str, String)>, bool) {
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    let mut every = false;
+    for marker in EDITION_MARKERS {
+        for (at, _) in text.match_indices(marker) {
+            let before = text[..at].trim_end();
+            let end = at + marker.len();
+            // `editions`, `plans`: the marker as a word's start
+            if marker.is_ascii()
+                && text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() && c != 's')
+            {
+                continue;
+            }
+            if MORE_THAN_NAMED.iter().any(|w| before.ends_with(w)) {
+                every = true;
+                continue;
+            }
+            for (tier, spellings) in EDITIONS {
+                let Some(spelling) = spellings.iter().find(|sp| before.ends_with(**sp)) else {
+                    continue;
+                };
+                let start = before.len() - spelling.len();
+                // an ASCII tier as a word (`pro`, not `repro`); a Japanese one not inside
+                // a longer katakana word (`プロ` not in `マイクロプロ`)
+                let prev = before[..start].chars().next_back();
+                let inside = prev.is_some_and(|c| {
+                    if spelling.is_ascii() {
+                        c.is_ascii_alphanumeric()
+                    } else {
+                        ('\u{30a0}'..='\u{30ff}').contains(&c) && c != '・'
+                    }
+                });
+                if inside {
+                    continue;
+                }
+                let after = text[end..].trim_start();
+                let planned = after
+                    .strip_prefix('(')
+                    .and_then(|rest| rest.split_once(')'))
+                    .is_some_and(|(inner, _)| not_final_region(inner));
+                let written = format!("{}{}", if planned { "?" } else { "" }, &text[start..end]);
+                if !out.iter().any(|(t, _)| *t == tier) {
+                    out.push((tier, written));
+                }
+                break;
+            }
+        }
+    }
+    (out, every)
 }
 
 /// The regions a statement's scope names (folded), when it names them each (not `全リージョン`).
@@ -2926,6 +3074,20 @@ fn regions_in(text: &str) -> Vec<Mention> {
                     etc,
                     marker: at,
                 });
+                // English names joined by words (`tokyo and osaka regions`, `tokyo, osaka`)
+                let joined = if ascii && !generic {
+                    [" and ", ", ", " & ", " or "].iter().find_map(|w| {
+                        let n = w.chars().count();
+                        (start >= n && chars[start - n..start].iter().copied().eq(w.chars()))
+                            .then_some(n)
+                    })
+                } else {
+                    None
+                };
+                if let Some(n) = joined {
+                    end = start - n;
+                    continue;
+                }
                 if generic
                     || start == 0
                     || !['・', '.', '、', ',', 'と'].contains(&chars[start - 1])
@@ -3027,14 +3189,51 @@ fn words_before(chars: &[char], name: &str) -> String {
     format!("{} {name}", words.join(" "))
 }
 
+/// Whether the note beside a region's name in a scope line (its bracket, or what stands
+/// before it) says the region is not covered as named: planned, a draft or not final, in
+/// part (`2027年開設予定`, `予定`, `planned`, `案`, `暫定`, `一部`, `自己評価`) — the remark
+/// readers' words ([`crate::input::csp::remarks`]).
+fn not_final_region(note: &str) -> bool {
+    use crate::input::csp::remarks::{self, Kind};
+    if note.trim().is_empty() {
+        return false;
+    }
+    // a place (`東京リージョン（ap-northeast-1）`) is the region's other name, no limit
+    let limits = |q: &remarks::Qualifier| match q.kind {
+        Kind::Deferral | Kind::Draft => true,
+        Kind::Scope => places_in(&crate::text::fold_width(&q.word).to_lowercase()).is_empty(),
+        _ => false,
+    };
+    remarks::header_note_qualifier(note).is_some_and(|q| matches!(q.kind, Kind::Deferral | Kind::Draft))
+        || remarks::qualifiers_in(note).iter().any(limits)
+        // a draft mark (`案`, `ドラフト`): dates are not read here (no day is after the last)
+        || Date::new(9999, 12, 31).and_then(|last| remarks::document_mark(note, last)).is_some()
+}
+
 impl ScopeRegions {
     /// The regions the scope's lines (not its lists of exclusions) name, less those it
     /// excludes; `None` when it names none, or a region by no name (`全リージョン`).
     fn of(lines: &[&str], excluded: &[(String, String)]) -> ScopeRegions {
         let mut names: Vec<String> = Vec::new();
+        // a region named as planned or not final (`大阪リージョン（2027年開設予定）`) is none
+        // the statement covers: the others are named, and a scope of only such names none
+        let mut not_yet = false;
         for line in lines {
             let folded = crate::text::fold_width(line).to_lowercase();
-            for Mention { name, lead, .. } in regions_in(&folded) {
+            for Mention {
+                name,
+                lead,
+                bracket,
+                ..
+            } in regions_in(&folded)
+            {
+                // what stands before it only as a plan (`2027年開設予定の大阪リージョン`)
+                let planned_before = crate::input::csp::remarks::header_note_qualifier(&lead)
+                    .is_some_and(|q| matches!(q.kind, crate::input::csp::remarks::Kind::Deferral));
+                if not_final_region(&bracket) || planned_before {
+                    not_yet = true;
+                    continue;
+                }
                 // `国内リージョン`, `日本国内のリージョン`: the regions in Japan, so an overseas
                 // region is outside (review 14 A-3)
                 let domestic = name.as_deref().map_or(lead.as_str(), |n| n);
@@ -3063,7 +3262,7 @@ impl ScopeRegions {
                 }
             }
         }
-        ScopeRegions((!names.is_empty()).then_some(names))
+        ScopeRegions((!names.is_empty() || not_yet).then_some(names))
     }
 
     /// The regions and places `text` (folded) names outside the scope, each as written
@@ -3724,7 +3923,94 @@ impl ExcludedParts {
             also,
             physical: physical.into_iter().next(),
             relied,
+            lines: lines.iter().map(|l| (*l).to_owned()).collect(),
+            editions: {
+                let (named, every) =
+                    editions_in(&crate::text::fold_width(&lines.join("\n")).to_lowercase());
+                (!every && !named.is_empty()).then(|| {
+                    named
+                        .into_iter()
+                        .filter(|(_, written)| !written.starts_with('?'))
+                        .collect()
+                })
+            },
         }
+    }
+
+    /// The editions an item's title or the texts beside it name that the scope's do not
+    /// (`enterprise edition` under a scope of `Standard Edition`), or every edition
+    /// (`全エディション`) beside a scope naming some, as written; nothing when the scope names
+    /// no edition (fix25-scope left: an edition as a region is).
+    fn editions_outside(&self, title: &str, note: &str, extra: &Extra) -> Vec<String> {
+        let Some(editions) = &self.editions else {
+            return Vec::new();
+        };
+        let all: Vec<&str> = std::iter::once(title)
+            .chain(texts_beside(note, extra))
+            .collect();
+        let text = crate::text::fold_width(&all.join("\n")).to_lowercase();
+        let (named, every) = editions_in(&text);
+        let mut out: Vec<String> = named
+            .into_iter()
+            .filter(|(tier, _)| !editions.iter().any(|(t, _)| t == tier))
+            .map(|(_, written)| written.trim_start_matches('?').to_owned())
+            .collect();
+        if every {
+            out.push(every_edition_written(&text));
+        }
+        out
+    }
+
+    /// What this statement's scope (a service's underneath, `inherits:`) leaves out of the
+    /// scope of the service relying on it (`over`), each as written: `over`'s lines (less
+    /// what `over` excludes itself) are read as an item's words are read against this
+    /// scope ([`Self::gaps`]: one reader) — the parts this scope excludes or leaves to
+    /// another provider, the regions it does not name (`大阪リージョン` over a scope of
+    /// Tokyo only, `全リージョン`); where this scope names its regions by no place
+    /// (`本番リージョン`), every region `over` names by a place that this scope does not
+    /// name as written; where this scope states nothing, `over`'s lines when they name a
+    /// region or place (nothing shows what this statement covers). Empty when nothing is
+    /// left out, or `over` names nothing to compare (review 19 A-1).
+    pub fn left_out_of(&self, over: &ExcludedParts) -> Vec<String> {
+        let mut text = crate::text::fold_width(&over.lines.join("\n")).to_lowercase();
+        // what `over` excludes itself is no part it states
+        for (_, folded) in &over.parts {
+            text = text.replace(folded.as_str(), " ");
+        }
+        let mut out: Vec<String> = Vec::new();
+        if self.lines.is_empty() && self.parts.is_empty() {
+            let named = !regions_in(&text).is_empty() || !places_in(&text).is_empty();
+            if named {
+                out.extend(over.lines.iter().cloned());
+            }
+            return out;
+        }
+        let mut push = |part: String| {
+            if !out.contains(&part) {
+                out.push(part);
+            }
+        };
+        for part in self.named_in(&text) {
+            push(part.to_owned());
+        }
+        // this scope's regions as places: its names when each is a known place; else (a role,
+        // `本番リージョン（東京）`, `アジアパシフィック（東京）リージョン`, or places named without
+        // `リージョン`, `ap-northeast-1`) the places its lines name anywhere
+        let own = crate::text::fold_width(&self.lines.join("\n")).to_lowercase();
+        let by_place = match &self.regions.0 {
+            Some(names) if names.iter().all(|n| place_of(n).is_some()) => None,
+            Some(_) => Some(places_in(&own)),
+            None if regions_in(&own).is_empty() => Some(places_in(&own)).filter(|p| !p.is_empty()),
+            None => None,
+        };
+        let regions = match by_place {
+            Some(places) => &ScopeRegions(Some(places.iter().map(|p| (*p).to_owned()).collect())),
+            None => &self.regions,
+        };
+        for (region, _) in regions.outside_judged(&text) {
+            push(region);
+        }
+        out
     }
 
     /// The excluded part that is the physical or infrastructure layer, as written, when
@@ -3776,6 +4062,12 @@ impl ExcludedParts {
                 .collect();
             crate::text::fold_width(&all.join("\n")).to_lowercase()
         };
+        self.named_in(&text)
+    }
+
+    /// The excluded parts a text (folded) names, as written, each once.
+    fn named_in(&self, text: &str) -> impl Iterator<Item = &str> + '_ {
+        let text = text.to_owned();
         let mut seen: Vec<&str> = Vec::new();
         self.parts
             .iter()
@@ -3858,6 +4150,26 @@ impl ExcludedParts {
             };
             out.push((gap, vec![subject]));
         }
+        // an edition the scope does not name (`Standard Edition` only, the item asks of
+        // `Enterprise Edition`), worded as a region not named
+        let editions = self.editions_outside(title, note, extra);
+        if !editions.is_empty() {
+            let named: Vec<&str> = self
+                .editions
+                .iter()
+                .flatten()
+                .map(|(_, w)| w.as_str())
+                .collect();
+            let subject = match lang {
+                Lang::Ja => format!(
+                    "{} のみを挙げ、{} を挙げていない",
+                    named.join("・"),
+                    editions.join("・")
+                ),
+                Lang::En => format!("{}; {} is not named", named.join(", "), editions.join(", ")),
+            };
+            out.push((ScopeGap::NotNamed, vec![subject]));
+        }
         out
     }
 
@@ -3865,6 +4177,9 @@ impl ExcludedParts {
     /// (`physical`, [`Limits::physical`]) and the physical layer is excluded.
     pub fn named(&self, item: &CheckItem, physical: bool) -> bool {
         self.physical_for(physical).is_some()
+            || !self
+                .editions_outside(&item.title, &item.note, &item.extra)
+                .is_empty()
             || self
                 .named_by(&item.title, &item.note, &item.extra)
                 .next()
@@ -3873,6 +4188,23 @@ impl ExcludedParts {
                 .regions_outside(&item.title, &item.note, &item.extra)
                 .is_empty()
     }
+}
+
+/// How a text (folded) names every edition, as written: `全エディション`, `all editions`.
+fn every_edition_written(text: &str) -> String {
+    for marker in EDITION_MARKERS {
+        for (at, _) in text.match_indices(marker) {
+            let before = text[..at].trim_end();
+            if let Some(w) = MORE_THAN_NAMED.iter().find(|w| before.ends_with(**w)) {
+                let end = (at + marker.len()..=text.len())
+                    .find(|&i| text.is_char_boundary(i) && !text[i..].starts_with('s'))
+                    .unwrap_or(text.len());
+                let start = before.len() - w.len();
+                return text[start..end].to_owned();
+            }
+        }
+    }
+    String::new()
 }
 
 /// Whether an item's folded text names an excluded part: not as the life of a product
@@ -4732,9 +5064,12 @@ pub fn item_verdict(
         Status::OutsideIsmap | Status::Unmapped | Status::NotAnalysed
     );
     reasons.set(Reason::TopicBeyondIsmap, limits.beyond.is_some() && judged);
+    // the item's own words, or an inherited statement whose service's scope leaves out
+    // part of this one's (the reason its reference gave)
+    let beyond = reasons.contains(Reason::OutsideStatementScope);
     reasons.set(
         Reason::OutsideStatementScope,
-        limits.outside_scope && judged,
+        (limits.outside_scope || beyond) && judged,
     );
     reasons.set(Reason::LevelNotAssessed, limits.level && judged);
     reasons.set(
@@ -4941,6 +5276,7 @@ fn evaluate_ref<'a>(
                     kind_unstated: name(|v| v.kind_unstated),
                     improvement_plan: name(|v| v.improvement_plan),
                     subsequent_events: name(|v| v.subsequent_events),
+                    beyond_scope: name(|v| v.beyond_scope),
                 },
                 list_gap: state == ControlState::NotListed
                     && stated_details.is_empty()
@@ -5075,6 +5411,12 @@ fn evaluate_ref<'a>(
         (Reason::CspRemark, any(&|c| c.remark.is_some())),
         (Reason::InheritedRestated, any(&|c| c.restated)),
         (Reason::NoIsmapCounterpart, without.is_some()),
+        // an inherited statement whose service's scope leaves out part of this one's: the
+        // objective is not stated for that part (review 19 A-1)
+        (
+            Reason::OutsideStatementScope,
+            any(&|c| c.basis.beyond_scope.is_some()),
+        ),
     ] {
         reasons.set(reason, has);
     }
@@ -5105,6 +5447,7 @@ fn evaluate_ref<'a>(
     // a reference also naming controls with no ISMAP counterpart is never fully covered,
     // nor one under which the CSP states an id the catalog does not hold
     flags.all &= without.is_none() && !unknown_under;
+    flags.beyond_scope = any(&|c| c.basis.beyond_scope.is_some());
     RefEval::Resolved {
         flags,
         reasons,
@@ -5514,7 +5857,7 @@ pub fn analyse_resolved(
     let coverage = ListCoverage::of(catalog, &csp);
     let judge = Judge::new(catalog, &csp, &coverage, as_of);
     let checks_info = ChecksInfo::of(&checks);
-    let facts = TopicFacts::of(att, lang);
+    let facts = TopicFacts::of(att, &csp, lang);
     let unresolved = resolved.unresolved_count(&checks.items);
     let mut items = item_results(&judge, resolved, checks.items, facts, lang);
     // most severe first, then highest risk (none last), then input order: the sort is
@@ -7552,5 +7895,74 @@ mod tests {
         ] {
             assert!(outside(scope, title).is_empty(), "{scope} / {title}");
         }
+    }
+
+    /// A region a scope names only as planned, a draft or in part is none it names: an item
+    /// naming it is outside the scope (`…（2027年開設予定）`, `（一部）`, `（案）`, before the name
+    /// `2027年開設予定の`), a scope of only such regions names none; the region's other name
+    /// in its bracket (`（ap-northeast-3）`), a role (`（DRサイト）`), a date it opened read as
+    /// before.
+    #[test]
+    fn a_region_named_as_planned_or_in_part_is_not_named() {
+        let outside = |scope: &str, title: &str| -> Vec<String> {
+            ExcludedParts::of(&[scope.to_owned()]).regions_outside(title, "", &Extra::default())
+        };
+        let osaka = "大阪リージョンへのバックアップ";
+        for scope in [
+            "テストクラウド（東京リージョン、大阪リージョン（2027年開設予定））",
+            "テストクラウド（東京リージョン、大阪リージョン（一部））",
+            "テストクラウド（東京リージョン、大阪リージョン（案））",
+            "テストクラウド（東京リージョン、2027年開設予定の大阪リージョン）",
+            "テストクラウド（大阪リージョン（予定））",
+        ] {
+            assert_eq!(outside(scope, osaka), ["大阪リージョン"], "{scope}");
+        }
+        for scope in [
+            "テストクラウド（東京リージョン、大阪リージョン）",
+            "テストクラウド（東京リージョン、大阪リージョン（ap-northeast-3））",
+            "テストクラウド（東京リージョン、大阪リージョン（DRサイト））",
+            "テストクラウド（東京リージョン（2020年開設）、大阪リージョン（2021年開設））",
+        ] {
+            assert!(outside(scope, osaka).is_empty(), "{scope}");
+        }
+    }
+
+    /// What an underlying scope leaves out of the scope of the service relying on it: one
+    /// reader, the item's ([`ExcludedParts::left_out_of`]).
+    #[test]
+    fn an_underlying_scope_leaves_out_what_it_does_not_name() {
+        let left = |under: &[&str], over: &[&str]| -> Vec<String> {
+            let owned = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+            ExcludedParts::of(&owned(under)).left_out_of(&ExcludedParts::of(&owned(over)))
+        };
+        let both = ["テストSaaS（東京リージョン、大阪リージョン）、ストレージサービス"];
+        assert_eq!(
+            left(&["テストIaaS（東京リージョン）"], &both),
+            ["大阪リージョン"]
+        );
+        assert_eq!(left(&[], &both), both);
+        assert_eq!(
+            left(&["テストIaaS", "対象外: ストレージサービス"], &both),
+            ["ストレージサービス", "ストレージ"]
+        );
+        for under in [
+            &["テストIaaS（全リージョン）"][..],
+            &["テストIaaS（東京・大阪リージョン）"],
+            &["Test IaaS (Tokyo and Osaka regions)"],
+            &["テストIaaS（ap-northeast-1、ap-northeast-3）"],
+            &["AWS アジアパシフィック（東京）リージョン、アジアパシフィック（大阪）リージョン"],
+            &["テストIaaS"],
+        ] {
+            assert!(left(under, &both).is_empty(), "{under:?}");
+        }
+        // the service's own exclusions are no part of it; a service naming no region
+        // leaves nothing to compare
+        assert!(left(
+            &["テストIaaS（東京リージョン）"],
+            &["テストSaaS（東京リージョン）。大阪リージョンは対象外"]
+        )
+        .is_empty());
+        assert!(left(&["テストIaaS（東京リージョン）"], &["テストSaaS"]).is_empty());
+        assert!(left(&[], &["テストSaaS"]).is_empty());
     }
 }

@@ -1933,6 +1933,10 @@ pub enum ScopeGap {
     /// (`東京以外のリージョンには保存しないこと`): a statement covers what it names, and does
     /// not show where data is not kept (review 18 A-8).
     NotShown,
+    /// The item's objectives are inherited from a service underneath whose statement's
+    /// scope leaves out part of this service's scope (`東京リージョン` only under a service
+    /// of Tokyo and Osaka): not stated for that part (review 19 A-1).
+    Inherited,
 }
 
 /// What is suggested.
@@ -2329,6 +2333,8 @@ impl Procedure<'_> {
             Kind::StatementScope(ScopeGap::NotNamed) => ("The scope of the CSP's ISMAP statement names only ", Plain, " (it does not say it excludes it): confirm with the CSP that what you use is within the statement's scope, and check what is not yourself (questionnaire, written confirmation)"),
             Kind::StatementScope(ScopeGap::NotShown) if ja => ("CSPのISMAPの言明の対象範囲は ", Plain, " でデータを保存しないことは言明の対象ではない: データを保存する場所とそれ以外に保存しないことをCSPに書面で確認し、契約で定める"),
             Kind::StatementScope(ScopeGap::NotShown) => ("The scope of the CSP's ISMAP statement names only ", Plain, ": it does not show that no data is kept there; confirm in writing with the CSP where data is kept and that it is kept nowhere else, and fix it in the contract"),
+            Kind::StatementScope(ScopeGap::Inherited) if ja => ("この項目の統制目標は継承元のサービスの言明による(言明の対象範囲を比較した): ", Plain, "。継承する統制目標はその部分について言明されていない: その部分(データセンターの物理的セキュリティ等)を継承元の言明・認証、CSPへの質問票・書面確認で自ら確認する"),
+            Kind::StatementScope(ScopeGap::Inherited) => ("This item's objectives rest on the statement of the service underneath (the statement scopes were compared): ", Plain, ". The inherited objectives are not stated for that part: check it yourself (that provider's statement or certification, a questionnaire or written confirmation from the CSP)"),
             Kind::LevelCheck if ja => ("ISMAPは統制目標の実施を評価しており、この確認項目が求める水準(", Plain, ")は評価していない: CSPの実際の値(保存期間・期限・頻度・設定値等)を質問票・仕様・契約/SLAで確認する"),
             Kind::OwnResponsibility if ja => ("確認項目の責任分界では利用者(自組織)の責任とされている: CSPのISMAPの言明では代替できないため、自組織で実施状況を確認する(参照する統制目標のCSPの実施は前提の確認にとどまる)", Plain, ""),
             Kind::OwnResponsibility => ("The check list makes this item the customer's own responsibility: the CSP's ISMAP statement cannot stand for it, so check it in your own organisation (the CSP's implementation of the objectives it names is only a premise)", Plain, ""),

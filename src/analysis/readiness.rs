@@ -72,10 +72,16 @@ pub enum Finding {
     /// Counted with [`Finding::UnderlyingNotInEffect`]: nothing the auditor can rely on
     /// until it is confirmed (review 19 A-2: counted implemented, 100 %, silent).
     UnderlyingNotConfirmed,
+    /// Implemented only through an underlying service whose statement's scope leaves out
+    /// part of this service's scope (a region it does not name, a part it excludes, or no
+    /// scope stated: [`crate::analysis::csp::Service::beyond_scope`]): not stated for that
+    /// part, so not counted implemented (review 19 A-1). One underlying finding per item:
+    /// after [`Finding::UnderlyingNotInEffect`] and [`Finding::UnderlyingNotConfirmed`].
+    UnderlyingOutsideScope,
 }
 
 impl Finding {
-    pub const ALL: [Finding; 8] = [
+    pub const ALL: [Finding; 9] = [
         Finding::Missing,
         Finding::NotListed,
         Finding::ExclusionNotAllowed,
@@ -84,6 +90,7 @@ impl Finding {
         Finding::NoEvidence,
         Finding::UnderlyingNotInEffect,
         Finding::UnderlyingNotConfirmed,
+        Finding::UnderlyingOutsideScope,
     ];
 
     /// Whether the finding keeps a required item from counting as implemented (or
@@ -107,6 +114,10 @@ impl Finding {
             Finding::UnderlyingNotConfirmed => lang.pick(
                 "継承元の登録を確認できない",
                 "underlying registration not confirmed",
+            ),
+            Finding::UnderlyingOutsideScope => lang.pick(
+                "継承元の言明範囲外",
+                "outside the underlying statement's scope",
             ),
         }
     }
@@ -163,6 +174,9 @@ pub struct Counts {
     /// Inherited from a service whose registration is not in effect on the date, or is
     /// not confirmed ([`Finding::UnderlyingNotConfirmed`]): not counted implemented.
     pub underlying_not_in_effect: usize,
+    /// Inherited from a service whose statement's scope leaves out part of this one's
+    /// ([`Finding::UnderlyingOutsideScope`]): not counted implemented.
+    pub underlying_outside_scope: usize,
     /// (implemented + not_applicable) / required, 0..1, four decimals.
     pub readiness: f64,
 }
@@ -177,6 +191,7 @@ pub struct Group {
     pub planned: Vec<String>,
     pub evidence_missing: Vec<String>,
     pub underlying_not_in_effect: Vec<String>,
+    pub underlying_outside_scope: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -198,6 +213,9 @@ pub struct ReadinessReport {
     /// Objectives implemented only through a service whose registration is not in effect
     /// on `as_of`.
     pub underlying_not_in_effect: Vec<String>,
+    /// Objectives implemented only through a service whose statement's scope leaves out
+    /// part of this service's ([`Finding::UnderlyingOutsideScope`]).
+    pub underlying_outside_scope: Vec<String>,
     pub groups: Vec<Group>,
     pub items: Vec<ReadinessItem>,
     pub unknown_ids: Vec<UnknownId>,
@@ -206,12 +224,14 @@ pub struct ReadinessReport {
 
 impl ReadinessReport {
     /// `--fail-on missing`: anything mandatory missing or planned, an exclusion without a
-    /// reason, or an objective inherited from a service not in effect on the date.
+    /// reason, or an objective inherited from a service not in effect on the date, not
+    /// confirmed, or whose statement's scope leaves out part of this one's.
     pub fn has_blockers(&self) -> bool {
         !(self.missing.is_empty()
             && self.na_without_reason.is_empty()
             && self.planned.is_empty()
-            && self.underlying_not_in_effect.is_empty())
+            && self.underlying_not_in_effect.is_empty()
+            && self.underlying_outside_scope.is_empty())
     }
 }
 
@@ -271,6 +291,7 @@ fn count(items: &[&ReadinessItem]) -> Counts {
                 Finding::UnderlyingNotInEffect | Finding::UnderlyingNotConfirmed => {
                     c.underlying_not_in_effect += 1
                 }
+                Finding::UnderlyingOutsideScope => c.underlying_outside_scope += 1,
             }
         }
     }
@@ -306,6 +327,9 @@ struct Stated<'a> {
     /// Per service of `csp.services`, whether the input confirms its registration: the
     /// kind stated ISMAP.
     confirmed: Vec<bool>,
+    /// Per service of `csp.services`, whether its statement's scope leaves out nothing of
+    /// the first service's ([`Validity::beyond_scope`]).
+    within_scope: Vec<bool>,
 }
 
 impl Stated<'_> {
@@ -400,6 +424,8 @@ impl Stated<'_> {
             findings.push(Finding::UnderlyingNotInEffect);
         } else if inherited && any_below(&self.confirmed) {
             findings.push(Finding::UnderlyingNotConfirmed);
+        } else if inherited && any_below(&self.within_scope) {
+            findings.push(Finding::UnderlyingOutsideScope);
         }
         // evidence for an inherited objective is the underlying service's own audit
         if state == ItemState::Implemented
@@ -522,6 +548,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     let st = Stated {
         in_effect: validity.iter().map(|v| v.in_effect()).collect(),
         confirmed: csp.services.iter().map(confirmed).collect(),
+        within_scope: validity.iter().map(|v| !v.beyond_scope).collect(),
         csp,
         details,
         tracks_evidence: att.tracks_evidence,
@@ -681,6 +708,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
                         Finding::UnderlyingNotConfirmed,
                     ],
                 ),
+                underlying_outside_scope: ids_with(&members, &[Finding::UnderlyingOutsideScope]),
                 key,
                 label,
             }
@@ -761,6 +789,24 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
             },
         });
     }
+    for (i, service) in st.csp.services.iter().enumerate().skip(1) {
+        let ids = resting_on(Finding::UnderlyingOutsideScope, i);
+        if ids.is_empty() || service.beyond_scope.is_empty() {
+            continue;
+        }
+        let (name, n, ids) = (&service.name, ids.len(), ids.join(", "));
+        let scope = service.scope.join(" / ");
+        let message = match (lang, scope.is_empty()) {
+            (Lang::Ja, false) => format!("継承元のサービス {name} の言明の対象範囲（{scope}）は、このサービスの言明の対象範囲のうち {} を含みません: そこから継承する統制目標{n}件はその部分について言明されていないため、実施と数えていません: {ids}。継承元の言明の対象範囲を確認し、含まれない部分は自社で実施するか、このサービスの言明の対象範囲を見直してください", service.beyond_scope.join("・")),
+            (Lang::Ja, true) => format!("継承元のサービス {name} のプロファイルに言明の対象範囲(scope)が記載されていないため、このサービスの言明の対象範囲（{}）を含むか確認できません: そこから継承する統制目標{n}件は実施と数えていません: {ids}。継承元の言明の対象範囲をプロファイルの scope に記載してください", service.beyond_scope.join(" / ")),
+            (Lang::En, false) => format!("The statement scope of the underlying service {name} ({scope}) does not include {} of this service's statement scope: the {n} objective(s) inherited from it are not stated for that part and are not counted as implemented: {ids}. Check the underlying statement's scope, and implement what it leaves out yourself or review this service's statement scope", service.beyond_scope.join(", ")),
+            (Lang::En, true) => format!("The profile of the underlying service {name} states no statement scope (scope): whether it includes this service's ({}) is not known, so the {n} objective(s) inherited from it are not counted as implemented: {ids}. State the underlying statement's scope under scope in its profile", service.beyond_scope.join(" / ")),
+        };
+        notes.push(Warning {
+            code: "underlying-outside-scope",
+            message,
+        });
+    }
     if let Some(held) = crate::analysis::gap::details_held(catalog) {
         notes.push(Warning {
             code: "catalog-incomplete",
@@ -818,7 +864,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
 
     ReadinessReport {
-        schema_version: 14,
+        schema_version: 15,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),
@@ -851,6 +897,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
                 Finding::UnderlyingNotConfirmed,
             ],
         ),
+        underlying_outside_scope: ids_with(&all, &[Finding::UnderlyingOutsideScope]),
         groups,
         items,
         unknown_ids: unknown,

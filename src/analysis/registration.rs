@@ -43,17 +43,59 @@ pub struct UnderlyingInfo {
     #[serde(flatten)]
     pub registry: Registry,
     pub inherits: Option<Box<UnderlyingInfo>>,
+    /// Its statement scope compared with the first service's (`report`'s summary line;
+    /// not in the JSON, whose `csp.inherits` fields are the registry's).
+    #[serde(skip)]
+    pub scope: ScopeCompared,
+}
+
+/// How the statement scope of a service underneath compares with the scope of the service
+/// relying on it ([`crate::analysis::gap::ExcludedParts::left_out_of`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ScopeCompared {
+    /// Either scope unstated with nothing to compare (the service's names no region).
+    #[default]
+    NotCompared,
+    /// Compared: nothing the service's scope names is left out.
+    Includes,
+    /// What the service's scope names that this one's leaves out.
+    LeavesOut(Vec<String>),
+    /// This one states no scope, and the service's names a region: nothing shows what
+    /// this statement covers.
+    NotStated,
 }
 
 impl UnderlyingInfo {
     /// The service `att` runs on, and those under it, each judged on `as_of`.
     pub fn of(att: &Attestation, as_of: Date) -> Option<UnderlyingInfo> {
+        let over = crate::analysis::gap::ExcludedParts::of(&att.scope);
+        UnderlyingInfo::under(att, (&att.scope, &over), as_of)
+    }
+
+    /// The service `att` runs on, its scope compared with `top`'s (the first service's
+    /// scope, as written and read).
+    fn under(
+        att: &Attestation,
+        top: (&[String], &crate::analysis::gap::ExcludedParts),
+        as_of: Date,
+    ) -> Option<UnderlyingInfo> {
         let under = &att.underlying.as_deref()?.attestation;
+        let left = crate::analysis::gap::ExcludedParts::of(&under.scope).left_out_of(top.1);
+        let scope = if !left.is_empty() && under.scope.is_empty() {
+            ScopeCompared::NotStated
+        } else if !left.is_empty() {
+            ScopeCompared::LeavesOut(left)
+        } else if under.scope.is_empty() || top.0.is_empty() {
+            ScopeCompared::NotCompared
+        } else {
+            ScopeCompared::Includes
+        };
         Some(UnderlyingInfo {
             name: under.display_name(),
             source: crate::analysis::gap::file_name(&under.source),
             registry: Registry::of(under, as_of),
-            inherits: UnderlyingInfo::of(under, as_of).map(Box::new),
+            inherits: UnderlyingInfo::under(under, top, as_of).map(Box::new),
+            scope,
         })
     }
 

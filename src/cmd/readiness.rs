@@ -47,7 +47,9 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
         for n in &result.notes {
             if matches!(
                 n.code,
-                "underlying-not-in-effect" | "underlying-not-confirmed"
+                "underlying-not-in-effect"
+                    | "underlying-not-confirmed"
+                    | "underlying-outside-scope"
             ) {
                 eprintln!("{}", messages::warning(&n.message));
             } else {
@@ -73,11 +75,12 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
         .chain(&result.planned)
         .chain(&result.na_without_reason)
         .chain(&result.underlying_not_in_effect)
+        .chain(&result.underlying_outside_scope)
         .map(String::as_str)
         .collect();
     let lang = messages::lang();
     let what = messages::translate(
-        "mandatory items missing, planned, excluded without a reason or inherited from a registration not in effect or not confirmed",
+        "mandatory items missing, planned, excluded without a reason or inherited from a registration not in effect or not confirmed, or outside its statement's scope",
         lang,
     );
     eprintln!(

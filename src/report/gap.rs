@@ -9,7 +9,7 @@ use crate::analysis::gap::{
     ItemResult, Reason, ServiceRegistration, UnresolvedRef,
 };
 use crate::analysis::procedures::Procedure;
-use crate::analysis::registration::{Registry, UnderlyingInfo};
+use crate::analysis::registration::{Registry, ScopeCompared, UnderlyingInfo};
 use crate::analysis::Status;
 use crate::catalog::edition::DecidedBy;
 use crate::catalog::EditionDecision;
@@ -1070,10 +1070,11 @@ pub fn summary_lines(report: &GapReport) -> Vec<String> {
     out.push(csp_line);
     for under in csp.inherits.iter().flat_map(UnderlyingInfo::chain) {
         out.push(format!(
-            "{}: {}{}",
+            "{}: {}{}{}",
             underlying_label(lang),
             under.name,
-            registration_text(&under.registry, report.as_of, lang)
+            registration_text(&under.registry, report.as_of, lang),
+            scope_compared_text(&under.scope, lang)
         ));
     }
     for line in published_facts(csp, lang) {
@@ -1215,6 +1216,31 @@ pub fn registration_text(r: &Registry, as_of: Date, lang: Lang) -> String {
         out.push_str(&format!(" [{} {p}]", l("監査対象期間", "audit period")));
     }
     out
+}
+
+/// How a service underneath's statement scope compares with the CSP's, after its
+/// registration in the summary (review 19 A-1): ` [言明の対象範囲を比較: 範囲外の地域・部分なし]`,
+/// ` [言明の対象範囲に 大阪リージョン を含まない]`; nothing when not compared.
+pub fn scope_compared_text(scope: &ScopeCompared, lang: Lang) -> String {
+    match scope {
+        ScopeCompared::NotCompared => String::new(),
+        ScopeCompared::Includes => lang
+            .pick(
+                " [言明の対象範囲を比較: 範囲外の地域・部分なし]",
+                " [statement scope compared: no region or part left out]",
+            )
+            .to_owned(),
+        ScopeCompared::NotStated => lang
+            .pick(
+                " [言明の対象範囲の記載なし: 比較できない]",
+                " [no statement scope stated: not compared]",
+            )
+            .to_owned(),
+        ScopeCompared::LeavesOut(parts) => match lang {
+            Lang::Ja => format!(" [言明の対象範囲に {} を含まない]", parts.join("・")),
+            Lang::En => format!(" [statement scope leaves out {}]", parts.join(", ")),
+        },
+    }
 }
 
 /// The label of a service the CSP runs on, in the summary (`基盤サービス`).

@@ -23,6 +23,7 @@ pub fn group_headers(lang: Lang) -> Vec<&'static str> {
         l("計画中", "planned"),
         l("不足(記載なし・未実施)", "missing"),
         underlying_label(lang),
+        outside_scope_label(lang),
         l("証跡なし", "evidence missing"),
         l("準備率", "readiness"),
     ]
@@ -37,10 +38,16 @@ pub fn underlying_label(lang: Lang) -> &'static str {
     )
 }
 
+/// The label of the count of objectives inherited from a service whose statement's scope
+/// leaves out part of this service's.
+pub fn outside_scope_label(lang: Lang) -> &'static str {
+    lang.pick("継承元の言明範囲外", "outside underlying scope")
+}
+
 /// The counts of a group row, in the order of [`group_headers`] (after the label, before
 /// the readiness): every required item is in one of the columns from 実施 to
-/// 継承元の登録が無効, so that they add up to 必須 (証跡なし counts implemented items again).
-pub fn count_numbers(c: &Counts) -> [usize; 8] {
+/// 継承元の言明範囲外, so that they add up to 必須 (証跡なし counts implemented items again).
+pub fn count_numbers(c: &Counts) -> [usize; 9] {
     [
         c.required,
         c.implemented,
@@ -49,6 +56,7 @@ pub fn count_numbers(c: &Counts) -> [usize; 8] {
         c.planned,
         c.missing,
         c.underlying_not_in_effect,
+        c.underlying_outside_scope,
         c.evidence_missing,
     ]
 }
@@ -62,7 +70,11 @@ pub fn count_cells(label: &str, c: &Counts) -> Vec<String> {
 }
 
 fn tone(c: &Counts) -> Tone {
-    if c.missing > 0 || c.na_without_reason > 0 || c.underlying_not_in_effect > 0 {
+    if c.missing > 0
+        || c.na_without_reason > 0
+        || c.underlying_not_in_effect > 0
+        || c.underlying_outside_scope > 0
+    {
         Tone::Bad
     } else if c.planned > 0 || c.evidence_missing > 0 {
         Tone::Warn
@@ -227,6 +239,7 @@ pub fn item_tone(i: &ReadinessItem) -> Tone {
                 | Finding::NoReason
                 | Finding::UnderlyingNotInEffect
                 | Finding::UnderlyingNotConfirmed
+                | Finding::UnderlyingOutsideScope
         )
     }) {
         Tone::Bad
@@ -301,13 +314,14 @@ pub fn summary_lines(r: &ReadinessReport) -> Vec<String> {
         l("計画中", "planned"),
         s.planned
     ));
-    if s.underlying_not_in_effect > 0 {
-        if let Some(line) = out.last_mut() {
-            line.push_str(&format!(
-                ", {} {}",
-                underlying_label(lang),
-                s.underlying_not_in_effect
-            ));
+    for (label, n) in [
+        (underlying_label(lang), s.underlying_not_in_effect),
+        (outside_scope_label(lang), s.underlying_outside_scope),
+    ] {
+        if n > 0 {
+            if let Some(line) = out.last_mut() {
+                line.push_str(&format!(", {label} {n}"));
+            }
         }
     }
     for n in &r.notes {

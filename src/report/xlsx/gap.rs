@@ -319,9 +319,10 @@ fn facts(report: &GapReport) -> Vec<(&'static str, Fact)> {
             after_audit + k,
             (crate::report::gap::underlying_label(lang), {
                 let text = format!(
-                    "{}{}",
+                    "{}{}{}",
                     under.name,
-                    crate::report::gap::registration_text(&under.registry, report.as_of, lang)
+                    crate::report::gap::registration_text(&under.registry, report.as_of, lang),
+                    crate::report::gap::scope_compared_text(&under.scope, lang)
                 );
                 // a service under it not in effect voids what rests on it: as its own
                 if under.registry.registration.is_void() {

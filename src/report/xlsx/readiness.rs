@@ -68,13 +68,14 @@ fn readiness_workbook(report: &ReadinessReport) -> anyhow::Result<Workbook> {
 
 /// The chart's series: (column of the per-group table, tone, strong colour), one for each
 /// state a required item can be in, so that a group's stack is its required items.
-const READINESS_SERIES: [(usize, Tone, bool); 6] = [
-    (2, Tone::Good, true),  // implemented
-    (3, Tone::Good, false), // N/A with reason
-    (5, Tone::Warn, true),  // planned
-    (4, Tone::Bad, false),  // N/A without reason
-    (6, Tone::Bad, true),   // missing
-    (7, Tone::Alert, true), // underlying not in effect
+const READINESS_SERIES: [(usize, Tone, bool); 7] = [
+    (2, Tone::Good, true),   // implemented
+    (3, Tone::Good, false),  // N/A with reason
+    (5, Tone::Warn, true),   // planned
+    (4, Tone::Bad, false),   // N/A without reason
+    (6, Tone::Bad, true),    // missing
+    (7, Tone::Alert, true),  // underlying not in effect
+    (8, Tone::Alert, false), // outside the underlying statement's scope
 ];
 
 /// Width of the per-group table's count columns, in Excel's character units.
@@ -310,7 +311,8 @@ mod tests {
                 "planned",
                 "N/A without reason",
                 "missing",
-                "underlying not in effect/unconfirmed"
+                "underlying not in effect/unconfirmed",
+                "outside underlying scope"
             ]
         );
         // and the counts under them are those the headers name
@@ -321,6 +323,7 @@ mod tests {
             planned: 4,
             missing: 5,
             underlying_not_in_effect: 6,
+            underlying_outside_scope: 8,
             evidence_missing: 7,
             ..Default::default()
         };
@@ -329,6 +332,6 @@ mod tests {
             .iter()
             .map(|(col, ..)| numbers[col - 1])
             .collect();
-        assert_eq!(read, [1, 2, 4, 3, 5, 6]);
+        assert_eq!(read, [1, 2, 4, 3, 5, 6, 8]);
     }
 }
