@@ -338,6 +338,9 @@ struct Part {
     /// Whether a row above its header names the service (`サービス名: …`, `登録番号 …`,
     /// `事業者名 …`) or its registration kind: the sheet says whose statement it is.
     names_service: bool,
+    /// The rows above its header (titles, `サービス名 | …`): compared between sheets
+    /// ([`sheets::refuse_separate_statements`], review 20 B-2).
+    above: Vec<Vec<String>>,
 }
 
 /// Pasted text: a published list, maybe with the fields of its list entry around it
@@ -446,6 +449,7 @@ fn from_text(
         tracks_evidence: false,
         kind: None,
         names_service: false,
+        above: Vec::new(),
     };
     let mut att = from_parts(path, vec![part], Vec::new(), catalog)?;
     att.read_as.pasted = true;
@@ -616,6 +620,7 @@ fn read_table_by_kind(
                 tracks_evidence: false,
                 kind: None,
                 names_service: false,
+                above: Vec::new(),
             }
         }
         TableKind::StatusTable(cols) => {
@@ -656,6 +661,7 @@ fn read_table_by_kind(
                 tracks_evidence: cols.evidence.is_some(),
                 kind: None,
                 names_service: false,
+                above: Vec::new(),
             }
         }
     };
@@ -667,6 +673,7 @@ fn read_table_by_kind(
             .iter()
             .take(layout.header.unwrap_or(0))
             .any(|row| page::names_the_service(row));
+    part.above = sheet.rows[..layout.header.unwrap_or(0).min(sheet.rows.len())].to_vec();
     if let Some(marks) = marks {
         check_comments(
             sheet,
