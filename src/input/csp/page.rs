@@ -679,7 +679,8 @@ pub fn whose_statement(cells: &[String]) -> Option<(String, bool, String)> {
         .map(|c| c.as_str())
         .filter(|c| split_label(c).is_none());
     let written = crate::text::join_filled(std::iter::once(value).chain(rest));
-    Some((label.to_owned(), field == Field::Provider, written))
+    let label = label.trim_end_matches(is_separator).to_owned();
+    Some((label, field == Field::Provider, written))
 }
 
 /// The field of the one labelled cell of `cells` and its value with the cells that hold no

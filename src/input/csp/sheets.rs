@@ -372,6 +372,8 @@ struct Named {
     written: String,
     /// The provider's name, which its services share: compared only with another provider's.
     provider: bool,
+    /// The service's name, number or provider (not a part under a `対象…` label).
+    identity: bool,
 }
 
 impl Named {
@@ -386,11 +388,11 @@ fn named_above(rows: &[Vec<String>]) -> Vec<Named> {
     let squash = |v: &str| -> String { v.split_whitespace().collect() };
     rows.iter()
         .filter_map(|row| {
-            let (label, provider, written) = match super::page::whose_statement(row) {
-                Some(said) => said,
+            let ((label, provider, written), identity) = match super::page::whose_statement(row) {
+                Some(said) => (said, true),
                 None => {
                     let (label, value) = scope_label(row)?;
-                    (label, false, value)
+                    ((label, false, value), false)
                 }
             };
             Some(Named {
@@ -398,6 +400,7 @@ fn named_above(rows: &[Vec<String>]) -> Vec<Named> {
                 value: squash(&fold_width(&written).to_lowercase()),
                 written,
                 provider,
+                identity,
             })
         })
         .collect()
@@ -470,11 +473,17 @@ fn refuse_different_names_above(path: &Path, parts: &[Part], hint: &str) -> Resu
     let name = |p: &Part| p.read.sheet.clone().unwrap_or_default();
     let named: Vec<Vec<Named>> = parts.iter().map(|p| named_above(&p.above)).collect();
     for (j, later) in named.iter().enumerate().skip(1) {
+        let earlier = named[..j]
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.iter().map(move |x| (i, x)));
+        // the service named as an earlier sheet names it: a number or a provider beside its
+        // name is more of the same service's (`サービス名 | Foo` then `サービス名 | Foo`,
+        // `登録番号 | C23-…`)
+        let same_service = later
+            .iter()
+            .any(|n| n.identity && !n.provider && earlier.clone().any(|(_, e)| e.value == n.value));
         for n in later {
-            let earlier = named[..j]
-                .iter()
-                .enumerate()
-                .flat_map(|(i, e)| e.iter().map(move |x| (i, x)));
             let differs = earlier.clone().find(|(_, e)| {
                 e.provider == n.provider && (n.provider || e.label == n.label) && e.value != n.value
             });
@@ -491,7 +500,10 @@ fn refuse_different_names_above(path: &Path, parts: &[Part], hint: &str) -> Resu
                 )
                 .hint(hint.to_owned()));
             }
-            if !n.provider && !earlier.clone().any(|(_, e)| e.value == n.value) {
+            if !n.provider
+                && !(n.identity && same_service)
+                && !earlier.clone().any(|(_, e)| e.value == n.value)
+            {
                 let plain = name(&parts[0]);
                 return Err(InputError::at(
                     Location::file(path).sheet(parts[j].read.sheet.as_deref()),
@@ -688,7 +700,10 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
     ];
     /// Words naming a kind of part, not which one: a sheet named by one alone (`サービス`,
     /// `Service`, `開発`) adds no part of its own.
-    const KINDS: [&str; 18] = [
+    const KINDS: [&str; 21] = [
+        "データセンター",
+        "サイト",
+        "site",
         "サービス",
         "クラウドサービス",
         "service",
@@ -709,7 +724,8 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
         "センター",
     ];
     /// Words of a list's own, never a label (`Service controls`).
-    const LIST_WORDS: [&str; 26] = [
+    const LIST_WORDS: [&str; 27] = [
+        "security",
         "specific",
         "common",
         "general",
@@ -759,6 +775,7 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
             _ => seg.to_owned(),
         }
     });
+    let segment = segment.or_else(|| specific_to(&folded));
     // the ISMAP-LIU list's statement is another registration's (review 20 B-1)
     let segment = match (segment, super::page::mentions_liu(name)) {
         (Some(seg), true) => Some(format!("{seg} ismap-liu")),
@@ -788,6 +805,39 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
     })
 }
 
+/// The sheet's name (folded) when it names the specific part of something named
+/// (`個別（SaaS B）`, `個別 (Enterprise)`, `個別（kintone）`, `個別（2025年度）`): beside `共通`, another
+/// service's, product's or edition's part (review 20 B-2). `None` for `個別` alone or
+/// naming a part of the list (`個別（組織的対策）`, `個別2`, `個別（5-8章）`, `個別（追加分）`).
+fn specific_to(folded: &str) -> Option<String> {
+    const PARTS: [&str; 18] = [
+        "的",
+        "対策",
+        "管理策",
+        "詳細",
+        "追加",
+        "続き",
+        "その他",
+        "補足",
+        "別添",
+        "一覧",
+        "章",
+        "条",
+        "項",
+        "部分",
+        "part",
+        "annex",
+        "detail",
+        "control",
+    ];
+    let rest = folded.trim().strip_prefix("個別")?;
+    let rest = rest.trim_matches(|c: char| "()[]【】「」 _-/.".contains(c) || c.is_whitespace());
+    let numbered = rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || "-.~〜".contains(c));
+    (!numbered && !PARTS.iter().any(|w| rest.contains(w))).then(|| folded.trim().to_owned())
+}
+
 /// Whether `word` (a scope word of [`sheet_scope`]) stands in `segment` as a scope: a
 /// Japanese word followed by `的` or a conjunction is a word of a catalog title
 /// (`物理的及び環境的セキュリティ`, `取得、開発及び保守`: review 20 C-7), not an environment;
@@ -810,7 +860,7 @@ fn names_scope(segment: &str, word: &str) -> bool {
     /// What a segment holding `サービス` (or `クラウドサービス`) may say besides, naming a
     /// topic of the one service (`サービス全般`, `クラウドサービス運用`), not a service
     /// (review 20 C-8).
-    const TOPICS: [&str; 24] = [
+    const TOPICS: [&str; 28] = [
         "全般",
         "共通",
         "運用",
@@ -837,6 +887,11 @@ fn names_scope(segment: &str, word: &str) -> bool {
         "開発",
         "要件",
         "部分",
+        // a party's responsibilities (`クラウドサービスカスタマ`, `クラウドサービス事業者`)
+        "カスタマ",
+        "事業者",
+        "利用者",
+        "提供者",
     ];
     segment.match_indices(word).any(|(at, _)| {
         let after = &segment[at + word.len()..];
@@ -853,7 +908,9 @@ fn names_scope(segment: &str, word: &str) -> bool {
         }
         let before = segment[..at].trim_end_matches("クラウド");
         let after = after.trim();
-        !(before.is_empty() && TOPICS.iter().any(|t| after.starts_with(t)))
+        // `供給者のサービス提供の管理`: a clause's title
+        !((before.is_empty() || before.ends_with('の'))
+            && TOPICS.iter().any(|t| after.starts_with(t)))
     })
 }
 
