@@ -245,3 +245,43 @@ fn sheets_naming_another_part_are_refused_and_ordinary_splits_read() {
         assert_eq!(status(&path, "K-6"), "covered", "{one} / {other}");
     }
 }
+
+/// A CSP CSV `管理策番号 | ja | en` stating 9.2.1, 9.2.3 and 11.1.1 implemented in both
+/// languages, 11.1.1's English cell left blank (an untranslated cell).
+fn bilingual(ja: &str, en: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("csp.csv");
+    let text = format!(
+        "管理策番号,{ja},{en}\n9.2.1,実施,Implemented\n9.2.3,実施,Implemented\n11.1.1,実施,\n"
+    );
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+/// Review 20 C-10: a bilingual status pair whose headers carry the same note translated
+/// (`実施状況（必須）` | `Status (required)`, `（○/×）` | `(Y/N)`, `2026年3月時点` | `as of March
+/// 2026`, `2025年度` | `2025`) was no pair since review 18 B-3, and one untranslated blank
+/// refused the list. Read; a dated column beside an undated one, or two periods, stay refused.
+#[test]
+fn a_status_pair_with_the_same_note_translated_reads_an_untranslated_blank() {
+    for (ja, en) in [
+        ("実施状況", "Status"),
+        ("実施状況（必須）", "Status (required)"),
+        ("実施状況（○/×）", "Status (Y/N)"),
+        ("実施状況（2026年3月時点）", "Status (as of March 2026)"),
+        ("実施状況（2025年度）", "Status (2025)"),
+    ] {
+        let (_d, path) = bilingual(ja, en);
+        assert_eq!(status(&path, "K-6"), "covered", "{ja} | {en}");
+    }
+    for (ja, en) in [
+        ("実施状況（2025年度）", "Status"),
+        ("実施状況", "Status (2025)"),
+        ("実施状況（2026年3月時点）", "Status (as of February 2026)"),
+        ("実施状況（東京）", "Status"),
+    ] {
+        let (_d, path) = bilingual(ja, en);
+        let err = input_error(report(&path, &[]));
+        assert!(err.contains("is empty on this row"), "{ja} | {en}: {err}");
+    }
+}
