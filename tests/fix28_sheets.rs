@@ -285,3 +285,45 @@ fn a_status_pair_with_the_same_note_translated_reads_an_untranslated_blank() {
         assert!(err.contains("is empty on this row"), "{ja} | {en}: {err}");
     }
 }
+
+/// Review 20 C-9: a sole sheet named as the service's own catalog or a topic (`Service
+/// catalog`, `Product catalog`, `Data Master`, `マスターデータ管理`) was refused as a master
+/// list of the controls. Read; a sheet named as the controls' catalog (`管理策マスタ`, `ISMAP
+/// catalog`, `Master`, `マスタ一覧`) with no service line above its table stays refused, and
+/// reads under one.
+#[test]
+fn a_sole_sheet_named_as_the_services_own_catalog_reads() {
+    let one = |sheet: &'static str, above: &[&'static str]| {
+        let mut rows: Vec<Vec<&str>> = Vec::new();
+        if !above.is_empty() {
+            rows.push(above.to_vec());
+            rows.push(vec![]);
+        }
+        rows.push(vec!["管理策番号", "実施状況"]);
+        rows.extend([
+            vec!["9.2.1", "実施"],
+            vec!["9.2.3", "実施"],
+            vec!["11.1.1", "実施"],
+        ]);
+        text_workbook(&[(sheet, rows)])
+    };
+    for sheet in [
+        "Service catalog",
+        "Product catalog",
+        "Data Master",
+        "マスターデータ管理",
+    ] {
+        let (_d, path) = one(sheet, &[]);
+        assert_eq!(status(&path, "K-6"), "covered", "{sheet}");
+    }
+    for sheet in ["管理策マスタ", "ISMAP catalog", "Master", "マスタ一覧"] {
+        let (_d, path) = one(sheet, &[]);
+        let err = input_error(report(&path, &[]));
+        assert!(
+            err.contains("names a master list or a catalog"),
+            "{sheet}: {err}"
+        );
+        let (_d, path) = one(sheet, &["サービス名", "Foo"]);
+        assert_eq!(status(&path, "K-6"), "covered", "{sheet} under サービス名");
+    }
+}

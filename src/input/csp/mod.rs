@@ -2319,7 +2319,7 @@ fn refuse_catalog_sole_sheet(path: &Path, parts: &[Part]) -> Result<(), InputErr
     let Some(sheet) = part.read.sheet.as_deref() else {
         return Ok(());
     };
-    let Some(word) = names_a_catalog(sheet) else {
+    let Some(word) = sheets::names_the_controls_catalog(sheet) else {
         return Ok(());
     };
     if part.names_service {
@@ -2334,17 +2334,6 @@ fn refuse_catalog_sole_sheet(path: &Path, parts: &[Part]) -> Result<(), InputErr
     .hint(format!(
         "if the sheet is the CSP's statement, read it with --csp-sheet '{sheet}', or write the service's name (サービス名: …) or its registration kind (登録区分: ISMAP) above the table's header, or rename the sheet"
     )))
-}
-
-/// The word of a sheet's name naming a master list or a catalog (`マスタ`, `カタログ`;
-/// `master`, `catalog` as words or their start): the catalog words of the one sheet-name
-/// vocabulary ([`sheets::reference_words`]) that are not reference words.
-fn names_a_catalog(name: &str) -> Option<String> {
-    let folded = fold_width(name).to_lowercase();
-    let reference = sheets::reference_words(&folded, false);
-    sheets::reference_words(&folded, true)
-        .into_iter()
-        .find(|w| !reference.contains(w))
 }
 
 /// The first place a sheet mentions ISMAP-LIU ([`page::mentions_liu`]): its name, any cell

@@ -92,6 +92,42 @@ pub(super) fn reference_words(folded: &str, catalog_too: bool) -> Vec<String> {
     found
 }
 
+/// The word of a sheet's name naming the controls' catalog or master list, for the one
+/// sheet read (`refuse_catalog_sole_sheet`): a catalog word of [`reference_words`] beside a
+/// word of the controls (`管理策マスタ`, `ISMAP catalog`, `ISMAP管理策マスタ 実施状況`) or
+/// standing alone (`Master`, `マスタ`, `マスタ一覧`, `Catalog`). Not a catalog of the
+/// service's own or a topic (`Service catalog`, `Product catalog`, `Data Master`,
+/// `マスターデータ管理`: review 20 C-9).
+pub(super) fn names_the_controls_catalog(name: &str) -> Option<String> {
+    const CONTROLS: [&str; 9] = [
+        "管理策",
+        "統制",
+        "管理基準",
+        "ismap",
+        "control",
+        "27001",
+        "27002",
+        "iso",
+        "annex",
+    ];
+    const FURNITURE: [&str; 7] = ["ー", "一覧", "リスト", "表", "list", "sheet", "table"];
+    let folded = fold_width(name).to_lowercase();
+    let reference = reference_words(&folded, false);
+    reference_words(&folded, true)
+        .into_iter()
+        .filter(|w| !reference.contains(w))
+        .find(|word| {
+            if CONTROLS.iter().any(|c| folded.contains(c)) {
+                return true;
+            }
+            let mut rest = folded.replacen(word.as_str(), "", 1);
+            for f in FURNITURE {
+                rest = rest.replace(f, "");
+            }
+            rest.chars().all(|c| !c.is_alphanumeric())
+        })
+}
+
 /// Refuses a workbook in which one sheet states statuses (a status table) and another lists
 /// bare ids read as implemented (a published list, its sheet's name stating no status): a
 /// CSP that states each control's status in a table states it there, and a list of ids on
