@@ -307,10 +307,7 @@ pub(super) fn refuse_separate_statements(
     // registrations (review 20 B-1)
     let liu = |p: &Part| super::page::mentions_liu(&name(p));
     let ismap = |p: &Part| !liu(p) && fold_width(&name(p)).to_lowercase().contains("ismap");
-    if let (Some(i), Some(j)) = (
-        parts.iter().position(ismap),
-        parts.iter().position(|p| liu(p)),
-    ) {
+    if let (Some(i), Some(j)) = (parts.iter().position(ismap), parts.iter().position(&liu)) {
         let (a, b) = (name(&parts[i]), name(&parts[j]));
         let ((i, a), (j, b)) = if i < j {
             ((i, a), (j, b))
@@ -536,10 +533,10 @@ fn refuse_different_names_above(path: &Path, parts: &[Part], hint: &str) -> Resu
                 )
                 .hint(hint.to_owned()));
             }
-            if !n.provider
-                && !(n.identity && same_service)
-                && !earlier.clone().any(|(_, e)| e.value == n.value)
-            {
+            let named_before = n.provider
+                || (n.identity && same_service)
+                || earlier.clone().any(|(_, e)| e.value == n.value);
+            if !named_before {
                 let plain = name(&parts[0]);
                 return Err(InputError::at(
                     Location::file(path).sheet(parts[j].read.sheet.as_deref()),
@@ -1124,6 +1121,69 @@ mod tests {
             "サービス",
         ] {
             assert!(sheet_scope(name).is_some(), "{name}");
+        }
+    }
+
+    /// Review 20 B-2: rows above a table naming a part under a label, and `個別（X）` naming
+    /// the specific part of another; review 20 C-9: the controls' catalog, not the service's.
+    #[test]
+    fn what_names_another_part_and_what_names_the_catalog() {
+        let row = |cells: &[&str]| cells.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+        for cells in [
+            &["対象：サービスB"][..],
+            &["対象リージョン", "大阪"],
+            &["対象サービス：別サービスB"],
+            &["Region", "Osaka"],
+            &["Target service: B"],
+        ] {
+            assert!(scope_label(&row(cells)).is_some(), "{cells:?}");
+        }
+        for cells in [
+            &["対象範囲：東京リージョン"][..],
+            &["作成日", "2026-04-01"],
+            &["対象外の理由は備考欄を参照"],
+            &["凡例: ○実施 ×未実施"],
+        ] {
+            assert!(scope_label(&row(cells)).is_none(), "{cells:?}");
+        }
+        for name in [
+            "個別（saas b）",
+            "個別 (enterprise)",
+            "個別(2025年度)",
+            "個別_kintone",
+        ] {
+            assert!(specific_to(name).is_some(), "{name}");
+        }
+        for name in [
+            "個別",
+            "個別2",
+            "個別（組織的対策）",
+            "個別(5-8章)",
+            "個別（追加分）",
+            "共通",
+        ] {
+            assert!(specific_to(name).is_none(), "{name}");
+        }
+        for name in [
+            "管理策マスタ",
+            "管理策マスター",
+            "ISMAP catalog",
+            "Catalog",
+            "Master",
+            "マスタ",
+            "マスタ一覧",
+            "ISMAP管理策マスタ 実施状況",
+        ] {
+            assert!(names_the_controls_catalog(name).is_some(), "{name}");
+        }
+        for name in [
+            "Service catalog",
+            "Product catalog",
+            "Data Master",
+            "マスターデータ管理",
+            "実施状況",
+        ] {
+            assert!(names_the_controls_catalog(name).is_none(), "{name}");
         }
     }
 }
