@@ -808,7 +808,8 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
             _ => seg.to_owned(),
         }
     });
-    let segment = segment.or_else(|| specific_to(&folded));
+    // `個別（東京）` names its place: the places are its scope
+    let segment = segment.or_else(|| places.is_empty().then(|| specific_to(&folded)).flatten());
     // the ISMAP-LIU list's statement is another registration's (review 20 B-1)
     let segment = match (segment, super::page::mentions_liu(name)) {
         (Some(seg), true) => Some(format!("{seg} ismap-liu")),
