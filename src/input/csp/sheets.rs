@@ -559,7 +559,8 @@ fn refuse_different_names_above(path: &Path, parts: &[Part], hint: &str) -> Resu
 
 /// The scope a title above a sheet's table names, read as a sheet's name is ([`sheet_scope`]):
 /// `大阪リージョン追加分`, `サービスB 個別管理策`. Rows under a label (the service's name, a
-/// registry fact, [`scope_label`]) and notes (`※…`, `注…`: the note rules read them) are no
+/// registry fact, [`scope_label`]), the list's title naming its kind
+/// (`ISMAPクラウドサービスリスト`) and notes (`※…`, `注…`: the note rules read them) are no
 /// title.
 fn title_scope(rows: &[Vec<String>]) -> Option<SheetScope> {
     rows.iter().find_map(|row| {
@@ -576,6 +577,7 @@ fn title_scope(rows: &[Vec<String>]) -> Option<SheetScope> {
         let labelled = super::page::whose_statement(row).is_some()
             || scope_label(row).is_some()
             || super::page::registry_fact(row).is_some()
+            || !matches!(super::page::kind_stated(row), Ok(None))
             || title.contains([':', '：']);
         if labelled || title.starts_with(['※', '注', '*', '＊']) || title.chars().count() > 60 {
             return None;
