@@ -76,7 +76,7 @@ fn sheets_naming_different_places_services_products_or_tenants_are_refused() {
                 "sheets '{one}' and '{other}' name different regions, environments, services or editions"
             )) || err.contains(&format!(
                 // review 20 C-3: a place after a sheet naming none, a message of its own
-                "sheet '{other}' names a place, a region, a tenant or a product"
+                "sheet '{other}' names a place, a region, a tenant, a product"
             ))) && err.contains("--csp-sheet NAME"),
             "{one}/{other}: {err}"
         );

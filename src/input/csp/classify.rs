@@ -370,20 +370,119 @@ fn one_status_in_columns(
 }
 
 /// Whether two status headers carry the same qualifiers, as a translation does: the same
-/// dates ([`crate::date::dates_in`]: `2025年度` both), and without one the same bracketed note
-/// or none (`実施状況` | `Status`). `実施状況（2025年度）` | `Status` do not.
+/// dates ([`crate::date::dates_in`]: `2025年度` both) or the same periods written in each
+/// language (`2026年4月時点` | `as of April 2026`, `令和7年度` | `FY2025`, `2025年度` | `2025`:
+/// review 20 C-10), and without one the same bracketed note, or none, or a note on how the
+/// column is filled on either side (`（必須）` | `(required)`, `（○/×）` | `(Y/N)`).
+/// `実施状況（2025年度）` | `Status` do not (review 18 B-3), nor `実施状況（東京）` | `Status`.
 fn same_qualifiers(a: &str, b: &str) -> bool {
-    let qualifiers = |h: &str| {
-        let dates: Vec<crate::date::Date> = crate::date::dates_in(h)
+    let dates = |h: &str| -> Vec<crate::date::Date> {
+        crate::date::dates_in(h)
             .into_iter()
             .map(|(_, last)| last)
-            .collect();
-        let note = header_note(h)
-            .filter(|_| dates.is_empty())
-            .map(|n| fold_width(n).to_lowercase());
-        (dates, note)
+            .collect()
     };
-    qualifiers(a) == qualifiers(b)
+    let (da, db) = (dates(a), dates(b));
+    if !da.is_empty() && !db.is_empty() && da != db {
+        return false;
+    }
+    let (pa, pb) = (periods(a), periods(b));
+    if pa != pb {
+        return false;
+    }
+    if !pa.is_empty() {
+        return true;
+    }
+    let note = |h: &str| header_note(h).map(|n| fold_width(n).to_lowercase());
+    let (na, nb) = (note(a), note(b));
+    na == nb || (fill_note(na.as_deref()) && fill_note(nb.as_deref()))
+}
+
+/// The periods a header names, as (year, month): `2025年度`, `令和7年度`, `FY2025`, `2025`
+/// (a year), `2026年4月`, `2026-04-01`, `April 2026` (a month); sorted, once each.
+fn periods(header: &str) -> Vec<(i32, Option<u32>)> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let mut out: Vec<(i32, Option<u32>)> = crate::date::dates_in(header)
+        .into_iter()
+        .map(|(written, last)| {
+            if written.contains('度') {
+                (last.fiscal_year(), None)
+            } else if written
+                .trim_end_matches('年')
+                .chars()
+                .all(|c| c.is_ascii_digit())
+            {
+                (last.year, None)
+            } else {
+                (last.year, Some(last.month))
+            }
+        })
+        .collect();
+    let folded = fold_width(header).to_lowercase();
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let year = |w: &str| {
+        w.parse::<i32>()
+            .ok()
+            .filter(|y| w.len() == 4 && (1990..=2099).contains(y))
+    };
+    for (i, w) in words.iter().enumerate() {
+        if let Some(y) = year(w) {
+            out.push((y, None));
+            // `April 2026`, `Apr. 2026`
+            let month = i
+                .checked_sub(1)
+                .and_then(|j| MONTHS.iter().position(|m| words[j].starts_with(m)));
+            if let Some(m) = month {
+                out.push((y, u32::try_from(m + 1).ok()));
+            }
+        } else if let Some(y) = w.strip_prefix("fy").and_then(|d| match d.len() {
+            4 => year(d),
+            2 => d.parse::<i32>().ok().map(|y| 2000 + y),
+            _ => None,
+        }) {
+            out.push((y, None));
+        }
+    }
+    // a month gives its year too: `2026年4月` beside `April 2026`
+    let months: Vec<i32> = out.iter().filter(|p| p.1.is_some()).map(|p| p.0).collect();
+    out.extend(months.into_iter().map(|y| (y, None)));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether a header's note (folded) is absent or says only how the column is filled or how
+/// strongly it is asked (`必須`, `required`, `○/×`, `Y/N`, `プルダウン選択`), which a translation
+/// may carry in other words or leave out.
+fn fill_note(note: Option<&str>) -> bool {
+    const FILL: [&str; 16] = [
+        "必須",
+        "任意",
+        "推奨",
+        "required",
+        "mandatory",
+        "optional",
+        "recommended",
+        "y/n",
+        "yes/no",
+        "選択",
+        "プルダウン",
+        "プルダウン選択",
+        "リストから選択",
+        "select",
+        "dropdown",
+        "drop-down",
+    ];
+    note.is_none_or(|n| {
+        let key: String = n.chars().filter(|c| !c.is_whitespace()).collect();
+        FILL.contains(&key.as_str())
+            || (!key.is_empty() && key.chars().all(|c| "○×△◯✓✔-/・.,|".contains(c)))
+    })
 }
 
 /// Whether a header names a reason (`理由`, `根拠`, `reason`, `justification`,
@@ -1230,6 +1329,29 @@ mod tests {
             "Status (2026年度)"
         ));
         assert!(!same_qualifiers("実施状況", "Status (planned)"));
+        // review 20 C-10: the same note translated
+        for (ja, en) in [
+            ("実施状況（必須）", "Status (required)"),
+            ("実施状況（○/×）", "Status (Y/N)"),
+            ("実施状況（2026年4月時点）", "Status (as of April 2026)"),
+            ("実施状況（2026年4月1日時点）", "Status (as of 2026-04-01)"),
+            ("実施状況（2025年度）", "Status (FY2025)"),
+            ("実施状況（令和7年度）", "Status (FY2025)"),
+            ("実施状況（2025年度）", "Status (2025)"),
+            ("実施状況（必須）", "Status"),
+        ] {
+            assert!(same_qualifiers(ja, en), "{ja} | {en}");
+        }
+        for (ja, en) in [
+            ("実施状況（2026年4月時点）", "Status (as of May 2026)"),
+            ("実施状況（2025年度）", "Status (FY2026)"),
+            ("実施状況（2026年4月1日時点）", "Status (as of 2026-04-02)"),
+            ("実施状況（東京）", "Status"),
+            ("実施状況（必須）", "Status (planned)"),
+            ("実施状況", "Status (2025)"),
+        ] {
+            assert!(!same_qualifiers(ja, en), "{ja} | {en}");
+        }
     }
 
     fn layout(text: &str, status_column: Option<&str>) -> Result<Option<Layout>, String> {

@@ -338,6 +338,9 @@ struct Part {
     /// Whether a row above its header names the service (`サービス名: …`, `登録番号 …`,
     /// `事業者名 …`) or its registration kind: the sheet says whose statement it is.
     names_service: bool,
+    /// The rows above its header (titles, `サービス名 | …`): compared between sheets
+    /// ([`sheets::refuse_separate_statements`], review 20 B-2).
+    above: Vec<Vec<String>>,
 }
 
 /// Pasted text: a published list, maybe with the fields of its list entry around it
@@ -446,6 +449,7 @@ fn from_text(
         tracks_evidence: false,
         kind: None,
         names_service: false,
+        above: Vec::new(),
     };
     let mut att = from_parts(path, vec![part], Vec::new(), catalog)?;
     att.read_as.pasted = true;
@@ -616,6 +620,7 @@ fn read_table_by_kind(
                 tracks_evidence: false,
                 kind: None,
                 names_service: false,
+                above: Vec::new(),
             }
         }
         TableKind::StatusTable(cols) => {
@@ -656,6 +661,7 @@ fn read_table_by_kind(
                 tracks_evidence: cols.evidence.is_some(),
                 kind: None,
                 names_service: false,
+                above: Vec::new(),
             }
         }
     };
@@ -667,6 +673,7 @@ fn read_table_by_kind(
             .iter()
             .take(layout.header.unwrap_or(0))
             .any(|row| page::names_the_service(row));
+    part.above = sheet.rows[..layout.header.unwrap_or(0).min(sheet.rows.len())].to_vec();
     if let Some(marks) = marks {
         check_comments(
             sheet,
@@ -2312,7 +2319,7 @@ fn refuse_catalog_sole_sheet(path: &Path, parts: &[Part]) -> Result<(), InputErr
     let Some(sheet) = part.read.sheet.as_deref() else {
         return Ok(());
     };
-    let Some(word) = names_a_catalog(sheet) else {
+    let Some(word) = sheets::names_the_controls_catalog(sheet) else {
         return Ok(());
     };
     if part.names_service {
@@ -2327,17 +2334,6 @@ fn refuse_catalog_sole_sheet(path: &Path, parts: &[Part]) -> Result<(), InputErr
     .hint(format!(
         "if the sheet is the CSP's statement, read it with --csp-sheet '{sheet}', or write the service's name (サービス名: …) or its registration kind (登録区分: ISMAP) above the table's header, or rename the sheet"
     )))
-}
-
-/// The word of a sheet's name naming a master list or a catalog (`マスタ`, `カタログ`;
-/// `master`, `catalog` as words or their start): the catalog words of the one sheet-name
-/// vocabulary ([`sheets::reference_words`]) that are not reference words.
-fn names_a_catalog(name: &str) -> Option<String> {
-    let folded = fold_width(name).to_lowercase();
-    let reference = sheets::reference_words(&folded, false);
-    sheets::reference_words(&folded, true)
-        .into_iter()
-        .find(|w| !reference.contains(w))
 }
 
 /// The first place a sheet mentions ISMAP-LIU ([`page::mentions_liu`]): its name, any cell

@@ -660,6 +660,29 @@ pub fn service_name_stated(cells: &[String]) -> Option<String> {
     }
 }
 
+/// Whose statement a row above a table says it is (`サービス名 | サービスA`, `登録番号：
+/// C21-9999-1`, `事業者名 …`): the label and the value as written, and whether it names the
+/// provider (shared by its services); `None` for any other row or no value. Two sheets of one
+/// workbook naming different ones are two statements (review 20 B-2).
+pub fn whose_statement(cells: &[String]) -> Option<(String, bool, String)> {
+    let (field, folded) = one_labelled_value(cells)?;
+    if !matches!(
+        field,
+        Field::Name | Field::RegistrationNumber | Field::Provider
+    ) || folded.is_empty()
+    {
+        return None;
+    }
+    let (_, _, label, value) = cells.iter().find_map(|c| split_label(c))?;
+    let rest = cells
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| split_label(c).is_none());
+    let written = crate::text::join_filled(std::iter::once(value).chain(rest));
+    let label = label.trim_end_matches(is_separator).to_owned();
+    Some((label, field == Field::Provider, written))
+}
+
 /// The field of the one labelled cell of `cells` and its value with the cells that hold no
 /// label, folded (width, case): `対象範囲 | テストクラウド`, `サービス名：テストクラウド`.
 fn one_labelled_value(cells: &[String]) -> Option<(Field, String)> {

@@ -92,6 +92,42 @@ pub(super) fn reference_words(folded: &str, catalog_too: bool) -> Vec<String> {
     found
 }
 
+/// The word of a sheet's name naming the controls' catalog or master list, for the one
+/// sheet read (`refuse_catalog_sole_sheet`): a catalog word of [`reference_words`] beside a
+/// word of the controls (`管理策マスタ`, `ISMAP catalog`, `ISMAP管理策マスタ 実施状況`) or
+/// standing alone (`Master`, `マスタ`, `マスタ一覧`, `Catalog`). Not a catalog of the
+/// service's own or a topic (`Service catalog`, `Product catalog`, `Data Master`,
+/// `マスターデータ管理`: review 20 C-9).
+pub(super) fn names_the_controls_catalog(name: &str) -> Option<String> {
+    const CONTROLS: [&str; 9] = [
+        "管理策",
+        "統制",
+        "管理基準",
+        "ismap",
+        "control",
+        "27001",
+        "27002",
+        "iso",
+        "annex",
+    ];
+    const FURNITURE: [&str; 7] = ["ー", "一覧", "リスト", "表", "list", "sheet", "table"];
+    let folded = fold_width(name).to_lowercase();
+    let reference = reference_words(&folded, false);
+    reference_words(&folded, true)
+        .into_iter()
+        .filter(|w| !reference.contains(w))
+        .find(|word| {
+            if CONTROLS.iter().any(|c| folded.contains(c)) {
+                return true;
+            }
+            let mut rest = folded.replacen(word.as_str(), "", 1);
+            for f in FURNITURE {
+                rest = rest.replace(f, "");
+            }
+            rest.chars().all(|c| !c.is_alphanumeric())
+        })
+}
+
 /// Refuses a workbook in which one sheet states statuses (a status table) and another lists
 /// bare ids read as implemented (a published list, its sheet's name stating no status): a
 /// CSP that states each control's status in a table states it there, and a list of ids on
@@ -258,76 +294,298 @@ pub(super) fn refuse_separate_statements(
             }
         }
     }
+    refuse_different_names_above(path, parts, &hint)?;
     // two sheets naming different regions, places, environments, services, products, tenants
     // or editions (`東京リージョン` / `大阪リージョン`, `東京` / `大阪`, `US` / `EU`, `本番環境` /
     // `検証環境`, `サービスA` / `サービスB`, `Product X` / `Product Y`, `Standard` / `Enterprise
-    // Edition`, `Japan` / `Global`): separate statements even when they share no control — a
-    // sheet of what is added in one region would credit it for all (review 18 B-2; after the
-    // shared-control rule, whose message says more)
-    let mut scoped: Vec<(usize, SheetScope)> = parts
+    // Edition`, `Japan` / `Global`), by their names or, a sheet whose name names none, by a
+    // title above its table (`大阪リージョン追加分`, `サービスB 個別管理策`: review 20 B-2):
+    // separate statements even when they share no control — a sheet of what is added in one
+    // region would credit it for all (review 18 B-2; after the shared-control rule, whose
+    // message says more)
+    // a sheet named as the ISMAP list's beside one named as the ISMAP-LIU list's: two
+    // registrations (review 20 B-1)
+    let liu = |p: &Part| super::page::mentions_liu(&name(p));
+    let ismap = |p: &Part| !liu(p) && fold_width(&name(p)).to_lowercase().contains("ismap");
+    if let (Some(i), Some(j)) = (parts.iter().position(ismap), parts.iter().position(&liu)) {
+        let (a, b) = (name(&parts[i]), name(&parts[j]));
+        let ((i, a), (j, b)) = if i < j {
+            ((i, a), (j, b))
+        } else {
+            ((j, b), (i, a))
+        };
+        return Err(different_scopes(path, parts, (i, a), (j, b)).hint(hint));
+    }
+    let scoped: Vec<(usize, SheetScope)> = parts
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| sheet_scope(&name(p)).map(|s| (i, s)))
+        .filter_map(|(i, p)| {
+            sheet_scope(&name(p))
+                .or_else(|| title_scope(&p.above))
+                .map(|s| (i, s))
+        })
         .collect();
-    // one sheet naming a region, a place, a tenant, a product or another service beside a
-    // sheet naming none, after it (`一覧` + `大阪リージョン（追加分）`, `本サービス` +
-    // `関連サービスB`): what that one adds; the first sheet naming its scope names the whole
-    // list's (`管理策一覧（東京リージョン）` + `別添 詳細管理策`)
-    if let Some((k, s)) = scoped
-        .iter()
-        .find(|(k, s)| s.another_service || (s.adds && *k > 0))
-        .cloned()
-    {
-        if let Some(o) = (0..parts.len()).find(|o| !scoped.iter().any(|(i, _)| i == o)) {
-            // a place, a region, a tenant or a product named after a sheet naming none:
+    // another service (`関連サービスB`, `別サービス`) beside any other sheet
+    if let Some((k, s)) = scoped.iter().find(|(_, s)| s.another_service) {
+        let o = usize::from(*k == 0);
+        let other = scoped.iter().find(|(i, _)| *i == o).map_or_else(
+            || fold_width(&name(&parts[o])).to_lowercase(),
+            |(_, s)| s.shown.clone(),
+        );
+        let (first, second) = if o < *k {
+            ((o, other), (*k, s.shown.clone()))
+        } else {
+            ((*k, s.shown.clone()), (o, other))
+        };
+        return Err(different_scopes(path, parts, first, second).hint(hint));
+    }
+    // a sheet naming a scope after a first sheet naming none (`一覧` + `大阪リージョン（追加分）`,
+    // `共通` + `個別（サービスB）`, `一覧` + `本番環境`): what that one adds; a first sheet naming
+    // its scope names the whole list's (`管理策一覧（東京リージョン）` + `別添 詳細管理策`)
+    if !scoped.iter().any(|(i, _)| *i == 0) {
+        if let Some((k, s)) = scoped.iter().find(|(_, s)| s.adds) {
             // a message and a hint of its own (review 20 C-3: listing each control on one
             // sheet only, the general hint, does not help)
-            if !s.another_service && o < k {
-                let (plain, named) = (name(&parts[o]), name(&parts[k]));
-                return Err(InputError::at(
-                    Location::file(path).sheet(parts[k].read.sheet.as_deref()),
-                    format!(
-                        "sheet '{named}' names a place, a region, a tenant or a product ('{}') that sheet '{plain}' does not (read as naming no scope): read together, what '{named}' states would be credited to the whole service",
-                        s.shown
-                    ),
-                )
-                .hint(format!(
-                    "if the sheets split one list for that scope, rename sheet '{plain}' to name the same scope ('{}'); if they are separate statements, read one with --csp-sheet NAME, one per run (sheets: {sheets})",
+            let (plain, named) = (name(&parts[0]), name(&parts[*k]));
+            return Err(InputError::at(
+                Location::file(path).sheet(parts[*k].read.sheet.as_deref()),
+                format!(
+                    "sheet '{named}' names a place, a region, a tenant, a product, a service, an environment or an edition ('{}') that sheet '{plain}' does not (read as naming no scope): read together, what '{named}' states would be credited to the whole service",
                     s.shown
-                )));
-            }
-            let plain = fold_width(&name(&parts[o])).to_lowercase();
-            scoped = vec![
-                (
-                    o,
-                    SheetScope {
-                        key: plain.clone(),
-                        shown: plain,
-                        adds: false,
-                        another_service: false,
-                    },
                 ),
-                (k, s),
-            ];
-            scoped.sort_by_key(|(i, _)| *i);
+            )
+            .hint(format!(
+                "if the sheets split one list for that scope, rename sheet '{plain}' to name the same scope ('{}') or write it in a title above its table; if they are separate statements, read one with --csp-sheet NAME, one per run (sheets: {sheets})",
+                s.shown
+            )));
         }
     }
     if let Some((i, a)) = scoped.first() {
         if let Some((j, b)) = scoped.iter().find(|(_, s)| s.key != a.key) {
-            return Err(InputError::at(
-                Location::file(path).sheet(parts[*j].read.sheet.as_deref()),
-                format!(
-                    "sheets '{}' and '{}' name different regions, environments, services or editions ('{}', '{}'): each is a statement of its own, and read together a control one of them states would be credited for both",
-                    name(&parts[*i]),
-                    name(&parts[*j]),
-                    a.shown,
-                    b.shown
-                ),
+            return Err(different_scopes(
+                path,
+                parts,
+                (*i, a.shown.clone()),
+                (*j, b.shown.clone()),
             )
             .hint(hint));
         }
     }
     Ok(())
+}
+
+/// The error of two sheets (index, scope shown) naming different scopes.
+fn different_scopes(
+    path: &Path,
+    parts: &[Part],
+    (i, a): (usize, String),
+    (j, b): (usize, String),
+) -> InputError {
+    let name = |p: &Part| p.read.sheet.clone().unwrap_or_default();
+    InputError::at(
+        Location::file(path).sheet(parts[j].read.sheet.as_deref()),
+        format!(
+            "sheets '{}' and '{}' name different regions, environments, services or editions ('{a}', '{b}'): each is a statement of its own, and read together a control one of them states would be credited for both",
+            name(&parts[i]),
+            name(&parts[j]),
+        ),
+    )
+}
+
+/// What a row above a sheet's table names under a label: the service (`サービス名 |
+/// サービスA`, `登録番号 C21-9999-1`, `事業者名 …`: [`page::whose_statement`]) or the part
+/// the table is for (`対象リージョン | 大阪`, `対象：サービスB`, `Region: Osaka`).
+#[derive(Debug, Clone)]
+struct Named {
+    /// The label as written.
+    label: String,
+    /// The value, folded (width, case), without spaces: what is compared.
+    value: String,
+    /// The value as written.
+    written: String,
+    /// The provider's name, which its services share: compared only with another provider's.
+    provider: bool,
+    /// The service's name, number or provider (not a part under a `対象…` label).
+    identity: bool,
+}
+
+impl Named {
+    fn shown(&self) -> String {
+        format!("{}: {}", self.label, self.written)
+    }
+}
+
+/// The rows above a table naming, under a label, the service or the part the table is for
+/// ([`Named`]).
+fn named_above(rows: &[Vec<String>]) -> Vec<Named> {
+    let squash = |v: &str| -> String { v.split_whitespace().collect() };
+    rows.iter()
+        .filter_map(|row| {
+            let ((label, provider, written), identity) = match super::page::whose_statement(row) {
+                Some(said) => (said, true),
+                None => {
+                    let (label, value) = scope_label(row)?;
+                    ((label, false, value), false)
+                }
+            };
+            Some(Named {
+                label,
+                value: squash(&fold_width(&written).to_lowercase()),
+                written,
+                provider,
+                identity,
+            })
+        })
+        .collect()
+}
+
+/// A row above a table giving, under a label of the scope, the part the table is for: `対象
+/// | サービスB`, `対象リージョン：大阪`, `対象サービス：別サービスB`, `Region | Osaka`, `Target
+/// service: B` (label, value as written). `None` for any other row (`対象範囲`, a registry
+/// fact, is read as one).
+fn scope_label(row: &[String]) -> Option<(String, String)> {
+    let filled: Vec<&str> = row
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let (label, value) = match filled[..] {
+        [label, value] => (label, value),
+        [cell] => cell.split_once([':', '：'])?,
+        _ => return None,
+    };
+    let (label, value) = (
+        label.trim().trim_end_matches([':', '：']).trim(),
+        value.trim(),
+    );
+    if value.is_empty() || label.chars().count() > 16 {
+        return None;
+    }
+    let key: String = fold_width(label)
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    const JA: [&str; 10] = [
+        "サービス",
+        "リージョン",
+        "環境",
+        "テナント",
+        "製品",
+        "プロダクト",
+        "拠点",
+        "エディション",
+        "プラン",
+        "地域",
+    ];
+    const EN: [&str; 10] = [
+        "service",
+        "region",
+        "environment",
+        "tenant",
+        "product",
+        "edition",
+        "plan",
+        "site",
+        "targetservice",
+        "targetregion",
+    ];
+    let scope = match key.strip_prefix("対象") {
+        Some(rest) => rest.is_empty() || JA.contains(&rest),
+        None => EN.contains(&key.as_str()),
+    };
+    scope.then(|| (label.to_owned(), value.to_owned()))
+}
+
+/// Refuses sheets whose rows above their tables name different services, registrations or
+/// parts (`サービス名 | サービスA` / `サービス名 | サービスB`), or a later sheet naming one
+/// that no sheet before it names (`共通` + `個別` under `サービス名 | サービスB`, `一覧` +
+/// `Sheet2` under `登録番号 | C21-9999-1`): two statements (review 20 B-2). The same name
+/// above each table, or above the first only, is one statement.
+fn refuse_different_names_above(path: &Path, parts: &[Part], hint: &str) -> Result<(), InputError> {
+    let name = |p: &Part| p.read.sheet.clone().unwrap_or_default();
+    let named: Vec<Vec<Named>> = parts.iter().map(|p| named_above(&p.above)).collect();
+    for (j, later) in named.iter().enumerate().skip(1) {
+        let earlier = named[..j]
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.iter().map(move |x| (i, x)));
+        // the service named as an earlier sheet names it: a number or a provider beside its
+        // name is more of the same service's (`サービス名 | Foo` then `サービス名 | Foo`,
+        // `登録番号 | C23-…`)
+        let same_service = later
+            .iter()
+            .any(|n| n.identity && !n.provider && earlier.clone().any(|(_, e)| e.value == n.value));
+        for n in later {
+            let differs = earlier.clone().find(|(_, e)| {
+                e.provider == n.provider && (n.provider || e.label == n.label) && e.value != n.value
+            });
+            if let Some((i, e)) = differs {
+                return Err(InputError::at(
+                    Location::file(path).sheet(parts[j].read.sheet.as_deref()),
+                    format!(
+                        "the rows above the tables of sheets '{}' and '{}' name different services, registrations or parts ('{}', '{}'): each is a statement of its own, and read together a control one of them states would be credited for both",
+                        name(&parts[i]),
+                        name(&parts[j]),
+                        e.shown(),
+                        n.shown()
+                    ),
+                )
+                .hint(hint.to_owned()));
+            }
+            let named_before = n.provider
+                || (n.identity && same_service)
+                || earlier.clone().any(|(_, e)| e.value == n.value);
+            if !named_before {
+                let plain = name(&parts[0]);
+                return Err(InputError::at(
+                    Location::file(path).sheet(parts[j].read.sheet.as_deref()),
+                    format!(
+                        "a row above the table of sheet '{}' names '{}', which nothing above the table of sheet '{plain}' names: read together, what '{}' states would be credited to the whole list",
+                        name(&parts[j]),
+                        n.shown(),
+                        name(&parts[j])
+                    ),
+                )
+                .hint(format!(
+                    "if the sheets split one list of that service or part, write the same row ('{}') above the table of sheet '{plain}'; if they are separate statements, read one with --csp-sheet NAME, one per run",
+                    n.shown()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The scope a title above a sheet's table names, read as a sheet's name is ([`sheet_scope`]):
+/// `大阪リージョン追加分`, `サービスB 個別管理策`. Rows under a label (the service's name, a
+/// registry fact, [`scope_label`]), the list's title naming its kind
+/// (`ISMAPクラウドサービスリスト`) and notes (`※…`, `注…`: the note rules read them) are no
+/// title.
+fn title_scope(rows: &[Vec<String>]) -> Option<SheetScope> {
+    rows.iter().find_map(|row| {
+        let mut cells: Vec<&str> = row
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        // a title merged over several cells
+        cells.dedup();
+        let [title] = cells[..] else {
+            return None;
+        };
+        let labelled = super::page::whose_statement(row).is_some()
+            || scope_label(row).is_some()
+            || super::page::registry_fact(row).is_some()
+            || !matches!(super::page::kind_stated(row), Ok(None))
+            || title.contains([':', '：']);
+        if labelled || title.starts_with(['※', '注', '*', '＊']) || title.chars().count() > 60 {
+            return None;
+        }
+        let mut scope = sheet_scope(title)?;
+        scope.shown = title.to_owned();
+        Some(scope)
+    })
 }
 
 /// A sheet read for statements whose name says they are not the CSP's statement in effect
@@ -422,7 +680,9 @@ struct SheetScope {
     key: String,
     /// The words shown in a message.
     shown: String,
-    /// Names a place, a region, a tenant or a product: a sheet of what one of them adds.
+    /// Names which part (a place, a region, a tenant, a product, a service, an environment, an
+    /// edition), not only a kind of part (`Service`): after a sheet naming none, what that
+    /// part adds (review 20 B-2: `共通` + `個別（サービスB）`, `一覧` + `本番環境`).
     adds: bool,
     /// Names another service (`関連サービスB`, `別サービス`).
     another_service: bool,
@@ -438,8 +698,14 @@ struct SheetScope {
 /// area, a clause range or a part (`組織的対策`, `5-8章`, `別添`, `共通`, `個別`).
 fn sheet_scope(name: &str) -> Option<SheetScope> {
     // beside the scope words of a header's note (`remarks::SCOPE_NAMES`)
-    const WORDS: [&str; 27] = [
+    const WORDS: [&str; 31] = [
         "environment",
+        // another site of the service (`DRサイト`, `DR`: review 20 B-1)
+        "dr",
+        "サイト",
+        "site",
+        // beside `国内`/`海外` (review 20 B-1)
+        "日本",
         "検証",
         "開発",
         "ステージング",
@@ -467,8 +733,18 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
         "国内",
         "海外",
     ];
-    /// Words after which a region, a tenant or a product is one of them (what it adds).
-    const ADDS: [&str; 7] = [
+    /// Words naming a kind of part, not which one: a sheet named by one alone (`サービス`,
+    /// `Service`, `開発`) adds no part of its own.
+    const KINDS: [&str; 21] = [
+        "データセンター",
+        "サイト",
+        "site",
+        "サービス",
+        "クラウドサービス",
+        "service",
+        "環境",
+        "environment",
+        "開発",
         "リージョン",
         "region",
         "テナント",
@@ -476,9 +752,27 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
         "製品",
         "プロダクト",
         "product",
+        "エディション",
+        "edition",
+        "プラン",
+        "拠点",
+        "センター",
     ];
     /// Words of a list's own, never a label (`Service controls`).
-    const LIST_WORDS: [&str; 14] = [
+    const LIST_WORDS: [&str; 27] = [
+        "security",
+        "specific",
+        "common",
+        "general",
+        "operations",
+        "operation",
+        "management",
+        "level",
+        "levels",
+        "delivery",
+        "continuity",
+        "provision",
+        "requirements",
         "controls",
         "control",
         "list",
@@ -516,6 +810,14 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
             _ => seg.to_owned(),
         }
     });
+    // `個別（東京）` names its place: the places are its scope
+    let segment = segment.or_else(|| places.is_empty().then(|| specific_to(&folded)).flatten());
+    // the ISMAP-LIU list's statement is another registration's (review 20 B-1)
+    let segment = match (segment, super::page::mentions_liu(name)) {
+        (Some(seg), true) => Some(format!("{seg} ismap-liu")),
+        (None, true) => Some("ismap-liu".to_owned()),
+        (seg, false) => seg,
+    };
     if places.is_empty() && segment.is_none() {
         return None;
     }
@@ -523,7 +825,7 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
     let another_service = ["関連サービス", "別サービス"]
         .iter()
         .any(|w| segment.contains(w));
-    let adds = !places.is_empty() || ADDS.iter().any(|w| segment.contains(w));
+    let adds = !places.is_empty() || !KINDS.contains(&segment.as_str());
     let shown = if segment.is_empty() {
         folded.trim().to_owned()
     } else if crate::analysis::gap::places_in(&segment) == places {
@@ -539,24 +841,62 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
     })
 }
 
+/// The sheet's name (folded) when it names the specific part of something named
+/// (`個別（SaaS B）`, `個別 (Enterprise)`, `個別（kintone）`, `個別（2025年度）`): beside `共通`, another
+/// service's, product's or edition's part (review 20 B-2). `None` for `個別` alone or
+/// naming a part of the list (`個別（組織的対策）`, `個別2`, `個別（5-8章）`, `個別（追加分）`).
+fn specific_to(folded: &str) -> Option<String> {
+    const PARTS: [&str; 18] = [
+        "的",
+        "対策",
+        "管理策",
+        "詳細",
+        "追加",
+        "続き",
+        "その他",
+        "補足",
+        "別添",
+        "一覧",
+        "章",
+        "条",
+        "項",
+        "部分",
+        "part",
+        "annex",
+        "detail",
+        "control",
+    ];
+    let rest = folded.trim().strip_prefix("個別")?;
+    let rest = rest.trim_matches(|c: char| "()[]【】「」 _-/.".contains(c) || c.is_whitespace());
+    let numbered = rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || "-.~〜".contains(c));
+    (!numbered && !PARTS.iter().any(|w| rest.contains(w))).then(|| folded.trim().to_owned())
+}
+
 /// Whether `word` (a scope word of [`sheet_scope`]) stands in `segment` as a scope: a
 /// Japanese word followed by `的` or a conjunction is a word of a catalog title
 /// (`物理的及び環境的セキュリティ`, `取得、開発及び保守`: review 20 C-7), not an environment;
 /// `本番環境`, `検証環境`, `開発環境` are.
 fn names_scope(segment: &str, word: &str) -> bool {
     if word.is_ascii() {
-        // a word or its start joined to Japanese (`AWS環境`), not `environmental`
+        // a word or its start joined to Japanese (`AWS環境`), not `environmental`, not
+        // `address` (`dr`)
         return segment.match_indices(word).any(|(at, _)| {
             !segment[at + word.len()..]
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_ascii_alphabetic())
+                && !segment[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
         });
     }
     /// What a segment holding `サービス` (or `クラウドサービス`) may say besides, naming a
     /// topic of the one service (`サービス全般`, `クラウドサービス運用`), not a service
     /// (review 20 C-8).
-    const TOPICS: [&str; 14] = [
+    const TOPICS: [&str; 28] = [
         "全般",
         "共通",
         "運用",
@@ -571,12 +911,31 @@ fn names_scope(segment: &str, word: &str) -> bool {
         "対策",
         "仕様",
         "内容",
+        // the service-specific part beside the common one (`共通` + `サービス固有`: review
+        // 20 B-2's guard)
+        "固有",
+        "個別",
+        "レベル",
+        "品質",
+        "継続",
+        "利用",
+        "設計",
+        "開発",
+        "要件",
+        "部分",
+        // a party's responsibilities (`クラウドサービスカスタマ`, `クラウドサービス事業者`)
+        "カスタマ",
+        "事業者",
+        "利用者",
+        "提供者",
     ];
     segment.match_indices(word).any(|(at, _)| {
         let after = &segment[at + word.len()..];
-        if ["的", "及び", "、", "と", "や", "並びに"]
+        // `・` is folded to `.`: `物理・環境・技術`, a list of topics
+        if ["的", "及び", "、", "と", "や", "並びに", "."]
             .iter()
             .any(|w| after.starts_with(w))
+            || segment[..at].ends_with(['.', '、'])
         {
             return false;
         }
@@ -584,7 +943,10 @@ fn names_scope(segment: &str, word: &str) -> bool {
             return true;
         }
         let before = segment[..at].trim_end_matches("クラウド");
-        !(before.is_empty() && TOPICS.contains(&after.trim()))
+        let after = after.trim();
+        // `供給者のサービス提供の管理`: a clause's title
+        !((before.is_empty() || before.ends_with('の'))
+            && TOPICS.iter().any(|t| after.starts_with(t)))
     })
 }
 
@@ -600,7 +962,9 @@ fn sheet_names_another_statement(name: &str) -> Option<String> {
 fn sheet_names_another_statement_all(name: &str) -> Vec<String> {
     let folded = fold_width(name).to_lowercase();
     let mut found = reference_words(&folded, false);
-    const JA: [&str; 8] = [
+    const JA: [&str; 9] = [
+        // another provider's (`他社サービス`: review 20 B-1)
+        "他社",
         "委託先",
         "サブサービス",
         "さくら",
@@ -760,6 +1124,69 @@ mod tests {
             "サービス",
         ] {
             assert!(sheet_scope(name).is_some(), "{name}");
+        }
+    }
+
+    /// Review 20 B-2: rows above a table naming a part under a label, and `個別（X）` naming
+    /// the specific part of another; review 20 C-9: the controls' catalog, not the service's.
+    #[test]
+    fn what_names_another_part_and_what_names_the_catalog() {
+        let row = |cells: &[&str]| cells.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+        for cells in [
+            &["対象：サービスB"][..],
+            &["対象リージョン", "大阪"],
+            &["対象サービス：別サービスB"],
+            &["Region", "Osaka"],
+            &["Target service: B"],
+        ] {
+            assert!(scope_label(&row(cells)).is_some(), "{cells:?}");
+        }
+        for cells in [
+            &["対象範囲：東京リージョン"][..],
+            &["作成日", "2026-04-01"],
+            &["対象外の理由は備考欄を参照"],
+            &["凡例: ○実施 ×未実施"],
+        ] {
+            assert!(scope_label(&row(cells)).is_none(), "{cells:?}");
+        }
+        for name in [
+            "個別（saas b）",
+            "個別 (enterprise)",
+            "個別(2025年度)",
+            "個別_kintone",
+        ] {
+            assert!(specific_to(name).is_some(), "{name}");
+        }
+        for name in [
+            "個別",
+            "個別2",
+            "個別（組織的対策）",
+            "個別(5-8章)",
+            "個別（追加分）",
+            "共通",
+        ] {
+            assert!(specific_to(name).is_none(), "{name}");
+        }
+        for name in [
+            "管理策マスタ",
+            "管理策マスター",
+            "ISMAP catalog",
+            "Catalog",
+            "Master",
+            "マスタ",
+            "マスタ一覧",
+            "ISMAP管理策マスタ 実施状況",
+        ] {
+            assert!(names_the_controls_catalog(name).is_some(), "{name}");
+        }
+        for name in [
+            "Service catalog",
+            "Product catalog",
+            "Data Master",
+            "マスターデータ管理",
+            "実施状況",
+        ] {
+            assert!(names_the_controls_catalog(name).is_none(), "{name}");
         }
     }
 }
