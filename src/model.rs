@@ -617,6 +617,12 @@ impl CheckItem {
     ) {
         let origin = RefOrigin { column, number };
         let before = self.refs.len();
+        let refs = refs.into_iter();
+        if before == 0 {
+            // the first cell's references allocated at their number, where a list grows to
+            // four at its first push (memory at 100,000 items: issue 20)
+            self.refs.reserve_exact(refs.size_hint().0);
+        }
         for r in refs {
             // a reference given twice in one column (a merged cell read on several rows)
             // is one

@@ -2504,8 +2504,13 @@ fn load_csv_text(
             let pushed = match &mut items {
                 Some(items) => items.push(line, record, split),
                 None => match start_items(&mut head, refs_column) {
-                    Ok(i) => {
+                    Ok(mut i) => {
                         let _ = refs_cells.set(i.refs_cells());
+                        // at most an item a line from here: the list allocated once, not
+                        // grown by copies (a large list's old and new buffers held at once:
+                        // issue 20, peak memory); what is not used is never touched
+                        let lines = memchr::memchr_iter(b'\n', text).count() + 1;
+                        let _ = i.items.try_reserve_exact((lines + 1).saturating_sub(line));
                         items.insert(i).push(line, record, split)
                     }
                     Err(e) => {

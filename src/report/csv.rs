@@ -328,7 +328,7 @@ pub fn write_sheet<S: AsRef<str> + Sync>(
 }
 
 /// From this many rows a sheet is written back on two threads.
-const SHEET_PARALLEL_MIN_ROWS: usize = 2 * CHUNK_ROWS;
+const SHEET_PARALLEL_MIN_ROWS: usize = 4_096;
 
 /// [`write_sheet`], on two threads from `parallel_min` rows (UTF-8): chunks of rows
 /// rendered as [`write_rows`] renders them, each from the line it starts on, counted
@@ -403,11 +403,14 @@ fn sheet_row<S: AsRef<str>>(
     *line += memchr::memchr_iter(b'\n', &out.as_bytes()[at..]).count();
 }
 
-/// Below this many rows a table is written on one thread (from here each worker has at
-/// least one chunk).
-const PARALLEL_MIN_ROWS: usize = 2 * CHUNK_ROWS;
-/// Rows rendered together into one buffer when writing on several threads.
-const CHUNK_ROWS: usize = 2_048;
+/// Below this many rows a table is written on one thread (from here each worker has
+/// several chunks).
+const PARALLEL_MIN_ROWS: usize = 4_096;
+/// Rows rendered together into one buffer when writing on several threads: each worker
+/// holds up to three such buffers (one rendered, one waiting, one being written), so a
+/// few hundred rows (~0.4 MB of a gap report's CSV) keep them small beside the report
+/// (2,048 rows held ~10 MB at 100,000 items: issue 20, peak memory).
+const CHUNK_ROWS: usize = 512;
 
 /// Writes a table whose row `i` is written by `row(&rows[i], state, ..)`, as [`Writer`]
 /// would one row at a time; `state` is scratch space `row` reuses (one made by `scratch`
