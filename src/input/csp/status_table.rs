@@ -1824,9 +1824,36 @@ pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason
 /// `委託先にて`, `外部委託`, `クラウド事業者`, `他社`, `基盤`, `DC`): judged as the sentence it
 /// shortens (`委託先が実施` → a subcontractor does it; `クラウド事業者の責任範囲` → which
 /// party is unclear) — dropping the verb must not turn a refused reason into a given one
-/// (review 19 A-6). The service underneath by name (`AWS`, `IaaS`) stays another party.
+/// (review 19 A-6). The same name one word further is still only a name (review 20 A-1): an
+/// operator word (`DC事業者`, `データセンター事業者`, `DCベンダー`), an honorific
+/// (`クラウド事業者様`), `外部` before it (`外部DC`), or a bracket that names no service
+/// underneath (`委託先（ISMAP登録済）`, `基盤（ISMAP登録済）`: a claim the list cannot check,
+/// not who). The service underneath by name (`AWS`, `外部DC（AWS）`, `委託先（AWS）`) and the
+/// layer underneath (`IaaS`, `IaaS事業者`, `IaaS側`) stay another party.
 fn bare_party(text: &str) -> Option<NotAReason> {
-    const UNCLEAR: [&str; 10] = [
+    let key = crate::text::header_key(text).to_lowercase();
+    let mut noun = key.as_str();
+    // particles only: with a verb (`基盤側で実施`, `委託先が実施`) it is a sentence, judged
+    // by the rules for sentences (review 20 C-2)
+    for tail in ["のため", "にて"] {
+        noun = noun.strip_suffix(tail).unwrap_or(noun);
+    }
+    // `委託先（ISMAP登録済）`: the name before the bracket, unless the bracket names the
+    // service underneath: a party unclear by it (`外部DC（AWS東京リージョン）`), a
+    // subcontractor when it is that service (`委託先（AWS）`, not `委託先（AWS上の保守業者）`)
+    if let Some((name, inner)) = noun.strip_suffix(')').and_then(|n| n.rsplit_once('(')) {
+        return party_named(name).filter(|why| match why {
+            NotAReason::SubcontractorDoesIt => !UNDERLYING_BY_NAME.contains(&inner),
+            _ => !names_underlying(inner),
+        });
+    }
+    party_named(noun)
+}
+
+/// The judgement of a party's name alone ([`bare_party`]; `header_key` form, lower case):
+/// a subcontractor, a party that says no more who it is, or `None` for anything else.
+fn party_named(noun: &str) -> Option<NotAReason> {
+    const UNCLEAR: [&str; 17] = [
         "クラウド事業者",
         "クラウド事業者側",
         "クラウド",
@@ -1837,25 +1864,63 @@ fn bare_party(text: &str) -> Option<NotAReason> {
         "第三者",
         "基盤",
         "dc",
+        "データセンター",
+        "データセンタ",
+        "センター",
+        "ホスティング",
+        "cloud",
+        "datacenter",
+        "datacentre",
     ];
-    let key = crate::text::header_key(text).to_lowercase();
-    let mut noun = key.as_str();
-    // particles only: with a verb (`基盤側で実施`, `委託先が実施`) it is a sentence, judged
-    // by the rules for sentences (review 20 C-2)
-    for tail in ["のため", "にて"] {
-        noun = noun.strip_suffix(tail).unwrap_or(noun);
+    let mut noun = noun.strip_suffix('側').unwrap_or(noun);
+    for honorific in ["様", "さま", "殿", "さん", "御中"] {
+        noun = noun.strip_suffix(honorific).unwrap_or(noun);
     }
-    let noun = noun.strip_suffix('側').unwrap_or(noun);
     if noun.is_empty() {
-        None
-    } else if SUBCONTRACTORS_JA.contains(&noun) || ["外部委託", "委託", "外注"].contains(&noun)
-    {
-        Some(NotAReason::SubcontractorDoesIt)
-    } else if UNCLEAR.contains(&noun) {
-        Some(NotAReason::PartyUnclear)
-    } else {
-        None
+        return None;
     }
+    if SUBCONTRACTORS_JA.contains(&noun) || ["外部委託", "委託", "外注"].contains(&noun) {
+        return Some(NotAReason::SubcontractorDoesIt);
+    }
+    if UNCLEAR.contains(&noun) {
+        return Some(NotAReason::PartyUnclear);
+    }
+    // one word further: an operator word after the name (`DC事業者`, `cloud provider`), `外部`
+    // before it (`外部DC`); the layer underneath (`IaaS事業者`) is not in the lists
+    let operator = [
+        "事業者",
+        "業者",
+        "ベンダー",
+        "ベンダ",
+        "プロバイダー",
+        "プロバイダ",
+        "provider",
+        "vendor",
+        "operator",
+    ]
+    .iter()
+    .find_map(|w| noun.strip_suffix(w).filter(|n| !n.is_empty()));
+    let external = ["外部の", "外部", "external"]
+        .iter()
+        .find_map(|w| noun.strip_prefix(w).filter(|n| !n.is_empty()));
+    operator.or(external).and_then(party_named)
+}
+
+/// Whether a text (`header_key` form, lower case) names the service underneath by name or
+/// as the layer underneath (`AWS`, `AWS東京リージョン`, `IaaS`), its name a word of its own
+/// (`laws` is no `aws`).
+fn names_underlying(text: &str) -> bool {
+    UNDERLYING_BY_NAME
+        .iter()
+        .chain(&["iaas", "paas"])
+        .any(|name| {
+            text.match_indices(name).any(|(i, _)| {
+                let ascii_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                !name.is_ascii()
+                    || !(ascii_word(text[..i].chars().next_back())
+                        || ascii_word(text[i + name.len()..].chars().next()))
+            })
+        })
 }
 
 /// Whether a text says only a part is done (`一部`, `部分的`, `partly`, `in part`).
@@ -4035,6 +4100,32 @@ mod tests {
             ("DC", Err(PartyUnclear)),
             ("ＤＣ側", Err(PartyUnclear)),
             ("基盤側で実施", Ok("基盤側で実施")),
+            // review 20 A-1: the same names one word further (an operator word, an
+            // honorific, `外部` before it, a bracket naming no service underneath)
+            ("DC事業者", Err(PartyUnclear)),
+            ("データセンター事業者", Err(PartyUnclear)),
+            ("外部DC", Err(PartyUnclear)),
+            ("外部データセンター", Err(PartyUnclear)),
+            ("外部事業者", Err(PartyUnclear)),
+            ("クラウド事業者様", Err(PartyUnclear)),
+            ("DCベンダー", Err(PartyUnclear)),
+            ("Cloud provider", Err(PartyUnclear)),
+            ("基盤（ISMAP登録済）", Err(PartyUnclear)),
+            ("委託先（ISMAP登録済）", Err(SubcontractorDoesIt)),
+            ("外部委託先様", Err(SubcontractorDoesIt)),
+            ("委託先（AWS上の保守業者）", Err(SubcontractorDoesIt)),
+            ("該当なし（DC事業者）", Err(PartyUnclear)),
+            ("委託先（AWS）", Ok("委託先（AWS）")),
+            ("外部DC（AWS）", Ok("外部DC（AWS）")),
+            ("DC（AWS東京リージョン）", Ok("DC（AWS東京リージョン）")),
+            ("クラウド事業者（AWS）", Ok("クラウド事業者（AWS）")),
+            ("基盤（IaaS）", Ok("基盤（IaaS）")),
+            ("IaaS事業者", Ok("IaaS事業者")),
+            ("IaaS側で実施", Ok("IaaS側で実施")),
+            (
+                "データセンター事業者（AWS）が実施",
+                Ok("データセンター事業者（AWS）が実施"),
+            ),
             ("AWS", Ok("AWS")),
             ("IaaS側", Ok("IaaS側")),
             ("基盤のIaaS（AWS）が実施", Ok("基盤のIaaS（AWS）が実施")),
