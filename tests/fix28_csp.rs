@@ -2,6 +2,8 @@
 //! fix26-list's leftovers; fixtures in `tests/data/fix28-csp/`).
 mod common;
 
+use std::path::{Path, PathBuf};
+
 use common::{bin, by_id, data};
 use serde_json::Value;
 
@@ -60,4 +62,145 @@ fn the_service_or_layer_underneath_named_stays_a_reason() {
         let i = by_id(&v["items"], id);
         assert_eq!(i["reason_judgement"], "given", "{id}: {i}");
     }
+}
+
+/// `report --format json` of `fix28-csp/checks.csv` (item 1 cites 9.2.1, item 2 9.2.3)
+/// against `csp`, as of 2026-12-01, in `lang`.
+fn report(csp: &Path, lang: &str) -> std::process::Output {
+    bin()
+        .args(["--lang", lang, "report", "--as-of", "2026-12-01"])
+        .args(["--format", "json", "--checks"])
+        .arg(data("fix28-csp/checks.csv"))
+        .arg("--csp")
+        .arg(csp)
+        .output()
+        .unwrap()
+}
+
+/// The statuses of items 1 and 2, or the panic naming stderr.
+fn statuses(csp: &Path) -> (String, String) {
+    let out = report(csp, "en");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let of = |id: &str| {
+        by_id(&json["items"], id)["status"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    (of("1"), of("2"))
+}
+
+/// Exit 2 with one error line and no panic: its stderr.
+fn refused(csp: &Path) -> String {
+    let out = report(csp, "en");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error")).count(),
+        1,
+        "{err}"
+    );
+    err
+}
+
+/// A CSV under `登録区分: ISMAP`: 9.2.1 `実施` with `evidence` under `証跡`, 9.2.3 `実施` with
+/// `規程A.pdf`.
+fn with_evidence(dir: &Path, name: &str, evidence: &str) -> PathBuf {
+    let path = dir.join(name);
+    let quoted = format!("\"{}\"", evidence.replace('"', "\"\""));
+    std::fs::write(
+        &path,
+        format!("登録区分: ISMAP\n管理策番号,実施状況,証跡\n9.2.1,実施,{quoted}\n9.2.3,実施,規程A.pdf\n"),
+    )
+    .unwrap();
+    path
+}
+
+/// Review 20 A-11: evidence that is a draft by its name (`規程_改訂案.docx`, `規程案.docx`),
+/// before approval (`規程_承認前.docx`, a folder `承認前/`), in a working folder (`作業用/`,
+/// `作業中/`) or numbered below 1.0 (`規程_v0.9.docx`) was credited (fix25-csp refused `_案`,
+/// `_未承認`, `tmp/` beside them): refused as the draft words are.
+#[test]
+fn evidence_named_as_a_draft_before_approval_or_working_copy_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (evidence, said)) in [
+        ("規程_改訂案.docx", "('改訂案'"),
+        ("情報セキュリティ規程案.docx", "('情報セキュリティ規程案'"),
+        ("規程_承認前.docx", "('承認前'"),
+        ("/ISMS/FY2025/承認前/規程.docx", "('承認前'"),
+        ("/ISMS/FY2025/作業用/規程.docx", "('作業用'"),
+        ("/ISMS/FY2025/作業中/規程.docx", "('作業中'"),
+        ("規程_v0.9.docx", "('v0.9'"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = with_evidence(dir.path(), &format!("e{i}.csv"), evidence);
+        let err = refused(&path);
+        assert!(err.contains(said), "{evidence}: {err}");
+        assert!(err.contains("column '証跡'"), "{evidence}: {err}");
+    }
+}
+
+/// Guard of A-11: a history, an approved folder, a procedure for work, a proposal, an
+/// incident, a notice, an edition 1.0 or later and a folder of operation records still read.
+#[test]
+fn ordinary_evidence_beside_drafts_still_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, evidence) in [
+        "改訂履歴.docx",
+        "/ISMS/承認済/規程.docx",
+        "作業手順書.docx",
+        "/運用/作業/作業記録_2025.xlsx",
+        "提案書.docx",
+        "セキュリティ事案_2025.pdf",
+        "案内.pdf",
+        "規程_v1.0.docx",
+        "規程_第2.0版.docx",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = with_evidence(dir.path(), &format!("g{i}.csv"), evidence);
+        assert_eq!(
+            statuses(&path),
+            ("covered".to_owned(), "covered".to_owned()),
+            "{evidence}"
+        );
+    }
+}
+
+/// A-11 in readiness: evidence in a folder before approval or named as a revision draft is
+/// no evidence (証跡なし), as fix25-csp's draft words are; an approved one is.
+#[test]
+fn readiness_finds_no_evidence_in_a_draft_or_a_folder_before_approval() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("own.csv");
+    std::fs::write(
+        &path,
+        "管理策番号,実施状況,証跡\n9.2.2,実施,/ISMS/承認前/規程.docx\n9.2.3,実施,規程_改訂案.docx\n9.2.5,実施,/ISMS/承認済/規程.docx\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["--lang", "en", "readiness", "--as-of", "2026-12-01"])
+        .args(["--format", "csv", "--implemented"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let row = |id: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{id},")))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(row("9.2.2").ends_with(",no evidence"), "{}", row("9.2.2"));
+    assert!(row("9.2.3").ends_with(",no evidence"), "{}", row("9.2.3"));
+    assert!(row("9.2.5").contains(",implemented,"), "{}", row("9.2.5"));
+    assert!(!row("9.2.5").ends_with(",no evidence"), "{}", row("9.2.5"));
 }

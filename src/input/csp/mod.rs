@@ -3132,6 +3132,12 @@ fn path_not_current(folded: &str) -> Option<String> {
         "一時",
         "一時保存",
         "一時フォルダ",
+        // before approval, a working folder (review 20 A-11; not `作業` alone, a folder of
+        // operation records)
+        "承認前",
+        "作業用",
+        "作業中",
+        "作業用フォルダ",
     ];
     const WORDS_EN: &[&str] = &[
         "draft",
@@ -3156,6 +3162,9 @@ fn path_not_current(folded: &str) -> Option<String> {
         "廃止",
         "未承認",
         "承認待ち",
+        "承認前",
+        "作業用",
+        "作業中",
         "他サービス",
         "別サービス",
     ];
@@ -3181,13 +3190,45 @@ fn path_not_current(folded: &str) -> Option<String> {
                 .split(|c: char| {
                     c.is_ascii() && !c.is_ascii_alphanumeric() || vocab::is_bracket(c) || c == '　'
                 })
-                .find(|w| PARTS_JA.contains(w))
+                .find(|w| PARTS_JA.contains(w) || names_a_draft(w))
             {
                 return Some(w.to_owned());
+            }
+            if let Some(v) = draft_version(segment) {
+                return Some(v);
             }
         }
     }
     None
+}
+
+/// A word of a file or folder name that is a draft by its last character `案` (`改訂案`,
+/// `規程案`, `修正案`, `最終案`; review 20 A-11), not a word that only ends in it (`提案`,
+/// `事案`, `答案`, `議案`, `懸案`, `立案`, `勘案`: a proposal, an incident, an answer sheet).
+fn names_a_draft(word: &str) -> bool {
+    const NOT_A_DRAFT: [&str; 16] = [
+        "提案", "事案", "答案", "議案", "懸案", "法案", "図案", "考案", "新案", "発案", "立案",
+        "勘案", "翻案", "教案", "名案", "思案",
+    ];
+    word.ends_with('案') && !NOT_A_DRAFT.iter().any(|w| word.ends_with(w))
+}
+
+/// A version below 1.0 in a file or folder name (`規程_v0.9.docx`, `policy-ver0.3.pdf`,
+/// `規程_第0.5版.docx`): by convention a draft before the first approved edition (review 20
+/// A-11); `v1.0`, `v10.2`, `ver2` are none.
+fn draft_version(segment: &str) -> Option<String> {
+    ["v", "ver", "ver.", "version", "第"].iter().find_map(|p| {
+        segment.match_indices(p).find_map(|(i, _)| {
+            let before = segment[..i].chars().next_back();
+            if before.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                return None;
+            }
+            let rest = segment[i + p.len()..].trim_start_matches(['_', '-', ' ']);
+            let minor = rest.strip_prefix("0.")?;
+            let digits = minor.chars().take_while(char::is_ascii_digit).count();
+            (digits > 0).then(|| segment[i..segment.len() - minor.len() + digits].to_owned())
+        })
+    })
 }
 
 /// An evidence cell counting part of its evidence, and nothing else: `1/3`, `2 of 3`,
@@ -3574,6 +3615,16 @@ mod tests {
             ("/tmp/規程.docx", "tmp"),
             ("規程_draft.docx", "draft"),
             ("規程（案）.docx", "案"),
+            // review 20 A-11: a draft compound, before approval, a working folder, a version
+            // below 1.0
+            ("規程_改訂案.docx", "改訂案"),
+            ("情報セキュリティ規程案.docx", "情報セキュリティ規程案"),
+            ("規程_承認前.docx", "承認前"),
+            ("/ISMS/FY2025/承認前/規程.docx", "承認前"),
+            ("/ISMS/FY2025/作業用/規程.docx", "作業用"),
+            ("/ISMS/FY2025/作業中/規程.docx", "作業中"),
+            ("規程_v0.9.docx", "v0.9"),
+            ("policy-ver0.3.pdf", "ver0.3"),
         ] {
             assert_eq!(evidence_not_current(text).as_deref(), Some(word), "{text}");
         }
@@ -3587,6 +3638,18 @@ mod tests {
             "/ISMS/template/規程.docx",
             "提案書.docx",
             "旧姓の扱いに関する規程.docx",
+            // guards of A-11
+            "改訂履歴.docx",
+            "承認済/規程.docx",
+            "作業手順書.docx",
+            "/運用/作業/作業記録_2025.xlsx",
+            "セキュリティ事案_2025.pdf",
+            "提案_2025.pdf",
+            "案内.pdf",
+            "規程_v1.0.docx",
+            "規程_v10.2.docx",
+            "規程_第2.0版.docx",
+            "sev0.5.log",
             "gold_standard.pdf",
             "v1.0",
             "No.5",
