@@ -204,3 +204,87 @@ fn readiness_finds_no_evidence_in_a_draft_or_a_folder_before_approval() {
     assert!(row("9.2.5").contains(",implemented,"), "{}", row("9.2.5"));
     assert!(!row("9.2.5").ends_with(",no evidence"), "{}", row("9.2.5"));
 }
+
+/// A workbook: sheet `実施状況` (`登録区分: ISMAP`, `管理策番号 | 実施状況`, 9.2.1 and 9.2.3
+/// `○`) and sheet `凡例` of `rows` (cells split at ` | `).
+fn with_legend_sheet(dir: &Path, file: &str, rows: &[&str]) -> PathBuf {
+    let path = dir.join(file);
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("実施状況").unwrap();
+    ws.write_string(0, 0, "登録区分: ISMAP").unwrap();
+    ws.write_string(1, 0, "管理策番号").unwrap();
+    ws.write_string(1, 1, "実施状況").unwrap();
+    for (r, id) in [(2, "9.2.1"), (3, "9.2.3")] {
+        ws.write_string(r, 0, id).unwrap();
+        ws.write_string(r, 1, "○").unwrap();
+    }
+    let legend = wb.add_worksheet();
+    legend.set_name("凡例").unwrap();
+    for (r, line) in rows.iter().enumerate() {
+        for (c, cell) in line.split(" | ").enumerate() {
+            legend.write_string(r as u32, c as u16, cell).unwrap();
+        }
+    }
+    wb.save(&path).unwrap();
+    path
+}
+
+/// Review 20 A-7: a legend sheet giving the status mark `○` the meaning `自己評価で実施`
+/// (the provider's own assessment, which the status cell rule refuses as `自己評価で実施` and
+/// `実施（自己評価）`) was credited: refused as a legend giving the mark another meaning, in two
+/// cells or one (`○：自己評価で実施`), and with the other not-final words (`自己申告`).
+#[test]
+fn a_legend_giving_the_mark_a_self_assessed_meaning_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, rows) in [
+        &["記号 | 意味", "○ | 自己評価で実施", "－ | 非該当"][..],
+        &["記号 | 意味", "○ | 自己評価により実施済み"],
+        &["○：自己評価で実施"],
+        &["記号 | 意味", "○ | 実施（自己申告）"],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = with_legend_sheet(dir.path(), &format!("l{i}.xlsx"), rows);
+        let err = refused(&path);
+        assert!(err.contains("sheet '凡例'"), "{rows:?}: {err}");
+        assert!(
+            err.contains("the legend gives '○' the meaning"),
+            "{rows:?}: {err}"
+        );
+    }
+    let path = with_legend_sheet(
+        dir.path(),
+        "ja.xlsx",
+        &["記号 | 意味", "○ | 自己評価で実施"],
+    );
+    let out = report(&path, "ja");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("凡例"), "{err}");
+    assert!(!err.contains("the legend gives"), "{err}");
+}
+
+/// Guard of A-7: a legend that restates the mark (`○ | 実施`, `○ | 実施済み`, `○ | 実施している`)
+/// or explains a mark no cell uses (`△ | 一部実施`) still reads.
+#[test]
+fn a_legend_restating_the_mark_still_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, rows) in [
+        &["記号 | 意味", "○ | 実施", "－ | 非該当"][..],
+        &["記号 | 意味", "○ | 実施済み", "△ | 一部実施", "× | 未実施"],
+        &["○ | 実施している"],
+        &["○：実施"],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = with_legend_sheet(dir.path(), &format!("g{i}.xlsx"), rows);
+        assert_eq!(
+            statuses(&path),
+            ("covered".to_owned(), "covered".to_owned()),
+            "{rows:?}"
+        );
+    }
+}

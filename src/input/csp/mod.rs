@@ -2013,7 +2013,14 @@ fn notes_beside(
                 let mark_like = colour_word(mark).is_some()
                     || vocab::status_value(mark).is_ok()
                     || mark.chars().count() <= 2 && !mark.chars().any(char::is_alphanumeric);
-                if mark_like && bare_status(meaning) {
+                // a status mark given a meaning the provider assessed itself (`○ |
+                // 自己評価で実施`): read as a status cell is, no status of an audited
+                // statement, so refused as a legend giving the mark another meaning (review
+                // 20 A-7; `実施（自己評価）` was already)
+                let self_assessed = vocab::status_value(mark).is_ok()
+                    && remarks::not_final_word(&crate::text::header_key(meaning).to_lowercase())
+                        .is_some();
+                if mark_like && (bare_status(meaning) || self_assessed) {
                     if let Some(colour) = colour_word(mark) {
                         return Err(colour_legend(&lines, i + 1, c, mark, meaning, colour));
                     }
