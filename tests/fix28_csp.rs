@@ -288,3 +288,41 @@ fn a_legend_restating_the_mark_still_reads() {
         );
     }
 }
+
+/// A CSV under `登録区分: ISMAP`: 9.2.1 stated `status`, 9.2.3 `実施`.
+fn with_status(dir: &Path, name: &str, status: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        format!("登録区分: ISMAP\n管理策番号,実施状況\n9.2.1,{status}\n9.2.3,実施\n"),
+    )
+    .unwrap();
+    path
+}
+
+/// fix26-list left: a doubled mark (`○○`, `○ ○`, `✓✓`, `○✓`) read 実施; it is no mark a
+/// legend defines (a doubled mark may grade, as `◎` does, which is refused): refused naming
+/// why, in English and Japanese. Guard: a mark with its word (`○ 実施`, `○実施`) reads.
+#[test]
+fn a_doubled_mark_is_refused_and_a_mark_with_its_word_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, doubled) in ["○○", "○ ○", "✓✓", "○✓"].into_iter().enumerate() {
+        let path = with_status(dir.path(), &format!("d{i}.csv"), doubled);
+        let err = refused(&path);
+        assert!(err.contains("a mark written twice"), "{doubled}: {err}");
+        assert!(err.contains("column '実施状況'"), "{doubled}: {err}");
+    }
+    let path = with_status(dir.path(), "ja.csv", "○○");
+    let out = report(&path, "ja");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("印を重ねた値"), "{err}");
+    for (i, read) in ["○ 実施", "○実施", "○"].into_iter().enumerate() {
+        let path = with_status(dir.path(), &format!("g{i}.csv"), read);
+        assert_eq!(
+            statuses(&path),
+            ("covered".to_owned(), "covered".to_owned()),
+            "{read}"
+        );
+    }
+}
