@@ -326,3 +326,49 @@ fn a_doubled_mark_is_refused_and_a_mark_with_its_word_reads() {
         );
     }
 }
+
+/// A CSV under `登録区分: ISMAP` and the line `legend` (none when empty): 9.2.1 stated `(○)`,
+/// 9.2.3 `○`.
+fn bracketed_under(dir: &Path, name: &str, legend: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        format!("登録区分: ISMAP\n{legend}\n管理策番号,実施状況\n9.2.1,(○)\n9.2.3,○\n"),
+    )
+    .unwrap();
+    path
+}
+
+/// fix26-list left (over-refusal): a legend that defines the bracketed mark as implemented
+/// with nothing beside it (`凡例：○=実施、(○)=実施`, `（○）=実施している`) is the list's own
+/// meaning of it: `(○)` reads as implemented. Where the legend gives it the conditional or
+/// by-option meaning, or a qualifier (`(○)=オプション`, `(○)=実施（条件付き）`), or there is no
+/// legend, it stays refused.
+#[test]
+fn a_bracketed_mark_reads_only_when_the_lists_legend_defines_it_implemented() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, legend) in ["凡例：○=実施、(○)=実施", "凡例：○=実施、（○）=実施している"]
+        .into_iter()
+        .enumerate()
+    {
+        let path = bracketed_under(dir.path(), &format!("r{i}.csv"), legend);
+        assert_eq!(
+            statuses(&path),
+            ("covered".to_owned(), "covered".to_owned()),
+            "{legend}"
+        );
+    }
+    for (i, legend) in [
+        "凡例：○=実施、(○)=オプション",
+        "凡例：(○)=実施（条件付き）",
+        "凡例：○=実施、(○)=実施、(○)=オプション",
+        "",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = bracketed_under(dir.path(), &format!("n{i}.csv"), legend);
+        let err = refused(&path);
+        assert!(err.contains("a mark in brackets"), "{legend}: {err}");
+    }
+}

@@ -190,6 +190,8 @@ pub fn read(
     // every row refused is named in one run (review 11 C-21), the first as before
     let mut refused = Refusals::default();
     let dash_na = legend_dash_not_applicable(sheet, layout, cols, legend_sheet);
+    let bracketed_ok =
+        legend_bracketed_implemented(&legend_pairs(sheet, layout, cols, legend_sheet));
     for (i, row) in sheet.rows.iter().enumerate().skip(start) {
         let n = i + 1;
         let id_cell = cell(row, layout.id_column);
@@ -212,6 +214,11 @@ pub fn read(
             let status = if dash_not_applicable(row, cols, dash_na) {
                 Some(StatusValue {
                     declared: Declared::NotApplicable,
+                    note: String::new(),
+                })
+            } else if bracketed_defined(row, cols, &bracketed_ok) {
+                Some(StatusValue {
+                    declared: Declared::Implemented,
                     note: String::new(),
                 })
             } else {
@@ -457,19 +464,8 @@ fn legend_dash_not_applicable(
     cols: &StatusColumns,
     legend_sheet: &[(String, String)],
 ) -> bool {
-    let StatusSource::Column(c) = cols.status else {
-        return false;
-    };
-    let note = layout
-        .header
-        .and_then(|h| classify::header_note(cell(&sheet.rows[h], c)))
-        .map(|note| vec![format!("凡例:{note}")]);
-    let mut dash = note
-        .iter()
-        .chain(sheet.rows.iter())
-        .filter_map(|row| legend(row))
-        .flatten()
-        .chain(legend_sheet.iter().cloned())
+    let mut dash = legend_pairs(sheet, layout, cols, legend_sheet)
+        .into_iter()
         .filter(|(mark, _)| !mark.is_empty() && mark.chars().all(vocab::is_dash))
         .map(|(_, meaning)| {
             vocab::status_value(&legend_meaning(&meaning))
@@ -562,6 +558,73 @@ fn note_unsays_dash(note: &str) -> bool {
     .iter()
     .any(|w| lower.contains(w))
         || remarks::header_note_qualifier(note).is_some()
+}
+
+/// The pairs (mark, meaning) of the sheet's own legend (a note on the status column's
+/// header, `実施状況（○：実施、－：非該当）`, or a legend row, `凡例：○=実施、－=非該当`) and of
+/// the workbook's legend sheet ([`legend_sheet`]); none without a status column.
+fn legend_pairs(
+    sheet: &Sheet,
+    layout: &Layout,
+    cols: &StatusColumns,
+    legend_sheet: &[(String, String)],
+) -> Vec<(String, String)> {
+    let StatusSource::Column(c) = cols.status else {
+        return Vec::new();
+    };
+    let note = layout
+        .header
+        .and_then(|h| classify::header_note(cell(&sheet.rows[h], c)))
+        .map(|note| vec![format!("凡例:{note}")]);
+    note.iter()
+        .chain(sheet.rows.iter())
+        .filter_map(|row| legend(row))
+        .flatten()
+        .chain(legend_sheet.iter().cloned())
+        .collect()
+}
+
+/// The marks in brackets (`(○)`, `（○）`, `header_key` form) the sheet's legend
+/// ([`legend_pairs`]) defines as implemented with nothing beside it (`(○)=実施`), and no
+/// legend gives another meaning: a cell holding one is read as implemented (fix26-list
+/// left). A bracketed mark is otherwise refused ([`vocab::Unreadable::Bracketed`]: the
+/// conditional or by-option mark), and so it is when the legend says so (`(○)=オプション`,
+/// `(○)=実施（条件付き）`).
+fn legend_bracketed_implemented(pairs: &[(String, String)]) -> Vec<String> {
+    let key = |mark: &str| crate::text::header_key(mark.trim()).into_owned();
+    let bracketed: Vec<String> = pairs
+        .iter()
+        .filter(|(mark, _)| vocab::status_value(mark) == Err(vocab::Unreadable::Bracketed))
+        .map(|(mark, _)| key(mark))
+        .collect();
+    let mut defined: Vec<String> = bracketed
+        .iter()
+        .filter(|mark| {
+            pairs
+                .iter()
+                .filter(|(m, _)| key(m) == **mark)
+                .all(|(_, meaning)| {
+                    vocab::status_value(&legend_meaning(meaning))
+                        .is_ok_and(|v| v.declared == Declared::Implemented && v.note.is_empty())
+                })
+        })
+        .cloned()
+        .collect();
+    defined.sort();
+    defined.dedup();
+    defined
+}
+
+/// Whether a row's status cell is a mark in brackets the sheet's legend defines as
+/// implemented ([`legend_bracketed_implemented`]).
+fn bracketed_defined(row: &[String], cols: &StatusColumns, defined: &[String]) -> bool {
+    let StatusSource::Column(c) = cols.status else {
+        return false;
+    };
+    let text = cell(row, c).trim();
+    !text.is_empty()
+        && defined.contains(&crate::text::header_key(text).into_owned())
+        && vocab::status_value(text) == Err(vocab::Unreadable::Bracketed)
 }
 
 /// Whether a row's status cell is a dash the sheet's legend defines as 非該当
