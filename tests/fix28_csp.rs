@@ -372,3 +372,51 @@ fn a_bracketed_mark_reads_only_when_the_lists_legend_defines_it_implemented() {
         assert!(err.contains("a mark in brackets"), "{legend}: {err}");
     }
 }
+
+/// fix26-list left: a heading right under a pasted list's title (`ISMAPクラウドサービスリスト`
+/// / `お客様の責任範囲` / ids) was the first line left once the entry's fields took the title,
+/// so the running title, passed over as page furniture: the ids under it were credited.
+/// Read by the heading rule as any line above the ids is. Guard: the service's name, the
+/// list's description (`基本言明要件のうち…（サンプルSaaS）`) right under the title still read,
+/// and a first line of its own (`サンプルSaaS`) too.
+#[test]
+fn a_heading_right_under_the_pasted_lists_title_is_read_by_the_heading_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, heading) in [
+        "お客様の責任範囲",
+        "2027年4月から実施する統制目標",
+        "Customer responsibility",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = dir.path().join(format!("h{i}.txt"));
+        std::fs::write(
+            &path,
+            format!("ISMAPクラウドサービスリスト\n{heading}\n9.2.1\n9.2.3\n"),
+        )
+        .unwrap();
+        let err = refused(&path);
+        assert!(err.contains("line 2:"), "{heading}: {err}");
+        assert!(
+            err.contains(&format!("the heading '{heading}' above 9.2.1")),
+            "{heading}: {err}"
+        );
+    }
+    for (i, text) in [
+        "ISMAPクラウドサービスリスト\nサンプルSaaS\n9.2.1\n9.2.3\n",
+        "ISMAPクラウドサービスリスト\n基本言明要件のうち実施している統制目標の管理策（サンプルSaaS）\n9.2.1\n9.2.3\n",
+        "サンプルSaaS\n登録区分: ISMAP\n9.2.1\n9.2.3\n",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = dir.path().join(format!("g{i}.txt"));
+        std::fs::write(&path, text).unwrap();
+        assert_eq!(
+            statuses(&path),
+            ("covered".to_owned(), "covered".to_owned()),
+            "{text}"
+        );
+    }
+}
