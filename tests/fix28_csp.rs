@@ -420,3 +420,47 @@ fn a_heading_right_under_the_pasted_lists_title_is_read_by_the_heading_rule() {
         );
     }
 }
+
+/// A workbook (`登録区分: ISMAP`, `管理策番号 | 実施状況 | HEADER`): 9.2.1 `実施` with `text` in
+/// the third column formatted `;;;` (shows nothing), 9.2.3 `実施`.
+fn hidden_in(dir: &Path, file: &str, header: &str, text: &str) -> PathBuf {
+    let path = dir.join(file);
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("実施状況").unwrap();
+    ws.write_string(0, 0, "登録区分: ISMAP").unwrap();
+    for (c, h) in ["管理策番号", "実施状況", header].into_iter().enumerate() {
+        ws.write_string(1, c as u16, h).unwrap();
+    }
+    let hidden = rust_xlsxwriter::Format::new().set_num_format(";;;");
+    for (r, id) in [(2, "9.2.1"), (3, "9.2.3")] {
+        ws.write_string(r, 0, id).unwrap();
+        ws.write_string(r, 1, "実施").unwrap();
+    }
+    ws.write_string_with_format(2, 2, text, &hidden).unwrap();
+    wb.save(&path).unwrap();
+    path
+}
+
+/// Review 20 C-9 (over-refusal): a remark or helper column with a text cell formatted `;;;`
+/// refused the whole list. A hidden remark is read as typed: `手順書あり` reads, a hidden `予定`
+/// still stands against its row; a hidden status or evidence cell is still refused.
+#[test]
+fn a_hidden_remark_is_read_as_typed_and_a_hidden_evidence_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, header) in ["備考", "作業用メモ"].into_iter().enumerate() {
+        let path = hidden_in(dir.path(), &format!("r{i}.xlsx"), header, "手順書あり");
+        let (first, second) = statuses(&path);
+        assert!(first.starts_with("covered"), "{header}: {first}");
+        assert_eq!(second, "covered", "{header}");
+    }
+    let path = hidden_in(dir.path(), "plan.xlsx", "備考", "2027年度実施予定");
+    let out = report(&path, "en");
+    if out.status.success() {
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_ne!(by_id(&json["items"], "1")["status"], "covered", "{json}");
+    }
+    let path = hidden_in(dir.path(), "ev.xlsx", "証跡", "規程A.pdf");
+    let err = refused(&path);
+    assert!(err.contains("hides it"), "{err}");
+}

@@ -1401,6 +1401,9 @@ fn check_hidden_text(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Resu
         if c != layout.id_column && !header.is_empty() && classify::is_number_header(header) {
             continue;
         }
+        if hidden_remark_read_as_typed(sheet, layout, n, c) {
+            continue;
+        }
         let (letter, at) = cell_location(sheet, layout, n, c);
         return Err(InputError::at(
             at,
@@ -1411,6 +1414,29 @@ fn check_hidden_text(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Resu
         .hint("clear the cell's number format (Format Cells → General or Text) so it shows what it holds, and save the workbook"));
     }
     Ok(())
+}
+
+/// Whether a text cell hidden by its format (sheet row `n`, column `c`) is a remark of a
+/// status table read as typed, not refused (review 20 C-9: a helper or remark column
+/// formatted `;;;` refused the whole list): a column that is not the id, status,
+/// applicability or evidence column, nor the reason column of a row not stated
+/// implemented. Its typed words still go through the remark rules (a hidden `予定` still
+/// stands against the row); the status itself, the evidence and a reason are what the
+/// sheet must show.
+fn hidden_remark_read_as_typed(sheet: &Sheet, layout: &Layout, n: usize, c: usize) -> bool {
+    let TableKind::StatusTable(cols) = &layout.kind else {
+        return false;
+    };
+    let row = n.checked_sub(1).and_then(|i| sheet.rows.get(i));
+    let (classify::StatusSource::Column(status), Some(row)) = (&cols.status, row) else {
+        return false;
+    };
+    let implemented = row
+        .get(*status)
+        .is_some_and(|t| vocab::status_value(t).is_ok_and(|v| v.declared == Declared::Implemented));
+    cols.remarks.contains(&c)
+        && cols.evidence != Some(c)
+        && (implemented || !cols.reasons.contains(&c))
 }
 
 /// The id column of a published list, or `None` when its ids stand in several columns
