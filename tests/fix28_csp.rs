@@ -464,3 +464,37 @@ fn a_hidden_remark_is_read_as_typed_and_a_hidden_evidence_is_refused() {
     let err = refused(&path);
     assert!(err.contains("hides it"), "{err}");
 }
+
+/// Review 20 C-9 (over-refusal): `tmp` in a script's, a log's or a text file's name or path
+/// (`tmp_cleanup_script.sh`, `tmp.log`, `/var/tmp/監視設定.txt`) is operational evidence, not a
+/// temporary copy of a document: it reads. A document in a tmp folder or named as a tmp copy
+/// (`/ISMS/FY2025/tmp/規程.docx`, `規程_tmp.docx`, `/var/tmp/規程.docx`) or a tmp folder is still
+/// refused.
+#[test]
+fn tmp_marks_a_temporary_document_not_a_script_log_or_text_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, evidence) in ["tmp_cleanup_script.sh", "tmp.log", "/var/tmp/監視設定.txt"]
+        .into_iter()
+        .enumerate()
+    {
+        let path = with_evidence(dir.path(), &format!("g{i}.csv"), evidence);
+        assert_eq!(
+            statuses(&path),
+            ("covered".to_owned(), "covered".to_owned()),
+            "{evidence}"
+        );
+    }
+    for (i, evidence) in [
+        "/ISMS/FY2025/tmp/規程.docx",
+        "規程_tmp.docx",
+        "/var/tmp/規程.docx",
+        "/ISMS/FY2025/tmp/",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = with_evidence(dir.path(), &format!("e{i}.csv"), evidence);
+        let err = refused(&path);
+        assert!(err.contains("('tmp'"), "{evidence}: {err}");
+    }
+}

@@ -3205,17 +3205,21 @@ fn path_not_current(folded: &str) -> Option<String> {
         .split_whitespace()
         .filter(|t| is_path(t) || is_file_name(t))
     {
+        // `tmp` marks a temporary copy of a document or a folder of them, not a script, a
+        // log or a text file of operations (`tmp_cleanup_script.sh`, `tmp.log`,
+        // `/var/tmp/監視設定.txt`: review 20 C-9)
+        let counts = |w: &str| w != "tmp" || !is_file_name(token) || is_document_file(token);
         for segment in token
             .split(['/', '\\', '¥', '￥'])
             .map(|s| s.trim_matches(|c: char| vocab::is_bracket(c) || c == '.'))
             .filter(|s| !s.is_empty())
         {
-            if SEGMENTS.contains(&segment) {
+            if SEGMENTS.contains(&segment) && counts(segment) {
                 return Some(segment.to_owned());
             }
             if let Some(w) = segment
                 .split(|c: char| !c.is_ascii_alphanumeric())
-                .find(|w| WORDS_EN.contains(w))
+                .find(|w| WORDS_EN.contains(w) && counts(w))
             {
                 return Some(w.to_owned());
             }
@@ -3233,6 +3237,20 @@ fn path_not_current(folded: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether a file name (a token of [`is_file_name`]) names an office document or a PDF by its
+/// extension (`規程.docx`, `手順.pdf`, `台帳.xlsx`, `手順.md`), not a script, a log, a text or
+/// data file (`.sh`, `.log`, `.txt`, `.csv`).
+fn is_document_file(token: &str) -> bool {
+    const DOCUMENTS: [&str; 19] = [
+        "doc", "docx", "docm", "dot", "dotx", "xls", "xlsx", "xlsm", "xlsb", "ppt", "pptx", "pdf",
+        "odt", "ods", "odp", "rtf", "md", "vsdx", "pages",
+    ];
+    let token = token.trim_end_matches(|c: char| vocab::is_bracket(c) || matches!(c, ',' | '、'));
+    token
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| DOCUMENTS.contains(&ext.to_ascii_lowercase().as_str()))
 }
 
 /// A word of a file or folder name that is a draft by its last character `案` (`改訂案`,
@@ -3646,6 +3664,8 @@ mod tests {
             ("policy_unapproved.pdf", "unapproved"),
             ("/ISMS/FY2025/tmp/規程.docx", "tmp"),
             ("/tmp/規程.docx", "tmp"),
+            ("規程_tmp.docx", "tmp"),
+            ("/ISMS/FY2025/tmp/", "tmp"),
             ("規程_draft.docx", "draft"),
             ("規程（案）.docx", "案"),
             // review 20 A-11: a draft compound, before approval, a working folder, a version
@@ -3671,6 +3691,11 @@ mod tests {
             "/ISMS/template/規程.docx",
             "提案書.docx",
             "旧姓の扱いに関する規程.docx",
+            // review 20 C-9: a script, a log, a text file of operations
+            "tmp_cleanup_script.sh",
+            "tmp.log",
+            "/var/tmp/監視設定.txt",
+            "/ISMS/FY2025/tmpfs設定.xlsx",
             // guards of A-11
             "改訂履歴.docx",
             "承認済/規程.docx",
