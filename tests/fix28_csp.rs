@@ -92,6 +92,15 @@ fn statuses(csp: &Path) -> (String, String) {
     (of("1"), of("2"))
 }
 
+/// Items 1 and 2 both `covered`, or the panic naming `what` (the shape under test).
+fn assert_both_covered(path: &Path, what: &str) {
+    assert_eq!(
+        statuses(path),
+        ("covered".to_owned(), "covered".to_owned()),
+        "{what}"
+    );
+}
+
 /// Exit 2 with one error line and no panic: its stderr.
 fn refused(csp: &Path) -> String {
     let out = report(csp, "en");
@@ -165,11 +174,7 @@ fn ordinary_evidence_beside_drafts_still_reads() {
     .enumerate()
     {
         let path = with_evidence(dir.path(), &format!("g{i}.csv"), evidence);
-        assert_eq!(
-            statuses(&path),
-            ("covered".to_owned(), "covered".to_owned()),
-            "{evidence}"
-        );
+        assert_both_covered(&path, &format!("{evidence}"));
     }
 }
 
@@ -281,11 +286,7 @@ fn a_legend_restating_the_mark_still_reads() {
     .enumerate()
     {
         let path = with_legend_sheet(dir.path(), &format!("g{i}.xlsx"), rows);
-        assert_eq!(
-            statuses(&path),
-            ("covered".to_owned(), "covered".to_owned()),
-            "{rows:?}"
-        );
+        assert_both_covered(&path, &format!("{rows:?}"));
     }
 }
 
@@ -319,11 +320,7 @@ fn a_doubled_mark_is_refused_and_a_mark_with_its_word_reads() {
     assert!(err.contains("印を重ねた値"), "{err}");
     for (i, read) in ["○ 実施", "○実施", "○"].into_iter().enumerate() {
         let path = with_status(dir.path(), &format!("g{i}.csv"), read);
-        assert_eq!(
-            statuses(&path),
-            ("covered".to_owned(), "covered".to_owned()),
-            "{read}"
-        );
+        assert_both_covered(&path, &format!("{read}"));
     }
 }
 
@@ -352,11 +349,7 @@ fn a_bracketed_mark_reads_only_when_the_lists_legend_defines_it_implemented() {
         .enumerate()
     {
         let path = bracketed_under(dir.path(), &format!("r{i}.csv"), legend);
-        assert_eq!(
-            statuses(&path),
-            ("covered".to_owned(), "covered".to_owned()),
-            "{legend}"
-        );
+        assert_both_covered(&path, &format!("{legend}"));
     }
     for (i, legend) in [
         "凡例：○=実施、(○)=オプション",
@@ -413,11 +406,7 @@ fn a_heading_right_under_the_pasted_lists_title_is_read_by_the_heading_rule() {
     {
         let path = dir.path().join(format!("g{i}.txt"));
         std::fs::write(&path, text).unwrap();
-        assert_eq!(
-            statuses(&path),
-            ("covered".to_owned(), "covered".to_owned()),
-            "{text}"
-        );
+        assert_both_covered(&path, &format!("{text}"));
     }
 }
 
@@ -478,11 +467,7 @@ fn tmp_marks_a_temporary_document_not_a_script_log_or_text_file() {
         .enumerate()
     {
         let path = with_evidence(dir.path(), &format!("g{i}.csv"), evidence);
-        assert_eq!(
-            statuses(&path),
-            ("covered".to_owned(), "covered".to_owned()),
-            "{evidence}"
-        );
+        assert_both_covered(&path, &format!("{evidence}"));
     }
     for (i, evidence) in [
         "/ISMS/FY2025/tmp/規程.docx",
