@@ -174,7 +174,7 @@ fn ordinary_evidence_beside_drafts_still_reads() {
     .enumerate()
     {
         let path = with_evidence(dir.path(), &format!("g{i}.csv"), evidence);
-        assert_both_covered(&path, &format!("{evidence}"));
+        assert_both_covered(&path, evidence);
     }
 }
 
@@ -320,7 +320,7 @@ fn a_doubled_mark_is_refused_and_a_mark_with_its_word_reads() {
     assert!(err.contains("印を重ねた値"), "{err}");
     for (i, read) in ["○ 実施", "○実施", "○"].into_iter().enumerate() {
         let path = with_status(dir.path(), &format!("g{i}.csv"), read);
-        assert_both_covered(&path, &format!("{read}"));
+        assert_both_covered(&path, read);
     }
 }
 
@@ -349,7 +349,7 @@ fn a_bracketed_mark_reads_only_when_the_lists_legend_defines_it_implemented() {
         .enumerate()
     {
         let path = bracketed_under(dir.path(), &format!("r{i}.csv"), legend);
-        assert_both_covered(&path, &format!("{legend}"));
+        assert_both_covered(&path, legend);
     }
     for (i, legend) in [
         "凡例：○=実施、(○)=オプション",
@@ -406,7 +406,7 @@ fn a_heading_right_under_the_pasted_lists_title_is_read_by_the_heading_rule() {
     {
         let path = dir.path().join(format!("g{i}.txt"));
         std::fs::write(&path, text).unwrap();
-        assert_both_covered(&path, &format!("{text}"));
+        assert_both_covered(&path, text);
     }
 }
 
@@ -467,7 +467,7 @@ fn tmp_marks_a_temporary_document_not_a_script_log_or_text_file() {
         .enumerate()
     {
         let path = with_evidence(dir.path(), &format!("g{i}.csv"), evidence);
-        assert_both_covered(&path, &format!("{evidence}"));
+        assert_both_covered(&path, evidence);
     }
     for (i, evidence) in [
         "/ISMS/FY2025/tmp/規程.docx",
