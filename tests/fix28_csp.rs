@@ -483,3 +483,50 @@ fn tmp_marks_a_temporary_document_not_a_script_log_or_text_file() {
         assert!(err.contains("('tmp'"), "{evidence}: {err}");
     }
 }
+
+/// Found this session: a note above the table (or on a cover sheet) saying only that the list
+/// is the provider's own assessment (`本一覧は自己評価による`, `※自己評価結果`, `内部監査結果に基づく`)
+/// was credited, while `実施状況（自己評価）` on the header and a sheet so named were refused:
+/// refused as they are. Guard: a sentence about a self-inspection the service does, or a note
+/// naming the external audit, still reads.
+#[test]
+fn a_note_saying_the_list_is_self_assessed_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let with_note = |name: &str, note: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            format!("{note}\n登録区分: ISMAP\n管理策番号,実施状況\n9.2.1,実施\n9.2.3,実施\n"),
+        )
+        .unwrap();
+        path
+    };
+    for (i, note) in [
+        "本一覧は自己評価による",
+        "※自己評価結果",
+        "内部監査結果に基づく",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let err = refused(&with_note(&format!("n{i}.csv"), note));
+        assert!(err.contains("marks the list as a draft"), "{note}: {err}");
+    }
+    for (i, note) in [
+        "当社は年1回自己点検を実施しています",
+        "本一覧は2025年度の外部監査で確認済み",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        assert_both_covered(&with_note(&format!("g{i}.csv"), note), note);
+    }
+    let path = dir.path().join("list.txt");
+    std::fs::write(
+        &path,
+        "ISMAPクラウドサービスリスト\n※自己評価結果\n9.2.1\n9.2.3\n",
+    )
+    .unwrap();
+    let err = refused(&path);
+    assert!(err.contains("自己評価"), "{err}");
+}

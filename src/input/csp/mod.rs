@@ -390,15 +390,7 @@ fn from_text(
         mark.map(|q| (line.number, text, q))
     });
     if let Some((number, text, q)) = marked {
-        return Err(InputError::at(
-            source.at(number, None),
-            format!(
-                "the line '{}' {}: the list's statements are not read as implemented",
-                published::quote(&text),
-                q.what()
-            ),
-        )
-        .hint(q.hint()));
+        return Err(line_qualifies_list(&source, number, &text, &q));
     }
     // a line stating an audit done (`外部監査: 2025年3月`, `監査結果: OK`) is the document's,
     // not the list's; one that found something is refused
@@ -419,6 +411,16 @@ fn from_text(
         )
         .hint(remarks::FOR_AUDIT_FINDING));
     }
+    // a line saying the list is the provider's own assessment (`※自己評価結果`), once the
+    // list's reader has had its say on a footnote before ids (`＊ Self-assessed` under
+    // `＊9.2.3` is that id's footnote)
+    let self_assessed = lines
+        .iter()
+        .zip(&bare)
+        .filter(|(_, &bare)| bare)
+        .find_map(|(l, _)| {
+            status_table::self_assessed_note(&l.text()).map(|q| (l.number, l.text(), q))
+        });
     let lines: Vec<Line> = lines
         .into_iter()
         .zip(bare)
@@ -436,6 +438,9 @@ fn from_text(
     if listed.controls.is_empty() {
         return Err(no_ids(path, listed.ignored));
     }
+    if let Some((number, text, q)) = self_assessed {
+        return Err(line_qualifies_list(&source, number, &text, &q));
+    }
     page::check_mentions(&page, &listed.controls, path, catalog)?;
     let part = Part {
         read: ReadPart {
@@ -451,6 +456,25 @@ fn from_text(
     att.read_as.pasted = true;
     page.apply(&mut att);
     Ok(att)
+}
+
+/// The error for a line of pasted text that qualifies the whole list (`number`: its line):
+/// a draft's mark, a later date, a self-assessment.
+fn line_qualifies_list(
+    source: &Source,
+    number: usize,
+    text: &str,
+    q: &remarks::Qualifier,
+) -> InputError {
+    InputError::at(
+        source.at(number, None),
+        format!(
+            "the line '{}' {}: the list's statements are not read as implemented",
+            published::quote(text),
+            q.what()
+        ),
+    )
+    .hint(q.hint())
 }
 
 /// A table (a CSV file or a sheet) read by its kind; `None` when it states no control.

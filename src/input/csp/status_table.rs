@@ -1070,6 +1070,76 @@ fn is_number_label(text: &str) -> bool {
     }
 }
 
+/// A note saying only that the list is the provider's own assessment, not audited
+/// (`本一覧は自己評価による`, `※自己評価結果`, `自己評価版`, `内部監査結果に基づく`, `Self-assessment
+/// (not audited)`): not the statement an audit confirmed, as `実施状況（自己評価）` on the header
+/// and a sheet named so are not (fix28-csp noticed). A sentence about a self-inspection the
+/// service does (`当社は年1回自己点検を実施しています`) says more, and is none.
+pub(super) fn self_assessed_note(text: &str) -> Option<remarks::Qualifier> {
+    const WORDS: [&str; 20] = [
+        "自己評価",
+        "自社評価",
+        "自己点検",
+        "自己申告",
+        "自己宣言",
+        "社内評価",
+        "内部評価",
+        "内部監査",
+        "未監査",
+        "監査前",
+        "self-assessment",
+        "self-assessed",
+        "self assessment",
+        "self-attestation",
+        "self-attested",
+        "internal assessment",
+        "internal audit",
+        "unaudited",
+        "not audited",
+        "pre-audit",
+    ];
+    // what may stand beside the word in a note that says only that (longer first)
+    const FILLERS_JA: [&str; 19] = [
+        "この一覧は",
+        "本一覧は",
+        "本表は",
+        "本書は",
+        "本資料は",
+        "記載内容は",
+        "回答は",
+        "本一覧",
+        "本表",
+        "本書",
+        "本資料",
+        "によるもの",
+        "に基づき",
+        "に基づく",
+        "による",
+        "結果",
+        "版",
+        "です",
+        "の",
+    ];
+    const FILLERS_EN: [&str; 13] = [
+        "this", "list", "is", "the", "based", "on", "results", "result", "version", "by", "a",
+        "an", "of",
+    ];
+    let folded = crate::text::fold_width(text).to_lowercase();
+    let word = WORDS.iter().find(|w| folded.contains(**w))?;
+    let mut rest = folded.clone();
+    for w in WORDS.iter().chain(&FILLERS_JA) {
+        rest = rest.replace(w, " ");
+    }
+    let said_only = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| FILLERS_EN.contains(&w));
+    said_only.then(|| remarks::Qualifier {
+        kind: remarks::Kind::Draft,
+        word: (*word).to_owned(),
+    })
+}
+
 /// A title-block line saying when the document itself is next reviewed or revised
 /// (`次回見直し予定: 2026年3月`, `Next review: 2027-03-31`): the document's schedule, not a
 /// control deferred. Only a date or a period may follow the label; `次回更新` is not one of
@@ -1630,6 +1700,7 @@ pub fn note_on_table(
         // remark's deferral)
         None => remarks::document_mark(text, as_of)
             .filter(|q| q.kind == remarks::Kind::Draft)
+            .or_else(|| self_assessed_note(text))
             .or_else(|| match place {
                 Outside::Above | Outside::Sheet => remarks::qualifier_beyond(text, &[]),
                 Outside::Below => remarks::qualifier_on(text, &[], as_of),
@@ -4107,6 +4178,30 @@ mod tests {
 
     /// Review 12 A-7, C-22, B-3: every text written is judged apart — a reason, words that
     /// give none, or a text that is not accepted, with why.
+    #[test]
+    fn a_note_saying_only_the_list_is_self_assessed() {
+        for note in [
+            "本一覧は自己評価による",
+            "自己評価",
+            "※自己評価結果",
+            "自己評価版",
+            "内部監査結果に基づく",
+            "本一覧の記載内容は自己評価の結果です",
+            "Self-assessment (not audited)",
+            "This list is based on a self-assessment",
+        ] {
+            assert!(self_assessed_note(note).is_some(), "{note}");
+        }
+        for note in [
+            "当社は年1回自己点検を実施しています",
+            "自己点検の結果は別紙参照",
+            "Internal audits are performed annually",
+            "本一覧は2025年度の外部監査で確認済み",
+        ] {
+            assert!(self_assessed_note(note).is_none(), "{note}");
+        }
+    }
+
     #[test]
     fn a_written_reason_is_judged_with_why() {
         use NotAReason::*;
