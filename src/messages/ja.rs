@@ -866,6 +866,7 @@ pub const JA: &[(&str, &str)] = &[
     ("the status is empty", "状況が空です"),
     ("a dash says not applicable to some readers and not stated to others", "ダッシュは読む人によって非該当とも記載なしとも取れます"),
     ("a mark in brackets ((○), (済)) is conventionally the conditional, partial or by-option mark, not the bare one", "括弧付きの印((○)、(済) など)は、慣例として条件付き・一部・オプションでの対応を表し、括弧のない印とは別の値です"),
+    ("a mark written twice or beside another mark (○○, ○✓) is no mark a legend defines: a doubled mark may grade it, as ◎ does", "印を重ねた値(○○、○✓ など)は凡例が定める印ではありません(◎ のように段階を表すことがあります)"),
     ("a partly implemented control is not implemented, and the tool cannot tell what is missing", "一部実施の管理策は実施ではなく、何が欠けているかもこのツールには分かりません"),
     ("an 'x' is a check mark to some readers and a cross to others", "'x' は読む人によってチェックとも×とも取れます"),
     ("a statement of applicability's 採否 or 適用 says which controls are selected (採用), not that they are implemented: give each control's implementation status in a column of its own (実施状況: 実施, 未実施, 計画中, 非該当), beside the applicability column, which is then checked against it", "適用宣言書の採否や適用は、どの管理策を選んだか(採用)を示すもので、実施したことは示しません: 各管理策の実施状況を別の列(実施状況: 実施、未実施、計画中、非該当)に書いてください。適用の列はその列と突き合わせます"),

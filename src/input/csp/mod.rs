@@ -393,15 +393,7 @@ fn from_text(
         mark.map(|q| (line.number, text, q))
     });
     if let Some((number, text, q)) = marked {
-        return Err(InputError::at(
-            source.at(number, None),
-            format!(
-                "the line '{}' {}: the list's statements are not read as implemented",
-                published::quote(&text),
-                q.what()
-            ),
-        )
-        .hint(q.hint()));
+        return Err(line_qualifies_list(&source, number, &text, &q));
     }
     // a line stating an audit done (`外部監査: 2025年3月`, `監査結果: OK`) is the document's,
     // not the list's; one that found something is refused
@@ -422,6 +414,16 @@ fn from_text(
         )
         .hint(remarks::FOR_AUDIT_FINDING));
     }
+    // a line saying the list is the provider's own assessment (`※自己評価結果`), once the
+    // list's reader has had its say on a footnote before ids (`＊ Self-assessed` under
+    // `＊9.2.3` is that id's footnote)
+    let self_assessed = lines
+        .iter()
+        .zip(&bare)
+        .filter(|(_, &bare)| bare)
+        .find_map(|(l, _)| {
+            status_table::self_assessed_note(&l.text()).map(|q| (l.number, l.text(), q))
+        });
     let lines: Vec<Line> = lines
         .into_iter()
         .zip(bare)
@@ -439,6 +441,9 @@ fn from_text(
     if listed.controls.is_empty() {
         return Err(no_ids(path, listed.ignored));
     }
+    if let Some((number, text, q)) = self_assessed {
+        return Err(line_qualifies_list(&source, number, &text, &q));
+    }
     page::check_mentions(&page, &listed.controls, path, catalog)?;
     let part = Part {
         read: ReadPart {
@@ -455,6 +460,25 @@ fn from_text(
     att.read_as.pasted = true;
     page.apply(&mut att);
     Ok(att)
+}
+
+/// The error for a line of pasted text that qualifies the whole list (`number`: its line):
+/// a draft's mark, a later date, a self-assessment.
+fn line_qualifies_list(
+    source: &Source,
+    number: usize,
+    text: &str,
+    q: &remarks::Qualifier,
+) -> InputError {
+    InputError::at(
+        source.at(number, None),
+        format!(
+            "the line '{}' {}: the list's statements are not read as implemented",
+            published::quote(text),
+            q.what()
+        ),
+    )
+    .hint(q.hint())
 }
 
 /// A table (a CSV file or a sheet) read by its kind; `None` when it states no control.
@@ -1408,6 +1432,9 @@ fn check_hidden_text(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Resu
         if c != layout.id_column && !header.is_empty() && classify::is_number_header(header) {
             continue;
         }
+        if hidden_remark_read_as_typed(sheet, layout, n, c) {
+            continue;
+        }
         let (letter, at) = cell_location(sheet, layout, n, c);
         return Err(InputError::at(
             at,
@@ -1418,6 +1445,29 @@ fn check_hidden_text(sheet: &Sheet, layout: &Layout, marks: &SheetMarks) -> Resu
         .hint("clear the cell's number format (Format Cells → General or Text) so it shows what it holds, and save the workbook"));
     }
     Ok(())
+}
+
+/// Whether a text cell hidden by its format (sheet row `n`, column `c`) is a remark of a
+/// status table read as typed, not refused (review 20 C-9: a helper or remark column
+/// formatted `;;;` refused the whole list): a column that is not the id, status,
+/// applicability or evidence column, nor the reason column of a row not stated
+/// implemented. Its typed words still go through the remark rules (a hidden `予定` still
+/// stands against the row); the status itself, the evidence and a reason are what the
+/// sheet must show.
+fn hidden_remark_read_as_typed(sheet: &Sheet, layout: &Layout, n: usize, c: usize) -> bool {
+    let TableKind::StatusTable(cols) = &layout.kind else {
+        return false;
+    };
+    let row = n.checked_sub(1).and_then(|i| sheet.rows.get(i));
+    let (classify::StatusSource::Column(status), Some(row)) = (&cols.status, row) else {
+        return false;
+    };
+    let implemented = row
+        .get(*status)
+        .is_some_and(|t| vocab::status_value(t).is_ok_and(|v| v.declared == Declared::Implemented));
+    cols.remarks.contains(&c)
+        && cols.evidence != Some(c)
+        && (implemented || !cols.reasons.contains(&c))
 }
 
 /// The id column of a published list, or `None` when its ids stand in several columns
@@ -2020,7 +2070,14 @@ fn notes_beside(
                 let mark_like = colour_word(mark).is_some()
                     || vocab::status_value(mark).is_ok()
                     || mark.chars().count() <= 2 && !mark.chars().any(char::is_alphanumeric);
-                if mark_like && bare_status(meaning) {
+                // a status mark given a meaning the provider assessed itself (`○ |
+                // 自己評価で実施`): read as a status cell is, no status of an audited
+                // statement, so refused as a legend giving the mark another meaning (review
+                // 20 A-7; `実施（自己評価）` was already)
+                let self_assessed = vocab::status_value(mark).is_ok()
+                    && remarks::not_final_word(&crate::text::header_key(meaning).to_lowercase())
+                        .is_some();
+                if mark_like && (bare_status(meaning) || self_assessed) {
                     if let Some(colour) = colour_word(mark) {
                         return Err(colour_legend(&lines, i + 1, c, mark, meaning, colour));
                     }
@@ -3128,6 +3185,12 @@ fn path_not_current(folded: &str) -> Option<String> {
         "一時",
         "一時保存",
         "一時フォルダ",
+        // before approval, a working folder (review 20 A-11; not `作業` alone, a folder of
+        // operation records)
+        "承認前",
+        "作業用",
+        "作業中",
+        "作業用フォルダ",
     ];
     const WORDS_EN: &[&str] = &[
         "draft",
@@ -3152,6 +3215,9 @@ fn path_not_current(folded: &str) -> Option<String> {
         "廃止",
         "未承認",
         "承認待ち",
+        "承認前",
+        "作業用",
+        "作業中",
         "他サービス",
         "別サービス",
     ];
@@ -3159,17 +3225,21 @@ fn path_not_current(folded: &str) -> Option<String> {
         .split_whitespace()
         .filter(|t| is_path(t) || is_file_name(t))
     {
+        // `tmp` marks a temporary copy of a document or a folder of them, not a script, a
+        // log or a text file of operations (`tmp_cleanup_script.sh`, `tmp.log`,
+        // `/var/tmp/監視設定.txt`: review 20 C-9)
+        let counts = |w: &str| w != "tmp" || !is_file_name(token) || is_document_file(token);
         for segment in token
             .split(['/', '\\', '¥', '￥'])
             .map(|s| s.trim_matches(|c: char| vocab::is_bracket(c) || c == '.'))
             .filter(|s| !s.is_empty())
         {
-            if SEGMENTS.contains(&segment) {
+            if SEGMENTS.contains(&segment) && counts(segment) {
                 return Some(segment.to_owned());
             }
             if let Some(w) = segment
                 .split(|c: char| !c.is_ascii_alphanumeric())
-                .find(|w| WORDS_EN.contains(w))
+                .find(|w| WORDS_EN.contains(w) && counts(w))
             {
                 return Some(w.to_owned());
             }
@@ -3177,13 +3247,59 @@ fn path_not_current(folded: &str) -> Option<String> {
                 .split(|c: char| {
                     c.is_ascii() && !c.is_ascii_alphanumeric() || vocab::is_bracket(c) || c == '　'
                 })
-                .find(|w| PARTS_JA.contains(w))
+                .find(|w| PARTS_JA.contains(w) || names_a_draft(w))
             {
                 return Some(w.to_owned());
+            }
+            if let Some(v) = draft_version(segment) {
+                return Some(v);
             }
         }
     }
     None
+}
+
+/// Whether a file name (a token of [`is_file_name`]) names an office document or a PDF by its
+/// extension (`規程.docx`, `手順.pdf`, `台帳.xlsx`, `手順.md`), not a script, a log, a text or
+/// data file (`.sh`, `.log`, `.txt`, `.csv`).
+fn is_document_file(token: &str) -> bool {
+    const DOCUMENTS: [&str; 19] = [
+        "doc", "docx", "docm", "dot", "dotx", "xls", "xlsx", "xlsm", "xlsb", "ppt", "pptx", "pdf",
+        "odt", "ods", "odp", "rtf", "md", "vsdx", "pages",
+    ];
+    let token = token.trim_end_matches(|c: char| vocab::is_bracket(c) || matches!(c, ',' | '、'));
+    token
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| DOCUMENTS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
+/// A word of a file or folder name that is a draft by its last character `案` (`改訂案`,
+/// `規程案`, `修正案`, `最終案`; review 20 A-11), not a word that only ends in it (`提案`,
+/// `事案`, `答案`, `議案`, `懸案`, `立案`, `勘案`: a proposal, an incident, an answer sheet).
+fn names_a_draft(word: &str) -> bool {
+    const NOT_A_DRAFT: [&str; 16] = [
+        "提案", "事案", "答案", "議案", "懸案", "法案", "図案", "考案", "新案", "発案", "立案",
+        "勘案", "翻案", "教案", "名案", "思案",
+    ];
+    word.ends_with('案') && !NOT_A_DRAFT.iter().any(|w| word.ends_with(w))
+}
+
+/// A version below 1.0 in a file or folder name (`規程_v0.9.docx`, `policy-ver0.3.pdf`,
+/// `規程_第0.5版.docx`): by convention a draft before the first approved edition (review 20
+/// A-11); `v1.0`, `v10.2`, `ver2` are none.
+fn draft_version(segment: &str) -> Option<String> {
+    ["v", "ver", "ver.", "version", "第"].iter().find_map(|p| {
+        segment.match_indices(p).find_map(|(i, _)| {
+            let before = segment[..i].chars().next_back();
+            if before.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                return None;
+            }
+            let rest = segment[i + p.len()..].trim_start_matches(['_', '-', ' ']);
+            let minor = rest.strip_prefix("0.")?;
+            let digits = minor.chars().take_while(char::is_ascii_digit).count();
+            (digits > 0).then(|| segment[i..segment.len() - minor.len() + digits].to_owned())
+        })
+    })
 }
 
 /// An evidence cell counting part of its evidence, and nothing else: `1/3`, `2 of 3`,
@@ -3568,8 +3684,20 @@ mod tests {
             ("policy_unapproved.pdf", "unapproved"),
             ("/ISMS/FY2025/tmp/規程.docx", "tmp"),
             ("/tmp/規程.docx", "tmp"),
+            ("規程_tmp.docx", "tmp"),
+            ("/ISMS/FY2025/tmp/", "tmp"),
             ("規程_draft.docx", "draft"),
             ("規程（案）.docx", "案"),
+            // review 20 A-11: a draft compound, before approval, a working folder, a version
+            // below 1.0
+            ("規程_改訂案.docx", "改訂案"),
+            ("情報セキュリティ規程案.docx", "情報セキュリティ規程案"),
+            ("規程_承認前.docx", "承認前"),
+            ("/ISMS/FY2025/承認前/規程.docx", "承認前"),
+            ("/ISMS/FY2025/作業用/規程.docx", "作業用"),
+            ("/ISMS/FY2025/作業中/規程.docx", "作業中"),
+            ("規程_v0.9.docx", "v0.9"),
+            ("policy-ver0.3.pdf", "ver0.3"),
         ] {
             assert_eq!(evidence_not_current(text).as_deref(), Some(word), "{text}");
         }
@@ -3583,6 +3711,23 @@ mod tests {
             "/ISMS/template/規程.docx",
             "提案書.docx",
             "旧姓の扱いに関する規程.docx",
+            // review 20 C-9: a script, a log, a text file of operations
+            "tmp_cleanup_script.sh",
+            "tmp.log",
+            "/var/tmp/監視設定.txt",
+            "/ISMS/FY2025/tmpfs設定.xlsx",
+            // guards of A-11
+            "改訂履歴.docx",
+            "承認済/規程.docx",
+            "作業手順書.docx",
+            "/運用/作業/作業記録_2025.xlsx",
+            "セキュリティ事案_2025.pdf",
+            "提案_2025.pdf",
+            "案内.pdf",
+            "規程_v1.0.docx",
+            "規程_v10.2.docx",
+            "規程_第2.0版.docx",
+            "sev0.5.log",
             "gold_standard.pdf",
             "v1.0",
             "No.5",

@@ -190,6 +190,8 @@ pub fn read(
     // every row refused is named in one run (review 11 C-21), the first as before
     let mut refused = Refusals::default();
     let dash_na = legend_dash_not_applicable(sheet, layout, cols, legend_sheet);
+    let bracketed_ok =
+        legend_bracketed_implemented(&legend_pairs(sheet, layout, cols, legend_sheet));
     for (i, row) in sheet.rows.iter().enumerate().skip(start) {
         let n = i + 1;
         let id_cell = cell(row, layout.id_column);
@@ -212,6 +214,11 @@ pub fn read(
             let status = if dash_not_applicable(row, cols, dash_na) {
                 Some(StatusValue {
                     declared: Declared::NotApplicable,
+                    note: String::new(),
+                })
+            } else if bracketed_defined(row, cols, &bracketed_ok) {
+                Some(StatusValue {
+                    declared: Declared::Implemented,
                     note: String::new(),
                 })
             } else {
@@ -457,19 +464,8 @@ fn legend_dash_not_applicable(
     cols: &StatusColumns,
     legend_sheet: &[(String, String)],
 ) -> bool {
-    let StatusSource::Column(c) = cols.status else {
-        return false;
-    };
-    let note = layout
-        .header
-        .and_then(|h| classify::header_note(cell(&sheet.rows[h], c)))
-        .map(|note| vec![format!("凡例:{note}")]);
-    let mut dash = note
-        .iter()
-        .chain(sheet.rows.iter())
-        .filter_map(|row| legend(row))
-        .flatten()
-        .chain(legend_sheet.iter().cloned())
+    let mut dash = legend_pairs(sheet, layout, cols, legend_sheet)
+        .into_iter()
         .filter(|(mark, _)| !mark.is_empty() && mark.chars().all(vocab::is_dash))
         .map(|(_, meaning)| {
             vocab::status_value(&legend_meaning(&meaning))
@@ -562,6 +558,73 @@ fn note_unsays_dash(note: &str) -> bool {
     .iter()
     .any(|w| lower.contains(w))
         || remarks::header_note_qualifier(note).is_some()
+}
+
+/// The pairs (mark, meaning) of the sheet's own legend (a note on the status column's
+/// header, `実施状況（○：実施、－：非該当）`, or a legend row, `凡例：○=実施、－=非該当`) and of
+/// the workbook's legend sheet ([`legend_sheet`]); none without a status column.
+fn legend_pairs(
+    sheet: &Sheet,
+    layout: &Layout,
+    cols: &StatusColumns,
+    legend_sheet: &[(String, String)],
+) -> Vec<(String, String)> {
+    let StatusSource::Column(c) = cols.status else {
+        return Vec::new();
+    };
+    let note = layout
+        .header
+        .and_then(|h| classify::header_note(cell(&sheet.rows[h], c)))
+        .map(|note| vec![format!("凡例:{note}")]);
+    note.iter()
+        .chain(sheet.rows.iter())
+        .filter_map(|row| legend(row))
+        .flatten()
+        .chain(legend_sheet.iter().cloned())
+        .collect()
+}
+
+/// The marks in brackets (`(○)`, `（○）`, `header_key` form) the sheet's legend
+/// ([`legend_pairs`]) defines as implemented with nothing beside it (`(○)=実施`), and no
+/// legend gives another meaning: a cell holding one is read as implemented (fix26-list
+/// left). A bracketed mark is otherwise refused ([`vocab::Unreadable::Bracketed`]: the
+/// conditional or by-option mark), and so it is when the legend says so (`(○)=オプション`,
+/// `(○)=実施（条件付き）`).
+fn legend_bracketed_implemented(pairs: &[(String, String)]) -> Vec<String> {
+    let key = |mark: &str| crate::text::header_key(mark.trim()).into_owned();
+    let bracketed: Vec<String> = pairs
+        .iter()
+        .filter(|(mark, _)| vocab::status_value(mark) == Err(vocab::Unreadable::Bracketed))
+        .map(|(mark, _)| key(mark))
+        .collect();
+    let mut defined: Vec<String> = bracketed
+        .iter()
+        .filter(|mark| {
+            pairs
+                .iter()
+                .filter(|(m, _)| key(m) == **mark)
+                .all(|(_, meaning)| {
+                    vocab::status_value(&legend_meaning(meaning))
+                        .is_ok_and(|v| v.declared == Declared::Implemented && v.note.is_empty())
+                })
+        })
+        .cloned()
+        .collect();
+    defined.sort();
+    defined.dedup();
+    defined
+}
+
+/// Whether a row's status cell is a mark in brackets the sheet's legend defines as
+/// implemented ([`legend_bracketed_implemented`]).
+fn bracketed_defined(row: &[String], cols: &StatusColumns, defined: &[String]) -> bool {
+    let StatusSource::Column(c) = cols.status else {
+        return false;
+    };
+    let text = cell(row, c).trim();
+    !text.is_empty()
+        && defined.contains(&crate::text::header_key(text).into_owned())
+        && vocab::status_value(text) == Err(vocab::Unreadable::Bracketed)
 }
 
 /// Whether a row's status cell is a dash the sheet's legend defines as 非該当
@@ -1005,6 +1068,76 @@ fn is_number_label(text: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// A note saying only that the list is the provider's own assessment, not audited
+/// (`本一覧は自己評価による`, `※自己評価結果`, `自己評価版`, `内部監査結果に基づく`, `Self-assessment
+/// (not audited)`): not the statement an audit confirmed, as `実施状況（自己評価）` on the header
+/// and a sheet named so are not (fix28-csp noticed). A sentence about a self-inspection the
+/// service does (`当社は年1回自己点検を実施しています`) says more, and is none.
+pub(super) fn self_assessed_note(text: &str) -> Option<remarks::Qualifier> {
+    const WORDS: [&str; 20] = [
+        "自己評価",
+        "自社評価",
+        "自己点検",
+        "自己申告",
+        "自己宣言",
+        "社内評価",
+        "内部評価",
+        "内部監査",
+        "未監査",
+        "監査前",
+        "self-assessment",
+        "self-assessed",
+        "self assessment",
+        "self-attestation",
+        "self-attested",
+        "internal assessment",
+        "internal audit",
+        "unaudited",
+        "not audited",
+        "pre-audit",
+    ];
+    // what may stand beside the word in a note that says only that (longer first)
+    const FILLERS_JA: [&str; 19] = [
+        "この一覧は",
+        "本一覧は",
+        "本表は",
+        "本書は",
+        "本資料は",
+        "記載内容は",
+        "回答は",
+        "本一覧",
+        "本表",
+        "本書",
+        "本資料",
+        "によるもの",
+        "に基づき",
+        "に基づく",
+        "による",
+        "結果",
+        "版",
+        "です",
+        "の",
+    ];
+    const FILLERS_EN: [&str; 13] = [
+        "this", "list", "is", "the", "based", "on", "results", "result", "version", "by", "a",
+        "an", "of",
+    ];
+    let folded = crate::text::fold_width(text).to_lowercase();
+    let word = WORDS.iter().find(|w| folded.contains(**w))?;
+    let mut rest = folded.clone();
+    for w in WORDS.iter().chain(&FILLERS_JA) {
+        rest = rest.replace(w, " ");
+    }
+    let said_only = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| FILLERS_EN.contains(&w));
+    said_only.then(|| remarks::Qualifier {
+        kind: remarks::Kind::Draft,
+        word: (*word).to_owned(),
+    })
 }
 
 /// A title-block line saying when the document itself is next reviewed or revised
@@ -1567,6 +1700,7 @@ pub fn note_on_table(
         // remark's deferral)
         None => remarks::document_mark(text, as_of)
             .filter(|q| q.kind == remarks::Kind::Draft)
+            .or_else(|| self_assessed_note(text))
             .or_else(|| match place {
                 Outside::Above | Outside::Sheet => remarks::qualifier_beyond(text, &[]),
                 Outside::Below => remarks::qualifier_on(text, &[], as_of),
@@ -1824,9 +1958,36 @@ pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason
 /// `委託先にて`, `外部委託`, `クラウド事業者`, `他社`, `基盤`, `DC`): judged as the sentence it
 /// shortens (`委託先が実施` → a subcontractor does it; `クラウド事業者の責任範囲` → which
 /// party is unclear) — dropping the verb must not turn a refused reason into a given one
-/// (review 19 A-6). The service underneath by name (`AWS`, `IaaS`) stays another party.
+/// (review 19 A-6). The same name one word further is still only a name (review 20 A-1): an
+/// operator word (`DC事業者`, `データセンター事業者`, `DCベンダー`), an honorific
+/// (`クラウド事業者様`), `外部` before it (`外部DC`), or a bracket that names no service
+/// underneath (`委託先（ISMAP登録済）`, `基盤（ISMAP登録済）`: a claim the list cannot check,
+/// not who). The service underneath by name (`AWS`, `外部DC（AWS）`, `委託先（AWS）`) and the
+/// layer underneath (`IaaS`, `IaaS事業者`, `IaaS側`) stay another party.
 fn bare_party(text: &str) -> Option<NotAReason> {
-    const UNCLEAR: [&str; 10] = [
+    let key = crate::text::header_key(text).to_lowercase();
+    let mut noun = key.as_str();
+    // particles only: with a verb (`基盤側で実施`, `委託先が実施`) it is a sentence, judged
+    // by the rules for sentences (review 20 C-2)
+    for tail in ["のため", "にて"] {
+        noun = noun.strip_suffix(tail).unwrap_or(noun);
+    }
+    // `委託先（ISMAP登録済）`: the name before the bracket, unless the bracket names the
+    // service underneath: a party unclear by it (`外部DC（AWS東京リージョン）`), a
+    // subcontractor when it is that service (`委託先（AWS）`, not `委託先（AWS上の保守業者）`)
+    if let Some((name, inner)) = noun.strip_suffix(')').and_then(|n| n.rsplit_once('(')) {
+        return party_named(name).filter(|why| match why {
+            NotAReason::SubcontractorDoesIt => !UNDERLYING_BY_NAME.contains(&inner),
+            _ => !names_underlying(inner),
+        });
+    }
+    party_named(noun)
+}
+
+/// The judgement of a party's name alone ([`bare_party`]; `header_key` form, lower case):
+/// a subcontractor, a party that says no more who it is, or `None` for anything else.
+fn party_named(noun: &str) -> Option<NotAReason> {
+    const UNCLEAR: [&str; 17] = [
         "クラウド事業者",
         "クラウド事業者側",
         "クラウド",
@@ -1837,25 +1998,63 @@ fn bare_party(text: &str) -> Option<NotAReason> {
         "第三者",
         "基盤",
         "dc",
+        "データセンター",
+        "データセンタ",
+        "センター",
+        "ホスティング",
+        "cloud",
+        "datacenter",
+        "datacentre",
     ];
-    let key = crate::text::header_key(text).to_lowercase();
-    let mut noun = key.as_str();
-    // particles only: with a verb (`基盤側で実施`, `委託先が実施`) it is a sentence, judged
-    // by the rules for sentences (review 20 C-2)
-    for tail in ["のため", "にて"] {
-        noun = noun.strip_suffix(tail).unwrap_or(noun);
+    let mut noun = noun.strip_suffix('側').unwrap_or(noun);
+    for honorific in ["様", "さま", "殿", "さん", "御中"] {
+        noun = noun.strip_suffix(honorific).unwrap_or(noun);
     }
-    let noun = noun.strip_suffix('側').unwrap_or(noun);
     if noun.is_empty() {
-        None
-    } else if SUBCONTRACTORS_JA.contains(&noun) || ["外部委託", "委託", "外注"].contains(&noun)
-    {
-        Some(NotAReason::SubcontractorDoesIt)
-    } else if UNCLEAR.contains(&noun) {
-        Some(NotAReason::PartyUnclear)
-    } else {
-        None
+        return None;
     }
+    if SUBCONTRACTORS_JA.contains(&noun) || ["外部委託", "委託", "外注"].contains(&noun) {
+        return Some(NotAReason::SubcontractorDoesIt);
+    }
+    if UNCLEAR.contains(&noun) {
+        return Some(NotAReason::PartyUnclear);
+    }
+    // one word further: an operator word after the name (`DC事業者`, `cloud provider`), `外部`
+    // before it (`外部DC`); the layer underneath (`IaaS事業者`) is not in the lists
+    let operator = [
+        "事業者",
+        "業者",
+        "ベンダー",
+        "ベンダ",
+        "プロバイダー",
+        "プロバイダ",
+        "provider",
+        "vendor",
+        "operator",
+    ]
+    .iter()
+    .find_map(|w| noun.strip_suffix(w).filter(|n| !n.is_empty()));
+    let external = ["外部の", "外部", "external"]
+        .iter()
+        .find_map(|w| noun.strip_prefix(w).filter(|n| !n.is_empty()));
+    operator.or(external).and_then(party_named)
+}
+
+/// Whether a text (`header_key` form, lower case) names the service underneath by name or
+/// as the layer underneath (`AWS`, `AWS東京リージョン`, `IaaS`), its name a word of its own
+/// (`laws` is no `aws`).
+fn names_underlying(text: &str) -> bool {
+    UNDERLYING_BY_NAME
+        .iter()
+        .chain(&["iaas", "paas"])
+        .any(|name| {
+            text.match_indices(name).any(|(i, _)| {
+                let ascii_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                !name.is_ascii()
+                    || !(ascii_word(text[..i].chars().next_back())
+                        || ascii_word(text[i + name.len()..].chars().next()))
+            })
+        })
 }
 
 /// Whether a text says only a part is done (`一部`, `部分的`, `partly`, `in part`).
@@ -3980,6 +4179,30 @@ mod tests {
     /// Review 12 A-7, C-22, B-3: every text written is judged apart — a reason, words that
     /// give none, or a text that is not accepted, with why.
     #[test]
+    fn a_note_saying_only_the_list_is_self_assessed() {
+        for note in [
+            "本一覧は自己評価による",
+            "自己評価",
+            "※自己評価結果",
+            "自己評価版",
+            "内部監査結果に基づく",
+            "本一覧の記載内容は自己評価の結果です",
+            "Self-assessment (not audited)",
+            "This list is based on a self-assessment",
+        ] {
+            assert!(self_assessed_note(note).is_some(), "{note}");
+        }
+        for note in [
+            "当社は年1回自己点検を実施しています",
+            "自己点検の結果は別紙参照",
+            "Internal audits are performed annually",
+            "本一覧は2025年度の外部監査で確認済み",
+        ] {
+            assert!(self_assessed_note(note).is_none(), "{note}");
+        }
+    }
+
+    #[test]
     fn a_written_reason_is_judged_with_why() {
         use NotAReason::*;
         for (text, want) in [
@@ -4035,6 +4258,32 @@ mod tests {
             ("DC", Err(PartyUnclear)),
             ("ＤＣ側", Err(PartyUnclear)),
             ("基盤側で実施", Ok("基盤側で実施")),
+            // review 20 A-1: the same names one word further (an operator word, an
+            // honorific, `外部` before it, a bracket naming no service underneath)
+            ("DC事業者", Err(PartyUnclear)),
+            ("データセンター事業者", Err(PartyUnclear)),
+            ("外部DC", Err(PartyUnclear)),
+            ("外部データセンター", Err(PartyUnclear)),
+            ("外部事業者", Err(PartyUnclear)),
+            ("クラウド事業者様", Err(PartyUnclear)),
+            ("DCベンダー", Err(PartyUnclear)),
+            ("Cloud provider", Err(PartyUnclear)),
+            ("基盤（ISMAP登録済）", Err(PartyUnclear)),
+            ("委託先（ISMAP登録済）", Err(SubcontractorDoesIt)),
+            ("外部委託先様", Err(SubcontractorDoesIt)),
+            ("委託先（AWS上の保守業者）", Err(SubcontractorDoesIt)),
+            ("該当なし（DC事業者）", Err(PartyUnclear)),
+            ("委託先（AWS）", Ok("委託先（AWS）")),
+            ("外部DC（AWS）", Ok("外部DC（AWS）")),
+            ("DC（AWS東京リージョン）", Ok("DC（AWS東京リージョン）")),
+            ("クラウド事業者（AWS）", Ok("クラウド事業者（AWS）")),
+            ("基盤（IaaS）", Ok("基盤（IaaS）")),
+            ("IaaS事業者", Ok("IaaS事業者")),
+            ("IaaS側で実施", Ok("IaaS側で実施")),
+            (
+                "データセンター事業者（AWS）が実施",
+                Ok("データセンター事業者（AWS）が実施"),
+            ),
             ("AWS", Ok("AWS")),
             ("IaaS側", Ok("IaaS側")),
             ("基盤のIaaS（AWS）が実施", Ok("基盤のIaaS（AWS）が実施")),

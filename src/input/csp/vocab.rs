@@ -178,6 +178,9 @@ pub enum Unreadable {
     /// tables the conditional or optional mark (`○：標準 (○)：条件付き・オプション`), not the
     /// bare one (review 19 A-7).
     Bracketed,
+    /// `○○`, `○ ○`, `✓✓`: an implemented mark written twice, or beside another mark, with no
+    /// word: no mark a legend defines (a doubled mark may grade it, as `◎` does).
+    Repeated,
     Unknown,
 }
 
@@ -195,6 +198,7 @@ impl Unreadable {
             Unreadable::Inherited => "an inherited control is implemented by the underlying service, not by this one, and inheritance is not a status of its own list",
             Unreadable::Disagreeing => "its parts state different statuses",
             Unreadable::Bracketed => "a mark in brackets ((○), (済)) is conventionally the conditional, partial or by-option mark, not the bare one",
+            Unreadable::Repeated => "a mark written twice or beside another mark (○○, ○✓) is no mark a legend defines: a doubled mark may grade it, as ◎ does",
             Unreadable::Unknown => "it is not a status this tool knows",
         }
     }
@@ -319,7 +323,15 @@ fn lookup_parts(value: &str) -> Result<Option<Declared>, Unreadable> {
     if parts.len() < 2 {
         return Ok(None);
     }
-    agreeing(&parts)
+    let agreed = agreeing(&parts)?;
+    // marks alone (`○○`, `○ ○`, `○✓`), no word among them: no mark a legend defines
+    let marks_only = parts
+        .iter()
+        .all(|p| p.chars().count() == 1 && !p.chars().any(char::is_alphanumeric));
+    if marks_only && agreed == Some(Declared::Implemented) {
+        return Err(Unreadable::Repeated);
+    }
+    Ok(agreed)
 }
 
 /// The status every one of `parts` states; `None` when one is no status value.
@@ -1526,6 +1538,15 @@ mod tests {
         }
         assert_eq!(v("○"), Ok((Implemented, String::new())));
         assert_eq!(v("○（実施）"), Ok((Implemented, String::new())));
+        // fix26-list left: a doubled mark is no mark a legend defines; a mark with its word
+        // still reads, and a doubled cross says not implemented either way
+        for doubled in ["○○", "◯◯", "○ ○", "✓✓", "○✓"] {
+            assert_eq!(v(doubled), Err(Unreadable::Repeated), "{doubled}");
+        }
+        for read in ["○ 実施", "○実施", "実施済 ✓", "実施 / Implemented"] {
+            assert_eq!(v(read).map(|(d, _)| d), Ok(Implemented), "{read}");
+        }
+        assert_eq!(v("××").map(|(d, _)| d), Ok(NotImplemented));
         assert_eq!(v("【未実施】").map(|(d, _)| d), Ok(NotImplemented));
         assert_eq!(v("(非該当)").map(|(d, _)| d), Ok(NotApplicable));
         for unknown in ["可", "否", "たぶん", "非該当（IaaS）のため", "(未実施"] {
