@@ -2767,6 +2767,9 @@ struct Items {
     /// The rows of no item and the footnote rows, whole (row from 1, cells joined): a
     /// remark on the item(s) above, or one to refuse ([`Items::take_notes_above`]).
     row_notes: Vec<(usize, String)>,
+    /// The last row read into an item and that item's index: a row of references only
+    /// right under it continues it ([`Items::continued`]).
+    last_row: Option<(usize, usize)>,
 }
 
 /// What a function of a text made of each distinct text seen by one pass (one thread's
@@ -2887,6 +2890,7 @@ impl Items {
             refs: ItemRefs::Split,
             comments: Vec::new(),
             row_notes: Vec::new(),
+            last_row: None,
         })
     }
 
@@ -3209,8 +3213,15 @@ impl Items {
         self.check_names(row, cells)?;
         if let Some(&(top, bottom)) = self.id_merges.iter().find(|(t, b)| *t < row && row <= *b) {
             if let Some(i) = self.items.iter().rposition(|item| item.row == top) {
+                self.last_row = Some((row, i));
                 return self.continue_item(i, (top, bottom), row, cells, split);
             }
+        }
+        if let Some(i) = self.continued(row, cells)? {
+            self.last_row = Some((row, i));
+            self.bare.retain(|&b| b != i);
+            let top = self.items[i].row;
+            return self.continue_item(i, (top, row), row, cells, split);
         }
         // the first row of an item over several rows (its id cell merged down): the rows
         // below may hold its references
@@ -3290,6 +3301,7 @@ impl Items {
         if bare {
             self.bare.push(self.items.len());
         }
+        self.last_row = Some((row, self.items.len()));
         item.extra = Extra(
             self.header
                 .extras
@@ -3299,6 +3311,56 @@ impl Items {
         );
         self.items.push(item);
         Ok(())
+    }
+
+    /// The item row `row` continues, when it holds references but no item of its own: its
+    /// id cell empty and its text empty or the text of the item right above it, the way a
+    /// sheet whose item cells are merged over the rows of one item's references is saved
+    /// to CSV, or a GRC tool writes one row per mapping (`Q-1,…,A.9.2.1` / `,,A.9.2.4`:
+    /// review 21 A-6). Read as the item's only right under it (the row above read into
+    /// it); elsewhere (under a blank row, a heading, a note, or first) which item it
+    /// belongs to cannot be told, and the row is refused rather than read as an item of
+    /// its own while the item above is judged without its references.
+    fn continued(
+        &self,
+        row: usize,
+        cells: &(impl Cells + ?Sized),
+    ) -> Result<Option<usize>, InputError> {
+        let (id_col, title_col) = (self.col(Field::Id), self.col(Field::Title));
+        if self.suggesting || (id_col.is_none() && title_col.is_none()) {
+            return Ok(None);
+        }
+        let id = id_col.map_or("", |c| cells.cell(c).trim());
+        let title = title_col.map_or(String::new(), |c| self.cell_text(cells, c).into_owned());
+        let refs = self
+            .header
+            .refs
+            .iter()
+            .any(|&c| !self.cell_text(cells, c).is_empty());
+        if !id.is_empty() || !refs {
+            return Ok(None);
+        }
+        let above = self
+            .last_row
+            .filter(|&(r, _)| r + 1 == row)
+            .map(|(_, i)| i)
+            // the text repeated: under an item with an id of its own only (a list with no
+            // ids holding one text twice has the same item twice, warned about)
+            .filter(|&i| {
+                title.is_empty()
+                    || id_col.is_some()
+                        && !self.items[i].id.starts_with('#')
+                        && title == self.items[i].title
+            });
+        match above {
+            Some(i) => Ok(Some(i)),
+            None if title.is_empty() => Err(InputError::at(
+                self.loc.clone().row(row),
+                "the row holds references but no check item (no id, no text), and is not right under an item: which item they belong to cannot be told",
+            )
+            .hint("write the row right under its item's row (one item over several rows, as a merged cell saved to CSV leaves it), or give it its item's id and text, or remove it")),
+            None => Ok(None),
+        }
     }
 
     /// Row `row`, under the id cell of item `i` merged down over rows `rows`: the item's
@@ -3422,6 +3484,35 @@ impl Items {
             with_other_rows(said_against(&name, what), &rows),
         )
         .hint(*hint))
+    }
+
+    /// Marks each judged item whose status column ([`names_status`]: `Status`, `実施状況`,
+    /// `Implemented?`) holds a value not read as met or in place ([`reads_as_in_place`]: `NC`,
+    /// `Open`, `Observation`, `免除`) as not analysed, naming the cell (review 21 A-7): the
+    /// words the column's rule refuses ([`says_against`]) were refused before.
+    fn mark_unread_status(&mut self) {
+        for (k, (_, name)) in self.header.extras.iter().enumerate() {
+            if !names_status(name) {
+                continue;
+            }
+            for item in &mut self.items {
+                let Some((_, v)) = item.extra.0.get(k) else {
+                    continue;
+                };
+                let v = v.trim();
+                if item.refs.is_empty() || dash_or_blank(v) || reads_as_in_place(v) {
+                    continue;
+                }
+                let problem = CellProblem {
+                    field: ProblemField::NoteAgainst,
+                    column: name.clone(),
+                    value: v.to_owned(),
+                };
+                if !item.problems.contains(&problem) {
+                    item.problems.push(problem);
+                }
+            }
+        }
     }
 
     /// Marks each item its applicability column says is not asked in this procurement
@@ -3639,7 +3730,9 @@ impl Items {
                 let negative = header.negative;
                 let read = |v: &str| applicability(v, negative);
                 if cells().any(|(_, v)| {
-                    read(v) == Some(false) || negative && read(v).is_none() && !dash_or_blank(v)
+                    read(v) == Some(false)
+                        || negative && read(v).is_none() && !dash_or_blank(v)
+                        || read(v).is_none() && says_not_asked_with_more(v, negative)
                 }) {
                     if let Some(q) = header.qualifier {
                         return Err(InputError::at(
@@ -3715,9 +3808,15 @@ impl Items {
                 let unread: Vec<(usize, &str)> = cells()
                     .filter(|(_, v)| {
                         let rating = names_a_rating(name) && is_bare_rating(v);
+                        // `N/A` says no finding under a findings header, but under a result
+                        // or a status of compliance that the item was not checked or is not
+                        // applicable, no result of met (review 21 A-7)
+                        let not_applicable = !names_findings(name)
+                            && ["n/a", "na", "not applicable"]
+                                .contains(&evaluation_word(v).as_str());
                         !(inverted_header(name)
                             || rating
-                            || is_met_evaluation(v)
+                            || is_met_evaluation(v) && !not_applicable
                             || is_done_evaluation(v)
                             || none_found(v)
                             || clean_undated(v))
@@ -3814,6 +3913,7 @@ impl Items {
         if !self.suggesting {
             self.check_extra_columns()?;
             self.check_risk_column()?;
+            self.mark_unread_status();
             self.mark_not_asked();
         }
         let (outside_lines, commented) = self.take_comments();
@@ -4419,6 +4519,11 @@ fn applicability_header(header: &str) -> Option<ApplicabilityHeader> {
         Some((head, rest)) => (head, rest.trim_end_matches(')')),
         None => (&*key, ""),
     };
+    // a question mark closing it asks the same (`Applicable?`, `In Scope?`: review 21 B-2)
+    let head = head.trim_end_matches(['?', '？']);
+    // `Scope` of a questionnaire or a GRC export: in scope or not, as `In scope` (a column
+    // of scope descriptions, `全社`, `本番環境`, marks nothing not asked and is carried)
+    let head = if head == "scope" { "inscope" } else { head };
     let negative = NEGATIVE.contains(&head);
     (negative || HEADERS.contains(&head)).then(|| ApplicabilityHeader {
         qualifier: (!qualifier.is_empty()).then(|| qualifier.to_owned()),
@@ -4499,6 +4604,19 @@ fn applicability(value: &str, negative: bool) -> Option<bool> {
     Some(yes != negative)
 }
 
+/// Whether an applicability cell not read whole opens with a not asked (`N/A - inherited`,
+/// `No: covered by the IaaS`, `対象外（別途確認）`, `Out of scope, see note`): the column then
+/// marks the item not asked with a note, which is not read either way (review 21 B-2).
+fn says_not_asked_with_more(value: &str, negative: bool) -> bool {
+    let v = value.trim();
+    let head = v
+        .split(|c: char| "-–—:：(（,、;；".contains(c))
+        .next()
+        .unwrap_or("")
+        .trim();
+    !head.is_empty() && head != v && applicability(head, negative) == Some(false)
+}
+
 /// `message` on the first of the rows `refused` (row, cell), naming the others after it, so
 /// that every row refused is told in one run (review 13 C-7: a run a row).
 fn with_other_rows(message: String, refused: &[(usize, &str)]) -> String {
@@ -4548,8 +4666,27 @@ fn names_evaluation(header: &str) -> bool {
         "確認ステータス",
         "チェック状況",
         "充足",
+        // the result of an audit or a test and whether the control works or conforms
+        // (review 21 A-7: `Audit result`, `Test outcome`, `有効性`, `監査意見`, `適合状況`)
+        "有効性",
+        "監査意見",
+        "適合状況",
+        "準拠状況",
+        "result",
+        "outcome",
     ];
     const WHOLE: &[&str] = &[
+        "meetsrequirement",
+        "meetsrequirements",
+        "requirementsmet",
+        "effectiveness",
+        "effective",
+        "controleffective",
+        "compliancestatus",
+        "conformity",
+        "conformance",
+        "compliant",
+        "auditopinion",
         "reviewstatus",
         "checkstatus",
         "rag",
@@ -4575,10 +4712,109 @@ fn names_evaluation(header: &str) -> bool {
         "assessmentresult",
     ];
     let key = header_key(header);
-    let head = key.split(['(', '[']).next().unwrap_or("");
+    let head = asked_head(&key);
+    // what a test is to show (`Expected result`, `期待結果`) is the item's text, no result
+    let expected = ["expected", "desired", "intended", "target", "期待", "想定"]
+        .iter()
+        .any(|w| head.starts_with(w));
     (ENDINGS.iter().any(|w| head.ends_with(w)) || WHOLE.contains(&head))
+        && !expected
+        // `適用可否`: whether the item is asked ([`applicability_header`], review 21 B-2)
+        && applicability_header(header).is_none()
         && !names_answers(header)
         && !names_assurance_level(header)
+}
+
+/// A header's key before a note in brackets, a question mark closing it aside: a header
+/// asked as a question names the same column (`Meets requirement?`, `Implemented?`,
+/// `Compliant?`: review 21 A-7).
+fn asked_head(key: &str) -> &str {
+    key.split(['(', '['])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['?', '？'])
+}
+
+/// Whether a carried column's header names the state of the item's control in the buyer's
+/// list (`Status`, `Control status`, `状況`, `実施状況`, `Implemented?`, `Control in place`,
+/// `Y/N`, `実施有無`), a note in brackets or a question mark after it aside — not the buyer's
+/// evaluation ([`names_evaluation`]), the CSP's answers ([`names_answers`]), the item's
+/// applicability nor a gap's or a remediation's status (their own rules): only a value of
+/// met, done or in place reads there ([`reads_as_in_place`], review 21 A-7).
+fn names_status(header: &str) -> bool {
+    const WHOLE: &[&str] = &[
+        "status",
+        "ステータス",
+        "状況",
+        "状態",
+        "進捗",
+        "progress",
+        "controlstatus",
+        "implementationstatus",
+        "implemented",
+        "inplace",
+        "controlinplace",
+        "y/n",
+        "yn",
+        "yes/no",
+        "実施状況",
+        "実施有無",
+        "実装状況",
+        "導入状況",
+        "整備状況",
+        "運用状況",
+        "対応有無",
+    ];
+    let key = header_key(header);
+    let head = asked_head(&key);
+    WHOLE.contains(&head)
+        && !names_evaluation(header)
+        && !names_answers(header)
+        && applicability_header(header).is_none()
+        && !inverted_header(header)
+}
+
+/// Whether a value under a status header ([`names_status`]) says the control is met, done or in
+/// place, whole: a mark of met ([`is_met_evaluation`] but `N/A`), a check done
+/// ([`is_done_evaluation`]), a yes of an answer (`実施`, `対応済`, `有`) or a record in effect
+/// (`Implemented`, `In place`, `Active`, `Approved`, `運用中`, `TRUE`, `1`). Anything else
+/// (`NC`, `Open`, `Observation`, `Inherited`, `免除`) is a status the tool does not read.
+fn reads_as_in_place(value: &str) -> bool {
+    const IN_PLACE: &[&str] = &[
+        "implemented",
+        "fully implemented",
+        "in place",
+        "active",
+        "approved",
+        "published",
+        "current",
+        "in effect",
+        "operational",
+        "operating",
+        "true",
+        "1",
+        "実施",
+        "実施済",
+        "実施済み",
+        "実装済",
+        "実装済み",
+        "導入済",
+        "導入済み",
+        "対応済",
+        "対応済み",
+        "整備済",
+        "整備済み",
+        "運用中",
+        "承認済",
+        "承認済み",
+        "有",
+        "有り",
+        "あり",
+    ];
+    let whole = evaluation_word(value);
+    (is_met_evaluation(value) && !["n/a", "na"].contains(&whole.as_str()))
+        || is_done_evaluation(value)
+        || IN_PLACE.contains(&whole.as_str())
 }
 
 /// Whether an evaluation says the item is deficient or met in part: a no or a part as an
@@ -4953,8 +5189,25 @@ fn is_met_evaluation(value: &str) -> bool {
 /// Green`, review 17 A-4): read as nothing found under an evaluation header — not a mark
 /// under a findings header, where [`says_against`] reads settled words.
 fn is_done_evaluation(value: &str) -> bool {
-    ["完了", "確認完了", "done", "complete", "completed", "green"]
-        .contains(&evaluation_word(value).as_str())
+    [
+        "完了",
+        "確認完了",
+        "done",
+        "complete",
+        "completed",
+        "green",
+        // a control found working or conforming in full, an audit's clean opinion
+        // (review 21 A-7: `Effectiveness | Effective`, `監査意見 | 適正`)
+        "effective",
+        "有効",
+        "fully compliant",
+        "適正",
+        "適正意見",
+        "無限定適正意見",
+        "unqualified",
+        "unqualified opinion",
+    ]
+    .contains(&evaluation_word(value).as_str())
 }
 
 /// A cell holding nothing but a dash or nothing at all (`-`, `－`, `―`, blank): no answer,
@@ -5044,6 +5297,8 @@ fn answer_says_yes(value: &str) -> bool {
     ];
     if crate::input::csp::remarks::qualifier_beyond(value, &[]).is_some()
         || is_negative_answer(value)
+        // a check box's no or a 0/1 flag's 0 (`対応可否` FALSE, 0: review 21 A-7)
+        || crate::input::csp::vocab::check_cell(value) == crate::input::csp::vocab::Check::NotSelected
     {
         return false;
     }
@@ -5296,6 +5551,20 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
         || level_asked(v).is_some()
     {
         return None;
+    }
+    // a check box's no or a 0/1 flag's 0 (`Implemented?` FALSE, `実施状況` 0, `Y/N` ×) says
+    // no, as `No` does (review 21 A-7) — not under a count, a number or an order
+    let numbers = has(&[
+        "件数", "数", "番号", "順", "版", "重み", "count", "number", "num", "order", "sort", "seq",
+        "version", "weight",
+    ]);
+    if !numbers
+        && crate::input::csp::vocab::check_cell(v) == crate::input::csp::vocab::Check::NotSelected
+    {
+        return Some((
+            format!("says of the item '{v}', which defers it or says it is not done ('{v}')"),
+            "settle first what your check list records of these items (not met, met in part, later, by someone else, or not at all), or, to judge them on the ISMAP statement alone knowing it, remove the words from the cell",
+        ));
     }
     // the buyer's own "not needed" (`SOC2は不要`) asks for less; someone else named
     // (`IaaS事業者に依存`) is the scope's rules' (an item resting on the IaaS)
