@@ -272,3 +272,74 @@ fn a_row_of_references_only_under_an_item_continues_it() {
     assert_eq!(by_id(items, "Q-1")["status"], "covered");
     assert_eq!(by_id(items, "#3")["status"], "not-covered");
 }
+
+/// The items of a report, by their references joined (`PCI DSS v4.0 8.2.1`).
+fn by_refs(v: &serde_json::Value) -> std::collections::HashMap<String, serde_json::Value> {
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            let refs: Vec<&str> = i["references"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r.as_str().unwrap())
+                .collect();
+            (refs.join(", "), i.clone())
+        })
+        .collect()
+}
+
+/// Review 21 A-3, B-1: a GRC export's `Framework` column naming each row's framework was not
+/// read: PCI DSS `8.2.1` and CIS `5.1` were credited as ISMAP 8.2.1 / 5.1 (covered), and a
+/// row stating `ISO/IEC 27001:2013` was read in the list's edition (`A.8.2` as 2022's 9.2.3).
+/// Now a row's bare numbers are read in its framework: another's unresolved
+/// (`unknown-framework`, the item not analysed), an edition's in that edition. Guards: rows
+/// stating ISMAP, none or a dash read as before; a `Standard` column of other words (`必須`)
+/// is no framework.
+#[test]
+fn a_rows_framework_is_the_standard_of_its_references() {
+    let v = json_of(report(&data("fix29-grc/framework-column.csv")));
+    let items = by_refs(&v);
+    for refs in [
+        "PCI DSS v4.0 8.2.1",
+        "PCI DSS v4.0 3.5.1",
+        "CIS Controls v8 5.1",
+    ] {
+        let item = &items[refs];
+        assert_eq!(item["status"], "not-analysed", "{refs}");
+        assert_eq!(item["unresolved"][0]["why"], "unknown-framework", "{refs}");
+    }
+    assert_eq!(items["ISO/IEC 27001:2013 A.9.2.1"]["status"], "covered");
+    let v = json_of(report(&data("fix29-grc/framework-editions.csv")));
+    let items = by_refs(&v);
+    let ids = |refs: &str| -> Vec<String> {
+        items[refs]["controls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(ids("ISO/IEC 27001:2013 A.8.2"), ["8.2.1", "8.2.2", "8.2.3"]);
+    assert_eq!(ids("ISO/IEC 27001:2013 A.6.2"), ["6.2.1", "6.2.2"]);
+    assert_eq!(
+        items["ISO/IEC 27001:2022 A.5.15"]["reasons"][0],
+        "iso2022-correspondence"
+    );
+    // guards: ISMAP, none, a dash; a `Standard` column of other words
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.csv");
+    std::fs::write(
+        &path,
+        "ID,Requirement,Framework,Standard,Control ID\nG-1,a,ISMAP,必須,9.2.1\nG-2,b,,必須,9.2.2\nG-3,c,-,,9.2.3\nG-4,d,ISMAP管理基準,推奨,8.1.5.P\nG-5,e,Internal policy,,9.2.5\n",
+    )
+    .unwrap();
+    let v = json_of(report(&path));
+    for id in ["G-1", "G-2", "G-3", "G-4"] {
+        assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
+    }
+    // a framework the tool does not know is no ISMAP either
+    assert_eq!(by_id(&v["items"], "G-5")["status"], "not-analysed");
+}

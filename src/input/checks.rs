@@ -2767,6 +2767,11 @@ struct Items {
     /// The rows of no item and the footnote rows, whole (row from 1, cells joined): a
     /// remark on the item(s) above, or one to refuse ([`Items::take_notes_above`]).
     row_notes: Vec<(usize, String)>,
+    /// A column naming each row's framework or standard (`Framework`, `規格`: review 21 A-3):
+    /// the standard of the row's references ([`Items::add_refs`]).
+    /// With whether its header is a framework's (`Framework`: any standard but ISMAP's
+    /// read) or a standard's (`Standard`, `規格`: only a standard's name read).
+    framework: Option<(usize, bool)>,
     /// The last row read into an item and that item's index: a row of references only
     /// right under it continues it ([`Items::continued`]).
     last_row: Option<(usize, usize)>,
@@ -2858,7 +2863,12 @@ impl Items {
                 .collect(),
             None => Vec::new(),
         };
+        let framework = header
+            .extras
+            .iter()
+            .find_map(|(c, name)| Some((*c, names_framework(name)?)));
         Ok(Items {
+            framework,
             cols: Field::ALL.map(|f| header.fields.get(&f).copied()),
             header_digits: header.cells.iter().map(|h| holds_digit(h.trim())).collect(),
             title_rows,
@@ -3180,6 +3190,7 @@ impl Items {
         if self.refs == ItemRefs::LeftInCell {
             return;
         }
+        let before = item.refs.len();
         let mut split = split.map(Vec::into_iter);
         for (k, &c) in self.header.refs.iter().enumerate() {
             // a number with a fraction: what was typed (`5.30`) is lost
@@ -3193,6 +3204,19 @@ impl Items {
                     item.add_split_refs(refs, column, number)
                 }
                 None => item.add_refs(&self.cell_text(cells, c), column, number),
+            }
+        }
+        // the row's own framework or standard (`PCI DSS v4.0`, `ISO/IEC 27001:2013`): its
+        // bare numbers are that standard's, read in it by the one resolver (another
+        // framework's unresolved, an edition's in it), never as ISMAP ids (review 21 A-3, B-1)
+        let (framework, any) = self
+            .framework
+            .map_or(("", false), |(c, any)| (cells.cell(c).trim(), any));
+        if stated_framework(framework, any) {
+            for r in &mut item.refs[before..] {
+                if is_bare_number(r) {
+                    *r = format!("{framework} {r}");
+                }
             }
         }
     }
@@ -4723,6 +4747,56 @@ fn names_evaluation(header: &str) -> bool {
         && applicability_header(header).is_none()
         && !names_answers(header)
         && !names_assurance_level(header)
+}
+
+/// Whether a carried column's header names each row's framework (`Framework`,
+/// `フレームワーク`: `Some(true)`) or standard (`Standard`, `規格`, `準拠基準`: `Some(false)`):
+/// the GRC export of several frameworks mapped in one references column (review 21 A-3).
+fn names_framework(header: &str) -> Option<bool> {
+    let head = header_key(header);
+    let head = asked_head(&head);
+    if ["framework", "frameworkname", "フレームワーク"].contains(&head) {
+        return Some(true);
+    }
+    [
+        "standard",
+        "standardname",
+        "規格",
+        "規格名",
+        "準拠規格",
+        "準拠基準",
+        "基準名",
+    ]
+    .contains(&head)
+    .then_some(false)
+}
+
+/// Whether a framework cell ([`names_framework`]) states a standard other than ISMAP's:
+/// under a framework's header anything but empty, a dash or ISMAP (`PCI DSS v4.0`, `CIS
+/// Controls v8`, `ISO/IEC 27001:2013`, `Internal`; not `ISMAP`, `ISMAP管理基準`,
+/// `政府情報システムのためのセキュリティ評価制度`), under a standard's header only a standard's
+/// name (`ISO/IEC 27001:2013`, `JIS Q 27001`, `NIST SP 800-53`, `PCI DSS`: not `必須`).
+fn stated_framework(cell: &str, any: bool) -> bool {
+    let folded = crate::text::fold_width(cell).to_lowercase();
+    let ismap = folded.contains("ismap") || folded.contains("政府情報システム");
+    let standard = || {
+        crate::catalog::resolve::other_framework(cell).is_some()
+            || ["iso", "jis", "nist", "270"]
+                .iter()
+                .any(|w| folded.contains(w))
+    };
+    !dash_or_blank(cell) && !ismap && (any || standard())
+}
+
+/// Whether a reference is a bare number, naming no standard (`8.2.1`, `A.8.2`, `CLD.9.5.1`,
+/// `８．２．１`): read as the framework a row states ([`Items::add_refs`]).
+fn is_bare_number(reference: &str) -> bool {
+    let folded = crate::text::fold_width(reference.trim()).to_lowercase();
+    let rest = folded
+        .strip_prefix("a.")
+        .or_else(|| folded.strip_prefix("cld."))
+        .unwrap_or(&folded);
+    rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A header's key before a note in brackets, a question mark closing it aside: a header
