@@ -343,3 +343,64 @@ fn a_rows_framework_is_the_standard_of_its_references() {
     // a framework the tool does not know is no ISMAP either
     assert_eq!(by_id(&v["items"], "G-5")["status"], "not-analysed");
 }
+
+/// Review 21 C-1: `Control Number` (a GRC export's record numbers, `GRC-1`) beside `Control
+/// ID` refused the whole export as two references columns: now the record number is the
+/// item's id. Review 21 C-2: a `;` inside a quoted preamble line (`"Filter: …; Active =
+/// true"`) made the separator `;` and the export was refused ("no references column"):
+/// now a separator inside quotes does not decide it.
+#[test]
+fn a_grc_record_number_and_a_quoted_preamble_read() {
+    let v = json_of(report(&data("fix29-grc/control-number.csv")));
+    let item = by_id(&v["items"], "GRC-1");
+    assert_eq!(item["status"], "covered", "{item}");
+    assert_eq!(item["references"][0], "ISO/IEC 27001:2013 A.9.2.1");
+    let v = json_of(report(&data("fix29-grc/preamble-semicolon.csv")));
+    assert_eq!(by_id(&v["items"], "Q-1")["status"], "covered");
+    // guard: two references columns of ours are still refused
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.csv");
+    std::fs::write(&path, "Control ID,ISMAP管理策\n9.2.1,9.2.2\n").unwrap();
+    let err = common::input_error(report(&path));
+    assert!(err.contains("are both a references column"), "{err}");
+}
+
+/// Review 21 D-3: ordinary id, text and risk headers of GRC exports and Japanese sheets
+/// (`Number`, `Question ID`, `Req ID`, `№`, `項目番号`, `通番`, `要件番号`, `Short description`,
+/// `Risk rating`) were not recognised (ids became `#<row>`): now read as the id, the item's
+/// text and the risk.
+#[test]
+fn grc_and_japanese_id_text_and_risk_headers_read() {
+    for h in [
+        "Number",
+        "Question ID",
+        "Req ID",
+        "Requirement ID",
+        "№",
+        "項目番号",
+        "通番",
+        "要件番号",
+        "質問番号",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.csv");
+        std::fs::write(
+            &path,
+            format!("{h},確認項目,ISMAP管理策\nX-1,利用者登録,9.2.1\n"),
+        )
+        .unwrap();
+        let v = json_of(report(&path));
+        assert_eq!(v["items"][0]["id"], "X-1", "{h}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.csv");
+    std::fs::write(
+        &path,
+        "Number,Short description,Control ID,Risk rating\nCTRL001,User registration,A.9.2.1,High\n",
+    )
+    .unwrap();
+    let v = json_of(report(&path));
+    let item = by_id(&v["items"], "CTRL001");
+    assert_eq!(item["title"], "User registration");
+    assert_eq!(item["risk"], "high");
+}

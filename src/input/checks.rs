@@ -46,7 +46,26 @@ impl Field {
     /// Header names, compared after [`header_key`] (case, width and separators ignored).
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
-            Field::Id => &["id", "no", "項番", "番号", "管理番号", "itemid", "#"],
+            Field::Id => &[
+                "id",
+                "no",
+                "項番",
+                "番号",
+                "管理番号",
+                "itemid",
+                "#",
+                // GRC exports' and Japanese sheets' own ids (review 21 D-3)
+                "number",
+                "questionid",
+                "reqid",
+                "requirementid",
+                "itemno",
+                "№",
+                "項目番号",
+                "通番",
+                "要件番号",
+                "質問番号",
+            ],
             Field::Title => &[
                 "title",
                 "item",
@@ -158,7 +177,7 @@ impl Field {
                 "保証レベル",
                 "求める保証レベル",
             ],
-            Field::Risk => &["risk", "priority", "重要度", "リスク"],
+            Field::Risk => &["risk", "priority", "重要度", "リスク", "riskrating"],
             Field::Note => &["note", "notes", "備考"],
         }
     }
@@ -334,6 +353,8 @@ const ENGLISH_TITLES: &[&str] = &[
     "questions",
     "controldescription",
     "criteria",
+    // a ServiceNow record's text (review 21 D-3)
+    "shortdescription",
 ];
 
 /// The words of a references header's note saying a mapping is approximate, partial or not
@@ -1889,6 +1910,18 @@ fn header_in(
                 }
                 [first] if is_number_of(&cells[*first], cell) => {
                     names = Some(c);
+                    None
+                }
+                // a GRC export's record number beside its references (`Control Number` |
+                // `Control ID`, review 21 C-1): the item's id when no column is one yet, else
+                // carried
+                [first] if is_record_number(cell) != is_record_number(&cells[*first]) => {
+                    let record = if is_record_number(cell) {
+                        c
+                    } else {
+                        std::mem::replace(&mut ours[0], c)
+                    };
+                    fields.entry(Field::Id).or_insert(record);
                     None
                 }
                 [first] if is_details_header(cell) != is_details_header(&cells[*first]) => {
@@ -3787,10 +3820,20 @@ impl Items {
                 // only a yes is carried (review 15 A-5: `対応していません`, `2027年度対応予定`,
                 // `はい（ただし管理者のみ）` were)
                 // an item with no references is not judged on ISMAP
+                // a check box's no or a 0/1 flag's 0 answers no (`対応可否` FALSE: review 21
+                // not under the answer's own state (`回答済` FALSE: not answered yet)
+                let answered = ["済", "有無", "answered"]
+                    .iter()
+                    .any(|w| header_key(name).contains(w));
+                let unchecked = |v: &str| {
+                    !answered
+                        && crate::input::csp::vocab::check_cell(v)
+                            == crate::input::csp::vocab::Check::NotSelected
+                };
                 let no: Vec<(usize, &str)> = cells()
                     .filter(|(row, v)| {
                         judged.contains_key(row)
-                            && !answer_says_yes(v)
+                            && (!answer_says_yes(v) || unchecked(v))
                             && !lists_answers(v)
                             && !dash_or_blank(v)
                             && !Assurance::names_a_level(v)
@@ -4799,6 +4842,13 @@ fn is_bare_number(reference: &str) -> bool {
     rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether a references header is the one a GRC export gives its own record numbers under
+/// (`Control Number`, `Control No.`: `GRC-1`, `CTRL0001001`), read as the item's id beside
+/// another references column (review 21 C-1).
+fn is_record_number(header: &str) -> bool {
+    ["controlnumber", "controlno"].contains(&&*header_key(header))
+}
+
 /// A header's key before a note in brackets, a question mark closing it aside: a header
 /// asked as a question names the same column (`Meets requirement?`, `Implemented?`,
 /// `Compliant?`: review 21 A-7).
@@ -5371,8 +5421,6 @@ fn answer_says_yes(value: &str) -> bool {
     ];
     if crate::input::csp::remarks::qualifier_beyond(value, &[]).is_some()
         || is_negative_answer(value)
-        // a check box's no or a 0/1 flag's 0 (`対応可否` FALSE, 0: review 21 A-7)
-        || crate::input::csp::vocab::check_cell(value) == crate::input::csp::vocab::Check::NotSelected
     {
         return false;
     }
