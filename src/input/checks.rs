@@ -46,7 +46,26 @@ impl Field {
     /// Header names, compared after [`header_key`] (case, width and separators ignored).
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
-            Field::Id => &["id", "no", "項番", "番号", "管理番号", "itemid", "#"],
+            Field::Id => &[
+                "id",
+                "no",
+                "項番",
+                "番号",
+                "管理番号",
+                "itemid",
+                "#",
+                // GRC exports' and Japanese sheets' own ids (review 21 D-3)
+                "number",
+                "questionid",
+                "reqid",
+                "requirementid",
+                "itemno",
+                "№",
+                "項目番号",
+                "通番",
+                "要件番号",
+                "質問番号",
+            ],
             Field::Title => &[
                 "title",
                 "item",
@@ -158,7 +177,7 @@ impl Field {
                 "保証レベル",
                 "求める保証レベル",
             ],
-            Field::Risk => &["risk", "priority", "重要度", "リスク"],
+            Field::Risk => &["risk", "priority", "重要度", "リスク", "riskrating"],
             Field::Note => &["note", "notes", "備考"],
         }
     }
@@ -334,6 +353,8 @@ const ENGLISH_TITLES: &[&str] = &[
     "questions",
     "controldescription",
     "criteria",
+    // a ServiceNow record's text (review 21 D-3)
+    "shortdescription",
 ];
 
 /// The words of a references header's note saying a mapping is approximate, partial or not
@@ -1895,6 +1916,18 @@ fn header_in(
                     names = Some(c);
                     None
                 }
+                // a GRC export's record number beside its references (`Control Number` |
+                // `Control ID`, review 21 C-1): the item's id when no column is one yet, else
+                // carried
+                [first] if is_record_number(cell) != is_record_number(&cells[*first]) => {
+                    let record = if is_record_number(cell) {
+                        c
+                    } else {
+                        std::mem::replace(&mut ours[0], c)
+                    };
+                    fields.entry(Field::Id).or_insert(record);
+                    None
+                }
                 [first] if is_details_header(cell) != is_details_header(&cells[*first]) => {
                     if is_details_header(cell) {
                         details.push(c);
@@ -2776,6 +2809,14 @@ struct Items {
     /// The rows of no item and the footnote rows, whole (row from 1, cells joined): a
     /// remark on the item(s) above, or one to refuse ([`Items::take_notes_above`]).
     row_notes: Vec<(usize, String)>,
+    /// A column naming each row's framework or standard (`Framework`, `規格`: review 21 A-3):
+    /// the standard of the row's references ([`Items::add_refs`]).
+    /// With whether its header is a framework's (`Framework`: any standard but ISMAP's
+    /// read) or a standard's (`Standard`, `規格`: only a standard's name read).
+    framework: Option<(usize, bool)>,
+    /// The last row read into an item and that item's index: a row of references only
+    /// right under it continues it ([`Items::continued`]).
+    last_row: Option<(usize, usize)>,
 }
 
 /// What a function of a text made of each distinct text seen by one pass (one thread's
@@ -2864,7 +2905,12 @@ impl Items {
                 .collect(),
             None => Vec::new(),
         };
+        let framework = header
+            .extras
+            .iter()
+            .find_map(|(c, name)| Some((*c, names_framework(name)?)));
         Ok(Items {
+            framework,
             cols: Field::ALL.map(|f| header.fields.get(&f).copied()),
             header_digits: header.cells.iter().map(|h| holds_digit(h.trim())).collect(),
             title_rows,
@@ -2896,6 +2942,7 @@ impl Items {
             refs: ItemRefs::Split,
             comments: Vec::new(),
             row_notes: Vec::new(),
+            last_row: None,
         })
     }
 
@@ -3185,6 +3232,7 @@ impl Items {
         if self.refs == ItemRefs::LeftInCell {
             return;
         }
+        let before = item.refs.len();
         let mut split = split.map(Vec::into_iter);
         for (k, &c) in self.header.refs.iter().enumerate() {
             // a number with a fraction: what was typed (`5.30`) is lost
@@ -3198,6 +3246,19 @@ impl Items {
                     item.add_split_refs(refs, column, number)
                 }
                 None => item.add_refs(&self.cell_text(cells, c), column, number),
+            }
+        }
+        // the row's own framework or standard (`PCI DSS v4.0`, `ISO/IEC 27001:2013`): its
+        // bare numbers are that standard's, read in it by the one resolver (another
+        // framework's unresolved, an edition's in it), never as ISMAP ids (review 21 A-3, B-1)
+        let (framework, any) = self
+            .framework
+            .map_or(("", false), |(c, any)| (cells.cell(c).trim(), any));
+        if stated_framework(framework, any) {
+            for r in &mut item.refs[before..] {
+                if is_bare_number(r) {
+                    *r = format!("{framework} {r}");
+                }
             }
         }
     }
@@ -3218,8 +3279,15 @@ impl Items {
         self.check_names(row, cells)?;
         if let Some(&(top, bottom)) = self.id_merges.iter().find(|(t, b)| *t < row && row <= *b) {
             if let Some(i) = self.items.iter().rposition(|item| item.row == top) {
+                self.last_row = Some((row, i));
                 return self.continue_item(i, (top, bottom), row, cells, split);
             }
+        }
+        if let Some(i) = self.continued(row, cells)? {
+            self.last_row = Some((row, i));
+            self.bare.retain(|&b| b != i);
+            let top = self.items[i].row;
+            return self.continue_item(i, (top, row), row, cells, split);
         }
         // the first row of an item over several rows (its id cell merged down): the rows
         // below may hold its references
@@ -3299,6 +3367,7 @@ impl Items {
         if bare {
             self.bare.push(self.items.len());
         }
+        self.last_row = Some((row, self.items.len()));
         item.extra = Extra(
             self.header
                 .extras
@@ -3308,6 +3377,56 @@ impl Items {
         );
         self.items.push(item);
         Ok(())
+    }
+
+    /// The item row `row` continues, when it holds references but no item of its own: its
+    /// id cell empty and its text empty or the text of the item right above it, the way a
+    /// sheet whose item cells are merged over the rows of one item's references is saved
+    /// to CSV, or a GRC tool writes one row per mapping (`Q-1,…,A.9.2.1` / `,,A.9.2.4`:
+    /// review 21 A-6). Read as the item's only right under it (the row above read into
+    /// it); elsewhere (under a blank row, a heading, a note, or first) which item it
+    /// belongs to cannot be told, and the row is refused rather than read as an item of
+    /// its own while the item above is judged without its references.
+    fn continued(
+        &self,
+        row: usize,
+        cells: &(impl Cells + ?Sized),
+    ) -> Result<Option<usize>, InputError> {
+        let (id_col, title_col) = (self.col(Field::Id), self.col(Field::Title));
+        if self.suggesting || (id_col.is_none() && title_col.is_none()) {
+            return Ok(None);
+        }
+        let id = id_col.map_or("", |c| cells.cell(c).trim());
+        let title = title_col.map_or(String::new(), |c| self.cell_text(cells, c).into_owned());
+        let refs = self
+            .header
+            .refs
+            .iter()
+            .any(|&c| !self.cell_text(cells, c).is_empty());
+        if !id.is_empty() || !refs {
+            return Ok(None);
+        }
+        let above = self
+            .last_row
+            .filter(|&(r, _)| r + 1 == row)
+            .map(|(_, i)| i)
+            // the text repeated: under an item with an id of its own only (a list with no
+            // ids holding one text twice has the same item twice, warned about)
+            .filter(|&i| {
+                title.is_empty()
+                    || id_col.is_some()
+                        && !self.items[i].id.starts_with('#')
+                        && title == self.items[i].title
+            });
+        match above {
+            Some(i) => Ok(Some(i)),
+            None if title.is_empty() => Err(InputError::at(
+                self.loc.clone().row(row),
+                "the row holds references but no check item (no id, no text), and is not right under an item: which item they belong to cannot be told",
+            )
+            .hint("write the row right under its item's row (one item over several rows, as a merged cell saved to CSV leaves it), or give it its item's id and text, or remove it")),
+            None => Ok(None),
+        }
     }
 
     /// Row `row`, under the id cell of item `i` merged down over rows `rows`: the item's
@@ -3431,6 +3550,35 @@ impl Items {
             with_other_rows(said_against(&name, what), &rows),
         )
         .hint(*hint))
+    }
+
+    /// Marks each judged item whose status column ([`names_status`]: `Status`, `実施状況`,
+    /// `Implemented?`) holds a value not read as met or in place ([`reads_as_in_place`]: `NC`,
+    /// `Open`, `Observation`, `免除`) as not analysed, naming the cell (review 21 A-7): the
+    /// words the column's rule refuses ([`says_against`]) were refused before.
+    fn mark_unread_status(&mut self) {
+        for (k, (_, name)) in self.header.extras.iter().enumerate() {
+            if !names_status(name) {
+                continue;
+            }
+            for item in &mut self.items {
+                let Some((_, v)) = item.extra.0.get(k) else {
+                    continue;
+                };
+                let v = v.trim();
+                if item.refs.is_empty() || dash_or_blank(v) || reads_as_in_place(v) {
+                    continue;
+                }
+                let problem = CellProblem {
+                    field: ProblemField::NoteAgainst,
+                    column: name.clone(),
+                    value: v.to_owned(),
+                };
+                if !item.problems.contains(&problem) {
+                    item.problems.push(problem);
+                }
+            }
+        }
     }
 
     /// Marks each item its applicability column says is not asked in this procurement
@@ -3648,7 +3796,9 @@ impl Items {
                 let negative = header.negative;
                 let read = |v: &str| applicability(v, negative);
                 if cells().any(|(_, v)| {
-                    read(v) == Some(false) || negative && read(v).is_none() && !dash_or_blank(v)
+                    read(v) == Some(false)
+                        || negative && read(v).is_none() && !dash_or_blank(v)
+                        || read(v).is_none() && says_not_asked_with_more(v, negative)
                 }) {
                     if let Some(q) = header.qualifier {
                         return Err(InputError::at(
@@ -3679,10 +3829,20 @@ impl Items {
                 // only a yes is carried (review 15 A-5: `対応していません`, `2027年度対応予定`,
                 // `はい（ただし管理者のみ）` were)
                 // an item with no references is not judged on ISMAP
+                // a check box's no or a 0/1 flag's 0 answers no (`対応可否` FALSE: review 21
+                // not under the answer's own state (`回答済` FALSE: not answered yet)
+                let answered = ["済", "有無", "answered"]
+                    .iter()
+                    .any(|w| header_key(name).contains(w));
+                let unchecked = |v: &str| {
+                    !answered
+                        && crate::input::csp::vocab::check_cell(v)
+                            == crate::input::csp::vocab::Check::NotSelected
+                };
                 let no: Vec<(usize, &str)> = cells()
                     .filter(|(row, v)| {
                         judged.contains_key(row)
-                            && !answer_says_yes(v)
+                            && (!answer_says_yes(v) || unchecked(v))
                             && !lists_answers(v)
                             && !dash_or_blank(v)
                             && !Assurance::names_a_level(v)
@@ -3724,9 +3884,15 @@ impl Items {
                 let unread: Vec<(usize, &str)> = cells()
                     .filter(|(_, v)| {
                         let rating = names_a_rating(name) && is_bare_rating(v);
+                        // `N/A` says no finding under a findings header, but under a result
+                        // or a status of compliance that the item was not checked or is not
+                        // applicable, no result of met (review 21 A-7)
+                        let not_applicable = !names_findings(name)
+                            && ["n/a", "na", "not applicable"]
+                                .contains(&evaluation_word(v).as_str());
                         !(inverted_header(name)
                             || rating
-                            || is_met_evaluation(v)
+                            || is_met_evaluation(v) && !not_applicable
                             || is_done_evaluation(v)
                             || none_found(v)
                             || clean_undated(v))
@@ -3823,6 +3989,7 @@ impl Items {
         if !self.suggesting {
             self.check_extra_columns()?;
             self.check_risk_column()?;
+            self.mark_unread_status();
             self.mark_not_asked();
         }
         let (outside_lines, commented) = self.take_comments();
@@ -4448,6 +4615,11 @@ fn applicability_header(header: &str) -> Option<ApplicabilityHeader> {
         Some((head, rest)) => (head, rest.trim_end_matches(')')),
         None => (&*key, ""),
     };
+    // a question mark closing it asks the same (`Applicable?`, `In Scope?`: review 21 B-2)
+    let head = head.trim_end_matches(['?', '？']);
+    // `Scope` of a questionnaire or a GRC export: in scope or not, as `In scope` (a column
+    // of scope descriptions, `全社`, `本番環境`, marks nothing not asked and is carried)
+    let head = if head == "scope" { "inscope" } else { head };
     let negative = NEGATIVE.contains(&head);
     (negative || HEADERS.contains(&head)).then(|| ApplicabilityHeader {
         qualifier: (!qualifier.is_empty()).then(|| qualifier.to_owned()),
@@ -4528,6 +4700,19 @@ fn applicability(value: &str, negative: bool) -> Option<bool> {
     Some(yes != negative)
 }
 
+/// Whether an applicability cell not read whole opens with a not asked (`N/A - inherited`,
+/// `No: covered by the IaaS`, `対象外（別途確認）`, `Out of scope, see note`): the column then
+/// marks the item not asked with a note, which is not read either way (review 21 B-2).
+fn says_not_asked_with_more(value: &str, negative: bool) -> bool {
+    let v = value.trim();
+    let head = v
+        .split(|c: char| "-–—:：(（,、;；".contains(c))
+        .next()
+        .unwrap_or("")
+        .trim();
+    !head.is_empty() && head != v && applicability(head, negative) == Some(false)
+}
+
 /// `message` on the first of the rows `refused` (row, cell), naming the others after it, so
 /// that every row refused is told in one run (review 13 C-7: a run a row).
 fn with_other_rows(message: String, refused: &[(usize, &str)]) -> String {
@@ -4577,8 +4762,27 @@ fn names_evaluation(header: &str) -> bool {
         "確認ステータス",
         "チェック状況",
         "充足",
+        // the result of an audit or a test and whether the control works or conforms
+        // (review 21 A-7: `Audit result`, `Test outcome`, `有効性`, `監査意見`, `適合状況`)
+        "有効性",
+        "監査意見",
+        "適合状況",
+        "準拠状況",
+        "result",
+        "outcome",
     ];
     const WHOLE: &[&str] = &[
+        "meetsrequirement",
+        "meetsrequirements",
+        "requirementsmet",
+        "effectiveness",
+        "effective",
+        "controleffective",
+        "compliancestatus",
+        "conformity",
+        "conformance",
+        "compliant",
+        "auditopinion",
         "reviewstatus",
         "checkstatus",
         "rag",
@@ -4604,10 +4808,166 @@ fn names_evaluation(header: &str) -> bool {
         "assessmentresult",
     ];
     let key = header_key(header);
-    let head = key.split(['(', '[']).next().unwrap_or("");
+    let head = asked_head(&key);
+    // what a test is to show (`Expected result`, `期待結果`) is the item's text, no result
+    let expected = ["expected", "desired", "intended", "target", "期待", "想定"]
+        .iter()
+        .any(|w| head.starts_with(w));
     (ENDINGS.iter().any(|w| head.ends_with(w)) || WHOLE.contains(&head))
+        && !expected
+        // `適用可否`: whether the item is asked ([`applicability_header`], review 21 B-2)
+        && applicability_header(header).is_none()
         && !names_answers(header)
         && !names_assurance_level(header)
+}
+
+/// Whether a carried column's header names each row's framework (`Framework`,
+/// `フレームワーク`: `Some(true)`) or standard (`Standard`, `規格`, `準拠基準`: `Some(false)`):
+/// the GRC export of several frameworks mapped in one references column (review 21 A-3).
+fn names_framework(header: &str) -> Option<bool> {
+    let head = header_key(header);
+    let head = asked_head(&head);
+    if ["framework", "frameworkname", "フレームワーク"].contains(&head) {
+        return Some(true);
+    }
+    [
+        "standard",
+        "standardname",
+        "規格",
+        "規格名",
+        "準拠規格",
+        "準拠基準",
+        "基準名",
+    ]
+    .contains(&head)
+    .then_some(false)
+}
+
+/// Whether a framework cell ([`names_framework`]) states a standard other than ISMAP's:
+/// under a framework's header anything but empty, a dash or ISMAP (`PCI DSS v4.0`, `CIS
+/// Controls v8`, `ISO/IEC 27001:2013`, `Internal`; not `ISMAP`, `ISMAP管理基準`,
+/// `政府情報システムのためのセキュリティ評価制度`), under a standard's header only a standard's
+/// name (`ISO/IEC 27001:2013`, `JIS Q 27001`, `NIST SP 800-53`, `PCI DSS`: not `必須`).
+fn stated_framework(cell: &str, any: bool) -> bool {
+    let folded = crate::text::fold_width(cell).to_lowercase();
+    let ismap = folded.contains("ismap") || folded.contains("政府情報システム");
+    let standard = || {
+        crate::catalog::resolve::other_framework(cell).is_some()
+            || ["iso", "jis", "nist", "270"]
+                .iter()
+                .any(|w| folded.contains(w))
+    };
+    !dash_or_blank(cell) && !ismap && (any || standard())
+}
+
+/// Whether a reference is a bare number, naming no standard (`8.2.1`, `A.8.2`, `CLD.9.5.1`,
+/// `８．２．１`): read as the framework a row states ([`Items::add_refs`]).
+fn is_bare_number(reference: &str) -> bool {
+    let folded = crate::text::fold_width(reference.trim()).to_lowercase();
+    let rest = folded
+        .strip_prefix("a.")
+        .or_else(|| folded.strip_prefix("cld."))
+        .unwrap_or(&folded);
+    rest.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether a references header is the one a GRC export gives its own record numbers under
+/// (`Control Number`, `Control No.`: `GRC-1`, `CTRL0001001`), read as the item's id beside
+/// another references column (review 21 C-1).
+fn is_record_number(header: &str) -> bool {
+    ["controlnumber", "controlno"].contains(&&*header_key(header))
+}
+
+/// A header's key before a note in brackets, a question mark closing it aside: a header
+/// asked as a question names the same column (`Meets requirement?`, `Implemented?`,
+/// `Compliant?`: review 21 A-7).
+fn asked_head(key: &str) -> &str {
+    key.split(['(', '['])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['?', '？'])
+}
+
+/// Whether a carried column's header names the state of the item's control in the buyer's
+/// list (`Status`, `Control status`, `状況`, `実施状況`, `Implemented?`, `Control in place`,
+/// `Y/N`, `実施有無`), a note in brackets or a question mark after it aside — not the buyer's
+/// evaluation ([`names_evaluation`]), the CSP's answers ([`names_answers`]), the item's
+/// applicability nor a gap's or a remediation's status (their own rules): only a value of
+/// met, done or in place reads there ([`reads_as_in_place`], review 21 A-7).
+fn names_status(header: &str) -> bool {
+    const WHOLE: &[&str] = &[
+        "status",
+        "ステータス",
+        "状況",
+        "状態",
+        "進捗",
+        "progress",
+        "controlstatus",
+        "implementationstatus",
+        "implemented",
+        "inplace",
+        "controlinplace",
+        "y/n",
+        "yn",
+        "yes/no",
+        "実施状況",
+        "実施有無",
+        "実装状況",
+        "導入状況",
+        "整備状況",
+        "運用状況",
+        "対応有無",
+    ];
+    let key = header_key(header);
+    let head = asked_head(&key);
+    WHOLE.contains(&head)
+        && !names_evaluation(header)
+        && !names_answers(header)
+        && applicability_header(header).is_none()
+        && !inverted_header(header)
+}
+
+/// Whether a value under a status header ([`names_status`]) says the control is met, done or in
+/// place, whole: a mark of met ([`is_met_evaluation`] but `N/A`), a check done
+/// ([`is_done_evaluation`]), a yes of an answer (`実施`, `対応済`, `有`) or a record in effect
+/// (`Implemented`, `In place`, `Active`, `Approved`, `運用中`, `TRUE`, `1`). Anything else
+/// (`NC`, `Open`, `Observation`, `Inherited`, `免除`) is a status the tool does not read.
+fn reads_as_in_place(value: &str) -> bool {
+    const IN_PLACE: &[&str] = &[
+        "implemented",
+        "fully implemented",
+        "in place",
+        "active",
+        "approved",
+        "published",
+        "current",
+        "in effect",
+        "operational",
+        "operating",
+        "true",
+        "1",
+        "実施",
+        "実施済",
+        "実施済み",
+        "実装済",
+        "実装済み",
+        "導入済",
+        "導入済み",
+        "対応済",
+        "対応済み",
+        "整備済",
+        "整備済み",
+        "運用中",
+        "承認済",
+        "承認済み",
+        "有",
+        "有り",
+        "あり",
+    ];
+    let whole = evaluation_word(value);
+    (is_met_evaluation(value) && !["n/a", "na"].contains(&whole.as_str()))
+        || is_done_evaluation(value)
+        || IN_PLACE.contains(&whole.as_str())
 }
 
 /// Whether an evaluation says the item is deficient or met in part: a no or a part as an
@@ -4982,8 +5342,25 @@ fn is_met_evaluation(value: &str) -> bool {
 /// Green`, review 17 A-4): read as nothing found under an evaluation header — not a mark
 /// under a findings header, where [`says_against`] reads settled words.
 fn is_done_evaluation(value: &str) -> bool {
-    ["完了", "確認完了", "done", "complete", "completed", "green"]
-        .contains(&evaluation_word(value).as_str())
+    [
+        "完了",
+        "確認完了",
+        "done",
+        "complete",
+        "completed",
+        "green",
+        // a control found working or conforming in full, an audit's clean opinion
+        // (review 21 A-7: `Effectiveness | Effective`, `監査意見 | 適正`)
+        "effective",
+        "有効",
+        "fully compliant",
+        "適正",
+        "適正意見",
+        "無限定適正意見",
+        "unqualified",
+        "unqualified opinion",
+    ]
+    .contains(&evaluation_word(value).as_str())
 }
 
 /// A cell holding nothing but a dash or nothing at all (`-`, `－`, `―`, blank): no answer,
@@ -5325,6 +5702,20 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
         || level_asked(v).is_some()
     {
         return None;
+    }
+    // a check box's no or a 0/1 flag's 0 (`Implemented?` FALSE, `実施状況` 0, `Y/N` ×) says
+    // no, as `No` does (review 21 A-7) — not under a count, a number or an order
+    let numbers = has(&[
+        "件数", "数", "番号", "順", "版", "重み", "count", "number", "num", "order", "sort", "seq",
+        "version", "weight",
+    ]);
+    if !numbers
+        && crate::input::csp::vocab::check_cell(v) == crate::input::csp::vocab::Check::NotSelected
+    {
+        return Some((
+            format!("says of the item '{v}', which defers it or says it is not done ('{v}')"),
+            "settle first what your check list records of these items (not met, met in part, later, by someone else, or not at all), or, to judge them on the ISMAP statement alone knowing it, remove the words from the cell",
+        ));
     }
     // the buyer's own "not needed" (`SOC2は不要`) asks for less; someone else named
     // (`IaaS事業者に依存`) is the scope's rules' (an item resting on the IaaS)

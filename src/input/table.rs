@@ -140,14 +140,35 @@ pub fn read_text_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
 }
 
 /// The delimiter the first line holding one uses most: tab, semicolon, or comma. A line
-/// without any (a title, `登録区分: ISMAP` above a table) does not decide it.
+/// without any (a title, `登録区分: ISMAP` above a table) does not decide it, nor one whose
+/// only ones are inside double quotes (`"Filter: …; Active = true"` above the header: review
+/// 21 C-2).
 fn sniff_delimiter(text: &[u8]) -> u8 {
-    let first = text
+    // the tabs, commas and semicolons of a line outside double quotes
+    let unquoted = |line: &[u8]| -> [usize; 3] {
+        let mut counts = [0; 3];
+        let mut quoted = false;
+        for &b in line {
+            match b {
+                b'"' => quoted = !quoted,
+                b'\t' if !quoted => counts[0] += 1,
+                b',' if !quoted => counts[1] += 1,
+                b';' if !quoted => counts[2] += 1,
+                _ => {}
+            }
+        }
+        counts
+    };
+    let [tabs, commas, semicolons] = text
         .split(|&b| b == b'\n')
-        .map(String::from_utf8_lossy)
-        .find(|l| !l.trim().is_empty() && l.contains(['\t', ',', ';']))
+        .map(unquoted)
+        .find(|counts| counts.iter().any(|&n| n > 0))
         .unwrap_or_default();
-    let count = |c: char| first.matches(c).count();
+    let count = |c: char| match c {
+        '\t' => tabs,
+        ',' => commas,
+        _ => semicolons,
+    };
     if count('\t') > count(',') && count('\t') >= count(';') {
         b'\t'
     } else if count(';') > count(',') {
@@ -1152,6 +1173,12 @@ mod tests {
             sniff_delimiter("登録区分: ISMAP\n管理策番号\t実施状況\t備考\n".as_bytes()),
             b'\t'
         );
+        // a delimiter inside quotes does not decide it (review 21 C-2), one outside does
+        assert_eq!(
+            sniff_delimiter(b"\"Filter: A = 1; B = true\"\n\"ID\",\"Control\"\n"),
+            b','
+        );
+        assert_eq!(sniff_delimiter(b"\"a,b\";c;d\n"), b';');
     }
 
     #[test]

@@ -587,6 +587,8 @@ pub const JA: &[(&str, &str)] = &[
     ("--refs-column '{}' names {} columns: {}", "--refs-column '{0}' は{1}つの列を指しています: {2}"),
     ("name one column: its whole header ('{}'), or its letter (--refs-column {})", "一つの列を指定してください: 見出し全体('{0}')、または列の文字(--refs-column {1})"),
     ("rows {}–{} share the merged id cell '{}', but row {} has a title of its own ('{}')", "{0}～{1}行目は結合されたIDのセル '{2}' を共有していますが、{3}行目に別の確認項目('{4}')があります"),
+    ("the row holds references but no check item (no id, no text), and is not right under an item: which item they belong to cannot be told", "この行には参照がありますが確認項目(IDも本文も)がなく、確認項目のすぐ下にもありません: 参照がどの確認項目のものか判断できません"),
+    ("write the row right under its item's row (one item over several rows, as a merged cell saved to CSV leaves it), or give it its item's id and text, or remove it", "行を確認項目の行のすぐ下に置くか(結合したセルをCSVに保存したときのように、一つの確認項目を複数行で書く形)、確認項目のIDと本文を書くか、行を削除してください"),
     ("merge the title cell over the same rows (one check item over several rows), or give each row its own id", "確認項目のセルも同じ行に結合する(複数行で一つの確認項目)か、行ごとにIDを付けてください"),
     ("pick the sheet of the check items with --sheet NAME, or name its references column 管理策 (also: controls, refs, 対応管理策, ISMAP管理策, 管理策番号, 統制目標), or give it with --refs-column NAME", "--sheet NAME で確認項目のシートを選ぶか、参照列の見出しを 管理策 にする(controls、refs、対応管理策、ISMAP管理策、管理策番号、統制目標 も可)か、--refs-column NAME で指定してください"),
     ("rename one of them so each column is found once, or name the references column with --refs-column NAME", "どちらかの見出しを変えて列が一つずつ見つかるようにするか、--refs-column NAME で参照列を指定してください"),
