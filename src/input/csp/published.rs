@@ -736,7 +736,7 @@ fn check_governing(
 
 /// A reproduction or confidentiality notice naming the document (`本資料の無断転載を禁じます`,
 /// `本書は社外秘です`): page furniture.
-fn is_reproduction_notice(text: &str) -> bool {
+pub(super) fn is_reproduction_notice(text: &str) -> bool {
     let mut rest = without_furniture(text);
     for w in [
         "本資料",
@@ -757,7 +757,7 @@ fn is_reproduction_notice(text: &str) -> bool {
 /// (`5 情報セキュリティのための方針群`, `■ 9 アクセス制御`, `【11 物理的及び環境的セキュリティ】`),
 /// or such a title alone (`アクセス制御`, `ガバナンス基準`); never the title with more after
 /// it (`11 物理的及び環境的セキュリティ（AWS）`, `…※`: review 19 A-3b).
-fn catalog_heading(catalog: &Catalog, text: &str) -> bool {
+pub(super) fn catalog_heading(catalog: &Catalog, text: &str) -> bool {
     // a mark before it (`■`, `【`), a closing bracket after it; a footnote mark after it is
     // more than the title
     let bare = text
@@ -1105,7 +1105,7 @@ fn footnote_error(text: &str, on_sheet: bool) -> Option<(String, &'static str)> 
 
 /// The marks that end a Japanese document (`以上`, `以下余白`, `（以下余白）`), standing
 /// alone: page furniture wherever they stand.
-fn is_end_mark(text: &str) -> bool {
+pub(super) fn is_end_mark(text: &str) -> bool {
     let t: String = fold_width(text)
         .chars()
         .filter(|c| !c.is_whitespace() && !vocab::is_bracket(*c) && !matches!(c, '、' | ','))
@@ -1241,7 +1241,7 @@ fn is_title_tail(catalog: &Catalog, ids: &[String], row_key: &str, text: &str) -
 
 /// A page number alone (`12`, `(12)`, `（12）`): one to three digits, in brackets or not
 /// (review 19 C-1).
-fn is_page_number(text: &str) -> bool {
+pub(super) fn is_page_number(text: &str) -> bool {
     let t = fold_width(text.trim()).into_owned();
     let t = t.trim();
     let inner = t
