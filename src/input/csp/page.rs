@@ -850,10 +850,10 @@ fn kind_of(line: &Line, catalog: &Catalog) -> Kind {
     let title = folded.contains("クラウドサービスリスト") || folded.contains("cloud service list");
     if published::is_header_line(&text) {
         Kind::Header
-    } else if !title && registry_state(&text).is_some() {
-        Kind::State
     } else if let Some(word) = unknown_registry_label(&text, true) {
         Kind::UnknownField(word)
+    } else if !title && registry_state(&text).is_some() {
+        Kind::State
     } else if published::is_furniture_line(&text) {
         Kind::Furniture
     } else {
@@ -1447,7 +1447,6 @@ pub(crate) fn registry_state(text: &str) -> Option<&'static str> {
         "失効",
         "掲載停止",
         "掲載中止",
-        "掲載終了",
         "登録停止",
         "一時停止",
         "登録抹消",
@@ -1502,6 +1501,43 @@ pub(crate) fn registry_state(text: &str) -> Option<&'static str> {
             .iter()
             .any(|w| words.contains(w)))
     .then_some("renewal")
+}
+
+/// The registration's state as a note to a name, a provider or a scope ([`registry_state`]
+/// in brackets, after `※`, or ending the value: `テストSaaS（登録失効）`, `TestSaaS
+/// (suspended)`, `テストSaaS ※…をもって登録取下げ`, `テストSaaS Suspended`), not a word of
+/// the name itself (`SaaS on lapsed IaaS`, `Expiry Manager`).
+pub(crate) fn registry_state_noted(value: &str) -> Option<&'static str> {
+    let folded = fold_width(value);
+    let mut parts: Vec<&str> = Vec::new();
+    // each bracket's content
+    let mut rest: &str = &folded;
+    while let Some(open) = rest.find(['(', '（', '【', '[', '〔', '<', '＜', '「']) {
+        let after = &rest[open..];
+        let body = after.char_indices().nth(1).map_or("", |(i, _)| &after[i..]);
+        let end = body
+            .find([')', '）', '】', ']', '〕', '>', '＞', '」'])
+            .unwrap_or(body.len());
+        parts.push(&body[..end]);
+        rest = &body[end..];
+    }
+    // a note after a mark
+    if let Some(at) = folded.find(['※', '*', '＊']) {
+        parts.push(&folded[at..]);
+    }
+    if let Some(word) = parts.into_iter().find_map(registry_state) {
+        return Some(word);
+    }
+    // the last word, when it ends in the state (`テストSaaS 一時停止中`, `TestSaaS Suspended`;
+    // not `失効サービス`)
+    let last = folded
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '・' | '/' | '／' | '-' | ':'))
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let stem = last.trim_end_matches(['中', '済', 'み']);
+    registry_state(&last).filter(|w| stem.ends_with(*w))
 }
 
 /// The hint for a line or a value stating the registration's state ([`registry_state`]).
@@ -1689,8 +1725,10 @@ fn take(
     // `TestSaaS (suspended)`, `本体（2026年9月1日付で掲載停止）`): refused (review 21 A-2)
     if matches!(spec.field, Field::Name | Field::Provider) || spec.field.is_scope() {
         for (n, part) in &parts {
-            let what = format!("the value '{}' of '{}'", quote(part), quote(label));
-            refuse_registry_state(part, &what, || Location::file(path).line(*n))?;
+            if registry_state_noted(part).is_some() {
+                let what = format!("the value '{}' of '{}'", quote(part), quote(label));
+                refuse_registry_state(part, &what, || Location::file(path).line(*n))?;
+            }
         }
     }
     // ids in a value are text: never a list, never credited

@@ -713,7 +713,7 @@ fn parse(
     ];
     for (field, values) in texts.into_iter().chain([("scope", doc.scope.as_slice())]) {
         for value in values {
-            if let Some(word) = super::page::registry_state(value) {
+            if let Some(word) = super::page::registry_state_noted(value) {
                 let at =
                     value_line(text, field, value).map_or(loc.clone(), |n| loc.clone().line(n));
                 return Err(in_field(
