@@ -532,6 +532,30 @@ pub fn registry_fact(cells: &[String]) -> Option<String> {
     .then_some(text)
 }
 
+/// A registry fact in text the reader does not otherwise read (a hidden sheet's row, a cell
+/// comment): a date, the audit period, events or a plan under the entry's label with its
+/// value (`登録の更新期限 | 2026-09-30`), or a fact under a label the entry does not use, the
+/// registration's state with it (`2026年9月30日付で登録失効`, `掲載状況: 掲載停止`). Not a
+/// scope, nor a state word alone: a drop-down's values (`対象外`, `期限切れ`) are no fact.
+pub fn registry_fact_said(cells: &[String]) -> Option<String> {
+    let text = crate::text::join_filled(cells.iter().map(String::as_str));
+    let said = cells.iter().filter(|c| !c.trim().is_empty()).count();
+    let dated = cells
+        .iter()
+        .filter_map(|c| split_label(c))
+        .any(|(field, _, _, value)| {
+            matches!(
+                field,
+                Field::Registered
+                    | Field::RenewalDeadline
+                    | Field::AuditPeriod
+                    | Field::SubsequentEvents
+                    | Field::ImprovementPlan
+            ) && (!value.is_empty() || said >= 2)
+        });
+    (dated || unknown_registry_label(&text, false).is_some()).then_some(text)
+}
+
 /// Whether `cells` state the statement's scope under its label (`対象範囲`, `言明の対象範囲`,
 /// `対象外`): on a workbook's cover not read as the entry's field (review 15 C-2 reads the
 /// others) — refused as a registry fact unless it limits nothing ([`scope_limits_nothing`]).
@@ -1224,7 +1248,7 @@ const FOR_UNPLACED: &str = "write it under the label of the list entry it belong
 /// `重大インシデント発生（2026年8月）`, `Qualified`, `暫定`): it may limit the scope or state an
 /// event or a qualification, and the reader cannot place it — refused, never only counted
 /// as an ignored token (review 21 A-8). Text without entry fields (a bare list) is read by
-/// the list's rules.
+/// the list's rules, a sheet without ids (a cover) by the workbook's.
 fn unplaced_in_entry(
     page: &Page,
     lines: &[Line],
@@ -1238,10 +1262,13 @@ fn unplaced_in_entry(
     let Some(first_field) = lines.iter().position(|l| page.consumed.contains(&l.number)) else {
         return Ok(());
     };
-    let first_ids = kinds
+    // a cover (a sheet without ids) is read by the workbook's rules for its other rows
+    let Some(first_ids) = kinds
         .iter()
         .position(|k| matches!(k, Kind::IdList | Kind::IdProse))
-        .unwrap_or(lines.len());
+    else {
+        return Ok(());
+    };
     let running = lines
         .iter()
         .map(|l| l.text())
@@ -1356,7 +1383,7 @@ fn unknown_registry_label(text: &str, in_entry: bool) -> Option<&'static str> {
     // read as the title)
     let title = folded.contains("クラウドサービスリスト") || folded.contains("cloud service list");
     if !title
-        && ["登録", "registration", "ismap"]
+        && ["登録", "registration", "ismap", "掲載", "listing"]
             .iter()
             .any(|w| folded.contains(w))
     {
