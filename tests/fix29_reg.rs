@@ -149,6 +149,7 @@ fn an_entry_line_the_reader_cannot_place_is_refused() {
         "Qualified",
         "暫定",
         "調査中",
+        "Ver 1.2 暫定",
     ] {
         for at in [2, 7] {
             let (_d, path) = write("entry.txt", &entry_with(at, line));
@@ -163,6 +164,9 @@ fn an_entry_line_the_reader_cannot_place_is_refused() {
         "1/3",
         "Copyright (c) 2026 サンプル株式会社",
         "ISMAPクラウドサービスリスト",
+        "Ver 1.2",
+        "テストSaaS",
+        "【統制目標】",
     ] {
         let (_d, path) = write("entry.txt", &entry_with(7, line));
         assert_eq!(status(&json_of(report(&path)), "B-3"), "covered", "{line}");
@@ -226,4 +230,22 @@ fn a_registry_fact_on_a_hidden_cover_or_in_a_comment_is_refused() {
         let v = json_of(report(&data(&format!("fix29-reg/{file}"))));
         assert_eq!(status(&v, "B-3"), "covered", "{file}");
     }
+}
+
+/// D-1: a token of two ids run together at a line's start (`9.2.19.2.2`, a PDF copy that
+/// lost a tab) was dropped as an ignored token, its ids "not listed" without a word; it is
+/// refused naming the line, as mid-line. The ids apart, and a version number, still read.
+#[test]
+fn two_ids_run_together_at_a_lines_start_are_refused() {
+    for (from, to) in [
+        ("9.2.1\t9.2.2\t9.2.3", "9.2.19.2.2\t9.2.3"),
+        ("9.2.5\t9.2.6\t9.3.1", "9.2.59.2.6\t9.3.1"),
+        ("9.2.1\t9.2.2\t9.2.3\t9.2.4", "9.2.19.2.2"),
+    ] {
+        let (_d, path) = write("entry.txt", &entry().replace(from, to));
+        let err = input_error(report(&path));
+        assert!(err.contains("run together"), "{to}: {err}");
+    }
+    let (_d, path) = write("entry.txt", &entry_with(7, "Ver. 1.2.3.4"));
+    assert_eq!(status(&json_of(report(&path)), "B-3"), "covered");
 }

@@ -222,6 +222,8 @@ pub const JA: &[(&str, &str)] = &[
     ("the cell comment '{}' is a fact of the ISMAP list entry, which is not read from a comment: it is not passed over either", "セルのコメント '{0}' はISMAPクラウドサービスリストの掲載情報です: コメントからは読み取らず、読み飛ばしもしません"),
     ("'{}' on a hidden sheet is a fact of the ISMAP list entry: a hidden sheet is not read, and the fact is not passed over either", "非表示シートの '{0}' はISMAPクラウドサービスリストの掲載情報です: 非表示シートは読み取らず、この情報を読み飛ばしもしません"),
     ("unhide the sheet (a cover's registration facts are then read), or remove the fact if it is not the service's current entry", "シートを再表示するか(表紙の登録情報として読み取ります)、サービスの現在の掲載情報でなければ削除してください"),
+    ("'{}' holds two ids run together ({} and {}, a copy that lost the tab between them): neither is read", "'{0}' は2つのIDが続けて書かれています({1} と {2}。コピー時に間のタブが失われたもの): どちらも読みません"),
+    ("put a tab or a space between the ids (9.2.1, then 9.2.2), as the list prints them, and check the line against the list", "リストの表記どおりにIDの間にタブか空白を入れ(9.2.1 と 9.2.2)、その行をリストと照合してください"),
     ("the line '{}'", "行 '{0}'"),
     ("the value", "値"),
     ("the value '{}' of '{}'", "'{1}' の値 '{0}'"),

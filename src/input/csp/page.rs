@@ -1292,7 +1292,32 @@ fn unplaced_in_entry(
         }
         let text = crate::text::join_filled(line.cells.iter().map(|c| c.text));
         let folded = fold_width(&text).to_lowercase();
+        // the service named again (a running header), a bracketed header word
+        // (`【統制目標】`), a document's version (`Ver 1.2`)
+        let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
+        let named = [&page.name, &page.provider, &page.registration_number]
+            .iter()
+            .any(|v| v.as_deref().is_some_and(|v| v.trim() == bare));
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        let version = match words.as_slice() {
+            [v, n] => {
+                matches!(
+                    v.trim_end_matches('.'),
+                    "ver" | "version" | "v" | "rev" | "版"
+                ) && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+            }
+            [v] => v.strip_prefix("ver").is_some_and(|n| {
+                !n.is_empty()
+                    && n.trim_start_matches('.')
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == '.')
+            }),
+            _ => false,
+        };
         if text.trim().is_empty()
+            || named
+            || version
+            || (!bare.is_empty() && published::is_header_line(bare))
             || text.trim() == running.trim()
             || folded.contains("クラウドサービスリスト")
             || folded.contains("cloud service list")
@@ -1557,12 +1582,15 @@ pub(crate) fn registry_state_noted(value: &str) -> Option<&'static str> {
     }
     // the last word, when it ends in the state (`テストSaaS 一時停止中`, `TestSaaS Suspended`;
     // not `失効サービス`)
-    let last = folded
+    // (a name that is the word alone, `Lapsed`, is a name: there is no name before a note)
+    let (head, last) = folded
         .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .rsplit(|c: char| c.is_whitespace() || matches!(c, '・' | '/' | '／' | '-' | ':'))
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+        .rsplit_once(|c: char| c.is_whitespace() || matches!(c, '・' | '/' | '／' | '-' | ':'))
+        .unwrap_or(("", ""));
+    if head.trim().is_empty() {
+        return None;
+    }
+    let last = last.to_lowercase();
     let stem = last.trim_end_matches(['中', '済', 'み']);
     registry_state(&last).filter(|w| stem.ends_with(*w))
 }
