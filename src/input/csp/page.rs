@@ -513,23 +513,24 @@ pub fn registry_fact(cells: &[String]) -> Option<String> {
     let verdict_fact = cells
         .iter()
         .filter_map(|c| split_label(c))
-        .any(|(field, ..)| {
-            matches!(
-                field,
-                Field::Registered
-                    | Field::RenewalDeadline
-                    | Field::AuditPeriod
-                    | Field::SubsequentEvents
-                    | Field::ImprovementPlan
-                    | Field::Scope
-                    | Field::InScope
-                    | Field::OutOfScope
-            )
-        });
+        .any(|(field, ..)| field.is_scope() || is_dated_fact(field));
     (verdict_fact
         || unknown_registry_label(&text, false).is_some()
         || registry_state(&text).is_some())
     .then_some(text)
+}
+
+/// A field a verdict depends on, the scope aside: the registration's dates, the audit
+/// period, subsequent events, an improvement plan.
+fn is_dated_fact(field: Field) -> bool {
+    matches!(
+        field,
+        Field::Registered
+            | Field::RenewalDeadline
+            | Field::AuditPeriod
+            | Field::SubsequentEvents
+            | Field::ImprovementPlan
+    )
 }
 
 /// A registry fact in text the reader does not otherwise read (a hidden sheet's row, a cell
@@ -543,16 +544,7 @@ pub fn registry_fact_said(cells: &[String]) -> Option<String> {
     let dated = cells
         .iter()
         .filter_map(|c| split_label(c))
-        .any(|(field, _, _, value)| {
-            matches!(
-                field,
-                Field::Registered
-                    | Field::RenewalDeadline
-                    | Field::AuditPeriod
-                    | Field::SubsequentEvents
-                    | Field::ImprovementPlan
-            ) && (!value.is_empty() || said >= 2)
-        });
+        .any(|(field, _, _, value)| is_dated_fact(field) && (!value.is_empty() || said >= 2));
     (dated || unknown_registry_label(&text, false).is_some()).then_some(text)
 }
 
