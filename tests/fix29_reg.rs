@@ -249,3 +249,54 @@ fn two_ids_run_together_at_a_lines_start_are_refused() {
     let (_d, path) = write("entry.txt", &entry_with(7, "Ver. 1.2.3.4"));
     assert_eq!(status(&json_of(report(&path)), "B-3"), "covered");
 }
+
+/// C-3: a not-applicable status with its reason after a dash or a colon (`N/A - inherited`,
+/// `非該当：AWSが実施`) was "unknown status"; it reads as the bracket form does (the row not
+/// applicable, with its reason): the item is what `N/A (inherited from AWS)` gives.
+#[test]
+fn not_applicable_with_a_reason_after_a_dash_or_colon_reads_as_the_bracket_form() {
+    let table = std::fs::read_to_string(data("fix29-reg/na-table.csv")).unwrap();
+    let run = |status_cell: &str| {
+        let (_d, path) = write("na.csv", &table.replace("STATUS", status_cell));
+        let mut c = bin();
+        c.args([
+            "--lang",
+            "en",
+            "report",
+            "--as-of",
+            "2026-10-01",
+            "--checks",
+        ])
+        .arg(data("fix29-reg/na-checks.csv"))
+        .args(["--format", "json", "--csp"])
+        .arg(&path);
+        status(&json_of(c), "P-1")
+    };
+    let bracket = run("N/A (inherited from AWS)");
+    assert_ne!(bracket, "covered");
+    for cell in [
+        "N/A - inherited",
+        "N/A – inherited from AWS",
+        "Not Applicable - Inherited",
+        "N/A: AWS responsibility",
+        "非該当 - AWS",
+        "非該当：AWSが実施",
+    ] {
+        assert_eq!(run(cell), bracket, "{cell}");
+    }
+    // guard: a dash with no reason after it is not read as a reason
+    let (_d, path) = write("na.csv", &table.replace("STATUS", "N/A -"));
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-10-01",
+        "--checks",
+    ])
+    .arg(data("fix29-reg/na-checks.csv"))
+    .args(["--csp"])
+    .arg(&path);
+    input_error(c);
+}

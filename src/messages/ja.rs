@@ -224,7 +224,6 @@ pub const JA: &[(&str, &str)] = &[
     ("unhide the sheet (a cover's registration facts are then read), or remove the fact if it is not the service's current entry", "シートを再表示するか(表紙の登録情報として読み取ります)、サービスの現在の掲載情報でなければ削除してください"),
     ("'{}' holds two ids run together ({} and {}, a copy that lost the tab between them): neither is read", "'{0}' は2つのIDが続けて書かれています({1} と {2}。コピー時に間のタブが失われたもの): どちらも読みません"),
     ("put a tab or a space between the ids (9.2.1, then 9.2.2), as the list prints them, and check the line against the list", "リストの表記どおりにIDの間にタブか空白を入れ(9.2.1 と 9.2.2)、その行をリストと照合してください"),
-    ("the line '{}'", "行 '{0}'"),
     ("the value", "値"),
     ("the value '{}' of '{}'", "'{1}' の値 '{0}'"),
     ("the tool credits only a registration in effect, by its dates (登録の更新期限): check the service's current entry on the ISMAP portal; a registration lapsed, suspended, withdrawn or delisted gives no assurance, so obtain the CSP's current entry; if the words are not about the registration (a part of the service's name), remove them or write the name without them", "このツールは有効な登録だけを、その日付(登録の更新期限)で認めます: ISMAPポータルでサービスの現在の掲載内容を確認してください。失効・一時停止・取下げ・掲載停止となった登録は保証にならないため、CSPの現在の掲載内容を入手してください。語が登録のことでなければ(サービス名の一部など)、その語を除いて名称を書いてください"),

@@ -1306,7 +1306,9 @@ fn unplaced_in_entry(
             }),
             _ => false,
         };
+        // (ISMAP-LIU said anywhere is refused by its own rule)
         if text.trim().is_empty()
+            || mentions_liu(&text)
             || named
             || version
             || (!bare.is_empty() && published::is_header_line(bare))
@@ -1583,8 +1585,9 @@ pub(crate) fn registry_state_noted(value: &str) -> Option<&'static str> {
         return None;
     }
     let last = last.to_lowercase();
+    // (Japanese only: an English name may end in such a word, `SaaS valid on lapsed`)
     let stem = last.trim_end_matches(['中', '済', 'み']);
-    registry_state(&last).filter(|w| stem.ends_with(*w))
+    registry_state(&last).filter(|w| !w.is_ascii() && stem.ends_with(*w))
 }
 
 /// The hint for a line or a value stating the registration's state ([`registry_state`]).
