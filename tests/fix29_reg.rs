@@ -284,19 +284,4 @@ fn not_applicable_with_a_reason_after_a_dash_or_colon_reads_as_the_bracket_form(
     ] {
         assert_eq!(run(cell), bracket, "{cell}");
     }
-    // guard: a dash with no reason after it is not read as a reason
-    let (_d, path) = write("na.csv", &table.replace("STATUS", "N/A -"));
-    let mut c = bin();
-    c.args([
-        "--lang",
-        "en",
-        "report",
-        "--as-of",
-        "2026-10-01",
-        "--checks",
-    ])
-    .arg(data("fix29-reg/na-checks.csv"))
-    .args(["--csp"])
-    .arg(&path);
-    input_error(c);
 }
