@@ -857,6 +857,23 @@ fn check_comments(
     as_of: crate::date::Date,
 ) -> Result<(), InputError> {
     let header_row = layout.header.map(|h| h + 1);
+    // a registry fact in a comment (`2026年9月30日付で登録失効`, `登録の更新期限: 2026-09-30`):
+    // not read from a comment, and not passed over (review 21 A-9)
+    for (&(r, c), text) in &marks.comments {
+        if page::registry_fact_said(std::slice::from_ref(text)).is_some() {
+            return Err(InputError::at(
+                sheet
+                    .location()
+                    .row(usize::try_from(r).unwrap_or(0))
+                    .column(crate::input::column_letter(usize::try_from(c).unwrap_or(0))),
+                format!(
+                    "the cell comment '{}' is a fact of the ISMAP list entry, which is not read from a comment: it is not passed over either",
+                    published::quote(text)
+                ),
+            )
+            .hint(FOR_FACTS_IN_A_TABLE));
+        }
+    }
     // a comment above a status table's header or below its last row is a note on the
     // table: read for every row
     let table_first = matches!(layout.kind, TableKind::StatusTable(_))
@@ -1721,6 +1738,7 @@ fn from_workbook_sheets(
     notes_beside(&without_ids, &parts, opts.as_of())?;
     for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
         hidden_contradiction(path, &hidden.sheet, &parts, opts, catalog)?;
+        hidden_registry_fact(path, &hidden.sheet)?;
         // a hidden sheet is not read for statuses, but what it says of the kind is seen
         if liu_said.is_none() {
             if let Ok(mut sheet) =
@@ -2427,6 +2445,29 @@ fn liu_in_sheet(sheet: &Sheet, marks: Option<&SheetMarks>) -> Option<(Location, 
             .column(crate::input::column_letter(c)),
         text,
     ))
+}
+
+/// A hidden sheet is not read (warning `csp-hidden-sheets`), but one stating a registry fact
+/// ([`page::registry_fact_said`]: a hidden cover's `登録の更新期限 | 2026-09-30`, `…登録失効`)
+/// is refused: the fact is neither read nor passed over (review 21 A-9: a lapsed deadline
+/// on a hidden cover was reported "gives no renewal deadline").
+fn hidden_registry_fact(path: &Path, name: &str) -> Result<(), InputError> {
+    let Ok(sheet) = table::read_workbook_with(path, Some(name), Merged::FillDown) else {
+        return Ok(());
+    };
+    for (i, row) in sheet.rows.iter().enumerate() {
+        if let Some(fact) = page::registry_fact_said(row) {
+            return Err(InputError::at(
+                sheet.location().row(i + 1),
+                format!(
+                    "'{}' on a hidden sheet is a fact of the ISMAP list entry: a hidden sheet is not read, and the fact is not passed over either",
+                    published::quote(&fact)
+                ),
+            )
+            .hint("unhide the sheet (a cover's registration facts are then read), or remove the fact if it is not the service's current entry"));
+        }
+    }
+    Ok(())
 }
 
 /// A hidden sheet is not read (warning `csp-hidden-sheets`), but one that is a status table

@@ -513,20 +513,39 @@ pub fn registry_fact(cells: &[String]) -> Option<String> {
     let verdict_fact = cells
         .iter()
         .filter_map(|c| split_label(c))
-        .any(|(field, ..)| {
-            matches!(
-                field,
-                Field::Registered
-                    | Field::RenewalDeadline
-                    | Field::AuditPeriod
-                    | Field::SubsequentEvents
-                    | Field::ImprovementPlan
-                    | Field::Scope
-                    | Field::InScope
-                    | Field::OutOfScope
-            )
-        });
-    (verdict_fact || unknown_registry_label(&text, false).is_some()).then_some(text)
+        .any(|(field, ..)| field.is_scope() || is_dated_fact(field));
+    (verdict_fact
+        || unknown_registry_label(&text, false).is_some()
+        || registry_state(&text).is_some())
+    .then_some(text)
+}
+
+/// A field a verdict depends on, the scope aside: the registration's dates, the audit
+/// period, subsequent events, an improvement plan.
+fn is_dated_fact(field: Field) -> bool {
+    matches!(
+        field,
+        Field::Registered
+            | Field::RenewalDeadline
+            | Field::AuditPeriod
+            | Field::SubsequentEvents
+            | Field::ImprovementPlan
+    )
+}
+
+/// A registry fact in text the reader does not otherwise read (a hidden sheet's row, a cell
+/// comment): a date, the audit period, events or a plan under the entry's label with its
+/// value (`登録の更新期限 | 2026-09-30`), or a fact under a label the entry does not use, the
+/// registration's state with it (`2026年9月30日付で登録失効`, `掲載状況: 掲載停止`). Not a
+/// scope, nor a state word alone: a drop-down's values (`対象外`, `期限切れ`) are no fact.
+pub fn registry_fact_said(cells: &[String]) -> Option<String> {
+    let text = crate::text::join_filled(cells.iter().map(String::as_str));
+    let said = cells.iter().filter(|c| !c.trim().is_empty()).count();
+    let dated = cells
+        .iter()
+        .filter_map(|c| split_label(c))
+        .any(|(field, _, _, value)| is_dated_fact(field) && (!value.is_empty() || said >= 2));
+    (dated || unknown_registry_label(&text, false).is_some()).then_some(text)
 }
 
 /// Whether `cells` state the statement's scope under its label (`対象範囲`, `言明の対象範囲`,
@@ -771,6 +790,8 @@ enum Kind {
     /// A registry fact under a label the entry does not use ([`unknown_registry_label`],
     /// its registry word): refused unless a field takes it.
     UnknownField(&'static str),
+    /// The registration's state in words ([`registry_state`]): refused.
+    State,
     Other,
 }
 
@@ -864,10 +885,14 @@ fn kind_of(line: &Line, catalog: &Catalog) -> Kind {
             Kind::IdProse
         };
     }
+    let folded = fold_width(&text).to_lowercase();
+    let title = folded.contains("クラウドサービスリスト") || folded.contains("cloud service list");
     if published::is_header_line(&text) {
         Kind::Header
     } else if let Some(word) = unknown_registry_label(&text, true) {
         Kind::UnknownField(word)
+    } else if !title && registry_state(&text).is_some() {
+        Kind::State
     } else if published::is_furniture_line(&text) {
         Kind::Furniture
     } else {
@@ -1172,6 +1197,16 @@ pub fn read(
     let has_ids = kinds
         .iter()
         .any(|k| matches!(k, Kind::IdList | Kind::IdProse));
+    // the registration's state in words on a line of its own (`失効`, `Suspended`, `Note
+    // Delisted on 2026-09-01`), wherever it stands: refused, never passed over (review 21
+    //
+    for (i, line) in lines.iter().enumerate() {
+        if matches!(kinds[i], Kind::State) && !page.consumed.contains(&line.number) {
+            let text = crate::text::join_filled(line.cells.iter().map(|c| c.text));
+            refuse_registry_state(&text, &format!("the line '{}'", quote(&text)), || at(i))?;
+        }
+    }
+    unplaced_in_entry(&page, lines, &kinds, catalog, path)?;
     for (i, line) in lines.iter().enumerate() {
         if !has_ids {
             break;
@@ -1217,6 +1252,109 @@ pub fn read(
     }
     check_dates(&page, path)?;
     Ok(page)
+}
+
+/// The hint for a line of a pasted entry that is none of its fields ([`unplaced_in_entry`]).
+const FOR_UNPLACED: &str = "write it under the label of the list entry it belongs to (言明の対象範囲 for a scope or an exclusion, 後発事象 for an incident or an event after the audit, 登録の更新期限 for the registration), or remove the line if it is not the entry's; the list's title, its column headers, the catalog's headings and page furniture are read as such";
+
+/// Refuses a line of words between a pasted entry's first field and its control list that
+/// is none of the entry's fields, the list's titles or column headers, the catalog's
+/// headings or page furniture (`Scope excludes Osaka region`, `Carve-out: 管理コンソール`,
+/// `重大インシデント発生（2026年8月）`, `Qualified`, `暫定`): it may limit the scope or state an
+/// event or a qualification, and the reader cannot place it — refused, never only counted
+/// as an ignored token (review 21 A-8). Text without entry fields (a bare list) is read by
+/// the list's rules, a sheet without ids (a cover) by the workbook's.
+fn unplaced_in_entry(
+    page: &Page,
+    lines: &[Line],
+    kinds: &[Kind],
+    catalog: &Catalog,
+    path: &Path,
+) -> Result<(), InputError> {
+    if !page.fields.iter().any(|f| f.field != "registration_kind") {
+        return Ok(());
+    }
+    let Some(first_field) = lines.iter().position(|l| page.consumed.contains(&l.number)) else {
+        return Ok(());
+    };
+    // a cover (a sheet without ids) is read by the workbook's rules for its other rows
+    let Some(first_ids) = kinds
+        .iter()
+        .position(|k| matches!(k, Kind::IdList | Kind::IdProse))
+    else {
+        return Ok(());
+    };
+    let running = lines
+        .iter()
+        .map(|l| l.text())
+        .find(|t| !t.trim().is_empty())
+        .unwrap_or_default();
+    let last_ids = kinds
+        .iter()
+        .rposition(|k| matches!(k, Kind::IdList | Kind::IdProse))
+        .unwrap_or(lines.len());
+    for (i, line) in lines.iter().enumerate().skip(first_field) {
+        // a scope label the entry did not take (`Scope excludes Osaka region`) before or
+        // after the list; between ids the list's rules refuse it
+        let label = matches!(kinds[i], Kind::Labels(_)) && find_ids(&line.text()).0.is_empty();
+        let placed = match kinds[i] {
+            Kind::Other => i > first_ids,
+            Kind::Labels(_) => !label || (first_ids..=last_ids).contains(&i),
+            _ => true,
+        };
+        if placed || page.consumed.contains(&line.number) {
+            continue;
+        }
+        let text = crate::text::join_filled(line.cells.iter().map(|c| c.text));
+        let folded = fold_width(&text).to_lowercase();
+        // the service named again (a running header), a bracketed header word
+        // (`【統制目標】`), a document's version (`Ver 1.2`)
+        let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
+        let named = [&page.name, &page.provider, &page.registration_number]
+            .iter()
+            .any(|v| v.as_deref().is_some_and(|v| v.trim() == bare));
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        let version = match words.as_slice() {
+            [v, n] => {
+                matches!(
+                    v.trim_end_matches('.'),
+                    "ver" | "version" | "v" | "rev" | "版"
+                ) && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+            }
+            [v] => v.strip_prefix("ver").is_some_and(|n| {
+                !n.is_empty()
+                    && n.trim_start_matches('.')
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == '.')
+            }),
+            _ => false,
+        };
+        // (ISMAP-LIU said anywhere is refused by its own rule)
+        if text.trim().is_empty()
+            || mentions_liu(&text)
+            || named
+            || version
+            || (!bare.is_empty() && published::is_header_line(bare))
+            || text.trim() == running.trim()
+            || folded.contains("クラウドサービスリスト")
+            || folded.contains("cloud service list")
+            || published::catalog_heading(catalog, &text)
+            || published::is_reproduction_notice(&text)
+            || published::is_page_number(&text)
+            || published::is_end_mark(&text)
+        {
+            continue;
+        }
+        return Err(InputError::at(
+            Location::file(path).line(line.number),
+            format!(
+                "'{}' stands in the ISMAP list entry, outside its control list, and is none of the entry's fields, the list's titles or headers, or page furniture: it may limit the scope or state an event or a qualification, so it is not passed over",
+                quote(&text)
+            ),
+        )
+        .hint(FOR_UNPLACED));
+    }
+    Ok(())
 }
 
 const FOR_UNKNOWN_LABEL: &str = "write it under the label of the list entry it is (登録日, 登録の更新期限, 監査対象期間, 後発事象, 改善計画の有無), or remove the line if it is not the entry's";
@@ -1287,7 +1425,7 @@ fn unknown_registry_label(text: &str, in_entry: bool) -> Option<&'static str> {
     // read as the title)
     let title = folded.contains("クラウドサービスリスト") || folded.contains("cloud service list");
     if !title
-        && ["登録", "registration", "ismap"]
+        && ["登録", "registration", "ismap", "掲載", "listing"]
             .iter()
             .any(|w| folded.contains(w))
     {
@@ -1363,6 +1501,138 @@ fn unknown_registry_label(text: &str, in_entry: bool) -> Option<&'static str> {
     let dated = !crate::date::dates_in(text).is_empty()
         || crate::date::parse_period(rest.trim_start_matches([':', '：', ' '])).is_some();
     (dated || answered).then_some(*word)
+}
+
+/// The registration's state in words, with or without a label (`失効`, `掲載停止中`,
+/// `（登録失効）`, `取消済`, `Suspended`, `Delisted on 2026-09-01`, `(withdrawn)`): the one
+/// registry-state vocabulary the readers apply wherever they pass text over (the entry's
+/// lines and free-text fields, a profile's name, provider and scope, rows above a status
+/// table, a workbook's cover and comments). A lapsed, suspended, withdrawn or delisted
+/// registration is no assurance, and the tool reads no state but the dates, so such a line
+/// is refused. English words match as words (`Expiry Manager` is not `expired`); a
+/// strikethrough note (`取消線`) is no state.
+pub(crate) fn registry_state(text: &str) -> Option<&'static str> {
+    const JA: &[&str] = &[
+        "失効",
+        "掲載停止",
+        "掲載中止",
+        "登録停止",
+        "一時停止",
+        "登録抹消",
+        "登録の抹消",
+        "抹消済",
+        "登録取消",
+        "登録の取消",
+        "登録の取り消",
+        "取消済",
+        "取消し済",
+        "取り消し済",
+        "取下げ",
+        "取り下げ",
+        "登録辞退",
+        "期限切れ",
+        "更新手続中",
+        "更新手続き中",
+    ];
+    // a word alone (`取消`, `【停止中】`): a data-erasure service's name (`データ抹消`) is
+    // no state
+    const ALONE: &[&str] = &["取消", "取り消し", "抹消", "停止", "停止中", "中止", "辞退"];
+    const EN: &[&str] = &[
+        "suspended",
+        "suspension",
+        "delisted",
+        "delisting",
+        "withdrawn",
+        "revoked",
+        "expired",
+        "lapsed",
+        "deregistered",
+    ];
+    let folded = fold_width(text).to_lowercase();
+    let plain = folded.replace("取消線", "").replace("取り消し線", "");
+    if let Some(w) = JA.iter().find(|w| plain.contains(*w)) {
+        return Some(w);
+    }
+    let bare = plain.trim_matches(|c: char| !c.is_alphanumeric());
+    if let Some(w) = ALONE.iter().find(|w| bare == **w) {
+        return Some(w);
+    }
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let Some(w) = EN.iter().find(|w| words.contains(w)) {
+        return Some(w);
+    }
+    // `Under renewal review`, `renewal pending`
+    (words.contains(&"renewal")
+        && ["under", "pending", "review", "in", "progress"]
+            .iter()
+            .any(|w| words.contains(w)))
+    .then_some("renewal")
+}
+
+/// The registration's state as a note to a name, a provider or a scope ([`registry_state`]
+/// in brackets, after `※`, or ending the value: `テストSaaS（登録失効）`, `TestSaaS
+/// (suspended)`, `テストSaaS ※…をもって登録取下げ`, `テストSaaS Suspended`), not a word of
+/// the name itself (`SaaS on lapsed IaaS`, `Expiry Manager`).
+pub(crate) fn registry_state_noted(value: &str) -> Option<&'static str> {
+    let folded = fold_width(value);
+    let mut parts: Vec<&str> = Vec::new();
+    // each bracket's content
+    let mut rest: &str = &folded;
+    while let Some(open) = rest.find(['(', '（', '【', '[', '〔', '<', '＜', '「']) {
+        let after = &rest[open..];
+        let body = after.char_indices().nth(1).map_or("", |(i, _)| &after[i..]);
+        let end = body
+            .find([')', '）', '】', ']', '〕', '>', '＞', '」'])
+            .unwrap_or(body.len());
+        parts.push(&body[..end]);
+        rest = &body[end..];
+    }
+    // a note after a mark
+    if let Some(at) = folded.find(['※', '*', '＊']) {
+        parts.push(&folded[at..]);
+    }
+    if let Some(word) = parts.into_iter().find_map(registry_state) {
+        return Some(word);
+    }
+    // the last word, when it ends in the state (`テストSaaS 一時停止中`, `TestSaaS Suspended`;
+    // not `失効サービス`)
+    // (a name that is the word alone, `Lapsed`, is a name: there is no name before a note)
+    let (head, last) = folded
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .rsplit_once(|c: char| c.is_whitespace() || matches!(c, '・' | '/' | '／' | '-' | ':'))
+        .unwrap_or(("", ""));
+    if head.trim().is_empty() {
+        return None;
+    }
+    let last = last.to_lowercase();
+    // (Japanese only: an English name may end in such a word, `SaaS valid on lapsed`)
+    let stem = last.trim_end_matches(['中', '済', 'み']);
+    registry_state(&last).filter(|w| !w.is_ascii() && stem.ends_with(*w))
+}
+
+/// The hint for a line or a value stating the registration's state ([`registry_state`]).
+pub(crate) const FOR_REGISTRY_STATE: &str = "the tool credits only a registration in effect, by its dates (登録の更新期限): check the service's current entry on the ISMAP portal; a registration lapsed, suspended, withdrawn or delisted gives no assurance, so obtain the CSP's current entry; if the words are not about the registration (a part of the service's name), remove them or write the name without them";
+
+/// Refuses `text` at `at` when it states the registration's state ([`registry_state`]):
+/// `what` names it (`the line '失効'`).
+pub(crate) fn refuse_registry_state(
+    text: &str,
+    what: &str,
+    at: impl FnOnce() -> Location,
+) -> Result<(), InputError> {
+    let Some(word) = registry_state(text) else {
+        return Ok(());
+    };
+    Err(InputError::at(
+        at(),
+        format!(
+            "{what} states the registration's state ('{word}'): a lapsed, suspended, withdrawn or delisted registration is no assurance, and the tool does not read it, nor pass it over"
+        ),
+    )
+    .hint(FOR_REGISTRY_STATE))
 }
 
 /// Whether a character starts a label's value: a digit (a date) or a separator.
@@ -1524,6 +1794,16 @@ fn take(
         .join(" ");
     let label = spec.label.as_str();
     let field = spec.field.profile_field();
+    // a name, a provider or a scope stating the registration's state (`テストSaaS（登録失効）`,
+    // `TestSaaS (suspended)`, `本体（2026年9月1日付で掲載停止）`): refused (review 21 A-2)
+    if matches!(spec.field, Field::Name | Field::Provider) || spec.field.is_scope() {
+        for (n, part) in &parts {
+            if registry_state_noted(part).is_some() {
+                let what = format!("the value '{}' of '{}'", quote(part), quote(label));
+                refuse_registry_state(part, &what, || Location::file(path).line(*n))?;
+            }
+        }
+    }
     // ids in a value are text: never a list, never credited
     if spec.field.is_text() {
         for (n, part) in &parts {

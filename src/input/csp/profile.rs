@@ -704,6 +704,30 @@ fn parse(
             .hint("check `registered` and `renewal_deadline`: a registration runs from its date to its renewal deadline"));
         }
     }
+    // a name, a provider or a scope stating the registration's state (`テストSaaS（登録失効）`,
+    // `provider: …（2026年9月 登録失効）`, `scope: [本体（…付で掲載停止）]`): refused, as in a
+    // pasted entry (review 21 A-2)
+    let texts = [
+        ("name", doc.name.as_slice()),
+        ("provider", doc.provider.as_slice()),
+    ];
+    for (field, values) in texts.into_iter().chain([("scope", doc.scope.as_slice())]) {
+        for value in values {
+            if let Some(word) = super::page::registry_state_noted(value) {
+                let at =
+                    value_line(text, field, value).map_or(loc.clone(), |n| loc.clone().line(n));
+                return Err(in_field(
+                    at,
+                    field,
+                    format!(
+                        "{} states the registration's state ('{word}'): a lapsed, suspended, withdrawn or delisted registration is no assurance, and the tool does not read it, nor pass it over",
+                        quoting.show(value, "the value")
+                    ),
+                )
+                .hint(super::page::FOR_REGISTRY_STATE));
+            }
+        }
+    }
     let audit_period = match doc.audit_period {
         None => None,
         Some(field) => {

@@ -381,6 +381,17 @@ fn without_option_number(s: &str) -> &str {
     word
 }
 
+/// The reason after a not-applicable value and a dash or a colon (`N/A - inherited`,
+/// `N/A – inherited from AWS`, `非該当：AWSが実施`): `None` for any other cell.
+fn not_applicable_with_reason(s: &str) -> Option<&str> {
+    let (at, sep) = [" - ", " – ", " — ", ":", "：", "－"]
+        .iter()
+        .filter_map(|sep| s.find(sep).map(|at| (at, *sep)))
+        .min()?;
+    let (head, reason) = (s[..at].trim(), s[at + sep.len()..].trim());
+    (!reason.is_empty() && lookup(head) == Some(Declared::NotApplicable)).then_some(reason)
+}
+
 pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
     let s = without_option_number(cell.trim().trim_end_matches(PUNCTUATION).trim());
     if s.is_empty() {
@@ -392,6 +403,15 @@ pub fn status_value(cell: &str) -> Result<StatusValue, Unreadable> {
     let whole = header_key(s);
     if whole.starts_with("inherit") || whole.starts_with("継承") {
         return Err(Unreadable::Inherited);
+    }
+    // `N/A - inherited`, `N/A: AWS responsibility`, `非該当 - AWS`: the reason of a not
+    // applicable after a dash or a colon, as GRC tools write it, is read as the bracket
+    // form's (`N/A (inherited)`), the reason then judged by the same rules (review 21 C-3)
+    if let Some(note) = not_applicable_with_reason(s) {
+        return Ok(StatusValue {
+            declared: Declared::NotApplicable,
+            note: note.to_owned(),
+        });
     }
     let (value, note) = split_note(s).ok_or(Unreadable::Unknown)?;
     // a footnote mark before or after the value (`実施*`, `*Yes`, `○※1`, `Yes†`)
