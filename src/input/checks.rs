@@ -3566,7 +3566,9 @@ impl Items {
                     continue;
                 };
                 let v = v.trim();
-                if item.refs.is_empty() || dash_or_blank(v) || reads_as_in_place(v) {
+                // a claim of resolved or none (`是正済`, `指摘なし`) is the claim rule's
+                // ([`check_notes`]: with its dates read against --as-of)
+                if item.refs.is_empty() || dash_or_blank(v) || reads_as_in_place(v) || is_claim(v) {
                     continue;
                 }
                 let problem = CellProblem {
@@ -6374,6 +6376,17 @@ const CLAIM_RESOLVED: &[&str] = &[
 /// word, not only the shapes [`says_against`] flags.
 fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
     claim_read(sentence, as_of, true)
+}
+
+/// Whether a value makes a claim of resolved or none ([`claim_read`]), cleanly or not,
+/// whatever its dates: the loader, which has no --as-of, leaves it to [`check_notes`].
+fn is_claim(value: &str) -> bool {
+    let far = crate::date::Date {
+        year: 9999,
+        month: 12,
+        day: 31,
+    };
+    claim_read(value, far, true).is_some()
 }
 
 /// [`clean_claim`], with (`implied`) or without a resolved word standing alone as a claim
