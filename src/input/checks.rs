@@ -4946,6 +4946,16 @@ fn reads_as_in_place(value: &str) -> bool {
         "in effect",
         "operational",
         "operating",
+        "operating effectively",
+        "implemented - fully",
+        "implemented (100%)",
+        "implemented (verified)",
+        "100%",
+        "verified",
+        "deployed",
+        "enabled",
+        "live",
+        "in production",
         "true",
         "1",
         "実施",
@@ -4960,6 +4970,12 @@ fn reads_as_in_place(value: &str) -> bool {
         "整備済",
         "整備済み",
         "運用中",
+        "稼働中",
+        "是正済",
+        "是正済み",
+        "是正完了",
+        "修正済",
+        "修正済み",
         "承認済",
         "承認済み",
         "有",
@@ -5326,6 +5342,9 @@ fn is_met_evaluation(value: &str) -> bool {
         "met",
         "compliant",
         "conforming",
+        // the SOC 2 / ISAE 3402 wording of a test without exception (review 22 C-11)
+        "operating effectively",
+        "satisfactory",
         "none",
         "nil",
         "n/a",
@@ -7643,6 +7662,55 @@ fn yaml_comments(text: &str, items: &mut [CheckItem]) -> Vec<OutsideLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Review 22 C-10/C-11/C-12: the GRC spellings of in place and of a test without
+    /// exception read, as `Implemented` and `Effective` do; a qualified or other value does not.
+    #[test]
+    fn grc_spellings_of_in_place_and_of_met_read() {
+        for v in [
+            "Operating effectively",
+            "Implemented - Fully",
+            "Implemented (100%)",
+            "Implemented (verified)",
+            "100%",
+            "Verified",
+            "Deployed",
+            "Enabled",
+            "Live",
+            "In production",
+            "稼働中",
+            "是正済",
+            "是正完了",
+            "修正済み",
+            "Implemented",
+        ] {
+            assert!(reads_as_in_place(v), "{v}");
+        }
+        for v in [
+            "Implemented (inherited)",
+            "Implemented - 2027",
+            "Implemented*",
+            "Inherited",
+            "Shared",
+            "In progress",
+            "Live (pilot)",
+            "50%",
+            "是正予定",
+            "稼働予定",
+        ] {
+            assert!(!reads_as_in_place(v), "{v}");
+        }
+        for v in ["Operating effectively", "Satisfactory"] {
+            assert!(is_met_evaluation(v), "{v}");
+        }
+        for v in [
+            "Not operating effectively",
+            "Unsatisfactory",
+            "Satisfactory (draft)",
+        ] {
+            assert!(!is_met_evaluation(v), "{v}");
+        }
+    }
 
     /// A sheet's name gives one year or none (review 12 D-1).
     #[test]
