@@ -47,3 +47,43 @@ fn a_2022_control_named_in_prose_without_its_mark_is_not_covered() {
         "{g4}"
     );
 }
+
+/// Review 21 D-2: `27001:2022 5.15` (a GRC export's Annex A control without `A.`) was
+/// unresolved as "a clause that no governance or management criterion names"; ISO/IEC
+/// 27001:2022 has no clause 5.15, so it is now read as `A.5.15` (partial through the 2022
+/// correspondence, the same controls), `5.7` as the new control (outside ISMAP), a range of
+/// such numbers likewise. Guards: with a qualifier (`予定`, `等`) still unresolved; a clause
+/// number (`5.2`, `7.4`) still a clause; the 2013 edition (no Annex A 5.15) still unresolved.
+#[test]
+fn a_27001_2022_number_no_clause_has_is_its_annex_a_control() {
+    let v = report(&data("fix30-prose/clause2022.csv"));
+    let item = |id: &str| by_id(&v["items"], id).clone();
+    let (d1, d2) = (item("D-1"), item("D-2"));
+    assert_eq!(d1["status"], "partial", "{d1}");
+    assert_eq!(d1["reasons"], d2["reasons"], "{d1}");
+    let ids = |i: &serde_json::Value| -> Vec<(String, String)> {
+        let cs = i["controls"].as_array().unwrap();
+        cs.iter()
+            .map(|c| (c["id"].to_string(), c["state"].to_string()))
+            .collect()
+    };
+    assert_eq!(ids(&d1), ids(&d2), "{d1}");
+    assert!(!ids(&d1).is_empty(), "{d1}");
+    assert_eq!(item("D-3")["status"], "outside-ismap");
+    assert_eq!(item("D-9")["status"], "partial");
+    for id in ["D-4", "D-5", "D-8"] {
+        let i = item(id);
+        assert_eq!(i["status"], "not-analysed", "{id}: {i}");
+    }
+    assert_eq!(item("D-4")["unresolved"][0]["why"], "qualified");
+    assert_eq!(item("D-8")["unresolved"][0]["why"], "unknown-clause");
+    for id in ["D-6", "D-7"] {
+        let i = item(id);
+        assert_eq!(i["status"], "partial", "{id}: {i}");
+        let mapped = i["controls"].as_array().unwrap().iter().all(|c| {
+            let id = c["id"].as_str().unwrap();
+            !id.starts_with("5.") && !id.starts_with("6.") && !id.starts_with("7.")
+        });
+        assert!(mapped, "{id}: read as a clause (management criteria): {i}");
+    }
+}
