@@ -87,3 +87,59 @@ fn a_27001_2022_number_no_clause_has_is_its_annex_a_control() {
         assert!(mapped, "{id}: read as a clause (management criteria): {i}");
     }
 }
+
+/// The outcome of a one-item list (`A.9.2.1`, ISMAP) with `value` under `header`: the item's
+/// status, or `error` (exit 2, no panic).
+fn one_under(header: &str, value: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.csv");
+    std::fs::write(
+        &path,
+        format!("ID,Requirement,Control ID,{header},Assurance level\nQ-1,Users are registered,A.9.2.1,{value},ISMAP\n"),
+    )
+    .unwrap();
+    let mut c = on_checks("en", "report", &path);
+    c.arg("--csp").arg(data("fix10-chk/csp-st.csv"));
+    c.args(["--format", "json"]);
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{header}={value}: {stderr}");
+    match out.status.code() {
+        Some(2) => "error".into(),
+        Some(0) => {
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            v["items"][0]["status"].as_str().unwrap().to_owned()
+        }
+        other => panic!("{header}={value}: exit {other:?}: {stderr}"),
+    }
+}
+
+/// fix29-grc noticed: a test procedure's `Expected result` / `Expected outcome` / `Expected
+/// evidence` column refused the whole list, its header's `expected` read as a deferral.
+/// Now what a test expects is the column's description: the list reads. Guards: a
+/// deferral or a gap in its cells (`expected by 2027`, `未実施`) is still refused; a plan's
+/// date (`Expected completion date`, `Expected date`), a header with a plan beside it
+/// (`Expected result (planned)`) or `Expected` alone still refuse; `expected by 2027` in a
+/// note still leaves the item not analysed.
+#[test]
+fn an_expected_result_column_is_no_deferral() {
+    for (header, value) in [
+        ("Expected result", "Registration records exist"),
+        ("Expected Results", "Registration records exist"),
+        ("Expected evidence", "Registration forms"),
+        ("Expected Outcome", "Accounts are registered before use"),
+    ] {
+        assert_eq!(one_under(header, value), "covered", "{header} = {value}");
+    }
+    for (header, value) in [
+        ("Expected result", "expected by 2027"),
+        ("Expected result", "未実施"),
+        ("Expected completion date", "2027-03-31"),
+        ("Expected date", "2027-03-31"),
+        ("Expected result (planned)", "Registration records exist"),
+        ("Expected", "Registration records exist"),
+    ] {
+        assert_eq!(one_under(header, value), "error", "{header} = {value}");
+    }
+    assert_eq!(one_under("Note", "expected by 2027"), "not-analysed");
+}
