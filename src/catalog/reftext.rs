@@ -2224,7 +2224,14 @@ pub fn prose_ids<'t>(text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str
                 Kind::Range(a, b) => vec![a, b],
                 _ => return false,
             };
-            if !ends.iter().all(|id| plain(id)) {
+            // a two-part ISO/IEC 27001:2022 Annex A number written without its `A.`
+            // (`ISO/IEC 27001:2022 5.23`, `2022年版 5.7`, `情報の削除（8.10）`): one only when
+            // the words around it say so, below (review 21 A-10)
+            let annex_2022 = match &l.kind {
+                Kind::Id(id) => id.marker == Marker::None && is_2022_control(id),
+                _ => false,
+            };
+            if !annex_2022 && !ends.iter().all(|id| plain(id)) {
                 return false;
             }
             if ends.iter().all(|id| id.marker != Marker::None) {
@@ -2258,7 +2265,7 @@ pub fn prose_ids<'t>(text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str
                     .find_map(|w| head.strip_suffix(w))
                     .unwrap_or(head);
             }
-            if PROSE_ISMAP_WORDS.iter().any(|w| head.ends_with(w)) {
+            if !annex_2022 && PROSE_ISMAP_WORDS.iter().any(|w| head.ends_with(w)) {
                 return true;
             }
             let last_ascii_word = head
@@ -2279,6 +2286,27 @@ pub fn prose_ids<'t>(text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str
                     .iter()
                     .any(|w| head.ends_with(w) && (!w.is_ascii() || last_ascii_word == *w))
                 || after.starts_with(PROSE_ARTICLE_MARKS);
+            if annex_2022 {
+                // the 2022 edition named right before it (`ISO/IEC 27001:2022 5.23`,
+                // `27002:2022の8.9`, `2022年版 5.7`), or alone in brackets a number that is
+                // no ISMAP category (`（8.10）`, not `（8.1）`)
+                let lead = words_from.checked_sub(1).and_then(|j| lexes.get(j));
+                let std_2022 = head.is_empty()
+                    && lead.is_some_and(|x| match x.kind {
+                        Kind::Std(s) => {
+                            matches!(s.standard, Standard::Iso27001 | Standard::Iso27002)
+                                && s.year.and_then(edition_of_year)
+                                    == Some(crate::catalog::IsoEdition::Iso2022)
+                        }
+                        _ => false,
+                    });
+                let bracketed = text[..l.start].ends_with(['(', '（'])
+                    && text[l.end..].starts_with([')', '）'])
+                    && ends
+                        .iter()
+                        .all(|id| id.parse().is_some_and(|p| !known(&p.canonical())));
+                return !other && (std_2022 || names_2022_edition(head) || bracketed);
+            }
             !other
                 && (std_before == Some(true)
                     || ends.iter().all(|id| {
@@ -2288,6 +2316,61 @@ pub fn prose_ids<'t>(text: &'t str, known: &dyn Fn(&str) -> bool) -> Vec<&'t str
         })
         .map(|(_, l)| text[l.start..l.end].trim())
         .collect()
+}
+
+/// Whether `id` (no mark) is a two-part number of an ISO/IEC 27002:2022 control (`5.23`,
+/// `8.10`).
+fn is_2022_control(id: &IdText) -> bool {
+    id.parse()
+        .is_some_and(|p| match (p.parts.as_slice(), &p.suffix) {
+            ([t, n], None) => crate::catalog::iso2022::Table::embedded()
+                .get(*t, *n)
+                .is_some(),
+            _ => false,
+        })
+}
+
+/// Whether the words right before a number (folded, lowered, trimmed: `head` in
+/// [`prose_ids`]) end with an edition of 2022 on (`2022年版`, `2022版`, `2022 edition`,
+/// `(2023年版)`) with nothing before it in its phrase but a standard's or Annex A's name
+/// or a label (`参考：2022年版`, `附属書A 2022年版`): not a year glued to another
+/// document's name (`ガイドライン2022年版`).
+fn names_2022_edition(head: &str) -> bool {
+    let tail = head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ')' | '）'));
+    let Some(rest) = ["年版", "版", "edition", "ed."]
+        .iter()
+        .find_map(|s| tail.strip_suffix(s))
+    else {
+        return false;
+    };
+    let rest = rest.trim_end();
+    let digits = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+    let year = &rest[digits.len()..];
+    let edition = (year.len() == 4)
+        .then(|| year.parse().ok().and_then(edition_of_year))
+        .flatten();
+    if edition != Some(crate::catalog::IsoEdition::Iso2022) {
+        return false;
+    }
+    let phrase = digits
+        .rsplit(['、', '。', ',', '，', ';', '；', '\n'])
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '：' | '(' | '（' | 'の' | '・')
+        });
+    phrase.is_empty()
+        || [
+            "参考",
+            "参照",
+            "附属書a",
+            "付属書a",
+            "annex a",
+            "管理策",
+            "isms",
+        ]
+        .iter()
+        .any(|w| phrase.ends_with(w))
 }
 
 /// Whether a phrase (the words right before an id, [`fold_width`](crate::text::fold_width)ed
@@ -3364,6 +3447,51 @@ mod fix9_tests {
             ("PCI DSS準拠のため 9.2.1 も確認", vec!["9.2.1"]),
             ("統一基準及び9.2.1", vec!["9.2.1"]),
             ("統一基準と 9.2.1", vec!["9.2.1"]),
+        ] {
+            assert_eq!(prose_ids(text, &known), want, "{text}");
+        }
+    }
+
+    /// Review 21 A-10: a two-part ISO/IEC 27001:2022 Annex A number without its `A.` is a
+    /// control named when the 2022 edition is named right before it, or alone in brackets
+    /// when no ISMAP category has its number; otherwise not (as before).
+    #[test]
+    fn a_2022_number_without_its_mark_is_named_with_its_edition_or_in_brackets() {
+        let known = |id: &str| ["5.1", "8.1", "9.2", "9.2.1", "5.1.1", "8.1.5"].contains(&id);
+        for (text, want) in [
+            ("ISO/IEC 27001:2022 5.23 対応", vec!["5.23"]),
+            ("27002:2022 8.9", vec!["8.9"]),
+            ("ISO/IEC 27002:2022の8.9", vec!["8.9"]),
+            ("JIS Q 27001:2023 5.7", vec!["5.7"]),
+            ("2022年版 5.7", vec!["5.7"]),
+            ("（2022年版）5.7", vec!["5.7"]),
+            ("参考：2022年版の8.1", vec!["8.1"]),
+            ("ISO/IEC 27001 2022年版 8.12", vec!["8.12"]),
+            ("情報の削除（8.10）", vec!["8.10"]),
+            ("脅威インテリジェンス(5.7)", vec!["5.7"]),
+            (
+                "ISO/IEC 27001:2022 5.23、9.2.1 も確認",
+                vec!["5.23", "9.2.1"],
+            ),
+            // the 2013 edition, no edition, another document's year, a version, an ISMAP
+            // category in brackets, a number going on in the brackets: not named
+            ("ISO/IEC 27001:2013 5.23", vec![]),
+            ("5.23 対応", vec![]),
+            ("ガイドライン2022年版 5.7", vec![]),
+            ("2013年版 5.7", vec![]),
+            ("2022年 5.7", vec![]),
+            ("Linux 5.15 以降", vec![]),
+            ("カーネル（v5.10）", vec![]),
+            ("資産に対する責任（8.1）", vec![]),
+            ("利用者アクセスの管理（9.2）", vec![]),
+            ("（8.10 情報の削除）", vec![]),
+            ("（5.7時間）", vec![]),
+            ("ISMAP管理策 8.10", vec![]),
+            ("ISO/IEC 27001:2022 5.2", vec!["5.2"]),
+            ("ISO/IEC 27001:2022 9.9", vec![]),
+            // ISMAP ids as before
+            ("8.1.5.P に従う", vec!["8.1.5.P"]),
+            ("5.1.1 の方針", vec!["5.1.1"]),
         ] {
             assert_eq!(prose_ids(text, &known), want, "{text}");
         }

@@ -699,6 +699,16 @@ impl RefIndex {
             (Some(Standard::Iso27014), _) => {
                 self.resolve_clause(entries, &parsed, to, RefKind::Iso27014Clause, None)
             }
+            // a two-part number no clause of ISO/IEC 27001:2022 has, of an Annex A control
+            // (`27001:2022 5.15`, as GRC tools export them): that control, as `A.5.15`
+            // (review 21 D-2)
+            (Some(Standard::Iso27001), Marker::None)
+                if year_edition.or(ctx.edition) == Some(IsoEdition::Iso2022)
+                    && self.annex_2022_only(&parsed)
+                    && to.is_none_or(|t| t.parse().is_some_and(|t| self.annex_2022_only(&t))) =>
+            {
+                self.resolve_annex(entries, &parsed, to, Some(IsoEdition::Iso2022), true)
+            }
             (Some(Standard::Iso27001), Marker::None) => self.resolve_clause(
                 entries,
                 &parsed,
@@ -729,6 +739,12 @@ impl RefIndex {
                 _ => self.resolve_annex(entries, &parsed, to, ctx.edition, false),
             },
         }
+    }
+
+    /// Whether a number after `ISO/IEC 27001:2022` can only be an Annex A control: two
+    /// parts, a 2022 control's, no clause's (`5.15`, `8.9`; not `5.2`, `7.4`).
+    fn annex_2022_only(&self, id: &IsmapId) -> bool {
+        id.depth() == 2 && !is_27001_clause(id, Some(2022)) && self.in_editions(id, true).1
     }
 
     /// Whether a number of `depth` ≤ 2 exists in each edition: (in 2013/ISMAP, in 2022).

@@ -4366,12 +4366,40 @@ pub fn approval_denied(text: &str) -> Option<String> {
     key.ends_with('中').then(|| text.trim().to_owned())
 }
 
+/// Whether a header (lower case) names what a test or check expects: `expected` before
+/// `result(s)`, `outcome(s)`, `evidence`, `behavio(u)r`, `value(s)`, `output` or `response`
+/// (`Expected result`, `Expected Outcome`), the column's description, not a plan.
+fn names_expectation(lower: &str) -> bool {
+    const WHAT: [&str; 11] = [
+        "result",
+        "results",
+        "outcome",
+        "outcomes",
+        "evidence",
+        "behavior",
+        "behaviour",
+        "value",
+        "values",
+        "output",
+        "response",
+    ];
+    ascii_words(lower)
+        .windows(2)
+        .any(|w| w[0] == "expected" && WHAT.contains(&w[1]))
+}
+
 /// A word of a header that names what is not implemented, excluded, deferred, an
 /// exception or a finding.
 fn header_word(header: &str) -> Option<String> {
     // words, not marks: `No` heads row numbers
     let lower = fold_width(header).to_lowercase();
-    if let Some(q) = in_clause(&lower).into_iter().next() {
+    // what a test expects (`Expected result`, `Expected outcome`) is no deferral: its
+    // `expected` is not taken, a date's still is (`Expected completion date`)
+    let expectation = names_expectation(&lower);
+    if let Some(q) = in_clause(&lower)
+        .into_iter()
+        .find(|q| !(expectation && q.word == "expected"))
+    {
         return Some(q.word);
     }
     const JA: &[&str] = &[
