@@ -190,6 +190,10 @@ pub struct TermIndex {
     pub objective_terms: Vec<Vec<u32>>,
     /// Lexicon ids the catalog does not hold (or not as an objective): skipped.
     pub skipped: Vec<String>,
+    /// The patterns of the words that have another meaning (`鍵`, `バックアップ`: the
+    /// shortest of the patterns with words of another meaning), for
+    /// [`TermIndex::other_sense_only`].
+    anchors: Vec<u32>,
 }
 
 /// The terms found in one text.
@@ -279,8 +283,29 @@ impl TermIndex {
                 }
             }
         }
+        // a word of another meaning: a one-pattern term with words of another meaning whose
+        // pattern does not start with another such (`鍵`, not `鍵の管理`)
+        let marked: Vec<u32> = (terms.iter())
+            .filter(|t| !t.not_with.is_empty() && !t.title)
+            .filter_map(|t| match &*t.parts {
+                [one] => Some(*one),
+                _ => None,
+            })
+            .collect();
+        let mut anchors: Vec<u32> = (marked.iter().copied())
+            .filter(|&p| {
+                let word = &*patterns[p as usize];
+                !marked.iter().any(|&q| {
+                    let other = &*patterns[q as usize];
+                    other.len() < word.len() && word.starts_with(other)
+                })
+            })
+            .collect();
+        anchors.sort_unstable();
+        anchors.dedup();
         let finder = WordFinder::new(&patterns);
         TermIndex {
+            anchors,
             normalizer,
             objectives,
             topics,
@@ -350,11 +375,9 @@ impl TermIndex {
         // a word beside a word of another meaning it has is not counted
         let mut k = 0;
         while k < hits.terms.len() {
-            let not_with = &self.terms[hits.terms[k] as usize].not_with;
-            if not_with
-                .iter()
-                .any(|&p| hits.found_marks[p as usize] == stamp)
-            {
+            if self.other_sense_only(text, found, hits.terms[k], |p| {
+                hits.found_marks[p as usize] == stamp
+            }) {
                 hits.terms.remove(k);
                 hits.at.remove(k);
             } else {
@@ -375,6 +398,59 @@ impl TermIndex {
                 }
             }
         }
+    }
+
+    /// Whether `term`, found in `text`, stands in another meaning there: a word of another
+    /// meaning it has occurs (`ロッカー` beside `鍵`), and the word itself (its anchor,
+    /// `鍵` of `鍵の管理`) does not also occur on its own. An occurrence joined to a word of
+    /// the other meaning (`バックアップ電源`, `ロッカーの鍵`) is that meaning; one elsewhere
+    /// in an item that also has such a joined one is the word's own meaning (review 22
+    /// D-3: `データのバックアップを毎日取得し、…バックアップ電源も確保` is still about data
+    /// backup). With no joined occurrence the other word is the item's context (`ログイン
+    /// 画面に自社ロゴ`) and the word is not counted, as before.
+    fn other_sense_only(
+        &self,
+        text: &str,
+        found: &[Found],
+        term: u32,
+        is_found: impl Fn(u32) -> bool,
+    ) -> bool {
+        let term = &self.terms[term as usize];
+        if !term.not_with.iter().any(|&p| is_found(p)) {
+            return false;
+        }
+        let starts_term = |a: u32| {
+            let anchor = &*self.patterns[a as usize];
+            (term.parts.iter()).any(|&p| self.patterns[p as usize].starts_with(anchor))
+        };
+        let others: Vec<&Found> = (found.iter())
+            .filter(|g| term.not_with.contains(&(g.pattern as u32)))
+            .collect();
+        let joined = |f: &Found| {
+            others.iter().any(|g| {
+                let (a, b) = if g.start < f.start {
+                    (g.end, f.start)
+                } else {
+                    (f.end, g.start)
+                };
+                // overlapping, touching or one particle apart
+                a >= b
+                    || text
+                        .get(a..b)
+                        .is_some_and(|gap| JOINERS.contains(&gap.trim()))
+            })
+        };
+        let (mut with_other, mut alone) = (false, false);
+        for f in found {
+            if self.anchors.contains(&(f.pattern as u32)) && starts_term(f.pattern as u32) {
+                if joined(f) {
+                    with_other = true;
+                } else {
+                    alone = true;
+                }
+            }
+        }
+        !(with_other && alone)
     }
 
     /// Catalog entries matching `query`, in catalog order: every word of the query (split
@@ -546,6 +622,12 @@ impl TermParts {
         }
     }
 }
+
+/// What may stand between a word and a word of another meaning joined to it (normalised,
+/// trimmed): `ロッカーの鍵`, `鍵・ロッカー`, `training of the model`.
+const JOINERS: &[&str] = &[
+    "", "の", "・", "用", "用の", "of", "of the", "for", "for the",
+];
 
 /// A query word that is an id or an id's beginning (`9`, `9.2`, `8.1.5P`), canonical.
 fn id_prefix(word: &str) -> Option<String> {
@@ -741,6 +823,32 @@ mod tests {
             assert!(term(other).not_with.is_empty(), "{other}");
         }
         assert!(!term("バックアップ+取得").not_with.is_empty());
+    }
+
+    /// Review 22 D-3: a word used once joined to its other meaning and once on its own
+    /// (`データのバックアップ…バックアップ電源`) still counts; joined only, or beside the
+    /// other meaning's word elsewhere with no joined use, it does not.
+    #[test]
+    fn a_word_used_in_both_meanings_still_counts() {
+        let catalog = Catalog::embedded().unwrap();
+        let lexicon = Lexicon::embedded().unwrap();
+        let index = TermIndex::build(&catalog, &lexicon);
+        let found = |text: &str| {
+            let text = index.normalizer.normalize(text);
+            let (mut found, mut hits) = (Vec::new(), Hits::default());
+            index.find(&text, &mut found, &mut hits);
+            (hits.terms.iter())
+                .map(|&t| index.terms[t as usize].display.to_string())
+                .collect::<Vec<_>>()
+        };
+        let both = found("データのバックアップを毎日取得し、停電に備えバックアップ電源も確保");
+        assert!(both.iter().any(|t| t == "バックアップ"), "{both:?}");
+        let joined = found("停電に備えバックアップ電源も確保");
+        assert!(!joined.iter().any(|t| t == "バックアップ"), "{joined:?}");
+        let context = found("ログイン画面に自社ロゴを表示");
+        assert!(!context.iter().any(|t| t == "ログイン"), "{context:?}");
+        let key = found("ロッカーの鍵の管理");
+        assert!(!key.iter().any(|t| t.starts_with('鍵')), "{key:?}");
     }
 
     #[test]
