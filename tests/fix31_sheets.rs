@@ -135,3 +135,25 @@ fn ordinary_splits_of_the_list_read_and_their_scope_twins_are_refused() {
         assert!(err.contains("--csp-sheet NAME"), "{a:?} / {b:?}: {err}");
     }
 }
+
+/// Review 22 A-13: a later table under `サービス名 | Foo` plus a scope label without `対象`
+/// (`リージョン：大阪`, `拠点`, `環境`, `プラン`, `データセンター`) was merged (K-6 credited from
+/// it alone). Refused as `Region: Osaka` is; the same label above both tables still reads.
+#[test]
+fn a_bare_scope_label_above_a_later_table_is_refused() {
+    for label in [
+        ["リージョン", "大阪"],
+        ["拠点", "大阪"],
+        ["環境", "検証"],
+        ["プラン", "Enterprise"],
+        ["データセンター", "大阪"],
+        ["テナント", "専用"],
+    ] {
+        let name = ["サービス名", "Foo"];
+        let (_d, path) = two("S1", &[&name], "S2", &[&name, &label]);
+        let err = input_error(report(&path, &[]));
+        assert!(err.contains("--csp-sheet NAME"), "{label:?}: {err}");
+        let (_d, path) = two("S1", &[&name, &label], "S2", &[&name, &label]);
+        assert_eq!(status(&path, "K-6"), "covered", "{label:?}");
+    }
+}

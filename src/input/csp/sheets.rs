@@ -502,7 +502,12 @@ fn scope_label(row: &[String]) -> Option<(String, String)> {
         // `対象：組織的管理策`, `対象：5〜8章`: a part of the list, no scope (review 22 C-8)
         Some("") => !part_of_the_list(&fold_width(value).to_lowercase()),
         Some(rest) => JA.contains(&rest),
-        None => EN.contains(&key.as_str()),
+        // `リージョン：大阪`, `拠点：大阪`, `環境：検証`, `プラン：Enterprise` (review 22 A-13)
+        None => {
+            EN.contains(&key.as_str())
+                || JA[1..].contains(&key.as_str())
+                || ["データセンター", "提供地域", "版"].contains(&key.as_str())
+        }
     };
     scope.then(|| (label.to_owned(), value.to_owned()))
 }
