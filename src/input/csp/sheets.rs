@@ -418,7 +418,15 @@ impl Named {
 /// The rows above a table naming, under a label, the service or the part the table is for
 /// ([`Named`]).
 fn named_above(rows: &[Vec<String>]) -> Vec<Named> {
-    let squash = |v: &str| -> String { v.split_whitespace().collect() };
+    // the same company or list in its ordinary spellings (`Foo株式会社`, `株式会社Foo`,
+    // `Foo（株）`; `東京・大阪`, `東京、大阪`: review 22 C-8)
+    let squash = |v: &str| -> String {
+        let v: String = v.split_whitespace().collect();
+        ["株式会社", "(株)", "㈱"]
+            .iter()
+            .fold(v, |v, w| v.replace(w, ""))
+            .replace(['、', ',', '/', '.'], "・")
+    };
     rows.iter()
         .filter_map(|row| {
             let ((label, provider, written), identity) = match super::page::whose_statement(row) {
@@ -491,8 +499,15 @@ fn scope_label(row: &[String]) -> Option<(String, String)> {
         "targetregion",
     ];
     let scope = match key.strip_prefix("対象") {
-        Some(rest) => rest.is_empty() || JA.contains(&rest),
-        None => EN.contains(&key.as_str()),
+        // `対象：組織的管理策`, `対象：5〜8章`: a part of the list, no scope (review 22 C-8)
+        Some("") => !part_of_the_list(&fold_width(value).to_lowercase()),
+        Some(rest) => JA.contains(&rest),
+        // `リージョン：大阪`, `拠点：大阪`, `環境：検証`, `プラン：Enterprise` (review 22 A-13)
+        None => {
+            EN.contains(&key.as_str())
+                || JA[1..].contains(&key.as_str())
+                || ["データセンター", "提供地域", "版"].contains(&key.as_str())
+        }
     };
     scope.then(|| (label.to_owned(), value.to_owned()))
 }
@@ -796,9 +811,11 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
         .filter(|s| !s.is_empty())
         .collect();
     let words = || WORDS.iter().chain(remarks::SCOPE_NAMES.iter());
-    let found = segments
-        .iter()
-        .position(|seg| words().any(|w| names_scope(seg, w)));
+    // `事業継続（DR）`: DR in brackets after a topic is that topic's (review 22 C-8)
+    let found = (0..segments.len()).find(|&at| {
+        let seg = segments[at];
+        words().any(|w| names_scope(seg, w) && !(at > 0 && w == &"dr" && seg == "dr"))
+    });
     let segment = found.map(|at| {
         let seg = segments[at];
         match segments.get(at + 1) {
@@ -846,14 +863,25 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
 /// service's, product's or edition's part (review 20 B-2). `None` for `個別` alone or
 /// naming a part of the list (`個別（組織的対策）`, `個別2`, `個別（5-8章）`, `個別（追加分）`).
 fn specific_to(folded: &str) -> Option<String> {
-    const PARTS: [&str; 18] = [
+    let rest = folded.trim().strip_prefix("個別")?;
+    let rest = rest.trim_matches(|c: char| "()[]【】「」 _-/.".contains(c) || c.is_whitespace());
+    (!part_of_the_list(rest)).then(|| folded.trim().to_owned())
+}
+
+/// Whether `rest` (folded: a label after `個別`, the value of a bare `対象` row) names a
+/// part of the list of controls, not a service, product or edition: a clause or chapter
+/// (`9章`, `5〜8章`, `A.9`, `2`), a family or kind of control (`技術`, `アクセス制御`,
+/// `組織的管理策`), an id suffix (`P`, `B`, `PB`, `CLD`), a source (`ISMAP固有`, `統一基準`,
+/// `基本言明要件`, `クラウド固有`) or a list word (`続き`, `その2`, `必須`, `共通`) (review 22 C-8).
+fn part_of_the_list(rest: &str) -> bool {
+    const PARTS: [&str; 37] = [
         "的",
         "対策",
         "管理策",
         "詳細",
         "追加",
         "続き",
-        "その他",
+        "その",
         "補足",
         "別添",
         "一覧",
@@ -865,13 +893,36 @@ fn specific_to(folded: &str) -> Option<String> {
         "annex",
         "detail",
         "control",
+        // families and kinds of control (review 22 C-8)
+        "技術",
+        "物理",
+        "組織",
+        "人的",
+        "制御",
+        "暗号",
+        "通信",
+        "運用",
+        // sources and parts of the ISMAP list
+        "ismap",
+        "統一基準",
+        "基本言明",
+        "ガバナンス",
+        "マネジメント",
+        "クラウド固有",
+        "必須",
+        "任意",
+        "共通",
+        "統制目標",
+        "要求事項",
     ];
-    let rest = folded.trim().strip_prefix("個別")?;
-    let rest = rest.trim_matches(|c: char| "()[]【】「」 _-/.".contains(c) || c.is_whitespace());
-    let numbered = rest
+    // ISMAP id suffixes, or the cloud part standing alone (`個別（クラウド）`, not `個別（さくらのクラウド）`)
+    const SUFFIXES: [&str; 6] = ["p", "b", "pb", "cld", "クラウド", "cloud"];
+    let rest = rest.trim();
+    let clause = rest.strip_prefix("a.").unwrap_or(rest);
+    let numbered = clause
         .chars()
         .all(|c| c.is_ascii_digit() || "-.~〜".contains(c));
-    (!numbered && !PARTS.iter().any(|w| rest.contains(w))).then(|| folded.trim().to_owned())
+    numbered || SUFFIXES.contains(&rest) || PARTS.iter().any(|w| rest.contains(w))
 }
 
 /// Whether `word` (a scope word of [`sheet_scope`]) stands in `segment` as a scope: a
@@ -879,6 +930,29 @@ fn specific_to(folded: &str) -> Option<String> {
 /// (`物理的及び環境的セキュリティ`, `取得、開発及び保守`: review 20 C-7), not an environment;
 /// `本番環境`, `検証環境`, `開発環境` are.
 fn names_scope(segment: &str, word: &str) -> bool {
+    if word == "dr" {
+        // another site (`DR`, `DRサイト`, `DR環境`), not a topic (`DR訓練`, `DR対策`,
+        // `BCP・DR`, `17章（DR含む）`: review 22 C-8)
+        const SITES: [&str; 7] = [
+            "サイト",
+            "site",
+            "センター",
+            "環境",
+            "リージョン",
+            "region",
+            "拠点",
+        ];
+        return segment.match_indices(word).any(|(at, _)| {
+            let after = segment[at + word.len()..].trim();
+            let before = &segment[..at];
+            !before.ends_with(['.', '、'])
+                && !before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+                && (after.is_empty() || SITES.iter().any(|w| after.starts_with(w)))
+        });
+    }
     if word.is_ascii() {
         // a word or its start joined to Japanese (`AWS環境`), not `environmental`, not
         // `address` (`dr`)
@@ -939,11 +1013,21 @@ fn names_scope(segment: &str, word: &str) -> bool {
         {
             return false;
         }
+        // a topic of a site or of going abroad (`Webサイト`, `サイト管理`, `海外移転`,
+        // `海外拠点管理`: review 22 C-8), not a site or a region (`DRサイト`, `海外`)
+        let before = &segment[..at];
+        if (word == "サイト" && (before.ends_with("web") || before.ends_with("ウェブ")))
+            || (["サイト", "海外", "拠点"].contains(&word)
+                && ["管理", "移転", "運営"].iter().any(|t| after.ends_with(t)))
+        {
+            return false;
+        }
         if word != "サービス" {
             return true;
         }
-        let before = segment[..at].trim_end_matches("クラウド");
-        let after = after.trim();
+        let before = before.trim_end_matches("クラウド");
+        // `サービスの提供`: a topic as `サービス提供` is
+        let after = after.trim().trim_start_matches('の');
         // `供給者のサービス提供の管理`: a clause's title
         !((before.is_empty() || before.ends_with('の'))
             && TOPICS.iter().any(|t| after.starts_with(t)))
