@@ -404,3 +404,59 @@ fn grc_and_japanese_id_text_and_risk_headers_read() {
     assert_eq!(item["title"], "User registration");
     assert_eq!(item["risk"], "high");
 }
+
+/// Review 22 A-15: under `適用可否` (read as an applicability column since review 21 B-2) and
+/// `Applicable?`/`Scope`, a qualified yes (`Partial`, `Yes - inherited`, `Customer`, `Shared`,
+/// `Yes*`) was covered. Now it leaves the item not analysed; under a header asking it
+/// (`適用可否`, `Applicable?`) so does a description. Guards: the plain asked marks read
+/// (covered), and a `Scope`/`対象` column of descriptions is carried as before.
+#[test]
+fn an_applicability_saying_in_part_inherited_or_the_customers_is_never_covered() {
+    let qualified = [
+        "Partial",
+        "Yes (partial)",
+        "Yes - inherited",
+        "Inherited",
+        "Shared",
+        "共有",
+        "Customer",
+        "Yes*",
+        "対象（一部）",
+        "一部適用",
+    ];
+    for h in [
+        "適用可否",
+        "Applicable?",
+        "Scope",
+        "In Scope?",
+        "対象",
+        "適用有無",
+    ] {
+        for v in qualified {
+            assert_eq!(one_under(h, v), "not-analysed", "{h}={v}");
+        }
+        for v in [
+            "Yes",
+            "Y",
+            "○",
+            "対象",
+            "In scope",
+            "Applicable",
+            "TRUE",
+            "1",
+            "",
+        ] {
+            assert_eq!(one_under(h, v), "covered", "{h}={v}");
+        }
+    }
+    for h in ["適用可否", "Applicable?", "適用有無"] {
+        for v in ["全社", "Production", "Global"] {
+            assert_eq!(one_under(h, v), "not-analysed", "{h}={v}");
+        }
+    }
+    for h in ["Scope", "対象"] {
+        for v in ["全社", "本番環境", "Production", "Global", "All"] {
+            assert_eq!(one_under(h, v), "covered", "{h}={v}");
+        }
+    }
+}

@@ -3583,6 +3583,42 @@ impl Items {
         }
     }
 
+    /// Marks each judged item whose applicability column holds a value read neither as asked
+    /// nor as not asked ([`applicability`] `None`) as not analysed, naming the cell (review 22
+    /// `適用可否 | Partial`, `Yes - inherited`, `Customer`, `Shared` were covered): under
+    /// a header asking it ([`asks_applicability`]: `適用可否`, `Applicable?`) any such value;
+    /// under one that may hold a description (`Scope`, `対象`, `適用`: `全社`, `本番環境` carried)
+    /// a qualified yes only ([`qualified_yes`]).
+    fn mark_unread_applicability(&mut self) {
+        for (k, (_, name)) in self.header.extras.iter().enumerate() {
+            let Some(header) = applicability_header(name) else {
+                continue;
+            };
+            let asks = asks_applicability(name);
+            for item in &mut self.items {
+                let Some((_, v)) = item.extra.0.get(k) else {
+                    continue;
+                };
+                let v = v.trim();
+                if item.refs.is_empty()
+                    || dash_or_blank(v)
+                    || applicability(v, header.negative).is_some()
+                    || !(asks || qualified_yes(v, header.negative))
+                {
+                    continue;
+                }
+                let problem = CellProblem {
+                    field: ProblemField::NoteAgainst,
+                    column: name.clone(),
+                    value: v.to_owned(),
+                };
+                if !item.problems.contains(&problem) {
+                    item.problems.push(problem);
+                }
+            }
+        }
+    }
+
     /// Marks each item its applicability column says is not asked in this procurement
     /// ([`applicability`] `Some(false)`; [`Items::check_extra_columns`] refused a column it
     /// does not read whole).
@@ -3992,6 +4028,7 @@ impl Items {
             self.check_extra_columns()?;
             self.check_risk_column()?;
             self.mark_unread_status();
+            self.mark_unread_applicability();
             self.mark_not_asked();
         }
         let (outside_lines, commented) = self.take_comments();
@@ -4643,13 +4680,16 @@ fn applicability_header(header: &str) -> Option<ApplicabilityHeader> {
 fn applicability(value: &str, negative: bool) -> Option<bool> {
     use crate::input::csp::vocab::{check_cell, Check};
     // words saying it under either header
-    const ASKED: [&str; 9] = [
+    const ASKED: [&str; 12] = [
         "要",
         "必要",
         "必須",
         "対象",
         "適用",
+        "applicable",
         "in scope",
+        "in-scope",
+        "はい",
         "must",
         "required",
         "mandatory",
@@ -4713,6 +4753,55 @@ fn says_not_asked_with_more(value: &str, negative: bool) -> bool {
         .unwrap_or("")
         .trim();
     !head.is_empty() && head != v && applicability(head, negative) == Some(false)
+}
+
+/// Whether an applicability header asks whether the item applies, so that its cells are
+/// marks, never descriptions (`適用可否`, `適用有無`, `要否`, `Applicable`, `Applicable?`,
+/// `In Scope?`): not `Scope`, `対象`, `適用`, which may hold the scope's description (`全社`,
+/// `本番環境`), nor a header naming the negative (its unread cells refuse the column).
+fn asks_applicability(header: &str) -> bool {
+    let Some(h) = applicability_header(header) else {
+        return false;
+    };
+    let key = crate::text::header_key(header);
+    let head = key.split('(').next().unwrap_or("");
+    let asked = head.ends_with(['?', '？']);
+    let head = head.trim_end_matches(['?', '？']);
+    !h.negative && (asked || !["scope", "対象", "適用"].contains(&head))
+}
+
+/// Whether an applicability cell read neither way says the item applies only in part, through
+/// another party or to the customer (`Yes (partial)`, `Yes - inherited`, `Yes*`, `Partial`,
+/// `Inherited`, `Shared`, `共有`, `Customer`, `一部`): a qualified yes (review 22 A-15).
+fn qualified_yes(value: &str, negative: bool) -> bool {
+    const QUALIFIERS: [&str; 17] = [
+        "partial",
+        "partly",
+        "inherit",
+        "shared",
+        "customer",
+        "hybrid",
+        "conditional",
+        "一部",
+        "部分",
+        "共有",
+        "共同",
+        "継承",
+        "顧客",
+        "条件付",
+        "限定",
+        "利用者側",
+        "利用者責任",
+    ];
+    let v = crate::text::fold_width(value.trim()).to_lowercase();
+    let head = v
+        .split(|c: char| "-–—:：(（,、;；*＊※/／".contains(c))
+        .next()
+        .unwrap_or("")
+        .trim();
+    let asked_with_more =
+        !head.is_empty() && head != v && applicability(head, negative) == Some(true);
+    asked_with_more || v == "利用者" || QUALIFIERS.iter().any(|q| v.contains(q))
 }
 
 /// `message` on the first of the rows `refused` (row, cell), naming the others after it, so
