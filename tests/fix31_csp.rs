@@ -105,3 +105,49 @@ fn a_self_assessed_row_remark_is_refused_in_japanese() {
     assert!(stderr.contains("事業者自身の評価"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// The statuses of `report --checks fix31-csp/FILE --csp fix31-csp/valid.txt` by item id.
+fn statuses(file: &str) -> serde_json::Value {
+    let out = bin()
+        .args([
+            "--lang",
+            "en",
+            "report",
+            "--as-of",
+            "2026-12-01",
+            "--format",
+            "json",
+        ])
+        .arg("--checks")
+        .arg(data(&format!("fix31-csp/{file}")))
+        .arg("--csp")
+        .arg(data("fix31-csp/valid.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["items"].clone()
+}
+
+/// Review 22 A-8: a `↑` remark row under Q3 that names Q2 (`↑ CSP回答：Q2は未対応`) was
+/// Q3's note only, and Q2 stayed covered; it is Q2's note too now (both not analysed).
+#[test]
+fn a_remark_row_naming_another_item_is_that_items_note_too() {
+    let items = statuses("a8-named.csv");
+    assert_eq!(by_id(&items, "Q2")["status"], "not-analysed", "{items}");
+    assert_eq!(by_id(&items, "Q3")["status"], "not-analysed", "{items}");
+    assert_eq!(by_id(&items, "Q1")["status"], "covered", "{items}");
+}
+
+/// Guard of A-8: a `↑` remark naming no id stays the note of the item above only.
+#[test]
+fn a_remark_row_naming_no_item_stays_the_note_of_the_item_above() {
+    let items = statuses("a8-above.csv");
+    assert_eq!(by_id(&items, "Q3")["status"], "not-analysed", "{items}");
+    assert_eq!(by_id(&items, "Q2")["status"], "covered", "{items}");
+    assert_eq!(by_id(&items, "Q1")["status"], "covered", "{items}");
+}
