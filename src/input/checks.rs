@@ -4177,7 +4177,14 @@ impl Items {
             }
             let above = self.items.iter().filter(|i| i.row < row).count();
             if let (Some(n), true) = (points_up(&text), above > 0) {
-                for item in &mut self.items[above - n.min(above)..above] {
+                // the items above it, and any other item it names by its id (`↑ CSP回答：Q2は
+                // 未対応` under Q3 is Q2's note too: review 22 A-8)
+                let targets = above - n.min(above)..above;
+                let named: Vec<usize> = (0..self.items.len())
+                    .filter(|k| !targets.contains(k) && names_item(&text, &self.items[*k].id))
+                    .collect();
+                for k in targets.chain(named) {
+                    let item = &mut self.items[k];
                     if !item.note.is_empty() {
                         item.note.push('\n');
                     }
@@ -4223,6 +4230,25 @@ fn handles_a_kind(column: &str, text: &str, as_of: crate::date::Date) -> bool {
         && !note_words_against(column, rest, as_of)
         && pending_in(rest).is_none()
         && crate::date::dates_in(rest).is_empty()
+}
+
+/// Whether `text` names the check item `id` (an id of the list's own, holding a letter and
+/// a digit: `Q2`, `S-01`) as a word, not inside a longer one (`Q21`, `AQ2`). A bare number
+/// (`2`) is not read as an id: it may be a count (`上記2項目`).
+fn names_item(text: &str, id: &str) -> bool {
+    let id = id.trim();
+    let folded = crate::text::fold_width(text).to_lowercase();
+    let id = crate::text::fold_width(id).to_lowercase();
+    if id.starts_with('#')
+        || !id.chars().any(|c| c.is_ascii_digit())
+        || !id.chars().any(|c| c.is_alphabetic())
+    {
+        return false;
+    }
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    folded.match_indices(&id).any(|(i, _)| {
+        !word(folded[..i].chars().next_back()) && !word(folded[i + id.len()..].chars().next())
+    })
 }
 
 /// Whether a remark on a row of no item points at the item(s) above it, and at how many:
@@ -9339,6 +9365,17 @@ mod tests {
                 "{title}（{bracket}）"
             );
         }
+    }
+
+    /// Review 22 A-8: a remark naming a check item by its id, as a word.
+    #[test]
+    fn a_remark_names_a_check_item_by_its_id() {
+        assert!(names_item("↑ CSP回答：Q2は未対応", "Q2"));
+        assert!(names_item("S-01は未対応", "S-01"));
+        assert!(names_item("Ｑ２は未対応", "Q2"));
+        assert!(!names_item("↑ CSP回答：Q21は未対応", "Q2"));
+        assert!(!names_item("上記2項目は未対応", "2"));
+        assert!(!names_item("↑ 未対応", "Q2"));
     }
 
     /// Review 19 A-5: the words by which a remark points at the item(s) above, and how many.

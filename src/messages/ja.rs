@@ -790,6 +790,8 @@ pub const JA: &[(&str, &str)] = &[
     ("{}; the comment counts as the rest of the row does (delete it if it no longer holds)", "{0}。コメントは行のほかのセルと同じように読みます(当てはまらなくなったコメントは削除してください)"),
     ("defers it or says it is not done ('{}')", "先送りしているか、済んでいないと書いています('{0}')"),
     ("says someone else implements it ('{}')", "ほかの者が実施すると書いています('{0}')"),
+    ("says the statement is the provider's own assessment ('{}'), not one an audit confirmed", "言明が事業者自身の評価('{0}')で、監査で確認されたものではないと書いています"),
+    ("a control the provider only assessed itself is not shown implemented by the audited statement: give the list as audited (the statement or the ISMAP list entry), or state the control 未実施 or 計画中 in the status column until it is; if the remark describes the control (a self-check it performs), write what is done (年1回自己点検を実施)", "事業者が自ら評価しただけの管理策は、監査済みの言明による実施とは示せません: 監査済みの一覧(言明書またはISMAPのリストの掲載内容)を渡すか、監査されるまで状況の列に 未実施 または 計画中 と書いてください。備考が管理策(事業者が行う自己点検)を説明しているなら、行っていることを書いてください(年1回自己点検を実施)"),
     ("states another status ('{}')", "ほかの状況を示しています('{0}')"),
     ("reports an audit finding (under an audit's result only a clean result reads: 指摘なし, 問題なし, 例外事項なし, No exception noted)", "監査の指摘を示しています(監査結果の下で読むのは指摘のない結果だけです: 指摘なし、問題なし、例外事項なし、No exception noted)"),
     ("a control the audit found a matter in is not shown implemented without it: state it so in the status column (未実施 or 計画中, the finding in a remarks column), or, if the audit found nothing, write the clean result (指摘なし, 問題なし, No exception noted) or leave the cell empty", "監査で指摘のあった管理策は、指摘なしに実施とは示せません: 状況の列にそう書くか(未実施 または 計画中。指摘は備考の列に)、指摘がなければ指摘のない結果(指摘なし、問題なし、No exception noted)を書くかセルを空欄にしてください"),

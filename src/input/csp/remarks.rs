@@ -2678,6 +2678,12 @@ const PARTIES_JA: &[&str] = &[
     "oracle",
     "親会社",
     "グループ会社",
+    // another service or company of the provider's (review 22 A-9)
+    "他サービス",
+    "他サービスの機能",
+    "別サービス",
+    "関連会社",
+    "子会社",
     "ベンダー",
     "ベンダ",
     "提供元",
@@ -3148,6 +3154,9 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         "試験運用",
         "試験導入",
         "パイロット",
+        "概念実証",
+        // a transitional arrangement in place of the control (review 22 A-9)
+        "経過措置",
         "着手済",
         // decided against, or the risk accepted instead
         "見送",
@@ -3258,7 +3267,7 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
         };
         let hit = match *w {
             // on trial, on hold
-            "pilot" | "piloting" | "piloted" | "trial" | "trialing" | "trialling" => true,
+            "pilot" | "piloting" | "piloted" | "trial" | "trialing" | "trialling" | "poc" => true,
             "hold" => i.checked_sub(1).map(|p| words[p]) == Some("on"),
             "pending" | "tbd" | "tba" | "roadmap" | "upcoming" | "future" | "deferred"
             | "postponed" | "backlog" | "eta" | "underway" | "wip" | "targeted" | "interim"
@@ -3533,6 +3542,11 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         "要望があれば",
         "申請があれば",
         "依頼があれば",
+        // on application only (review 22 A-9), not a procedure run on applications
+        // (`申請に基づきアカウントを発行`)
+        "申請ベース",
+        "申請により実施",
+        "申請に応じて実施",
         // another measure in its place (`手作業で代替`), not a substitute site or means
         // the control provides (`代替拠点を確保`)
         "で代替",

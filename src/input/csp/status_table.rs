@@ -1140,6 +1140,47 @@ pub(super) fn self_assessed_note(text: &str) -> Option<remarks::Qualifier> {
     })
 }
 
+/// The hint for a row whose remark says it is self-assessed (review 22 A-9).
+const FOR_SELF_ASSESSED: &str = "a control the provider only assessed itself is not shown implemented by the audited statement: give the list as audited (the statement or the ISMAP list entry), or state the control 未実施 or 計画中 in the status column until it is; if the remark describes the control (a self-check it performs), write what is done (年1回自己点検を実施)";
+
+/// What a row's remark says that makes the statement the provider's own assessment: a
+/// self-assessment word that cannot describe a control (`自己評価`, `自己申告`,
+/// `self-assessed`) anywhere, unless the control's title holds it; any self-assessment word
+/// said alone ([`self_assessed_note`]: `自己点検`, `CSP自己評価`, `内部監査による`). A sentence
+/// describing a self-check (`年1回自己点検を実施`, `内部監査で確認`) reads.
+fn self_assessed_remark(text: &str, titles: &[&str]) -> Option<String> {
+    const ANYWHERE: [&str; 8] = [
+        "自己評価",
+        "自社評価",
+        "自己申告",
+        "自己宣言",
+        "self-assess",
+        "self assess",
+        "self-attest",
+        "self-declar",
+    ];
+    let folded = crate::text::fold_width(text).to_lowercase();
+    let titled = |w: &str| {
+        titles
+            .iter()
+            .any(|t| crate::text::fold_width(t).to_lowercase().contains(w))
+    };
+    ANYWHERE
+        .iter()
+        .find(|w| folded.contains(**w) && !titled(w))
+        .map(|w| (*w).to_owned())
+        .or_else(|| {
+            let alone = folded
+                .trim_start_matches("csp")
+                .trim_start_matches("当社")
+                .trim_start_matches("弊社")
+                .trim_start_matches("自社");
+            self_assessed_note(alone)
+                .filter(|q| !titled(&q.word))
+                .map(|q| q.word)
+        })
+}
+
 /// A title-block line saying when the document itself is next reviewed or revised
 /// (`次回見直し予定: 2026年3月`, `Next review: 2027-03-31`): the document's schedule, not a
 /// control deferred. Only a date or a period may follow the label; `次回更新` is not one of
@@ -3428,6 +3469,19 @@ fn check_implemented_row(
         if let Some(q) = found {
             return Err(refuse(c, text, q.what(), q.hint()));
         }
+        // the provider's own assessment (`自己評価`, `CSP自己評価`, `自己点検` alone) in the
+        // row's remark, as in its status cell (`実施（自己評価）`) or a note on the list
+        // (review 22 A-9); a file named so is evidence (`自己点検結果.xlsx`, 18.2.2)
+        if Some(c) != cols.evidence {
+            if let Some(word) = self_assessed_remark(text, titles) {
+                return Err(refuse(
+                    c,
+                    text,
+                    format!("says the statement is the provider's own assessment ('{}'), not one an audit confirmed", quote(&word)),
+                    FOR_SELF_ASSESSED,
+                ));
+            }
+        }
         // under a header naming when the control was implemented, a date on or before
         // as-of, read (or since the service started, or ongoing: review 12 C-13);
         // anything else is not a statement that it was
@@ -4178,6 +4232,30 @@ mod tests {
 
     /// Review 12 A-7, C-22, B-3: every text written is judged apart — a reason, words that
     /// give none, or a text that is not accepted, with why.
+    #[test]
+    fn a_row_remark_saying_self_assessed() {
+        // review 22 A-9
+        for text in [
+            "自己評価",
+            "CSP自己評価",
+            "自己点検",
+            "自己評価により確認",
+            "Self-assessed",
+        ] {
+            assert!(self_assessed_remark(text, &[]).is_some(), "{text}");
+        }
+        for text in [
+            "自己点検を年1回実施",
+            "内部監査で確認",
+            "当社で実施",
+            "年1回の点検",
+        ] {
+            assert!(self_assessed_remark(text, &[]).is_none(), "{text}");
+        }
+        // a control whose title holds the word
+        assert!(self_assessed_remark("自己評価", &["自己評価の実施"]).is_none());
+    }
+
     #[test]
     fn a_note_saying_only_the_list_is_self_assessed() {
         for note in [
