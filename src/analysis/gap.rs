@@ -3110,13 +3110,25 @@ fn regions_in(text: &str) -> Vec<Mention> {
                     end = start - n;
                     continue;
                 }
-                if generic
-                    || start == 0
-                    || !['・', '.', '、', ',', 'と'].contains(&chars[start - 1])
-                {
+                if generic || start == 0 {
                     break;
                 }
-                end = start - 1;
+                // `東京・大阪`, `東京/大阪`, `東京および大阪リージョン` (review 22 C-4)
+                let joined = if ['・', '.', '、', ',', 'と', '/'].contains(&chars[start - 1]) {
+                    Some(1)
+                } else {
+                    ["および", "及び", "並びに", "ならびに"]
+                        .iter()
+                        .find_map(|w| {
+                            let n = w.chars().count();
+                            (start >= n && chars[start - n..start].iter().copied().eq(w.chars()))
+                                .then_some(n)
+                        })
+                };
+                let Some(n) = joined else {
+                    break;
+                };
+                end = start - n;
             }
         }
     }
@@ -3259,7 +3271,12 @@ impl ScopeRegions {
                 // `国内リージョン`, `日本国内のリージョン`: the regions in Japan, so an overseas
                 // region is outside (review 14 A-3)
                 let domestic = name.as_deref().map_or(lead.as_str(), |n| n);
-                if domestic.ends_with("国内") || domestic.ends_with("国内の") {
+                // `国内全リージョン`, `国内2リージョン`, `all japanese regions` (review 22 C-4)
+                let every_domestic = domestic.strip_prefix("国内").is_some_and(|rest| {
+                    !rest.is_empty() && rest.chars().all(|c| "全ての0123456789二三両".contains(c))
+                }) || ["japanese", "domestic"].contains(&domestic);
+                if domestic.ends_with("国内") || domestic.ends_with("国内の") || every_domestic
+                {
                     for place in ["東京", "大阪"] {
                         if !names.iter().any(|n| n == place) {
                             names.push(place.to_owned());
