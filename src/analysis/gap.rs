@@ -3845,7 +3845,17 @@ const EXCLUDING_AFTER: [&str; 12] = [
 ];
 
 /// Words before excluded parts in a scope line (`excluding the admin console`).
-const EXCLUDING_BEFORE: [&str; 4] = ["excluding ", "except for ", "except ", "other than "];
+const EXCLUDING_BEFORE: [&str; 8] = [
+    "excluding ",
+    "except for ",
+    "except ",
+    "other than ",
+    // `Scope excludes Osaka region` (review 21 A-8)
+    "excludes ",
+    "exclude ",
+    "not including ",
+    "with the exception of ",
+];
 
 impl ExcludedParts {
     pub fn of(scope: &[String]) -> ExcludedParts {
