@@ -3232,6 +3232,26 @@ fn not_final_region(note: &str) -> bool {
     if note.trim().is_empty() {
         return false;
     }
+    // a region or edition in beta or preview, or another company's (`大阪リージョン（ベータ）`,
+    // `（preview）`, `（他社データセンター）`) is not the statement's (review 22)
+    let bare = note.trim().to_lowercase();
+    if [
+        "ベータ",
+        "ベータ版",
+        "β",
+        "β版",
+        "beta",
+        "preview",
+        "プレビュー",
+        "プレビュー版",
+        "試験提供",
+        "試行",
+    ]
+    .contains(&bare.as_str())
+        || bare.contains("他社")
+    {
+        return true;
+    }
     // a place (`東京リージョン（ap-northeast-1）`) is the region's other name, no limit
     let limits = |q: &remarks::Qualifier| match q.kind {
         Kind::Deferral | Kind::Draft => true,
