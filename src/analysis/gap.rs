@@ -3986,6 +3986,23 @@ impl ExcludedParts {
             .filter(|(_, f)| relied.iter().any(|r| r == f))
             .map(|(written, _)| written.clone())
             .collect();
+        let editions = {
+            let (named, every) =
+                editions_in(&crate::text::fold_width(&lines.join("\n")).to_lowercase());
+            // an edition the scope excludes (`（Enterprise Editionは対象外）`) is none it
+            // names, in either language (review 22 A-12)
+            let excluded: Vec<&str> = parts
+                .iter()
+                .flat_map(|(_, f)| editions_in(f).0)
+                .map(|(t, _)| t)
+                .collect();
+            (!every && !named.is_empty()).then(|| {
+                named
+                    .into_iter()
+                    .filter(|(t, written)| !written.starts_with('?') && !excluded.contains(t))
+                    .collect()
+            })
+        };
         ExcludedParts {
             parts,
             regions,
@@ -3993,16 +4010,7 @@ impl ExcludedParts {
             physical: physical.into_iter().next(),
             relied,
             lines: lines.iter().map(|l| (*l).to_owned()).collect(),
-            editions: {
-                let (named, every) =
-                    editions_in(&crate::text::fold_width(&lines.join("\n")).to_lowercase());
-                (!every && !named.is_empty()).then(|| {
-                    named
-                        .into_iter()
-                        .filter(|(_, written)| !written.starts_with('?'))
-                        .collect()
-                })
-            },
+            editions,
         }
     }
 
