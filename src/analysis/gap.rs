@@ -2719,6 +2719,23 @@ fn editions_in(text: &str) -> (Vec<(&'static str, String)>, bool) {
                 if !out.iter().any(|(t, _)| *t == tier) {
                     out.push((tier, written));
                 }
+                // tiers joined before it share its edition word: `standard/enterprise
+                // edition`, `スタンダード・エンタープライズ版` (review 22 C-7)
+                let mut rest = before[..start].trim_end();
+                while let Some(r) = rest.strip_suffix(['/', '・', '、', ',', '&']) {
+                    let r = r.trim_end();
+                    let Some((t, sp)) = EDITIONS.iter().find_map(|(t, sps)| {
+                        sps.iter().find(|sp| r.ends_with(**sp)).map(|sp| (*t, *sp))
+                    }) else {
+                        break;
+                    };
+                    let from = r.len() - sp.len();
+                    if !out.iter().any(|(o, _)| *o == t) {
+                        let gap = if sp.is_ascii() { " " } else { "" };
+                        out.push((t, format!("{}{gap}{}", &r[from..], marker.trim_start())));
+                    }
+                    rest = r[..from].trim_end();
+                }
                 break;
             }
         }
@@ -4027,9 +4044,23 @@ impl ExcludedParts {
             .collect();
         let text = crate::text::fold_width(&all.join("\n")).to_lowercase();
         let (named, every) = editions_in(&text);
+        // an item forbidding another edition (`無料版の利用を禁止`, `無料版ではなく法人向け
+        // プラン`) asks nothing of it (review 22 C-5)
+        let refused = |written: &str| {
+            let written = written.trim_start_matches('?');
+            text.contains(written)
+                && text.match_indices(written).all(|(at, _)| {
+                    let after = &text[at + written.len()..];
+                    forbids(&text, at)
+                        || ["ではなく", "でなく", "以外"]
+                            .iter()
+                            .any(|w| after.starts_with(w))
+                })
+        };
         let mut out: Vec<String> = named
             .into_iter()
             .filter(|(tier, _)| !editions.iter().any(|(t, _)| t == tier))
+            .filter(|(_, written)| !refused(written))
             .map(|(_, written)| written.trim_start_matches('?').to_owned())
             .collect();
         if every {
