@@ -4006,17 +4006,10 @@ impl ExcludedParts {
         let editions = {
             let (named, every) =
                 editions_in(&crate::text::fold_width(&lines.join("\n")).to_lowercase());
-            // an edition the scope excludes (`（Enterprise Editionは対象外）`) is none it
-            // names, in either language (review 22 A-12)
-            let excluded: Vec<&str> = parts
-                .iter()
-                .flat_map(|(_, f)| editions_in(f).0)
-                .map(|(t, _)| t)
-                .collect();
             (!every && !named.is_empty()).then(|| {
                 named
                     .into_iter()
-                    .filter(|(t, written)| !written.starts_with('?') && !excluded.contains(t))
+                    .filter(|(_, written)| !written.starts_with('?'))
                     .collect()
             })
         };
