@@ -2719,6 +2719,23 @@ fn editions_in(text: &str) -> (Vec<(&'static str, String)>, bool) {
                 if !out.iter().any(|(t, _)| *t == tier) {
                     out.push((tier, written));
                 }
+                // tiers joined before it share its edition word: `standard/enterprise
+                // edition`, `スタンダード・エンタープライズ版` (review 22 C-7)
+                let mut rest = before[..start].trim_end();
+                while let Some(r) = rest.strip_suffix(['/', '・', '、', ',', '&']) {
+                    let r = r.trim_end();
+                    let Some((t, sp)) = EDITIONS.iter().find_map(|(t, sps)| {
+                        sps.iter().find(|sp| r.ends_with(**sp)).map(|sp| (*t, *sp))
+                    }) else {
+                        break;
+                    };
+                    let from = r.len() - sp.len();
+                    if !out.iter().any(|(o, _)| *o == t) {
+                        let gap = if sp.is_ascii() { " " } else { "" };
+                        out.push((t, format!("{}{gap}{}", &r[from..], marker.trim_start())));
+                    }
+                    rest = r[..from].trim_end();
+                }
                 break;
             }
         }
@@ -3110,13 +3127,25 @@ fn regions_in(text: &str) -> Vec<Mention> {
                     end = start - n;
                     continue;
                 }
-                if generic
-                    || start == 0
-                    || !['・', '.', '、', ',', 'と'].contains(&chars[start - 1])
-                {
+                if generic || start == 0 {
                     break;
                 }
-                end = start - 1;
+                // `東京・大阪`, `東京/大阪`, `東京および大阪リージョン` (review 22 C-4)
+                let joined = if ['・', '.', '、', ',', 'と', '/'].contains(&chars[start - 1]) {
+                    Some(1)
+                } else {
+                    ["および", "及び", "並びに", "ならびに"]
+                        .iter()
+                        .find_map(|w| {
+                            let n = w.chars().count();
+                            (start >= n && chars[start - n..start].iter().copied().eq(w.chars()))
+                                .then_some(n)
+                        })
+                };
+                let Some(n) = joined else {
+                    break;
+                };
+                end = start - n;
             }
         }
     }
@@ -3220,6 +3249,26 @@ fn not_final_region(note: &str) -> bool {
     if note.trim().is_empty() {
         return false;
     }
+    // a region or edition in beta or preview, or another company's (`大阪リージョン（ベータ）`,
+    // `（preview）`, `（他社データセンター）`) is not the statement's (review 22)
+    let bare = note.trim().to_lowercase();
+    if [
+        "ベータ",
+        "ベータ版",
+        "β",
+        "β版",
+        "beta",
+        "preview",
+        "プレビュー",
+        "プレビュー版",
+        "試験提供",
+        "試行",
+    ]
+    .contains(&bare.as_str())
+        || bare.contains("他社")
+    {
+        return true;
+    }
     // a place (`東京リージョン（ap-northeast-1）`) is the region's other name, no limit
     let limits = |q: &remarks::Qualifier| match q.kind {
         Kind::Deferral | Kind::Draft => true,
@@ -3259,7 +3308,12 @@ impl ScopeRegions {
                 // `国内リージョン`, `日本国内のリージョン`: the regions in Japan, so an overseas
                 // region is outside (review 14 A-3)
                 let domestic = name.as_deref().map_or(lead.as_str(), |n| n);
-                if domestic.ends_with("国内") || domestic.ends_with("国内の") {
+                // `国内全リージョン`, `国内2リージョン`, `all japanese regions` (review 22 C-4)
+                let every_domestic = domestic.strip_prefix("国内").is_some_and(|rest| {
+                    !rest.is_empty() && rest.chars().all(|c| "全ての0123456789二三両".contains(c))
+                }) || ["japanese", "domestic"].contains(&domestic);
+                if domestic.ends_with("国内") || domestic.ends_with("国内の") || every_domestic
+                {
                     for place in ["東京", "大阪"] {
                         if !names.iter().any(|n| n == place) {
                             names.push(place.to_owned());
@@ -3828,7 +3882,17 @@ const EXCLUDING_AFTER: [&str; 12] = [
 ];
 
 /// Words before excluded parts in a scope line (`excluding the admin console`).
-const EXCLUDING_BEFORE: [&str; 4] = ["excluding ", "except for ", "except ", "other than "];
+const EXCLUDING_BEFORE: [&str; 8] = [
+    "excluding ",
+    "except for ",
+    "except ",
+    "other than ",
+    // `Scope excludes Osaka region` (review 21 A-8)
+    "excludes ",
+    "exclude ",
+    "not including ",
+    "with the exception of ",
+];
 
 impl ExcludedParts {
     pub fn of(scope: &[String]) -> ExcludedParts {
@@ -3939,6 +4003,16 @@ impl ExcludedParts {
             .filter(|(_, f)| relied.iter().any(|r| r == f))
             .map(|(written, _)| written.clone())
             .collect();
+        let editions = {
+            let (named, every) =
+                editions_in(&crate::text::fold_width(&lines.join("\n")).to_lowercase());
+            (!every && !named.is_empty()).then(|| {
+                named
+                    .into_iter()
+                    .filter(|(_, written)| !written.starts_with('?'))
+                    .collect()
+            })
+        };
         ExcludedParts {
             parts,
             regions,
@@ -3946,16 +4020,7 @@ impl ExcludedParts {
             physical: physical.into_iter().next(),
             relied,
             lines: lines.iter().map(|l| (*l).to_owned()).collect(),
-            editions: {
-                let (named, every) =
-                    editions_in(&crate::text::fold_width(&lines.join("\n")).to_lowercase());
-                (!every && !named.is_empty()).then(|| {
-                    named
-                        .into_iter()
-                        .filter(|(_, written)| !written.starts_with('?'))
-                        .collect()
-                })
-            },
+            editions,
         }
     }
 
@@ -3972,9 +4037,23 @@ impl ExcludedParts {
             .collect();
         let text = crate::text::fold_width(&all.join("\n")).to_lowercase();
         let (named, every) = editions_in(&text);
+        // an item forbidding another edition (`無料版の利用を禁止`, `無料版ではなく法人向け
+        // プラン`) asks nothing of it (review 22 C-5)
+        let refused = |written: &str| {
+            let written = written.trim_start_matches('?');
+            text.contains(written)
+                && text.match_indices(written).all(|(at, _)| {
+                    let after = &text[at + written.len()..];
+                    forbids(&text, at)
+                        || ["ではなく", "でなく", "以外"]
+                            .iter()
+                            .any(|w| after.starts_with(w))
+                })
+        };
         let mut out: Vec<String> = named
             .into_iter()
             .filter(|(tier, _)| !editions.iter().any(|(t, _)| t == tier))
+            .filter(|(_, written)| !refused(written))
             .map(|(_, written)| written.trim_start_matches('?').to_owned())
             .collect();
         if every {
