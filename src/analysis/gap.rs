@@ -4037,23 +4037,9 @@ impl ExcludedParts {
             .collect();
         let text = crate::text::fold_width(&all.join("\n")).to_lowercase();
         let (named, every) = editions_in(&text);
-        // an item forbidding another edition (`無料版の利用を禁止`, `無料版ではなく法人向け
-        // プラン`) asks nothing of it (review 22 C-5)
-        let refused = |written: &str| {
-            let written = written.trim_start_matches('?');
-            text.contains(written)
-                && text.match_indices(written).all(|(at, _)| {
-                    let after = &text[at + written.len()..];
-                    forbids(&text, at)
-                        || ["ではなく", "でなく", "以外"]
-                            .iter()
-                            .any(|w| after.starts_with(w))
-                })
-        };
         let mut out: Vec<String> = named
             .into_iter()
             .filter(|(tier, _)| !editions.iter().any(|(t, _)| t == tier))
-            .filter(|(_, written)| !refused(written))
             .map(|(_, written)| written.trim_start_matches('?').to_owned())
             .collect();
         if every {
