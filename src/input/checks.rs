@@ -6149,7 +6149,11 @@ fn describes_requirement(bracket: &str, title: &str) -> bool {
         if !crate::date::dates_in(part).is_empty() {
             return false;
         }
-        let tail = part.rsplit('の').next().unwrap_or(part);
+        let tail = if part.ends_with("もの") {
+            "もの"
+        } else {
+            part.rsplit('の').next().unwrap_or(part)
+        };
         let object = !ITEM.iter().any(|w| tail.ends_with(w))
             && !STATE_ENDS.iter().any(|w| tail.ends_with(w));
         if object {
