@@ -4198,6 +4198,7 @@ impl Items {
             let long_ago = crate::date::Date::new(1900, 1, 1);
             let against = long_ago.is_none_or(|d| {
                 note_words_against(&column, &text, d) && !handles_a_kind(&column, &text, d)
+                    || says_of_every_answer(&text, d)
             });
             if against {
                 let shown: String = text.chars().take(60).collect();
@@ -4214,6 +4215,40 @@ impl Items {
     }
 }
 
+/// Whether a remark on a row of no item says of the list, its answers or every item (`本一覧`,
+/// `回答`, `全項目`, `各項目`, `備考欄`) what a note says against one item: a date (`※ 全項目2027年度
+/// 対応`, `※ 各項目は2027年4月から適用`: `as_of` is the loader's, before every date), a
+/// self-assessment or a draft (`※ 本一覧は自己評価`, `※ 本一覧は案`), another service's (`※ 回答は
+/// 他サービスのもの`) — review 22 A-10; a date of no answer (`※ 2026年4月1日作成`) is no such remark.
+fn says_of_every_answer(text: &str, as_of: crate::date::Date) -> bool {
+    const OF: &[&str] = &[
+        "本一覧",
+        "一覧",
+        "回答",
+        "全項目",
+        "各項目",
+        "備考欄",
+        "本シート",
+        "all items",
+        "answers",
+    ];
+    const MORE: &[&str] = &[
+        "他サービス",
+        "別サービス",
+        "other service",
+        "ドラフト",
+        "draft",
+        "は案",
+        "（案）",
+        "(案)",
+    ];
+    let folded = crate::text::fold_width(text).to_lowercase();
+    OF.iter().any(|w| folded.contains(w))
+        && (crate::input::csp::remarks::later_date(text, as_of).is_some()
+            || not_final_in_note(text).is_some()
+            || MORE.iter().any(|w| folded.contains(w)))
+}
+
 /// Whether a remark on a row of no item is the list's rule for the items of a kind (`※
 /// 未対応の項目は別途協議`, `※ CSP回答待ちの場合は再確認`: closing-12), naming no id: what stands
 /// against an item only names the kind (before `の項目は`, `の場合は`, `のものは`), and what is done
@@ -4225,7 +4260,34 @@ fn handles_a_kind(column: &str, text: &str, as_of: crate::date::Date) -> bool {
     else {
         return false;
     };
+    // the rule's shape only (review 22 A-4): the kind a word alone (`未対応`, `CSP回答待ち`,
+    // `指摘事項のある`), the handling a phrase alone — no id, title, count, part, qualifier or
+    // deferral beside them (`※ 未対応の項目はS-01、別途協議`, `※ 一部未対応の項目は別途協議`,
+    // `※ 未対応の項目は別途協議。現時点で2件`, `※ 未対応の項目は他サービスで対応`)
+    const HANDLING: &[&str] = &[
+        "別途協議",
+        "別途協議とする",
+        "別途協議する",
+        "別途協議します",
+        "個別協議",
+        "個別に協議",
+        "別途確認",
+        "再確認",
+        "cspに再確認",
+        "別途相談",
+    ];
+    let word = header_key(kind);
+    let word = word.trim_start_matches(['※', '*', '＊', '・', '-']);
+    let word = word.strip_prefix("csp").unwrap_or(word);
+    let word = ["のある", "がある"]
+        .iter()
+        .find_map(|w| word.strip_suffix(w))
+        .unwrap_or(word);
+    let handling = header_key(rest);
+    let handling = handling.trim_end_matches(['。', '.']);
     named_now(text).is_empty()
+        && (note_matters().iter().any(|m| m == word) || PENDING_JA.contains(&word))
+        && HANDLING.contains(&handling)
         && note_words_against(column, kind, as_of)
         && !note_words_against(column, rest, as_of)
         && pending_in(rest).is_none()
@@ -6056,7 +6118,13 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
                 let under = read_as.unwrap_or(column);
                 *seen.notes.entry((under, text)).or_insert_with(|| {
                     if under == CLAIM_ONLY {
+                        // a value still being checked or not answered (`ステータス | 確認中`,
+                        // `Status | TBC`, `○（要確認）`: review 22 A-5)
                         claim_against(text, as_of)
+                            || pending_in(text).is_some()
+                            || bracket_contents(text)
+                                .lines()
+                                .any(|b| pending_in(b).is_some())
                     } else if under == TITLE_REMARK {
                         title_remark_against(text, as_of)
                     } else {
@@ -6186,7 +6254,47 @@ fn describes_requirement(bracket: &str, title: &str) -> bool {
     // a state of the title's own subject (`インシデント対応（未対応のものを含む）`: `未` + the title's
     // `対応`) is the requirement's
     let title = crate::text::fold_width(title);
+    // what it takes in is the check item or its answer (`項目`, `事項`, `回答`, `もの`) or a state
+    // alone (`予定`, `自己評価`, `一部`, `未実施`): read as a remark; any other object of the
+    // requirement (`確認中の事象`, `未対応のアラート`, `退職予定者`, `暫定アカウント`) describes it
+    // (review 22 C-6)
+    const ITEM: &[&str] = &["項目", "事項", "回答", "もの"];
+    const STATE_ENDS: &[&str] = &[
+        "予定",
+        "計画",
+        "計画中",
+        "検討中",
+        "対応中",
+        "実施中",
+        "確認中",
+        "調査中",
+        "待ち",
+        "未対応",
+        "未実施",
+        "未完了",
+        "未回答",
+        "未確認",
+        "自己評価",
+        "一部",
+        "以降",
+        "以前",
+        "案",
+        "暫定",
+    ];
     let plain = |part: &str| {
+        if !crate::date::dates_in(part).is_empty() {
+            return false;
+        }
+        let tail = if part.ends_with("もの") {
+            "もの"
+        } else {
+            part.rsplit('の').next().unwrap_or(part)
+        };
+        let object = !ITEM.iter().any(|w| tail.ends_with(w))
+            && !STATE_ENDS.iter().any(|w| tail.ends_with(w));
+        if object {
+            return crate::input::csp::remarks::not_final_word(part).is_none_or(|w| w == "仮");
+        }
         let mut own = part.to_owned();
         for (i, _) in part.match_indices('未') {
             let stem: String = part[i + '未'.len_utf8()..].chars().take(2).collect();
@@ -6194,8 +6302,25 @@ fn describes_requirement(bracket: &str, title: &str) -> bool {
                 own = own.replace(&format!("未{stem}"), " ");
             }
         }
-        crate::date::dates_in(part).is_empty()
-            && !title_remark_against(&own, crate::date::Date::today())
+        // the title's own subject planned (`脆弱性対応（対応予定のものを含む）`, `是正処置（是正予定の
+        // 事項を含む）`)
+        for state in ["予定", "中"] {
+            for (i, _) in part.match_indices(state) {
+                let stem: String = part[..i]
+                    .chars()
+                    .rev()
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                if stem.chars().count() == 2 && title.contains(&stem) {
+                    own = own.replace(&format!("{stem}{state}"), " ");
+                }
+            }
+        }
+        !title_remark_against(&own, crate::date::Date::today())
+            && !STATE_ENDS.iter().any(|w| own.contains(w))
     };
     ENDS.iter().any(|e| key.strip_suffix(e).is_some_and(plain)) || ALONE.contains(&key.as_ref())
 }
@@ -6303,6 +6428,11 @@ fn pending_in(sentence: &str) -> Option<&'static str> {
         "[",
         "【",
         "〔",
+        // closing a bracket (`OK（要確認）`, `済（確認中）`: review 22 A-1)
+        ")",
+        "]",
+        "】",
+        "〕",
         "です",
         "である",
         "のため",
@@ -6677,7 +6807,10 @@ fn claim_read(sentence: &str, as_of: crate::date::Date, implied: bool) -> Option
         if strip(&outside_brackets(key)) != (true, true) {
             return None;
         }
-        return Some(!(later || doubt) && strip(key).1);
+        // its brackets refuse on a note's vocabulary only (a qualifier, a pending or
+        // not-final word): a name, a department, a document or a reference reads
+        // (`対応済（別紙参照）`, `OK（担当：佐藤）`, `Closed (see ticket #123)`: review 22 C-1)
+        return Some(!(later || doubt) && (strip(key).1 || !bracket_qualifies(&text)));
     }
     let leading_no = matches!(
         folded
@@ -6734,6 +6867,62 @@ fn claim_read(sentence: &str, as_of: crate::date::Date, implied: bool) -> Option
         rest = rest.replace(w, " ");
     }
     Some(rest.chars().all(|c| c == ' ' || !c.is_alphanumeric()))
+}
+
+/// Whether a resolved word's bracket (`text`: the sentence, dates taken out) qualifies it on
+/// the vocabulary any note and remark is read with: a qualifier of a remark (in part, later,
+/// elsewhere, another service's: [`crate::input::csp::remarks::qualifier_beyond`]), a word
+/// saying it is not final or self-assessed ([`crate::input::csp::remarks::not_final_word`]), an
+/// answer pending ([`PENDING_JA`], [`pending_in`]) or a plan (review 22 C-1).
+fn bracket_qualifies(text: &str) -> bool {
+    const PLAN: &[&str] = &[
+        "予定",
+        "計画",
+        "plan",
+        "draft",
+        "他サービス",
+        "別サービス",
+        "他社",
+        "otherservice",
+        "一部",
+        "partial",
+    ];
+    let inner: String = bracket_contents(text);
+    let key = header_key(&inner);
+    crate::input::csp::remarks::qualifier_beyond(&inner, &[]).is_some()
+        || crate::input::csp::remarks::not_final_word(&key).is_some()
+        || PENDING_JA.iter().any(|w| key.contains(w))
+        || pending_in(&inner).is_some()
+        || PLAN.iter().any(|w| key.contains(w))
+        || inner.lines().any(|l| header_key(l) == "案")
+}
+
+/// The text inside the brackets of `text`, each bracket's on its own line.
+fn bracket_contents(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' | '[' | '［' | '【' | '〔' => {
+                depth += 1;
+                if depth == 1 {
+                    out.push('\n');
+                    continue;
+                }
+            }
+            ')' | '）' | ']' | '］' | '】' | '〕' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        if depth > 0 {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The words of a claim resolved (`解消済`, `remediated`) or settled that say it standing
@@ -9307,6 +9496,131 @@ mod tests {
         assert!(unclean_undated("是正済（自己評価）"));
     }
 
+    /// Review 22 A-10: a footnote saying of every answer what refuses one item.
+    #[test]
+    fn a_footnote_of_every_answer_is_read_as_a_note() {
+        let long_ago = crate::date::Date {
+            year: 1900,
+            month: 1,
+            day: 1,
+        };
+        for text in [
+            "※ 全項目2027年度対応",
+            "※ 各項目は2027年4月から適用",
+            "※ 本一覧は自己評価",
+            "※ 備考欄はCSPの自己評価による",
+            "※ 回答はCSPの自己申告",
+            "※ 本一覧は案",
+            "※ 回答は他サービス（サービスB）のもの",
+        ] {
+            assert!(says_of_every_answer(text, long_ago), "{text}");
+        }
+        for text in [
+            "※ 2026年4月1日作成",
+            "※ 確認結果は別紙参照",
+            "※ 次回見直し：2027年4月",
+        ] {
+            assert!(!says_of_every_answer(text, long_ago), "{text}");
+        }
+    }
+
+    /// Review 22 A-4: a footnote is the list's rule for a kind of items only in the rule's
+    /// shape; one naming an item, a title, a count, a part or a qualifier is no rule.
+    #[test]
+    fn a_footnote_is_a_rule_for_a_kind_only_in_its_shape() {
+        let as_of = crate::date::Date {
+            year: 2026,
+            month: 12,
+            day: 1,
+        };
+        for text in [
+            "※ 未対応の項目は別途協議",
+            "※ CSP回答待ちの場合は再確認",
+            "※ 不備の項目は別途協議",
+            "※ 未対応の場合は別途協議",
+            "※ 未対応のものは別途協議",
+        ] {
+            assert!(handles_a_kind("備考", text, as_of), "{text}");
+        }
+        for text in [
+            "※ 未対応の項目はS-01、別途協議",
+            "※ 未対応の項目は別途協議、S-02も同様",
+            "※ 未対応の項目は利用者登録です",
+            "※ 利用者登録の未対応の項目は別途協議",
+            "※ 未対応の項目は別途協議（利用者登録を含む）",
+            "※ 未対応の項目は多数あり別途協議",
+            "※ 未対応の項目は別途協議。現時点で2件",
+            "※ 未対応の項目は別途協議（現在2件）",
+            "※ CSP回答待ちの項目は現在2件",
+            "※ 一部未対応の項目は別途協議",
+            "※ 予定の項目は別途協議",
+            "※ 未対応の項目は自己評価",
+            "※ 未対応の項目は他サービスで対応",
+            "※ 未対応の項目は次回見直しで対応",
+            "※ 未対応の項目は別途協議のうえ対応",
+            "※ 未対応の項目は別途協議済",
+            "※ 未対応の項目は全て別途協議",
+            "※ 本シートの未対応の項目は別途協議",
+        ] {
+            assert!(!handles_a_kind("備考", text, as_of), "{text}");
+        }
+    }
+
+    /// Review 22 C-1: a resolved word's bracket naming who, which department, which document
+    /// or reference reads; one holding a qualifier, a pending or not-final word does not.
+    #[test]
+    fn a_resolved_words_ordinary_bracket_reads() {
+        let as_of = crate::date::Date {
+            year: 2026,
+            month: 12,
+            day: 1,
+        };
+        for note in [
+            "対応済（別紙参照）",
+            "対応済み（詳細は別紙）",
+            "是正済（詳細は別途）",
+            "対応済（注1）",
+            "対応済（※1）",
+            "是正済（報告書p.12）",
+            "対応済（No.12参照）",
+            "対応済（回答書 3.2）",
+            "対応済（CSP回答書参照）",
+            "対応済（ISMAP言明書で確認）",
+            "対応済（MFA導入）",
+            "完了（手順書整備）",
+            "対応済（資料受領）",
+            "対応済（エビデンス受領済）",
+            "対応済（規程第5条）",
+            "対応済（ID管理規程）",
+            "Closed (see ticket #123)",
+            "Done (see evidence folder)",
+            "OK（担当：佐藤）",
+            "OK（佐藤確認）",
+            "確認済（佐藤）",
+            "対応済（2026/11/30 佐藤）",
+            "対応済（情報システム部）",
+            "是正済（IT部門）",
+            "完了（山田）",
+        ] {
+            assert!(!note_against("備考", note, as_of), "{note}");
+        }
+        for note in [
+            "是正済（2027年3月）",
+            "是正済（自己評価）",
+            "対応済（他サービス）",
+            "OK (tentative)",
+            "OK（要確認）",
+            "済（確認中）",
+            "是正済（一部）",
+            "対応済（予定）",
+            "対応済（案）",
+            "Closed (partially)",
+            "Done (other service)",
+        ] {
+            assert!(note_against("備考", note, as_of), "{note}");
+        }
+    }
+
     /// Review 20 A-6: an answer not given or still being checked, as the note's state, not
     /// as what a phrase is of.
     #[test]
@@ -9346,6 +9660,32 @@ mod tests {
             ("利用者登録", "任意"),
             ("インシデント対応", "未対応のものを含む"),
             ("バックアップ", "必要に応じて"),
+            // review 22 C-6: another object of the requirement, or the title's own subject
+            ("インシデント報告", "確認中の事象を含む"),
+            ("脆弱性対応", "未確認の脆弱性を含む"),
+            ("脆弱性管理", "未修正の脆弱性を含む"),
+            ("脆弱性対応", "対応予定のものを含む"),
+            ("変更管理", "承認待ちの変更を含む"),
+            ("アクセス申請", "未承認・申請中を含む"),
+            ("ログ監視", "未対応のアラートを含む"),
+            ("ログ監視", "未回答のアラートを含む"),
+            ("問い合わせ対応", "未回答の問い合わせを含む"),
+            ("是正処置", "是正予定の事項を含む"),
+            ("リスク対応計画", "計画中の対策を含む"),
+            ("資産管理", "廃棄予定の資産を含む"),
+            ("資産管理", "導入予定の機器を含む"),
+            ("利用者登録", "退職予定者を含む"),
+            ("利用者登録", "入社予定者を含む"),
+            ("利用者登録", "共有アカウントを含む"),
+            ("利用者登録", "共用アカウントを含む"),
+            ("利用者登録", "暫定アカウントを含む"),
+            ("利用者登録", "仮IDを含む"),
+            ("利用者登録", "仮登録を含む"),
+            ("媒体の処分", "一部破損した媒体を含む"),
+            ("利用者登録", "例外を含む"),
+            ("利用者登録", "例外承認の手続を含む"),
+            ("利用者登録", "リスク受容の手続を含む"),
+            ("利用者登録", "代替策を含む"),
         ] {
             assert!(
                 describes_requirement(bracket, title),
@@ -9359,6 +9699,9 @@ mod tests {
             ("利用者登録", "自己評価を含む"),
             ("利用者登録", "2027年度以降を除く"),
             ("利用者登録", "確認中の項目を含む"),
+            ("利用者登録", "一部を除く"),
+            ("利用者登録", "未実施の場合"),
+            ("利用者登録", "自己評価の結果を含む"),
         ] {
             assert!(
                 !describes_requirement(bracket, title),
