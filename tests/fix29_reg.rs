@@ -333,3 +333,44 @@ fn ordinary_lines_copied_with_the_entry_read() {
         }
     }
 }
+
+/// Review 22 A-16 (fix31-reg): a name noting the registration is only applied for, under
+/// review or to come, or that the service ended, or a state after a spaced dash, is refused
+/// like the same words on a line of their own; an ordinary note to a name still reads.
+#[test]
+fn a_name_noting_an_application_or_an_ended_service_is_refused() {
+    let name = "クラウドサービスの名称\tテストSaaS";
+    for note in [
+        "（登録申請中）",
+        "（申請中）",
+        "（審査中）",
+        "（更新審査中）",
+        "（登録準備中）",
+        "（ISMAP登録予定）",
+        " (ISMAP pending)",
+        " (registration pending)",
+        " (on hold)",
+        " (terminated)",
+        " (discontinued)",
+        "（サービス終了）",
+        "（提供終了）",
+        "（販売終了）",
+        " - Suspended",
+    ] {
+        let text = entry().replace(name, &format!("{name}{note}"));
+        let (_d, path) = write("entry.txt", &text);
+        let err = input_error(report(&path));
+        assert!(err.contains("registration's state"), "{note}: {err}");
+    }
+    for note in [
+        "（旧名称：旧SaaS）",
+        "（東京リージョン）",
+        " Standard Edition",
+        "（法人向け）",
+        " - Enterprise",
+    ] {
+        let text = entry().replace(name, &format!("{name}{note}"));
+        let (_d, path) = write("entry.txt", &text);
+        assert_eq!(status(&json_of(report(&path)), "B-3"), "covered", "{note}");
+    }
+}

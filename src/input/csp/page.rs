@@ -1691,10 +1691,27 @@ pub(crate) fn registry_state(text: &str) -> Option<&'static str> {
         "期限切れ",
         "更新手続中",
         "更新手続き中",
+        // applied for, under review, to be registered; the service ended (review 22 A-16)
+        "申請中",
+        "審査中",
+        "登録準備中",
+        "登録予定",
+        "サービス終了",
+        "提供終了",
+        "販売終了",
     ];
     // a word alone (`取消`, `【停止中】`): a data-erasure service's name (`データ抹消`) is
     // no state
-    const ALONE: &[&str] = &["取消", "取り消し", "抹消", "停止", "停止中", "中止", "辞退"];
+    const ALONE: &[&str] = &[
+        "取消",
+        "取り消し",
+        "抹消",
+        "停止",
+        "停止中",
+        "中止",
+        "辞退",
+        "更新中",
+    ];
     const EN: &[&str] = &[
         "suspended",
         "suspension",
@@ -1705,6 +1722,8 @@ pub(crate) fn registry_state(text: &str) -> Option<&'static str> {
         "expired",
         "lapsed",
         "deregistered",
+        "terminated",
+        "discontinued",
     ];
     let folded = fold_width(text).to_lowercase();
     let plain = folded.replace("取消線", "").replace("取り消し線", "");
@@ -1721,6 +1740,17 @@ pub(crate) fn registry_state(text: &str) -> Option<&'static str> {
         .collect();
     if let Some(w) = EN.iter().find(|w| words.contains(w)) {
         return Some(w);
+    }
+    // `On hold`, `(ISMAP pending)`, `Registration pending`
+    if words.windows(2).any(|w| w == ["on", "hold"]) {
+        return Some("on hold");
+    }
+    if words.contains(&"pending")
+        && ["ismap", "registration", "approval"]
+            .iter()
+            .any(|w| words.contains(w))
+    {
+        return Some("pending");
     }
     // `Under renewal review`, `renewal pending`
     (words.contains(&"renewal")
@@ -1748,8 +1778,15 @@ pub(crate) fn registry_state_noted(value: &str) -> Option<&'static str> {
         parts.push(&body[..end]);
         rest = &body[end..];
     }
-    // a note after a mark
+    // a note after a mark, or after a spaced dash (`TestSaaS - Suspended`)
     if let Some(at) = folded.find(['※', '*', '＊']) {
+        parts.push(&folded[at..]);
+    }
+    if let Some(at) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| folded.rfind(d).map(|i| i + d.len()))
+        .max()
+    {
         parts.push(&folded[at..]);
     }
     if let Some(word) = parts.into_iter().find_map(registry_state) {
