@@ -285,3 +285,92 @@ fn not_applicable_with_a_reason_after_a_dash_or_colon_reads_as_the_bracket_form(
         assert_eq!(run(cell), bracket, "{cell}");
     }
 }
+
+/// Review 22 C-9 (fix31-reg): the headings and side facts a buyer copies with the entry
+/// (the list's own heading words, the criteria's edition, URL, contact, overview, audit
+/// firm, data location, a numbering or appendix mark) read; the same labels with a
+/// qualification, and state lines, are still refused.
+#[test]
+fn ordinary_lines_copied_with_the_entry_read() {
+    for line in [
+        "【基本言明要件】",
+        "実施している統制目標",
+        "統制目標の番号（実施しているもの）",
+        "言明書記載事項",
+        "ISMAP管理基準（令和4年版）",
+        "管理基準のバージョン\t2023年版",
+        "クラウドサービスの概要",
+        "サービス概要\t経費精算サービス",
+        "URL\thttps://example.com",
+        "問い合わせ先\tsupport@example.com",
+        "監査機関\tサンプル監査法人",
+        "データの保存場所\t日本",
+        "No.12",
+        "（別紙）",
+    ] {
+        for at in [2, 7] {
+            let (_d, path) = write("entry.txt", &entry_with(at, line));
+            assert_eq!(
+                status(&json_of(report(&path)), "B-3"),
+                "covered",
+                "{line} at {at}"
+            );
+        }
+    }
+    for line in [
+        "監査機関\tサンプル監査法人（限定付）",
+        "サービス概要\t経費精算サービス（大阪リージョンを除く）",
+        "データの保存場所\t日本（一部未定）",
+        "On hold",
+        "サービス終了",
+        "Service discontinued",
+        "実施している統制目標（一部）",
+    ] {
+        for at in [2, 7] {
+            let (_d, path) = write("entry.txt", &entry_with(at, line));
+            let err = input_error(report(&path));
+            assert!(err.contains(&format!("line {at}")), "{line} at {at}: {err}");
+        }
+    }
+}
+
+/// Review 22 A-16 (fix31-reg): a name noting the registration is only applied for, under
+/// review or to come, or that the service ended, or a state after a spaced dash, is refused
+/// like the same words on a line of their own; an ordinary note to a name still reads.
+#[test]
+fn a_name_noting_an_application_or_an_ended_service_is_refused() {
+    let name = "クラウドサービスの名称\tテストSaaS";
+    for note in [
+        "（登録申請中）",
+        "（申請中）",
+        "（審査中）",
+        "（更新審査中）",
+        "（登録準備中）",
+        "（ISMAP登録予定）",
+        " (ISMAP pending)",
+        " (registration pending)",
+        " (on hold)",
+        " (terminated)",
+        " (discontinued)",
+        "（サービス終了）",
+        "（提供終了）",
+        "（販売終了）",
+        " - Suspended",
+    ] {
+        let text = entry().replace(name, &format!("{name}{note}"));
+        let (_d, path) = write("entry.txt", &text);
+        let err = input_error(report(&path));
+        assert!(err.contains("registration's state"), "{note}: {err}");
+    }
+    for note in [
+        "（旧名称：旧SaaS）",
+        "（東京リージョン）",
+        " Standard Edition",
+        "（法人向け）",
+        " - Enterprise",
+    ] {
+        let text = entry().replace(name, &format!("{name}{note}"));
+        let (_d, path) = write("entry.txt", &text);
+        assert_eq!(status(&json_of(report(&path)), "B-3"), "covered", "{note}");
+    }
+}

@@ -1342,6 +1342,7 @@ fn unplaced_in_entry(
             || published::is_reproduction_notice(&text)
             || published::is_page_number(&text)
             || published::is_end_mark(&text)
+            || entry_side_line(&line.cells.iter().map(|c| c.text).collect::<Vec<_>>())
         {
             continue;
         }
@@ -1355,6 +1356,163 @@ fn unplaced_in_entry(
         .hint(FOR_UNPLACED));
     }
     Ok(())
+}
+
+/// A line a buyer copies with the entry that states nothing of it (review 22 C-9): a heading
+/// built from the list's own words (`【基本言明要件】`, `実施している統制目標`, `統制目標の番号
+/// （実施しているもの）`, `ISMAP管理基準（令和4年版）`, `管理基準のバージョン 2023年版`), a
+/// numbering or an appendix mark (`No.12`, `（別紙）`), or a side fact under a label that is
+/// none of the registry's (`URL`, `問い合わせ先`, `サービス概要`, `監査機関`, `データの保存場所`)
+/// whose value states no registry state, status, negation, id, date or exclusion
+/// (`監査機関 サンプル監査法人（限定付）` is still refused).
+fn entry_side_line(cells: &[&str]) -> bool {
+    let key = |t: &str| -> String {
+        fold_width(t)
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '.')
+            .collect()
+    };
+    let whole = key(&cells.join(" "));
+    if heading_of_list_words(&whole) || numbering_mark(&whole) {
+        return true;
+    }
+    // the label: the first cell of several, or the text before `:` or a space
+    let (label, value) = match cells {
+        [label, rest @ ..] if !rest.is_empty() => (label.to_string(), rest.join(" ")),
+        [one] => {
+            let one = fold_width(one).into_owned();
+            match one
+                .split_once([':', '：'])
+                .or_else(|| one.split_once(char::is_whitespace))
+            {
+                Some((l, v)) => (l.to_owned(), v.to_owned()),
+                None => return false,
+            }
+        }
+        _ => return false,
+    };
+    const SIDE: &[&str] = &[
+        "url",
+        "サービスurl",
+        "ホームページ",
+        "webサイト",
+        "website",
+        "問い合わせ先",
+        "お問い合わせ先",
+        "問合せ先",
+        "お問合せ先",
+        "連絡先",
+        "contact",
+        "サービス概要",
+        "クラウドサービスの概要",
+        "クラウドサービス概要",
+        "serviceoverview",
+        "servicedescription",
+        "監査機関",
+        "監査法人",
+        "監査人",
+        "auditor",
+        "auditfirm",
+        "データの保存場所",
+        "データ保存場所",
+        "データの保管場所",
+        "データ保管場所",
+        "datalocation",
+        "datastoragelocation",
+    ];
+    let label = key(&label).replace('.', "");
+    let value = value.trim();
+    let edition = matches!(
+        label.as_str(),
+        "管理基準のバージョン" | "管理基準の版" | "管理基準"
+    ) && heading_of_list_words(&key(value));
+    let lower = fold_width(value).to_lowercase();
+    (edition || SIDE.contains(&label.as_str()))
+        && !value.is_empty()
+        && registry_state(value).is_none()
+        && vocab::negation_in(value).is_none()
+        && vocab::status_words(value).is_empty()
+        && find_ids(value).0.is_empty()
+        && (edition || crate::date::dates_in(value).is_empty())
+        && ![
+            "除",
+            "対象外",
+            "以外",
+            "限定",
+            "一部",
+            "予定",
+            "申請",
+            "審査",
+            "停止",
+            "終了",
+            "except",
+            "exclud",
+            "qualif",
+            "limited",
+            "partial",
+            "pending",
+            "hold",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// A heading of the list's own words and nothing else (`基本言明要件`, `実施している統制目標`,
+/// `ismap管理基準令和4年版`), `key` being letters and digits only.
+fn heading_of_list_words(key: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "基本言明要件",
+        "実施しているもの",
+        "実施している",
+        "統制目標",
+        "管理策",
+        "言明書",
+        "記載事項",
+        "ismap",
+        "管理基準",
+        "クラウドサービス",
+        "サービス",
+        "バージョン",
+        "概要",
+        "番号",
+        "のうち",
+        "の",
+    ];
+    let mut rest = key.trim_matches('.');
+    let mut any = false;
+    while !rest.is_empty() {
+        if let Some(w) = WORDS.iter().find(|w| rest.starts_with(*w)) {
+            rest = &rest[w.len()..];
+            any |= *w != "の";
+            continue;
+        }
+        // an edition (`令和4年版`, `2023年版`, `2023年度版`)
+        let era = rest
+            .strip_prefix("令和")
+            .or_else(|| rest.strip_prefix("平成"))
+            .unwrap_or(rest);
+        let digits = era.len() - era.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let after = &era[digits..];
+        match ["年度版", "年版"].iter().find(|e| after.starts_with(*e)) {
+            Some(e) if digits > 0 => rest = &after[e.len()..],
+            _ => return false,
+        }
+    }
+    any
+}
+
+/// A numbering or an appendix mark of its own (`no.12`, `別紙`, `別紙2`, `別添1`), as
+/// [`entry_side_line`]'s key.
+fn numbering_mark(key: &str) -> bool {
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if let Some(n) = key.strip_prefix("no") {
+        let n = n.trim_start_matches('.');
+        return !n.is_empty() && digits(n);
+    }
+    ["別紙", "別添", "別表", "付録", "appendix"]
+        .iter()
+        .any(|w| key.strip_prefix(*w).is_some_and(digits))
 }
 
 const FOR_UNKNOWN_LABEL: &str = "write it under the label of the list entry it is (登録日, 登録の更新期限, 監査対象期間, 後発事象, 改善計画の有無), or remove the line if it is not the entry's";
@@ -1533,10 +1691,27 @@ pub(crate) fn registry_state(text: &str) -> Option<&'static str> {
         "期限切れ",
         "更新手続中",
         "更新手続き中",
+        // applied for, under review, to be registered; the service ended (review 22 A-16)
+        "申請中",
+        "審査中",
+        "登録準備中",
+        "登録予定",
+        "サービス終了",
+        "提供終了",
+        "販売終了",
     ];
     // a word alone (`取消`, `【停止中】`): a data-erasure service's name (`データ抹消`) is
     // no state
-    const ALONE: &[&str] = &["取消", "取り消し", "抹消", "停止", "停止中", "中止", "辞退"];
+    const ALONE: &[&str] = &[
+        "取消",
+        "取り消し",
+        "抹消",
+        "停止",
+        "停止中",
+        "中止",
+        "辞退",
+        "更新中",
+    ];
     const EN: &[&str] = &[
         "suspended",
         "suspension",
@@ -1547,6 +1722,8 @@ pub(crate) fn registry_state(text: &str) -> Option<&'static str> {
         "expired",
         "lapsed",
         "deregistered",
+        "terminated",
+        "discontinued",
     ];
     let folded = fold_width(text).to_lowercase();
     let plain = folded.replace("取消線", "").replace("取り消し線", "");
@@ -1563,6 +1740,17 @@ pub(crate) fn registry_state(text: &str) -> Option<&'static str> {
         .collect();
     if let Some(w) = EN.iter().find(|w| words.contains(w)) {
         return Some(w);
+    }
+    // `On hold`, `(ISMAP pending)`, `Registration pending`
+    if words.windows(2).any(|w| w == ["on", "hold"]) {
+        return Some("on hold");
+    }
+    if words.contains(&"pending")
+        && ["ismap", "registration", "approval"]
+            .iter()
+            .any(|w| words.contains(w))
+    {
+        return Some("pending");
     }
     // `Under renewal review`, `renewal pending`
     (words.contains(&"renewal")
@@ -1590,8 +1778,15 @@ pub(crate) fn registry_state_noted(value: &str) -> Option<&'static str> {
         parts.push(&body[..end]);
         rest = &body[end..];
     }
-    // a note after a mark
+    // a note after a mark, or after a spaced dash (`TestSaaS - Suspended`)
     if let Some(at) = folded.find(['※', '*', '＊']) {
+        parts.push(&folded[at..]);
+    }
+    if let Some(at) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| folded.rfind(d).map(|i| i + d.len()))
+        .max()
+    {
         parts.push(&folded[at..]);
     }
     if let Some(word) = parts.into_iter().find_map(registry_state) {
