@@ -3558,27 +3558,12 @@ impl Items {
     /// words the column's rule refuses ([`says_against`]) were refused before.
     fn mark_unread_status(&mut self) {
         for (k, (_, name)) in self.header.extras.iter().enumerate() {
-            if !names_status(name) {
-                continue;
-            }
-            for item in &mut self.items {
-                let Some((_, v)) = item.extra.0.get(k) else {
-                    continue;
-                };
-                let v = v.trim();
+            if names_status(name) {
                 // a claim of resolved or none (`是正済`, `指摘なし`) is the claim rule's
                 // ([`check_notes`]: with its dates read against --as-of)
-                if item.refs.is_empty() || dash_or_blank(v) || reads_as_in_place(v) || is_claim(v) {
-                    continue;
-                }
-                let problem = CellProblem {
-                    field: ProblemField::NoteAgainst,
-                    column: name.clone(),
-                    value: v.to_owned(),
-                };
-                if !item.problems.contains(&problem) {
-                    item.problems.push(problem);
-                }
+                mark_unread_cells(&mut self.items, k, name, |v| {
+                    !(reads_as_in_place(v) || is_claim(v))
+                });
             }
         }
     }
@@ -3595,27 +3580,10 @@ impl Items {
                 continue;
             };
             let asks = asks_applicability(name);
-            for item in &mut self.items {
-                let Some((_, v)) = item.extra.0.get(k) else {
-                    continue;
-                };
-                let v = v.trim();
-                if item.refs.is_empty()
-                    || dash_or_blank(v)
-                    || applicability(v, header.negative).is_some()
-                    || !(asks || qualified_yes(v, header.negative))
-                {
-                    continue;
-                }
-                let problem = CellProblem {
-                    field: ProblemField::NoteAgainst,
-                    column: name.clone(),
-                    value: v.to_owned(),
-                };
-                if !item.problems.contains(&problem) {
-                    item.problems.push(problem);
-                }
-            }
+            mark_unread_cells(&mut self.items, k, name, |v| {
+                applicability(v, header.negative).is_none()
+                    && (asks || qualified_yes(v, header.negative))
+            });
         }
     }
 
@@ -6651,6 +6619,29 @@ fn is_claim(value: &str) -> bool {
         day: 31,
     };
     claim_read(value, far, true).is_some()
+}
+
+/// Marks each judged item whose carried column `k` (headed `name`) holds a value `unread`
+/// says the tool does not read as not analysed, naming the cell (`note-against`); a blank or
+/// a dash, and an item with no references, are left alone.
+fn mark_unread_cells(items: &mut [CheckItem], k: usize, name: &str, unread: impl Fn(&str) -> bool) {
+    for item in items {
+        let Some((_, v)) = item.extra.0.get(k) else {
+            continue;
+        };
+        let v = v.trim();
+        if item.refs.is_empty() || dash_or_blank(v) || !unread(v) {
+            continue;
+        }
+        let problem = CellProblem {
+            field: ProblemField::NoteAgainst,
+            column: name.to_owned(),
+            value: v.to_owned(),
+        };
+        if !item.problems.contains(&problem) {
+            item.problems.push(problem);
+        }
+    }
 }
 
 /// [`clean_claim`], with (`implied`) or without a resolved word standing alone as a claim
