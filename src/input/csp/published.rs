@@ -909,9 +909,21 @@ const NARROWING_WORDS: &[&str] = &[
     "pending",
 ];
 
+/// Whether a note names a party, a region, a plan or an option its words may narrow the list
+/// to ([`NARROWING_WORDS`] but the words of a review under way): `※ 大阪リージョンは現在審査中`
+/// is a note narrowing the list, not the registration's state.
+pub(crate) fn names_a_part(text: &str) -> bool {
+    const REVIEW: &[&str] = &["審査中", "申請中", "確認中", "under review", "pending"];
+    let folded = fold_width(text).to_lowercase();
+    NARROWING_WORDS
+        .iter()
+        .filter(|w| !REVIEW.contains(w))
+        .any(|w| folded.contains(*w))
+}
+
 /// Whether a line without ids is a note: it starts with a footnote mark or a note's word
 /// (`※`, `*`, `†`, `注`, `（注）`, `備考`, `Note:`, `NB`).
-fn is_note(text: &str) -> bool {
+pub(crate) fn is_note(text: &str) -> bool {
     let t = fold_width(text).to_lowercase();
     let t = t.trim_start();
     t.starts_with(['※', '*', '†', '‡', '注'])
