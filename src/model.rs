@@ -130,7 +130,45 @@ impl Assurance {
             "(必要)",
             "(推奨)",
         ];
-        let mut k = &*crate::text::header_key(s);
+        let key = crate::text::header_key(s);
+        // a level with another that will do in brackets (`自己申告（ISMAP登録で代替可）`, review 23
+        // C-5): either, the weakest will do, as `自己申告またはISMAP`
+        if let Some((outer, inner)) = key
+            .strip_suffix(')')
+            .and_then(|k| k.rsplit_once('('))
+            .filter(|(outer, _)| !outer.is_empty())
+        {
+            const WILL_DO: &[&str] = &["で代替可能", "で代替可", "をもって代替", "で代替", "で可"];
+            if WILL_DO.iter().any(|w| inner.ends_with(w)) {
+                if let (Some(a), Some(b)) = (Self::parse_one(outer), Self::parse_one(inner)) {
+                    return Some(a.min(b));
+                }
+            }
+        }
+        // ISMAP registered or listed (`ISMAP登録済みであること`, `ISMAPクラウドサービスリスト掲載`,
+        // review 23 C-5): what `ismap` asks already — of ISMAP only (`監査済` is no level)
+        const LISTED: &[&str] = &[
+            "であること",
+            "されていること",
+            "済みであること",
+            "済み",
+            "済",
+            "に掲載",
+            "掲載",
+            "クラウドサービスリスト",
+            "に登録",
+            "登録",
+        ];
+        if key.starts_with("ismap") {
+            let mut k = &*key;
+            while let Some(rest) = LISTED.iter().find_map(|w| k.strip_suffix(w)) {
+                k = rest;
+            }
+            if k == "ismap" {
+                return Some(Assurance::Ismap);
+            }
+        }
+        let mut k = &*key;
         loop {
             if let Some(a) = Self::of_word(k) {
                 return Some(a);
@@ -1759,6 +1797,14 @@ mod tests {
             ("書面確認", Assurance::SelfDeclared),
             ("ヒアリング", Assurance::SelfDeclared),
             ("不要", Assurance::SelfDeclared),
+            // review 23 C-5: registered, listed; another level that will do in brackets
+            ("ISMAP登録済みであること", Assurance::Ismap),
+            ("ISMAP登録済", Assurance::Ismap),
+            ("ISMAPに登録されていること", Assurance::Ismap),
+            ("ISMAPクラウドサービスリスト掲載", Assurance::Ismap),
+            ("ISMAPクラウドサービスリストに掲載されていること", Assurance::Ismap),
+            ("自己申告（ISMAP登録で代替可）", Assurance::SelfDeclared),
+            ("SOC2（ISMAPで代替可）", Assurance::Ismap),
         ] {
             assert_eq!(Assurance::parse(s), Some(a), "{s}");
         }

@@ -1040,13 +1040,20 @@ impl Service {
     }
 
     pub fn validity(&self, as_of: Date) -> Validity {
+        let audit_old = self
+            .audit_period
+            .is_some_and(|p| p.to.add_months(AUDIT_PERIOD_MAX_AGE_MONTHS) < as_of);
         let mut v = Validity {
-            lapsed: self.renewal_deadline.is_some_and(|d| d < as_of),
+            // past its renewal deadline; with none given, past the validity its audit period
+            // gives (1 year 4 months after the period's end, the same bound as `audit_old`:
+            // review 23 A-5) — a renewal pending would have to be stated, and is not read
+            lapsed: match self.renewal_deadline {
+                Some(d) => d < as_of,
+                None => audit_old,
+            },
             not_yet_valid: self.registered.is_some_and(|d| d > as_of),
             audit_not_ended: self.audit_period.is_some_and(|p| p.to > as_of),
-            audit_old: self
-                .audit_period
-                .is_some_and(|p| p.to.add_months(AUDIT_PERIOD_MAX_AGE_MONTHS) < as_of),
+            audit_old,
             design_only: self.audit_period.is_some_and(|p| p.from == p.to),
             liu: self.liu,
             kind_unstated: self.kind_unstated,
@@ -1215,6 +1222,14 @@ pub fn csp_warnings(
             ),
             Some(_) => {}
             None if service.registered.is_some_and(|d| d > as_of) => {}
+            None if v.lapsed => {
+                let period = service.audit_period.map(|p| p.to_string()).unwrap_or_default();
+                push(
+                    "registration-lapsed",
+                    format!("{ja_whose}登録の更新期限が与えられておらず、監査対象期間 ({period}) の終了から{AUDIT_PERIOD_MAX_AGE_MONTHS}か月を過ぎています(基準日 {as_of}): 登録の有効期限を過ぎているため、{name} の記載に基づく項目は充足としません。ISMAPクラウドサービスリストで現在の掲載と更新期限を確認してください"),
+                    format!("The registration {en_whose}gives no renewal deadline, and its audit period ({period}) ended over {AUDIT_PERIOD_MAX_AGE_MONTHS} months before {as_of}, past the validity an audit gives: no item is counted as covered on {name}'s statements; check its current entry and renewal deadline on the ISMAP cloud service list"),
+                );
+            }
             None => push(
                 "registration-not-checked",
                 format!("{ja_whose}登録の有効性は確認していません({name} の更新期限が与えられていない): ISMAPクラウドサービスリストで掲載と更新期限を確認してください"),

@@ -5866,6 +5866,9 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
         // a level asked (`SOC2 Type2報告書を提出すること`): the item is not analysed there
         // ([`check_assurance_words`])
         || level_asked(v).is_some()
+        // relying on ISMAP for the item (`確認方法 | ISMAP登録で代替`, `ISMAPで代替可`: review 23
+        // C-1): the level the item is judged at, not a measure in the control's place
+        || Assurance::parse(v) == Some(Assurance::Ismap)
     {
         return None;
     }

@@ -1,0 +1,122 @@
+//! Session 14, the lead's part of review 23 (`tests/data/review23-lead/`): C-1 a check
+//! list's method column relying on ISMAP (`確認方法 | ISMAP登録で代替`), C-5 the assurance
+//! spellings of ISMAP registered or listed, A-5 a pasted entry without a renewal deadline
+//! whose audit period ended over 16 months before the as-of date.
+mod common;
+
+use common::{bin, by_id, data, input_error, json_of, strings};
+
+fn report(checks: &str, csp: &str, as_of: &str) -> assert_cmd::Command {
+    let mut c = bin();
+    c.args(["--lang", "en", "report", "--as-of", as_of, "--format", "json"])
+        .arg("--checks")
+        .arg(data(checks))
+        .arg("--csp")
+        .arg(data(csp));
+    c
+}
+
+/// Review 23 C-1: `ISMAP登録で代替` under `確認方法` says the item is judged on the ISMAP
+/// statement — the level asked, not another measure in the control's place. The whole
+/// list was refused (exit 2); it reads now, and the item is judged at ISMAP.
+#[test]
+fn a_method_relying_on_ismap_reads() {
+    let v = json_of(report(
+        "review23-lead/C1-checklist.csv",
+        "review23-lead/page2.txt",
+        "2026-12-01",
+    ));
+    let item = by_id(&v["items"], "9");
+    assert_eq!(item["assurance"], "ismap", "{item}");
+    // 11.1.2 is not in the pasted list: judged, not refused
+    assert_eq!(item["status"], "not-covered", "{item}");
+}
+
+/// The neighbour of C-1: another measure in the control's place (`手作業で代替`) under the
+/// same column is still refused.
+#[test]
+fn a_method_naming_another_measure_is_still_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(data("review23-lead/C1-checklist.csv"))
+        .unwrap()
+        .replace(",ISMAP登録で代替,", ",手作業で代替,");
+    let path = dir.path().join("c1.csv");
+    std::fs::write(&path, text).unwrap();
+    let mut c = bin();
+    c.args(["--lang", "en", "report", "--as-of", "2026-12-01", "--checks"])
+        .arg(&path)
+        .arg("--csp")
+        .arg(data("review23-lead/page2.txt"));
+    let err = input_error(c);
+    assert!(err.contains("row 10: column '確認方法'"), "{err}");
+    assert!(err.contains("'で代替'"), "{err}");
+}
+
+/// Review 23 C-5: `ISMAP登録済みであること` and `ISMAPクラウドサービスリスト掲載` ask ISMAP (were
+/// not analysed, `invalid-input`); `自己申告（ISMAP登録で代替可）` asks self (either will do:
+/// the weakest); ISMAP-LIU accepted has no level on the scale and stays unread.
+#[test]
+fn ismap_registered_or_listed_reads_as_ismap() {
+    let v = json_of(report(
+        "review23-lead/C5-assurance-words.csv",
+        "review23-lead/page2.txt",
+        "2026-12-01",
+    ));
+    let items = &v["items"];
+    for id in ["C-01", "C-02"] {
+        let item = by_id(items, id);
+        assert_eq!(item["assurance"], "ismap", "{item}");
+        assert_eq!(item["status"], "covered", "{item}");
+    }
+    let c05 = by_id(items, "C-05");
+    assert_eq!(c05["assurance"], "self", "{c05}");
+    assert_eq!(c05["status"], "covered", "{c05}");
+    for id in ["C-03", "C-04"] {
+        let item = by_id(items, id);
+        assert_eq!(item["status"], "not-analysed", "{item}");
+    }
+}
+
+/// Review 23 A-5: an entry pasted without its renewal deadline whose only audit period
+/// ended in 2020 was `covered *` (a note, `audit-period-old`) on 2026-12-01: an audit gives
+/// a registration 16 months after its period's end, so the entry itself says it is no
+/// longer in effect — registration lapsed, nothing covered on it.
+#[test]
+fn an_old_audit_without_a_deadline_is_a_lapsed_registration() {
+    let out = report(
+        "review23-lead/A5-checks.csv",
+        "review23-lead/A5-old-entry.txt",
+        "2026-12-01",
+    )
+    .output()
+    .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let item = by_id(&v["items"], "C-01");
+    assert_eq!(item["status"], "assurance-gap", "{item}");
+    assert!(
+        strings(&item["reasons"]).contains(&"registration-lapsed"),
+        "{item}"
+    );
+    assert_eq!(v["csp"]["registration"], "lapsed", "{}", v["csp"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("gives no renewal deadline, and its audit period (2020-04-01 – 2020-09-30) ended over 16 months before 2026-12-01")
+            || stderr.contains("gives no renewal deadline, and its audit period"),
+        "{stderr}"
+    );
+}
+
+/// The neighbour of A-5: within 16 months of the audit period's end, the same entry is not
+/// lapsed (its validity not checked, as any entry without a deadline).
+#[test]
+fn a_recent_audit_without_a_deadline_is_not_checked() {
+    let v = json_of(report(
+        "review23-lead/A5-checks.csv",
+        "review23-lead/A5-old-entry.txt",
+        "2021-06-01",
+    ));
+    let item = by_id(&v["items"], "C-01");
+    assert_eq!(item["status"], "covered", "{item}");
+    assert_eq!(v["csp"]["registration"], "not-checked", "{}", v["csp"]);
+}
