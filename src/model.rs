@@ -1254,20 +1254,51 @@ impl RegistrationKind {
 /// `-` and empty state nothing).
 pub fn states_something(text: &str) -> bool {
     let k = crate::text::header_key(text);
+    // a full stop after the none (`なし。`), and what the none is of (`重要な後発事象なし`,
+    // `改善計画なし`, `特記事項なし`: review 23 C-3); anything after the none (`特になし。ただし
+    // 2025年11月に…`) is an event
+    let mut k = k.trim_end_matches(['。', '.', '．']);
+    for of in [
+        "重要な後発事象",
+        "後発事象",
+        "改善計画",
+        "記載すべき事項",
+        "特記すべき事項",
+        "特記事項",
+        "該当事項",
+        "特に",
+        "特段",
+    ] {
+        k = k.strip_prefix(of).unwrap_or(k);
+    }
+    let k = k
+        .strip_prefix('は')
+        .or_else(|| k.strip_prefix('の'))
+        .unwrap_or(k);
     !matches!(
-        &*k,
+        k,
         "" | "-"
             | "ー"
             | "―"
             | "なし"
             | "無し"
             | "無"
+            | "ない"
+            | "ありません"
+            | "ございません"
             | "該当なし"
+            | "該当ありません"
+            | "該当しない"
+            | "予定なし"
+            | "計画なし"
             | "none"
             | "no"
+            | "nil"
             | "false"
             | "n/a"
             | "na"
+            | "notapplicable"
+            | "nothingtoreport"
     )
 }
 
@@ -1550,6 +1581,42 @@ impl Attestation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Review 23 C-3: the ordinary spellings of "none" in 後発事象 and 改善計画 state nothing
+    /// (every item was `assurance-gap`); a none with more after it states an event.
+    #[test]
+    fn ordinary_spellings_of_none_state_nothing() {
+        for none in [
+            "なし",
+            "なし。",
+            "該当事項なし",
+            "該当事項はありません。",
+            "該当ありません",
+            "ありません",
+            "特になし",
+            "特記事項なし",
+            "記載すべき事項はありません",
+            "重要な後発事象なし",
+            "後発事象はありません",
+            "予定なし",
+            "改善計画なし",
+            "None.",
+            "Not applicable",
+            "-",
+        ] {
+            assert!(!states_something(none), "{none}");
+        }
+        for event in [
+            "特になし。ただし2025年11月にサービス停止が発生",
+            "該当なし（2026年1月の障害は別途報告）",
+            "あり",
+            "2025年11月に障害が発生",
+            "改善計画あり",
+            "後発事象あり：データセンター移転",
+        ] {
+            assert!(states_something(event), "{event}");
+        }
+    }
 
     /// The automaton of `Assurance::named_in` answers as asking word by word does.
     #[test]

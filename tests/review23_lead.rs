@@ -120,3 +120,59 @@ fn a_recent_audit_without_a_deadline_is_not_checked() {
     assert_eq!(item["status"], "covered", "{item}");
     assert_eq!(v["csp"]["registration"], "not-checked", "{}", v["csp"]);
 }
+
+/// The statuses and reasons of a report's items, by id.
+fn verdicts(v: &serde_json::Value) -> Vec<(String, String, Vec<String>)> {
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_str().unwrap().to_owned(),
+                i["status"].as_str().unwrap().to_owned(),
+                strings(&i["reasons"]).into_iter().map(str::to_owned).collect(),
+            )
+        })
+        .collect()
+}
+
+/// Review 23 C-3: `後発事象 | 該当事項なし` (pasted), `subsequent_events: 重要な後発事象なし` and
+/// `improvement_plan: 予定なし` (a profile) were read as an event and a plan: every item
+/// `assurance-gap`; `改善計画の有無 | 予定なし` was refused as not yes or no. They state none
+/// now; a none with more after it is still an event.
+#[test]
+fn ordinary_spellings_of_none_are_no_event_and_no_plan() {
+    for csp in [
+        "review23-lead/C3-events-none.txt",
+        "review23-lead/C3-profile.yaml",
+        "review23-lead/C3-plan-none-page.txt",
+    ] {
+        let v = json_of(report("review23-lead/checks-3items.csv", csp, "2026-12-01"));
+        for (id, status, reasons) in verdicts(&v) {
+            if id != "3" || csp.ends_with(".yaml") {
+                assert_eq!(status, "covered", "{csp} {id} {reasons:?}");
+                assert!(reasons.is_empty(), "{csp} {id} {reasons:?}");
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(data("review23-lead/C3-events-none.txt"))
+        .unwrap()
+        .replace("該当事項なし", "特になし。ただし2025年11月にサービス停止が発生");
+    let path = dir.path().join("event.txt");
+    std::fs::write(&path, text).unwrap();
+    let mut c = bin();
+    c.args(["--lang", "en", "report", "--as-of", "2026-12-01", "--format", "json"])
+        .arg("--checks")
+        .arg(data("review23-lead/checks-3items.csv"))
+        .arg("--csp")
+        .arg(&path);
+    let v = json_of(c);
+    let item = by_id(&v["items"], "1");
+    assert_eq!(item["status"], "assurance-gap", "{item}");
+    assert!(
+        strings(&item["reasons"]).contains(&"subsequent-events"),
+        "{item}"
+    );
+}

@@ -919,6 +919,10 @@ fn yes_no_word(word: &str) -> Option<bool> {
     match &*k {
         "有" | "有り" | "あり" | "yes" | "y" => Some(true),
         "無" | "無し" | "なし" | "該当なし" | "no" | "n" | "none" | "nil" => Some(false),
+        // no plan and none to report (`予定なし`, `該当事項なし`, `ありません`: review 23 C-3)
+        "予定なし" | "計画なし" | "該当事項なし" | "特になし" | "ありません" | "該当ありません" => {
+            Some(false)
+        }
         _ => None,
     }
 }
