@@ -176,3 +176,44 @@ fn ordinary_spellings_of_none_are_no_event_and_no_plan() {
         "{item}"
     );
 }
+
+/// Review 23 A-6: items asking for a deliverable (a deletion certificate), a disclosure
+/// (test results, the subprocessors), a consent right or a product certification (FIPS
+/// 140) were `covered` on the objective they cite; a deadline of the day itself (`当日に`)
+/// too. Each is `partial` now, with the topic or level ISMAP does not assess.
+#[test]
+fn deliverables_disclosures_and_product_certifications_are_not_covered() {
+    for (checks, n) in [
+        ("review23-lead/A6-beyond.csv", 7),
+        ("review23-lead/A6-eng.csv", 11),
+    ] {
+        let v = json_of(report(checks, "../../examples/csp-list-page.txt", "2026-12-01"));
+        let all = verdicts(&v);
+        assert_eq!(all.len(), n, "{all:?}");
+        for (id, status, reasons) in all {
+            assert_ne!(status, "covered", "{checks} {id} {reasons:?}");
+        }
+        let item = |id: &str| by_id(&v["items"], id).clone();
+        for id in ["M3", "M5", "M9", "M11", "M12", "L18", "E4", "E8"] {
+            if let Some(item) = v["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|i| i["id"] == id)
+            {
+                assert_eq!(item["status"], "partial", "{item}");
+                assert!(
+                    strings(&item["reasons"]).contains(&"topic-beyond-ismap"),
+                    "{item}"
+                );
+            }
+        }
+        if checks.ends_with("A6-beyond.csv") {
+            let l13 = item("L13");
+            assert!(
+                strings(&l13["reasons"]).contains(&"level-not-assessed"),
+                "{l13}"
+            );
+        }
+    }
+}

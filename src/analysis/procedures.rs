@@ -145,7 +145,7 @@ impl Topic {
     /// second is not empty) one of the second. Narrower than [`Topic::KEYWORDS`]: an item
     /// that only names the control ISMAP assesses (`バックアップを取得していること`,
     /// `ログを取得していること`) is none of these.
-    const BEYOND_ISMAP: [(Topic, &'static [&'static str], &'static [&'static str]); 19] = [
+    const BEYOND_ISMAP: [(Topic, &'static [&'static str], &'static [&'static str]); 24] = [
         (
             Topic::GoverningLaw,
             &[
@@ -404,6 +404,92 @@ impl Topic {
                 "compliant",
                 "compliance",
                 "conform",
+            ],
+        ),
+        // a product certification of a module asked for (review 23 A-6): FIPS 140, CMVP,
+        // Common Criteria — no ISMAP objective assesses a product's validation
+        (
+            Topic::Certification,
+            &[
+                "fips 140",
+                "fips140",
+                "fips 140-2",
+                "fips 140-3",
+                "cmvp",
+                "common criteria",
+                "コモンクライテリア",
+                "iso/iec 15408",
+            ],
+            &[],
+        ),
+        // a certificate of deletion delivered to the buyer (review 23 A-6): ISMAP assesses
+        // the disposal, not a document given to each customer
+        (
+            Topic::Exit,
+            &[
+                "消去証明",
+                "削除証明",
+                "廃棄証明",
+                "抹消証明",
+                "certificate of data deletion",
+                "certificate of deletion",
+                "certificate of destruction",
+                "deletion certificate",
+                "destruction certificate",
+            ],
+            &[],
+        ),
+        // a test's results disclosed or delivered to the buyer (review 23 A-6), not the
+        // testing ISMAP assesses (`ペネトレーションテストを実施すること`)
+        (
+            Topic::SecurityTesting,
+            &[
+                "ペネトレーション",
+                "侵入テスト",
+                "脆弱性診断",
+                "penetration test",
+                "pentest",
+                "pen test",
+            ],
+            &[
+                "開示", "提出", "提供", "共有", "disclose", "provide", "submit", "share",
+            ],
+        ),
+        // the subcontractors disclosed to the buyer (review 23 A-6)
+        (
+            Topic::Subcontractors,
+            &[
+                "サブプロセッサ",
+                "再委託先",
+                "subprocessor",
+                "sub-processor",
+                "subcontractor",
+            ],
+            &[
+                "開示", "提出", "公開", "通知", "disclose", "submit", "publish", "notify",
+            ],
+        ),
+        // the buyer's right to approve subcontracting (review 23 A-6): a contract term
+        (
+            Topic::Subcontractors,
+            &["再委託", "subcontract", "subprocessor", "sub-processor"],
+            &[
+                "承認なく",
+                "同意なく",
+                "許可なく",
+                "承認を得",
+                "同意を得",
+                "許可を得",
+                "事前の承認",
+                "事前の同意",
+                "事前承認",
+                "事前同意",
+                "without approval",
+                "without consent",
+                "without prior",
+                "prior approval",
+                "prior consent",
+                "prior written",
             ],
         ),
         // the customer's data taken out of the service (after the log rules: exporting
@@ -846,7 +932,7 @@ impl CharClasses {
 }
 
 /// Words that state a level without a figure: a frequency, a recovery objective.
-const LEVEL_WORDS: [&str; 40] = [
+const LEVEL_WORDS: [&str; 42] = [
     "四半期",
     "半期ごと",
     "半期に",
@@ -867,6 +953,9 @@ const LEVEL_WORDS: [&str; 40] = [
     // a deadline of the day or the next (review 13 A-3); not `当日の` (that day's)
     "当日中",
     "当日内",
+    // on the day itself (`退職日当日に削除`, review 23 A-6)
+    "当日に",
+    "同日に",
     "当日まで",
     "同日中",
     "翌日中",
@@ -2891,6 +2980,36 @@ mod tests {
             "定期的に見直していること",
         ] {
             assert_eq!(stated_level(text), None, "{text}");
+        }
+    }
+
+    /// Review 23 A-6: a deliverable, a disclosure, a consent right or a product
+    /// certification asked of the CSP is beyond ISMAP; the controls ISMAP assesses beside
+    /// them are not.
+    #[test]
+    fn deliverables_disclosures_consent_and_product_certifications_are_beyond_ismap() {
+        use Topic::*;
+        for (text, want) in [
+            ("FIPS 140-3準拠の暗号モジュールを使用すること", Certification),
+            ("FIPS 140-2認定の暗号モジュールを使用すること", Certification),
+            ("契約終了時にデータ消去証明書を提出すること", Exit),
+            ("Provide a certificate of data deletion at contract end", Exit),
+            ("第三者によるペネトレーションテスト結果を開示すること", SecurityTesting),
+            ("サブプロセッサの一覧を開示すること", Subcontractors),
+            ("Disclose the list of subprocessors", Subcontractors),
+            ("利用者の承認なく再委託しないこと", Subcontractors),
+            ("再委託する場合は事前の承認を得ること", Subcontractors),
+        ] {
+            assert_eq!(Topic::beyond_ismap(text), Some(want), "{text}");
+        }
+        for text in [
+            "ペネトレーションテストを定期的に実施すること",
+            "再委託先に対して同等のセキュリティ対策を求めていること",
+            "再委託先の選定基準を定めること",
+            "暗号化に関する方針を定めること",
+            "媒体を安全に処分すること",
+        ] {
+            assert_eq!(Topic::beyond_ismap(text), None, "{text}");
         }
     }
 
