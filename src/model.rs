@@ -1869,7 +1869,10 @@ mod tests {
             ("ISMAP登録済", Assurance::Ismap),
             ("ISMAPに登録されていること", Assurance::Ismap),
             ("ISMAPクラウドサービスリスト掲載", Assurance::Ismap),
-            ("ISMAPクラウドサービスリストに掲載されていること", Assurance::Ismap),
+            (
+                "ISMAPクラウドサービスリストに掲載されていること",
+                Assurance::Ismap,
+            ),
             ("自己申告（ISMAP登録で代替可）", Assurance::SelfDeclared),
             ("SOC2（ISMAPで代替可）", Assurance::Ismap),
         ] {

@@ -8,11 +8,13 @@ use common::{bin, by_id, data, input_error, json_of, strings};
 
 fn report(checks: &str, csp: &str, as_of: &str) -> assert_cmd::Command {
     let mut c = bin();
-    c.args(["--lang", "en", "report", "--as-of", as_of, "--format", "json"])
-        .arg("--checks")
-        .arg(data(checks))
-        .arg("--csp")
-        .arg(data(csp));
+    c.args([
+        "--lang", "en", "report", "--as-of", as_of, "--format", "json",
+    ])
+    .arg("--checks")
+    .arg(data(checks))
+    .arg("--csp")
+    .arg(data(csp));
     c
 }
 
@@ -43,10 +45,17 @@ fn a_method_naming_another_measure_is_still_refused() {
     let path = dir.path().join("c1.csv");
     std::fs::write(&path, text).unwrap();
     let mut c = bin();
-    c.args(["--lang", "en", "report", "--as-of", "2026-12-01", "--checks"])
-        .arg(&path)
-        .arg("--csp")
-        .arg(data("review23-lead/page2.txt"));
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-12-01",
+        "--checks",
+    ])
+    .arg(&path)
+    .arg("--csp")
+    .arg(data("review23-lead/page2.txt"));
     let err = input_error(c);
     assert!(err.contains("row 10: column '確認方法'"), "{err}");
     assert!(err.contains("'で代替'"), "{err}");
@@ -131,7 +140,10 @@ fn verdicts(v: &serde_json::Value) -> Vec<(String, String, Vec<String>)> {
             (
                 i["id"].as_str().unwrap().to_owned(),
                 i["status"].as_str().unwrap().to_owned(),
-                strings(&i["reasons"]).into_iter().map(str::to_owned).collect(),
+                strings(&i["reasons"])
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
             )
         })
         .collect()
@@ -159,15 +171,26 @@ fn ordinary_spellings_of_none_are_no_event_and_no_plan() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(data("review23-lead/C3-events-none.txt"))
         .unwrap()
-        .replace("該当事項なし", "特になし。ただし2025年11月にサービス停止が発生");
+        .replace(
+            "該当事項なし",
+            "特になし。ただし2025年11月にサービス停止が発生",
+        );
     let path = dir.path().join("event.txt");
     std::fs::write(&path, text).unwrap();
     let mut c = bin();
-    c.args(["--lang", "en", "report", "--as-of", "2026-12-01", "--format", "json"])
-        .arg("--checks")
-        .arg(data("review23-lead/checks-3items.csv"))
-        .arg("--csp")
-        .arg(&path);
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-12-01",
+        "--format",
+        "json",
+    ])
+    .arg("--checks")
+    .arg(data("review23-lead/checks-3items.csv"))
+    .arg("--csp")
+    .arg(&path);
     let v = json_of(c);
     let item = by_id(&v["items"], "1");
     assert_eq!(item["status"], "assurance-gap", "{item}");
@@ -187,7 +210,11 @@ fn deliverables_disclosures_and_product_certifications_are_not_covered() {
         ("review23-lead/A6-beyond.csv", 7),
         ("review23-lead/A6-eng.csv", 11),
     ] {
-        let v = json_of(report(checks, "../../examples/csp-list-page.txt", "2026-12-01"));
+        let v = json_of(report(
+            checks,
+            "../../examples/csp-list-page.txt",
+            "2026-12-01",
+        ));
         let all = verdicts(&v);
         assert_eq!(all.len(), n, "{all:?}");
         for (id, status, reasons) in all {

@@ -2990,11 +2990,23 @@ mod tests {
     fn deliverables_disclosures_consent_and_product_certifications_are_beyond_ismap() {
         use Topic::*;
         for (text, want) in [
-            ("FIPS 140-3準拠の暗号モジュールを使用すること", Certification),
-            ("FIPS 140-2認定の暗号モジュールを使用すること", Certification),
+            (
+                "FIPS 140-3準拠の暗号モジュールを使用すること",
+                Certification,
+            ),
+            (
+                "FIPS 140-2認定の暗号モジュールを使用すること",
+                Certification,
+            ),
             ("契約終了時にデータ消去証明書を提出すること", Exit),
-            ("Provide a certificate of data deletion at contract end", Exit),
-            ("第三者によるペネトレーションテスト結果を開示すること", SecurityTesting),
+            (
+                "Provide a certificate of data deletion at contract end",
+                Exit,
+            ),
+            (
+                "第三者によるペネトレーションテスト結果を開示すること",
+                SecurityTesting,
+            ),
             ("サブプロセッサの一覧を開示すること", Subcontractors),
             ("Disclose the list of subprocessors", Subcontractors),
             ("利用者の承認なく再委託しないこと", Subcontractors),
