@@ -244,3 +244,38 @@ fn deliverables_disclosures_and_product_certifications_are_not_covered() {
         }
     }
 }
+
+/// Review 23 C-9: `※ 記載のない統制目標は適用除外` under a pasted list (what every published list
+/// means) refused the list as a status line; it passes now, the ids listed read, and a
+/// note stating a status of its own is still refused.
+#[test]
+fn a_note_on_the_objectives_not_listed_passes() {
+    let v = json_of(report(
+        "review23-lead/checks-3items.csv",
+        "review23-lead/C9-note-notlisted.txt",
+        "2026-12-01",
+    ));
+    assert_eq!(by_id(&v["items"], "1")["status"], "covered", "{v}");
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(data("review23-lead/C9-note-notlisted.txt"))
+        .unwrap()
+        .replace(
+            "記載のない統制目標は適用除外",
+            "記載の統制目標は一部適用除外",
+        );
+    let path = dir.path().join("c9.txt");
+    std::fs::write(&path, text).unwrap();
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-12-01",
+        "--checks",
+    ])
+    .arg(data("review23-lead/checks-3items.csv"))
+    .arg("--csp")
+    .arg(&path);
+    input_error(c);
+}

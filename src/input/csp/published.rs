@@ -201,6 +201,11 @@ pub fn read(
             if let Some((mark, rest)) = leading_mark(&line.text()) {
                 marks.notes.push((line.number, mark, rest));
             }
+            // a note on the objectives the list does not name states nothing of those it
+            // names (review 23 C-9)
+            if of_unlisted_only(&line.text()) {
+                continue;
+            }
             let tail = continuing && is_title_tail(catalog, &last_ids, &row_key, &line.text());
             if status_line.is_none() && !tail && !chapter_with_title(line, catalog) {
                 status_line = line_status(line, !out.controls.is_empty()).map(|what| (line, what));
@@ -919,6 +924,64 @@ pub(crate) fn names_a_part(text: &str) -> bool {
         .iter()
         .filter(|w| !REVIEW.contains(w))
         .any(|w| folded.contains(*w))
+}
+
+/// A note saying only that the objectives the list does not name are excluded or not
+/// implemented (`※ 記載のない統制目標は適用除外`, `※ 掲載されていない管理策は非該当`, `* Objectives not
+/// listed are not applicable`: review 23 C-9) — what a published list means anyway; it
+/// states nothing of the ids listed. Not one naming a part, a date or anything more.
+fn of_unlisted_only(text: &str) -> bool {
+    const UNLISTED: &[&str] = &[
+        "記載のない",
+        "記載がない",
+        "記載されていない",
+        "掲載のない",
+        "掲載されていない",
+        "本一覧にない",
+        "一覧にない",
+        "objectives not listed",
+        "controls not listed",
+    ];
+    const WHAT: &[&str] = &["統制目標", "管理策", "項目", ""];
+    const SAYS: &[&str] = &[
+        "は適用除外",
+        "は対象外",
+        "は非該当",
+        "は未実施",
+        "は除外",
+        "は適用外",
+        "are not applicable",
+        "are excluded",
+        "are out of scope",
+        "are not implemented",
+    ];
+    if !is_note(text) || names_a_part(text) {
+        return false;
+    }
+    let t = fold_width(text).to_lowercase();
+    // the note's mark and its number (`※1`, `(注)`, `Note:`)
+    let t = t.trim_start();
+    let t = ["(注)", "注", "note:", "note", "※", "*", "†", "‡"]
+        .iter()
+        .find_map(|m| t.strip_prefix(m))
+        .unwrap_or(t);
+    let t = t
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ':' | ')' | '.' | ' '))
+        .trim_end_matches(['。', '.']);
+    let t = ["です", "とします", "となります", "とする"]
+        .iter()
+        .find_map(|w| t.strip_suffix(w))
+        .unwrap_or(t);
+    !t.chars().any(|c| c.is_ascii_digit())
+        && UNLISTED.iter().any(|u| {
+            t.strip_prefix(u).is_some_and(|r| {
+                WHAT.iter().any(|w| {
+                    r.trim_start()
+                        .strip_prefix(w)
+                        .is_some_and(|r| SAYS.contains(&r.trim()))
+                })
+            })
+        })
 }
 
 /// Whether a line without ids is a note: it starts with a footnote mark or a note's word
@@ -2156,6 +2219,29 @@ fn prose(at: Location, text: &str, id: &str) -> InputError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Review 23 C-9: a note on the objectives not listed passes; one naming a part, a
+    /// date or anything more does not.
+    #[test]
+    fn a_note_on_the_objectives_not_listed_states_nothing_of_those_listed() {
+        for note in [
+            "※ 記載のない統制目標は適用除外",
+            "※1 掲載されていない管理策は非該当です。",
+            "（注）本一覧にない統制目標は対象外",
+            "* Objectives not listed are not applicable.",
+        ] {
+            assert!(of_unlisted_only(note), "{note}");
+        }
+        for note in [
+            "※ 記載のない統制目標は2027年度に対応予定",
+            "※ 記載のない統制目標は東京リージョンのみ適用除外",
+            "※ 記載の統制目標は適用除外",
+            "※ 9.2.3は適用除外",
+            "記載のない統制目標は適用除外",
+        ] {
+            assert!(!of_unlisted_only(note), "{note}");
+        }
+    }
     use std::path::Path;
 
     /// Review 14 A-6: only a note saying no more than "changed since the last edition" is
