@@ -1531,6 +1531,48 @@ mod resolver_tests {
         }
     }
 
+    /// Review 22 C-13 (fix32-grc): a number after `ISO 27001` with no `A.` that is no clause
+    /// of the standard but an Annex A control of its edition reads as that control, as with
+    /// `A.`; a clause keeps the clause reading, `9.2.1` with no year stays ambiguous.
+    #[test]
+    fn an_annex_a_number_after_27001_without_a_is_that_control() {
+        let c = cat();
+        for (bare, marked) in [
+            ("ISO 27001 5.15", "ISO 27001 A.5.15"),
+            ("ISO/IEC 27001:2022 5.16", "ISO/IEC 27001:2022 A.5.16"),
+            ("ISO/IEC 27001:2013 9.2.1", "ISO/IEC 27001:2013 A.9.2.1"),
+            ("ISO 27001 12.4.1", "ISO 27001 A.12.4.1"),
+        ] {
+            let (b, m) = (c.resolve(bare), c.resolve(marked));
+            assert!(!ids(&m).is_empty(), "{marked}");
+            assert_eq!(ids(&b), ids(&m), "{bare}");
+        }
+        assert_eq!(ids(&c.resolve("ISO 27001 12.4.1")), ["12.4.1"]);
+        // no counterpart in ISMAP, as `A.8.10`
+        assert!(matches!(
+            c.resolve("ISO 27001 8.10"),
+            Resolution::NoCounterpart { .. }
+        ));
+        // clauses: the management objectives, as before
+        for clause in ["ISO 27001 9.2", "ISO/IEC 27001:2022 6.1.2", "ISO 27001 5.1"] {
+            let r = c.resolve(clause);
+            assert_eq!(kind(&r), Some(RefKind::Iso27001Clause), "{clause}");
+        }
+        // a 2022 clause or a 2013 control: not said
+        assert!(matches!(
+            c.resolve("ISO 27001 9.2.1"),
+            Resolution::Unresolved {
+                why: Unresolved::AmbiguousEdition,
+                ..
+            }
+        ));
+        // a 2013-only number after the 2022 edition is neither
+        assert!(matches!(
+            c.resolve("ISO/IEC 27001:2022 12.4.1"),
+            Resolution::Unresolved { .. }
+        ));
+    }
+
     /// The proptest `no_reference_is_rewritten_into_another_id` once found `27001 A.９,9`
     /// resolved to 4.6.1: the standard named before the list made the `9` after `A.９` a
     /// clause of ISO/IEC 27001 (9 → 4.6.1–4.6.3), full width or not. A number that lost the

@@ -4944,8 +4944,7 @@ fn qualified_yes(value: &str, negative: bool) -> bool {
     const LIMIT_PHRASES: [&str; 4] = ["not including", "other than", "but not", "apart from"];
     let v = crate::text::fold_width(value.trim()).to_lowercase();
     let limits = LIMITS.iter().any(|w| v.contains(w))
-        || v
-            .split(|c: char| !c.is_ascii_alphanumeric())
+        || v.split(|c: char| !c.is_ascii_alphanumeric())
             .any(|w| LIMIT_WORDS.contains(&w))
         || LIMIT_PHRASES.iter().any(|p| v.contains(p));
     let head = v
@@ -5122,8 +5121,7 @@ fn names_result(header: &str) -> bool {
     ];
     let key = header_key(header);
     let head = asked_head(&key);
-    names_evaluation(header)
-        && (ENDINGS.iter().any(|w| head.ends_with(w)) || WHOLE.contains(&head))
+    names_evaluation(header) && (ENDINGS.iter().any(|w| head.ends_with(w)) || WHOLE.contains(&head))
 }
 
 /// Whether a value of the buyer's own result or evaluation column ([`names_evaluation`]; not
@@ -5136,7 +5134,16 @@ fn result_not_applicable(header: &str, value: &str) -> bool {
         return false;
     }
     let v = evaluation_word(value);
-    ["n/a", "na", "n.a", "not applicable", "非該当", "対象外", "適用外"].contains(&v.as_str())
+    [
+        "n/a",
+        "na",
+        "n.a",
+        "not applicable",
+        "非該当",
+        "対象外",
+        "適用外",
+    ]
+    .contains(&v.as_str())
         || names_result(header) && (v == "該当なし" || !v.is_empty() && dash_or_blank(&v))
 }
 
@@ -8180,6 +8187,75 @@ mod tests {
     }
 
     /// A sheet's name gives one year or none (review 12 D-1).
+    /// fix32-grc: an item's lines read alike or not (review 22 B-2), a scope limited in words,
+    /// a result of not applicable.
+    #[test]
+    fn applicability_lines_limited_scopes_and_results_not_applicable() {
+        assert_eq!(applicability("○\n○", false), Some(true));
+        assert_eq!(applicability("Yes\nY", false), Some(true));
+        assert_eq!(applicability("×\nNo", false), Some(false));
+        assert_eq!(applicability("○\n×", false), None);
+        for (v, disagree) in [
+            ("○\n×", true),
+            ("Yes\nPartial", true),
+            ("対象\n対象外", true),
+            ("○\n全社", true),
+            ("全社\n本番環境", false),
+            ("○\n○", false),
+            ("○", false),
+            ("全社", false),
+        ] {
+            assert_eq!(lines_disagree(v, false), disagree, "{v}");
+        }
+        for v in [
+            "Production only",
+            "本番環境のみ",
+            "Tokyo only",
+            "本番環境に限る",
+            "All except DR",
+            "DRサイトを除く",
+            "本番以外",
+            "Limited",
+            "Not including Osaka",
+        ] {
+            assert!(qualified_yes(v, false), "{v}");
+        }
+        for v in [
+            "全社",
+            "本番環境",
+            "Global",
+            "All",
+            "Production",
+            "Commonly used",
+        ] {
+            assert!(!qualified_yes(v, false), "{v}");
+        }
+        for (h, v) in [
+            ("Audit result", "N/A"),
+            ("Audit result", "na"),
+            ("Audit result", "該当なし"),
+            ("Audit result", "-"),
+            ("有効性", "非該当"),
+            ("監査意見", "－"),
+            ("評価", "N/A"),
+            ("評価", "対象外"),
+        ] {
+            assert!(result_not_applicable(h, v), "{h}={v}");
+        }
+        for (h, v) in [
+            ("Audit result", "Pass"),
+            ("Audit result", ""),
+            ("Audit result", "N/A (not tested)"),
+            ("評価", "-"),
+            ("評価", "該当なし"),
+            ("Finding", "N/A"),
+            ("Status", "N/A"),
+            ("備考", "N/A"),
+        ] {
+            assert!(!result_not_applicable(h, v), "{h}={v}");
+        }
+    }
+
     #[test]
     fn a_sheet_name_gives_its_year() {
         for (name, year) in [
