@@ -4140,6 +4140,8 @@ impl Items {
     /// which item it concerns cannot be told, and that item must not stay a bare 充足. A
     /// blank row, a section heading, an ordinary footnote (`※ 参照はISMAP管理基準による`) and a
     /// line on how to fill the list in (`※ 未対応の場合は備考欄に理由を記入`) are read as before.
+    /// A remark of every item against which only a date stands (`※ 全項目2025年度対応済`) is
+    /// every item's note, read against --as-of by the note rule (fix32-grc).
     fn take_notes_above(&mut self) -> Result<(), InputError> {
         let mut notes = std::mem::take(&mut self.row_notes);
         // a check item's text without an id, pointing up, in a list of ids
@@ -4206,12 +4208,7 @@ impl Items {
             // the one claim rule ([`check_notes`]: done by then reads, later leaves them not
             // analysed); a deferral, a draft or another service's answers are refused still
             // (review 22 A-10 rest, fix32-grc)
-            let far = crate::date::Date {
-                year: 9999,
-                month: 12,
-                day: 31,
-            };
-            if against && of_every_item(&text) && !read_on(far) {
+            if against && of_every_item(&text) && !read_on(NEVER) {
                 for item in &mut self.items {
                     if !item.note.is_empty() {
                         item.note.push('\n');
@@ -6792,13 +6789,16 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
 /// Whether a value makes a claim of resolved or none ([`claim_read`]), cleanly or not,
 /// whatever its dates: the loader, which has no --as-of, leaves it to [`check_notes`].
 fn is_claim(value: &str) -> bool {
-    let far = crate::date::Date {
-        year: 9999,
-        month: 12,
-        day: 31,
-    };
-    claim_read(value, far, true).is_some()
+    claim_read(value, NEVER, true).is_some()
 }
+
+/// A date after every date written: what the loader, which has no --as-of, reads dates
+/// against to see what stands against a value but its dates.
+const NEVER: crate::date::Date = crate::date::Date {
+    year: 9999,
+    month: 12,
+    day: 31,
+};
 
 /// Marks each judged item whose carried column `k` (headed `name`) holds a value `unread`
 /// says the tool does not read as not analysed, naming the cell (`note-against`); a blank
