@@ -51,17 +51,7 @@ fn one_under(header: &str, value: &str) -> String {
         format!("ID,Requirement,Control ID,{header}\nQ-1,Users are registered,A.9.2.1,{value}\n"),
     )
     .unwrap();
-    let out = report(&path).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{header}={value}: {stderr}");
-    match out.status.code() {
-        Some(2) => "error".into(),
-        Some(0) => {
-            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-            v["items"][0]["status"].as_str().unwrap().to_owned()
-        }
-        other => panic!("{header}={value}: exit {other:?}: {stderr}"),
-    }
+    common::first_status(report(&path), &format!("{header}={value}"))
 }
 
 /// Review 22 B-2: a row of references only under an item (merged cells saved to CSV) with an
