@@ -83,10 +83,12 @@ fn a_result_column_saying_not_met_is_never_covered() {
             "免除",
             "Inherited",
             "Descoped",
-            "N/A",
         ] {
             assert_eq!(one_under(h, v), "error", "{h}={v}");
         }
+        // session 14 fix32-grc: `N/A` (the item not applicable) leaves that item not
+        // analysed instead of refusing the list — still never covered
+        assert_eq!(one_under(h, "N/A"), "not-analysed", "{h}=N/A");
     }
     for (h, v) in [
         ("Audit result", "Pass"),

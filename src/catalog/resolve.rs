@@ -699,15 +699,19 @@ impl RefIndex {
             (Some(Standard::Iso27014), _) => {
                 self.resolve_clause(entries, &parsed, to, RefKind::Iso27014Clause, None)
             }
-            // a two-part number no clause of ISO/IEC 27001:2022 has, of an Annex A control
-            // (`27001:2022 5.15`, as GRC tools export them): that control, as `A.5.15`
-            // (review 21 D-2)
+            // a number no clause of ISO/IEC 27001 has, of an Annex A control of its edition
+            // (`27001:2022 5.15`, as GRC tools export them: review 21 D-2; `ISO 27001 5.15`,
+            // `8.10` with no year, `ISO/IEC 27001:2013 9.2.1`, as a GRC export's `Framework`
+            // column puts them: review 22 C-13): that control, as `A.5.15` is read
             (Some(Standard::Iso27001), Marker::None)
-                if year_edition.or(ctx.edition) == Some(IsoEdition::Iso2022)
-                    && self.annex_2022_only(&parsed)
-                    && to.is_none_or(|t| t.parse().is_some_and(|t| self.annex_2022_only(&t))) =>
+                if self.annex_only(&parsed, year_edition, ctx.edition)
+                    && to.is_none_or(|t| {
+                        t.parse()
+                            .is_some_and(|t| self.annex_only(&t, year_edition, ctx.edition))
+                    }) =>
             {
-                self.resolve_annex(entries, &parsed, to, Some(IsoEdition::Iso2022), true)
+                let edition = year_edition.or(ctx.edition);
+                self.resolve_annex(entries, &parsed, to, edition, true)
             }
             (Some(Standard::Iso27001), Marker::None) => self.resolve_clause(
                 entries,
@@ -741,10 +745,32 @@ impl RefIndex {
         }
     }
 
-    /// Whether a number after `ISO/IEC 27001:2022` can only be an Annex A control: two
-    /// parts, a 2022 control's, no clause's (`5.15`, `8.9`; not `5.2`, `7.4`).
-    fn annex_2022_only(&self, id: &IsmapId) -> bool {
-        id.depth() == 2 && !is_27001_clause(id, Some(2022)) && self.in_editions(id, true).1
+    /// Whether a number after `ISO/IEC 27001` of the year `written` (`None`: no year) in a
+    /// list of edition `list` can only be an Annex A control: no clause of the edition
+    /// written, else the list's, else of either (`5.2`, `7.4`, `9.2`, `6.1.2` are clauses, and
+    /// `9.2.1` but in 2013), and a control of the Annex A of the edition written — 2022: two
+    /// parts (`5.15`, `8.10`); 2013: three (`9.2.1`, `12.4.1`); no year: either (its reading
+    /// in the list's edition is then [`RefIndex::resolve_annex`]'s, as for `A.5.15`).
+    fn annex_only(
+        &self,
+        id: &IsmapId,
+        written: Option<IsoEdition>,
+        list: Option<IsoEdition>,
+    ) -> bool {
+        let year = written.or(list).map(|e| match e {
+            IsoEdition::Iso2013 => 2013,
+            IsoEdition::Iso2022 => 2022,
+        });
+        let in_2022 = id.depth() == 2 && self.in_editions(id, true).1;
+        let in_2013 = id.depth() == 3
+            && id.suffix.is_none()
+            && self.annex_a.contains_key(&format!("A.{}", id.canonical()));
+        !is_27001_clause(id, year)
+            && match written {
+                Some(IsoEdition::Iso2022) => in_2022,
+                Some(IsoEdition::Iso2013) => in_2013,
+                None => in_2022 || in_2013,
+            }
     }
 
     /// Whether a number of `depth` ≤ 2 exists in each edition: (in 2013/ISMAP, in 2022).
@@ -1503,6 +1529,48 @@ mod resolver_tests {
             assert_eq!(kind(&r), Some(RefKind::Ismap), "{input}");
             assert!(!r.is_approximate());
         }
+    }
+
+    /// Review 22 C-13 (fix32-grc): a number after `ISO 27001` with no `A.` that is no clause
+    /// of the standard but an Annex A control of its edition reads as that control, as with
+    /// `A.`; a clause keeps the clause reading, `9.2.1` with no year stays ambiguous.
+    #[test]
+    fn an_annex_a_number_after_27001_without_a_is_that_control() {
+        let c = cat();
+        for (bare, marked) in [
+            ("ISO 27001 5.15", "ISO 27001 A.5.15"),
+            ("ISO/IEC 27001:2022 5.16", "ISO/IEC 27001:2022 A.5.16"),
+            ("ISO/IEC 27001:2013 9.2.1", "ISO/IEC 27001:2013 A.9.2.1"),
+            ("ISO 27001 12.4.1", "ISO 27001 A.12.4.1"),
+        ] {
+            let (b, m) = (c.resolve(bare), c.resolve(marked));
+            assert!(!ids(&m).is_empty(), "{marked}");
+            assert_eq!(ids(&b), ids(&m), "{bare}");
+        }
+        assert_eq!(ids(&c.resolve("ISO 27001 12.4.1")), ["12.4.1"]);
+        // no counterpart in ISMAP, as `A.8.10`
+        assert!(matches!(
+            c.resolve("ISO 27001 8.10"),
+            Resolution::NoCounterpart { .. }
+        ));
+        // clauses: the management objectives, as before
+        for clause in ["ISO 27001 9.2", "ISO/IEC 27001:2022 6.1.2", "ISO 27001 5.1"] {
+            let r = c.resolve(clause);
+            assert_eq!(kind(&r), Some(RefKind::Iso27001Clause), "{clause}");
+        }
+        // a 2022 clause or a 2013 control: not said
+        assert!(matches!(
+            c.resolve("ISO 27001 9.2.1"),
+            Resolution::Unresolved {
+                why: Unresolved::AmbiguousEdition,
+                ..
+            }
+        ));
+        // a 2013-only number after the 2022 edition is neither
+        assert!(matches!(
+            c.resolve("ISO/IEC 27001:2022 12.4.1"),
+            Resolution::Unresolved { .. }
+        ));
     }
 
     /// The proptest `no_reference_is_rewritten_into_another_id` once found `27001 A.９,9`

@@ -3555,14 +3555,25 @@ impl Items {
     /// Marks each judged item whose status column ([`names_status`]: `Status`, `実施状況`,
     /// `Implemented?`) holds a value not read as met or in place ([`reads_as_in_place`]: `NC`,
     /// `Open`, `Observation`, `免除`) as not analysed, naming the cell (review 21 A-7): the
-    /// words the column's rule refuses ([`says_against`]) were refused before.
+    /// words the column's rule refuses ([`says_against`]) were refused before. So is an item
+    /// whose own result or evaluation says not applicable ([`result_not_applicable`]: `Audit
+    /// result | N/A`, `有効性 | 該当なし`, `監査意見 | -`): no result of met, and no finding to
+    /// refuse the list for (fix32-grc: the list was refused).
     fn mark_unread_status(&mut self) {
         for (k, (_, name)) in self.header.extras.iter().enumerate() {
+            if names_evaluation(name) {
+                mark_unread_cells(&mut self.items, k, name, |v| result_not_applicable(name, v));
+            }
             if names_status(name) {
                 // a claim of resolved or none (`是正済`, `指摘なし`) is the claim rule's
                 // ([`check_notes`]: with its dates read against --as-of)
+                // each line of an item over several rows (review 22 B-2)
                 mark_unread_cells(&mut self.items, k, name, |v| {
-                    !(reads_as_in_place(v) || is_claim(v))
+                    !dash_or_blank(v)
+                        && v.lines().any(|l| {
+                            let l = l.trim();
+                            !(l.is_empty() || reads_as_in_place(l) || is_claim(l))
+                        })
                 });
             }
         }
@@ -3573,7 +3584,9 @@ impl Items {
     /// `適用可否 | Partial`, `Yes - inherited`, `Customer`, `Shared` were covered): under
     /// a header asking it ([`asks_applicability`]: `適用可否`, `Applicable?`) any such value;
     /// under one that may hold a description (`Scope`, `対象`, `適用`: `全社`, `本番環境` carried)
-    /// a qualified yes only ([`qualified_yes`]).
+    /// a qualified yes or a limited scope only ([`qualified_yes`]: `Production only`,
+    /// `本番環境のみ`), or lines read differently ([`lines_disagree`]: an item over several
+    /// rows marked `○` on one and `×` on another, review 22 B-2).
     fn mark_unread_applicability(&mut self) {
         for (k, (_, name)) in self.header.extras.iter().enumerate() {
             let Some(header) = applicability_header(name) else {
@@ -3581,8 +3594,11 @@ impl Items {
             };
             let asks = asks_applicability(name);
             mark_unread_cells(&mut self.items, k, name, |v| {
-                applicability(v, header.negative).is_none()
-                    && (asks || qualified_yes(v, header.negative))
+                !dash_or_blank(v)
+                    && applicability(v, header.negative).is_none()
+                    && (asks
+                        || qualified_yes(v, header.negative)
+                        || lines_disagree(v, header.negative))
             });
         }
     }
@@ -3712,8 +3728,13 @@ impl Items {
             let against = || -> Result<(), InputError> {
                 // an applicability column every cell of which reads as asked or not is read
                 // by its own rule above (fix18-status), not as a gap recorded
+                // (an item's lines read differently too: [`lines_disagree`], review 22 B-2)
                 let applicability_read = applicability_header(name).is_some_and(|h| {
-                    cells().all(|(_, v)| dash_or_blank(v) || applicability(v, h.negative).is_some())
+                    cells().all(|(_, v)| {
+                        dash_or_blank(v)
+                            || applicability(v, h.negative).is_some()
+                            || lines_disagree(v, h.negative)
+                    })
                 });
                 if names_answers(name)
                     || crate::model::Responsibility::names_column(name)
@@ -3735,6 +3756,9 @@ impl Items {
                     // a note saying there is none or it was resolved, with no date (the
                     // as-of date is not known here), as the note column reads it
                     .filter(|(_, v)| !clean_undated(v))
+                    // a result of not applicable leaves its item not analysed
+                    // ([`result_not_applicable`])
+                    .filter(|(_, v)| !result_not_applicable(name, v))
                     .filter_map(|(row, v)| {
                         let s = seen
                             .entry(v)
@@ -3801,9 +3825,12 @@ impl Items {
             if let Some(header) = applicability_header(name) {
                 let negative = header.negative;
                 let read = |v: &str| applicability(v, negative);
+                // an item's lines read differently (rows of one item marked `○` and `×`) leave
+                // that item not analysed ([`Items::mark_unread_applicability`]), not the list
+                let split = |v: &str| lines_disagree(v, negative);
                 if cells().any(|(_, v)| {
                     read(v) == Some(false)
-                        || negative && read(v).is_none() && !dash_or_blank(v)
+                        || negative && read(v).is_none() && !dash_or_blank(v) && !split(v)
                         || read(v).is_none() && says_not_asked_with_more(v, negative)
                 }) {
                     if let Some(q) = header.qualifier {
@@ -3813,8 +3840,9 @@ impl Items {
                         )
                         .hint("name the column without the qualifier (適用, 要否, 対象) once the marks are final, or remove the column to judge every item"));
                     }
-                    let unread: Vec<(usize, &str)> =
-                        cells().filter(|(_, v)| read(v).is_none()).collect();
+                    let unread: Vec<(usize, &str)> = cells()
+                        .filter(|(_, v)| read(v).is_none() && !split(v))
+                        .collect();
                     refuse(
                         &unread,
                         &|v| {
@@ -3896,7 +3924,11 @@ impl Items {
                         let not_applicable = !names_findings(name)
                             && ["n/a", "na", "not applicable"]
                                 .contains(&evaluation_word(v).as_str());
+                        // …which leaves that item not analysed, not the list refused
+                        // ([`Items::mark_unread_status`], fix32-grc)
+                        let item_not_applicable = result_not_applicable(name, v);
                         !(inverted_header(name)
+                            || item_not_applicable
                             || rating
                             || is_met_evaluation(v) && !not_applicable
                             || is_done_evaluation(v)
@@ -4108,6 +4140,8 @@ impl Items {
     /// which item it concerns cannot be told, and that item must not stay a bare 充足. A
     /// blank row, a section heading, an ordinary footnote (`※ 参照はISMAP管理基準による`) and a
     /// line on how to fill the list in (`※ 未対応の場合は備考欄に理由を記入`) are read as before.
+    /// A remark of every item against which only a date stands (`※ 全項目2025年度対応済`) is
+    /// every item's note, read against --as-of by the note rule (fix32-grc).
     fn take_notes_above(&mut self) -> Result<(), InputError> {
         let mut notes = std::mem::take(&mut self.row_notes);
         // a check item's text without an id, pointing up, in a list of ids
@@ -4163,11 +4197,27 @@ impl Items {
             }
             // a date in the remark is left unread: a remark resolved "in 2025" is refused
             // here as well as one resolved in 2027 (the row is named, its fix is easy)
-            let long_ago = crate::date::Date::new(1900, 1, 1);
-            let against = long_ago.is_none_or(|d| {
+            let read_on = |d: crate::date::Date| {
                 note_words_against(&column, &text, d) && !handles_a_kind(&column, &text, d)
                     || says_of_every_answer(&text, d)
-            });
+            };
+            let long_ago = crate::date::Date::new(1900, 1, 1);
+            let against = long_ago.is_none_or(read_on);
+            // …but a remark of every item (`全項目`, `各項目`, `本一覧`) that only a date stands
+            // against (`※ 全項目2025年度対応済`) is every item's note, read against --as-of by
+            // the one claim rule ([`check_notes`]: done by then reads, later leaves them not
+            // analysed); a deferral, a draft or another service's answers are refused still
+            // (review 22 A-10 rest, fix32-grc)
+            if against && of_every_item(&text) && !read_on(NEVER) {
+                for item in &mut self.items {
+                    if !item.note.is_empty() {
+                        item.note.push('\n');
+                    }
+                    item.note.push_str(&text);
+                }
+                self.rows_not_read.retain(|r| r.row != row);
+                continue;
+            }
             if against {
                 let shown: String = text.chars().take(60).collect();
                 return Err(InputError::at(
@@ -4189,17 +4239,6 @@ impl Items {
 /// self-assessment or a draft (`※ 本一覧は自己評価`, `※ 本一覧は案`), another service's (`※ 回答は
 /// 他サービスのもの`) — review 22 A-10; a date of no answer (`※ 2026年4月1日作成`) is no such remark.
 fn says_of_every_answer(text: &str, as_of: crate::date::Date) -> bool {
-    const OF: &[&str] = &[
-        "本一覧",
-        "一覧",
-        "回答",
-        "全項目",
-        "各項目",
-        "備考欄",
-        "本シート",
-        "all items",
-        "answers",
-    ];
     const MORE: &[&str] = &[
         "他サービス",
         "別サービス",
@@ -4211,10 +4250,28 @@ fn says_of_every_answer(text: &str, as_of: crate::date::Date) -> bool {
         "(案)",
     ];
     let folded = crate::text::fold_width(text).to_lowercase();
-    OF.iter().any(|w| folded.contains(w))
+    of_every_item(text)
         && (crate::input::csp::remarks::later_date(text, as_of).is_some()
             || not_final_in_note(text).is_some()
             || MORE.iter().any(|w| folded.contains(w)))
+}
+
+/// Whether a remark on a row of no item speaks of the list, its answers or every item (`本一覧`,
+/// `回答`, `全項目`, `各項目`, `備考欄`, `all items`).
+fn of_every_item(text: &str) -> bool {
+    const OF: &[&str] = &[
+        "本一覧",
+        "一覧",
+        "回答",
+        "全項目",
+        "各項目",
+        "備考欄",
+        "本シート",
+        "all items",
+        "answers",
+    ];
+    let folded = crate::text::fold_width(text).to_lowercase();
+    OF.iter().any(|w| folded.contains(w))
 }
 
 /// Whether a remark on a row of no item is the list's rule for the items of a kind (`※
@@ -4771,6 +4828,15 @@ fn applicability(value: &str, negative: bool) -> Option<bool> {
     // marks of yes and no the matrix does not read (`╳` a box-drawing cross)
     const YES: [&str; 3] = ["有り", "あり", "該当"];
     const NO: [&str; 4] = ["╳", "無し", "なし", "否"];
+    // a cell of several lines (an item over several rows, each with its own mark: review 22
+    // B-2) reads only when every line reads the same
+    if value.trim().contains('\n') {
+        let mut lines = value.lines().filter(|l| !l.trim().is_empty());
+        let first = applicability(lines.next().unwrap_or(""), negative)?;
+        return lines
+            .all(|l| applicability(l, negative) == Some(first))
+            .then_some(first);
+    }
     let v = crate::text::fold_width(value.trim()).to_lowercase();
     if v.is_empty() || ASKED.contains(&v.as_str()) {
         return Some(true);
@@ -4828,7 +4894,11 @@ fn asks_applicability(header: &str) -> bool {
 
 /// Whether an applicability cell read neither way says the item applies only in part, through
 /// another party or to the customer (`Yes (partial)`, `Yes - inherited`, `Yes*`, `Partial`,
-/// `Inherited`, `Shared`, `共有`, `Customer`, `一部`): a qualified yes (review 22 A-15).
+/// `Inherited`, `Shared`, `共有`, `Customer`, `一部`): a qualified yes (review 22 A-15); or
+/// limits the scope in words (`Production only`, `本番環境のみ`, `Tokyo only`, `本番環境に限る`,
+/// `All except DR`, `DRサイトを除く`, `本番以外`, `Limited`): the item then applies to part of
+/// what the CSP's statement covers, which the tool does not compare (fix32-grc). A
+/// description limiting nothing (`全社`, `本番環境`, `Global`, `All`) is neither.
 fn qualified_yes(value: &str, negative: bool) -> bool {
     const QUALIFIERS: [&str; 17] = [
         "partial",
@@ -4849,7 +4919,31 @@ fn qualified_yes(value: &str, negative: bool) -> bool {
         "利用者側",
         "利用者責任",
     ];
+    // words limiting the scope: Japanese anywhere, English as whole words
+    const LIMITS: [&str; 9] = [
+        "のみ", "だけ", "限る", "限り", "限ら", "除く", "除き", "除外", "以外",
+    ];
+    const LIMIT_WORDS: [&str; 13] = [
+        "only",
+        "solely",
+        "except",
+        "excepting",
+        "excluding",
+        "exclude",
+        "excludes",
+        "excl",
+        "limited",
+        "restricted",
+        "subset",
+        "some",
+        "certain",
+    ];
+    const LIMIT_PHRASES: [&str; 4] = ["not including", "other than", "but not", "apart from"];
     let v = crate::text::fold_width(value.trim()).to_lowercase();
+    let limits = LIMITS.iter().any(|w| v.contains(w))
+        || v.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| LIMIT_WORDS.contains(&w))
+        || LIMIT_PHRASES.iter().any(|p| v.contains(p));
     let head = v
         .split(|c: char| "-–—:：(（,、;；*＊※/／".contains(c))
         .next()
@@ -4857,7 +4951,23 @@ fn qualified_yes(value: &str, negative: bool) -> bool {
         .trim();
     let asked_with_more =
         !head.is_empty() && head != v && applicability(head, negative) == Some(true);
-    asked_with_more || v == "利用者" || QUALIFIERS.iter().any(|q| v.contains(q))
+    asked_with_more || limits || v == "利用者" || QUALIFIERS.iter().any(|q| v.contains(q))
+}
+
+/// Whether an applicability cell of several lines (an item over several rows, each row's mark
+/// joined: [`Items::continue_item`]) holds lines read differently (`○` over `×`, `Yes` over
+/// `Partial`, `対象` over `対象外`, `○` over a description): which of them is the item's cannot
+/// be told (review 22 B-2). Lines read neither way alike (`全社` over `本番環境` under `Scope`)
+/// do not disagree; one line alone never does.
+fn lines_disagree(value: &str, negative: bool) -> bool {
+    let mut read = value
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| applicability(l, negative));
+    let Some(first) = read.next() else {
+        return false;
+    };
+    read.any(|r| r != first)
 }
 
 /// `message` on the first of the rows `refused` (row, cell), naming the others after it, so
@@ -4966,6 +5076,72 @@ fn names_evaluation(header: &str) -> bool {
         && applicability_header(header).is_none()
         && !names_answers(header)
         && !names_assurance_level(header)
+}
+
+/// Whether an evaluation header ([`names_evaluation`]) names the result of an audit or a test
+/// or a state of compliance (`Audit result`, `Test outcome`, `確認結果`, `有効性`, `監査意見`,
+/// `適合状況`, `Compliance Status`, `Meets requirement?`): a value there is a verdict, where a
+/// dash says none was given — not a bare evaluation (`評価`, `判定`) or a state of the check
+/// (`確認状況`), where a dash is a mark of nothing found.
+fn names_result(header: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "result",
+        "results",
+        "outcome",
+        "結果",
+        "有効性",
+        "監査意見",
+        "適合状況",
+        "準拠状況",
+        "適合性",
+        "充足状況",
+        "合否",
+        "適否",
+    ];
+    const WHOLE: &[&str] = &[
+        "meetsrequirement",
+        "meetsrequirements",
+        "requirementsmet",
+        "requirementmet",
+        "met",
+        "effectiveness",
+        "effective",
+        "controleffective",
+        "compliancestatus",
+        "compliance",
+        "compliant",
+        "conformity",
+        "conformance",
+        "auditopinion",
+        "passfail",
+        "pass/fail",
+    ];
+    let key = header_key(header);
+    let head = asked_head(&key);
+    names_evaluation(header) && (ENDINGS.iter().any(|w| head.ends_with(w)) || WHOLE.contains(&head))
+}
+
+/// Whether a value of the buyer's own result or evaluation column ([`names_evaluation`]; not
+/// one naming findings, where `N/A` says there is none) says the item does not apply or was
+/// not evaluated, whole: `N/A`, `NA`, `Not applicable`, `非該当`, `対象外`, `適用外`, and under a
+/// result's header ([`names_result`]) `該当なし` and a dash (`-`, `－`). That is no result of
+/// met (the item is left not analysed), nor a finding to refuse the whole list for (fix32-grc).
+fn result_not_applicable(header: &str, value: &str) -> bool {
+    if !names_evaluation(header) || names_findings(header) {
+        return false;
+    }
+    let v = evaluation_word(value);
+    [
+        "n/a",
+        "na",
+        "n.a",
+        "not applicable",
+        "非該当",
+        "対象外",
+        "適用外",
+    ]
+    .contains(&v.as_str())
+        || names_result(header) && (v == "該当なし" || !v.is_empty() && dash_or_blank(&v))
 }
 
 /// Whether a carried column's header names each row's framework (`Framework`,
@@ -6616,24 +6792,27 @@ fn clean_claim(sentence: &str, as_of: crate::date::Date) -> Option<bool> {
 /// Whether a value makes a claim of resolved or none ([`claim_read`]), cleanly or not,
 /// whatever its dates: the loader, which has no --as-of, leaves it to [`check_notes`].
 fn is_claim(value: &str) -> bool {
-    let far = crate::date::Date {
-        year: 9999,
-        month: 12,
-        day: 31,
-    };
-    claim_read(value, far, true).is_some()
+    claim_read(value, NEVER, true).is_some()
 }
 
+/// A date after every date written: what the loader, which has no --as-of, reads dates
+/// against to see what stands against a value but its dates.
+const NEVER: crate::date::Date = crate::date::Date {
+    year: 9999,
+    month: 12,
+    day: 31,
+};
+
 /// Marks each judged item whose carried column `k` (headed `name`) holds a value `unread`
-/// says the tool does not read as not analysed, naming the cell (`note-against`); a blank or
-/// a dash, and an item with no references, are left alone.
+/// says the tool does not read as not analysed, naming the cell (`note-against`); a blank
+/// cell, and an item with no references, are left alone (a dash is `unread`'s to judge).
 fn mark_unread_cells(items: &mut [CheckItem], k: usize, name: &str, unread: impl Fn(&str) -> bool) {
     for item in items {
         let Some((_, v)) = item.extra.0.get(k) else {
             continue;
         };
         let v = v.trim();
-        if item.refs.is_empty() || dash_or_blank(v) || !unread(v) {
+        if item.refs.is_empty() || v.is_empty() || !unread(v) {
             continue;
         }
         let problem = CellProblem {
@@ -8011,6 +8190,75 @@ mod tests {
     }
 
     /// A sheet's name gives one year or none (review 12 D-1).
+    /// fix32-grc: an item's lines read alike or not (review 22 B-2), a scope limited in words,
+    /// a result of not applicable.
+    #[test]
+    fn applicability_lines_limited_scopes_and_results_not_applicable() {
+        assert_eq!(applicability("○\n○", false), Some(true));
+        assert_eq!(applicability("Yes\nY", false), Some(true));
+        assert_eq!(applicability("×\nNo", false), Some(false));
+        assert_eq!(applicability("○\n×", false), None);
+        for (v, disagree) in [
+            ("○\n×", true),
+            ("Yes\nPartial", true),
+            ("対象\n対象外", true),
+            ("○\n全社", true),
+            ("全社\n本番環境", false),
+            ("○\n○", false),
+            ("○", false),
+            ("全社", false),
+        ] {
+            assert_eq!(lines_disagree(v, false), disagree, "{v}");
+        }
+        for v in [
+            "Production only",
+            "本番環境のみ",
+            "Tokyo only",
+            "本番環境に限る",
+            "All except DR",
+            "DRサイトを除く",
+            "本番以外",
+            "Limited",
+            "Not including Osaka",
+        ] {
+            assert!(qualified_yes(v, false), "{v}");
+        }
+        for v in [
+            "全社",
+            "本番環境",
+            "Global",
+            "All",
+            "Production",
+            "Commonly used",
+        ] {
+            assert!(!qualified_yes(v, false), "{v}");
+        }
+        for (h, v) in [
+            ("Audit result", "N/A"),
+            ("Audit result", "na"),
+            ("Audit result", "該当なし"),
+            ("Audit result", "-"),
+            ("有効性", "非該当"),
+            ("監査意見", "－"),
+            ("評価", "N/A"),
+            ("評価", "対象外"),
+        ] {
+            assert!(result_not_applicable(h, v), "{h}={v}");
+        }
+        for (h, v) in [
+            ("Audit result", "Pass"),
+            ("Audit result", ""),
+            ("Audit result", "N/A (not tested)"),
+            ("評価", "-"),
+            ("評価", "該当なし"),
+            ("Finding", "N/A"),
+            ("Status", "N/A"),
+            ("備考", "N/A"),
+        ] {
+            assert!(!result_not_applicable(h, v), "{h}={v}");
+        }
+    }
+
     #[test]
     fn a_sheet_name_gives_its_year() {
         for (name, year) in [

@@ -83,6 +83,22 @@ pub fn by_id<'a>(list: &'a serde_json::Value, id: &str) -> &'a serde_json::Value
         .unwrap_or_else(|| panic!("no element with id {id} in {list}"))
 }
 
+/// The first item's status of a `report --format json` run, or `error` for exit 2 (no
+/// panic); `what` names the case in a failure.
+pub fn first_status(mut c: impl BorrowMut<Command>, what: &str) -> String {
+    let out = c.borrow_mut().output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{what}: {stderr}");
+    match out.status.code() {
+        Some(2) => "error".into(),
+        Some(0) => {
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            v["items"][0]["status"].as_str().unwrap().to_owned()
+        }
+        other => panic!("{what}: exit {other:?}: {stderr}"),
+    }
+}
+
 /// Adds a sheet named `name` to a workbook, `rows` written as text from A1.
 pub fn add_text_sheet(wb: &mut rust_xlsxwriter::Workbook, name: &str, rows: &[&[&str]]) {
     let ws = wb.add_worksheet().set_name(name).unwrap();
