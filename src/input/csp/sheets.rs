@@ -406,15 +406,31 @@ pub(super) fn statement_scope(parts: &[Part]) -> Option<String> {
     let first = parts.first()?;
     let sheet = first.read.sheet.as_deref()?;
     let places = |s: &SheetScope| !s.key.starts_with('|');
-    if let Some(scope) = sheet_scope(sheet).filter(places) {
-        let folded = fold_width(sheet).to_lowercase();
-        return Some(if scope.shown == folded.trim() {
+    let written = match sheet_scope(sheet).filter(places) {
+        Some(scope) if scope.shown == fold_width(sheet).to_lowercase().trim() => {
             sheet.trim().to_owned()
-        } else {
-            scope.shown
-        });
+        }
+        Some(scope) => scope.shown,
+        None => title_scope(&first.above).filter(places)?.shown,
+    };
+    // the scope's regions are read where it says `リージョン` or `region` (`大阪リージョン`):
+    // a place alone (`Controls - Osaka`, `大阪`) is named as its region
+    let folded = fold_width(&written).to_lowercase();
+    if folded.contains("リージョン") || folded.contains("region") {
+        return Some(written);
     }
-    title_scope(&first.above).filter(places).map(|s| s.shown)
+    let regions: Vec<String> = crate::analysis::gap::places_in(&folded)
+        .iter()
+        .map(|p| {
+            let mut c = p.chars();
+            let first: String = c
+                .next()
+                .map(|f| f.to_uppercase().collect())
+                .unwrap_or_default();
+            format!("{first}{} region", c.as_str())
+        })
+        .collect();
+    Some(format!("{written} ({})", regions.join(", ")))
 }
 
 /// The error of two sheets (index, scope shown) naming different scopes.
