@@ -480,15 +480,6 @@ impl Named {
 /// The rows above a table naming, under a label, the service or the part the table is for
 /// ([`Named`]).
 fn named_above(rows: &[Vec<String>]) -> Vec<Named> {
-    // the same company or list in its ordinary spellings (`Foo株式会社`, `株式会社Foo`,
-    // `Foo（株）`; `東京・大阪`, `東京、大阪`: review 22 C-8)
-    let squash = |v: &str| -> String {
-        let v: String = without_reading(v).split_whitespace().collect();
-        ["株式会社", "(株)", "㈱"]
-            .iter()
-            .fold(v, |v, w| v.replace(w, ""))
-            .replace(['、', ',', '/', '.'], "・")
-    };
     rows.iter()
         .filter_map(|row| {
             let ((label, provider, written), identity) = match super::page::whose_statement(row) {
@@ -500,7 +491,9 @@ fn named_above(rows: &[Vec<String>]) -> Vec<Named> {
             };
             let number = identity && !provider && names_a_number(&label);
             Some(Named {
-                value: squash(&fold_width(&written).to_lowercase()),
+                // the same company or list in its ordinary spellings (`Foo株式会社`,
+                // `株式会社Foo`, `Foo（株）`; `東京・大阪`, `東京、大阪`: review 22 C-8)
+                value: identity_key(&written).replace(['、', ',', '/', '.'], "・"),
                 label,
                 written,
                 provider,
@@ -522,16 +515,20 @@ fn names_a_number(label: &str) -> bool {
             .any(|w| w == "no")
 }
 
-/// The same registration number or provider as written two ordinary ways (spaces, width,
-/// case, `株式会社`/`（株）`).
+/// A name, number or provider as compared: folded (width, case), without spaces, a kana
+/// reading in brackets ([`without_reading`]) or the company's form (`株式会社`, `（株）`).
+fn identity_key(v: &str) -> String {
+    let v: String = without_reading(&fold_width(v).to_lowercase())
+        .split_whitespace()
+        .collect();
+    ["株式会社", "(株)", "㈱"]
+        .iter()
+        .fold(v, |v, w| v.replace(w, ""))
+}
+
+/// The same registration number or provider as written two ordinary ways ([`identity_key`]).
 fn same_identity(a: &str, b: &str) -> bool {
-    let key = |v: &str| -> String {
-        let v: String = fold_width(v).to_lowercase().split_whitespace().collect();
-        ["株式会社", "(株)", "㈱"]
-            .iter()
-            .fold(v, |v, w| v.replace(w, ""))
-    };
-    key(a) == key(b)
+    identity_key(a) == identity_key(b)
 }
 
 /// Refuses a table whose rows above it name another registration number or provider than
@@ -1537,5 +1534,62 @@ mod tests {
         ] {
             assert!(names_the_controls_catalog(name).is_none(), "{name}");
         }
+    }
+
+    /// Review 22 A-13/C-8: `サービス固有（X）` and `Service-specific (X)` name another part as
+    /// `個別（X）` does; a note's mark or label is taken off; years of a sheet's name; a
+    /// service's reading in brackets is no other service.
+    #[test]
+    fn specific_parts_notes_years_and_readings() {
+        for name in [
+            "サービス固有（saas b）",
+            "service-specific (enterprise)",
+            "service specific (product b)",
+            "固有(kintone)",
+        ] {
+            assert!(specific_to(name).is_some(), "{name}");
+        }
+        for name in [
+            "サービス固有",
+            "サービス固有（技術）",
+            "service-specific",
+            "service-specific controls",
+            "固有管理策",
+        ] {
+            assert!(specific_to(name).is_none(), "{name}");
+        }
+        assert_eq!(note_body("※ 大阪リージョン分"), Some("大阪リージョン分"));
+        assert_eq!(
+            note_body("備考：大阪リージョン分"),
+            Some("大阪リージョン分")
+        );
+        assert_eq!(note_body("注1）大阪"), Some("大阪"));
+        assert_eq!(note_body("Note: Osaka"), Some("Osaka"));
+        assert_eq!(note_body("大阪リージョン追加分"), None);
+        assert_eq!(note_body("注意事項"), None);
+        assert_eq!(years_named("2024年度"), ["2024年度"]);
+        assert_eq!(years_named("FY2024 controls"), ["fy2024"]);
+        assert_eq!(years_named("令和6年度"), ["令和6年度"]);
+        for name in [
+            "管理策一覧",
+            "9.2 アクセス管理",
+            "5-8",
+            "v2024",
+            "ISO 27001",
+            "2026-04",
+        ] {
+            assert!(years_named(name).is_empty(), "{name}");
+        }
+        assert_eq!(without_reading("foo cloud(フークラウド)"), "foo cloud");
+        assert_eq!(without_reading("foo cloud（ふーくらうど）"), "foo cloud");
+        for name in [
+            "foo cloud(プレミアム)",
+            "foo cloud(東京)",
+            "foo cloud(enterprise)",
+            "foo(ab)",
+        ] {
+            assert_eq!(without_reading(name), name, "{name}");
+        }
+        assert!(sheet_scope("運用環境").is_some_and(|s| !s.adds));
     }
 }
