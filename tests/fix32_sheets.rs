@@ -63,6 +63,23 @@ fn two<'a>(
     ])
 }
 
+/// Sheet `other` beside sheet `one` (nothing above their tables) is refused, the error
+/// naming it and `--csp-sheet`.
+fn refused_beside(one: &str, other: &str) {
+    let (_d, path) = two(one, &[], other, &[]);
+    let err = input_error(report(&path, &[]));
+    assert!(
+        err.contains(&format!("sheet '{other}'")) && err.contains("--csp-sheet NAME"),
+        "{one} / {other}: {err}"
+    );
+}
+
+/// Sheet `other` beside sheet `one` reads as one list: K-6, on `other` only, is covered.
+fn reads_beside(one: &str, other: &str) {
+    let (_d, path) = two(one, &[], other, &[]);
+    assert_eq!(status(&path, "K-6"), "covered", "{one} / {other}");
+}
+
 /// A cover (a sheet without ids stating the entry's facts) and the two sheets of [`two`].
 fn with_cover<'a>(
     above_one: &[&[&'a str]],
@@ -95,12 +112,7 @@ fn another_services_or_editions_specific_sheet_is_refused() {
         ("管理策一覧", "Service-specific (Enterprise)"),
         ("Common", "Service specific (Product B)"),
     ] {
-        let (_d, path) = two(one, &[], other, &[]);
-        let err = input_error(report(&path, &[]));
-        assert!(
-            err.contains(&format!("sheet '{other}'")) && err.contains("--csp-sheet NAME"),
-            "{one} / {other}: {err}"
-        );
+        refused_beside(one, other);
     }
     for (one, other) in [
         ("共通", "サービス固有"),
@@ -110,8 +122,7 @@ fn another_services_or_editions_specific_sheet_is_refused() {
         ("Common", "Service-specific controls"),
         ("共通", "固有管理策"),
     ] {
-        let (_d, path) = two(one, &[], other, &[]);
-        assert_eq!(status(&path, "K-6"), "covered", "{one} / {other}");
+        reads_beside(one, other);
     }
 }
 
@@ -228,12 +239,7 @@ fn a_past_years_the_last_or_a_subsidiarys_sheet_is_refused() {
         ("管理策一覧", "グループ会社"),
         ("Controls", "Subsidiary"),
     ] {
-        let (_d, path) = two(one, &[], other, &[]);
-        let err = input_error(report(&path, &[]));
-        assert!(
-            err.contains(&format!("sheet '{other}'")) && err.contains("--csp-sheet NAME"),
-            "{one} / {other}: {err}"
-        );
+        refused_beside(one, other);
     }
     for (one, other) in [
         ("2026年度 管理策一覧", "別添"),
@@ -242,8 +248,7 @@ fn a_past_years_the_last_or_a_subsidiarys_sheet_is_refused() {
         ("管理策一覧", "別添"),
         ("管理策一覧", "9.2 アクセス管理"),
     ] {
-        let (_d, path) = two(one, &[], other, &[]);
-        assert_eq!(status(&path, "K-6"), "covered", "{one} / {other}");
+        reads_beside(one, other);
     }
 }
 
@@ -302,8 +307,7 @@ fn a_sole_sheet_naming_a_region_is_the_statements_scope() {
 #[test]
 fn the_operation_environment_and_a_names_reading_read() {
     for (one, other) in [("管理策一覧", "運用環境"), ("運用環境", "別添")] {
-        let (_d, path) = two(one, &[], other, &[]);
-        assert_eq!(status(&path, "K-6"), "covered", "{one} / {other}");
+        reads_beside(one, other);
     }
     let (_d, path) = two("開発環境", &[], "運用環境", &[]);
     let err = input_error(report(&path, &[]));
