@@ -34,7 +34,7 @@ use classify::{Layout, TableKind};
 use published::{Line, Listed, Source};
 use sheets::{
     refuse_bare_ids_beside_statuses, refuse_qualified_sheet_names, refuse_separate_statements,
-    skip_reference_lists,
+    refuse_unlike_cover, skip_reference_lists,
 };
 use vocab::SheetMeaning;
 
@@ -1589,6 +1589,7 @@ fn from_workbook_sheets(
                 // the other sheets without ids (a cover, notes) still speak for the workbook
                 let mut covers = Vec::new();
                 let others = other_sheets_without_ids(path, &sheet, opts, catalog, &mut covers)?;
+                refuse_unlike_cover(path, &covers, &parts)?;
                 notes_beside(&others, &parts, opts.as_of())?;
                 let mut att = from_parts(path, parts, Vec::new(), catalog)?;
                 att.liu_said = liu_in_sheet(&sheet, marks.as_ref());
@@ -1734,7 +1735,8 @@ fn from_workbook_sheets(
     refuse_bare_ids_beside_statuses(path, &parts)?;
     refuse_qualified_sheet_names(path, &parts, opts.as_of())?;
     refuse_catalog_sole_sheet(path, &parts)?;
-    refuse_separate_statements(path, &parts, catalog)?;
+    refuse_unlike_cover(path, &covers, &parts)?;
+    refuse_separate_statements(path, &parts, &covers, catalog)?;
     notes_beside(&without_ids, &parts, opts.as_of())?;
     for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
         hidden_contradiction(path, &hidden.sheet, &parts, opts, catalog)?;
@@ -2648,6 +2650,8 @@ fn from_parts(
     // one says so (the lesser assurance); ISMAP when every table read says so (a sheet
     // without a kind row is not stated by another sheet's)
     let stated: Vec<Option<RegistrationKind>> = parts.iter().map(|p| p.kind).collect();
+    // a sheet naming a region states that region's statement (review 22 A-18)
+    let scope: Vec<String> = sheets::statement_scope(&parts).into_iter().collect();
     let registration_kind = if stated.contains(&Some(RegistrationKind::IsmapLiu)) {
         Some(RegistrationKind::IsmapLiu)
     } else if stated.iter().all(Option::is_some) {
@@ -2698,6 +2702,7 @@ fn from_parts(
             pasted: false,
             other_framework_rows: Vec::new(),
         },
+        scope,
         ..Attestation::default()
     })
 }

@@ -998,6 +998,15 @@ pub struct Page {
 const FOR_NO_VALUE: &str = "write the field's value after its label (on the same line after a tab or ：, or on the next line), or remove the line; a heading over ids is no field of the list entry";
 
 impl Page {
+    /// The registration number and the provider the page states, as written: a cover's,
+    /// compared with the rows above a workbook's tables (`csp::sheets`, review 22 A-13).
+    pub fn identity(&self) -> (Option<&str>, Option<&str>) {
+        (
+            self.registration_number.as_deref(),
+            self.provider.as_deref(),
+        )
+    }
+
     /// Whether the fields took line `number`.
     pub fn took(&self, number: usize) -> bool {
         self.consumed.contains(&number)

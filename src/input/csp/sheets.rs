@@ -185,6 +185,7 @@ pub(super) fn refuse_bare_ids_beside_statuses(
 pub(super) fn refuse_separate_statements(
     path: &Path,
     parts: &[Part],
+    covers: &[(Option<String>, super::page::Page)],
     catalog: &Catalog,
 ) -> Result<(), InputError> {
     if parts.len() < 2 {
@@ -235,6 +236,24 @@ pub(super) fn refuse_separate_statements(
                 )
                 .hint(hint));
             }
+        }
+    }
+    // a later sheet named by a year the first is not named by (`管理策一覧` + `2024年度`,
+    // `2026年度 一覧` + `FY2024`): a past (or another year's) statement beside the current one,
+    // never merged into it (review 22 A-13); the first sheet's year names the whole list's
+    // (`2026年度 管理策一覧` + `別添`)
+    let first_years = years_named(&name(&parts[0]));
+    for part in &parts[1..] {
+        let years = years_named(&name(part));
+        if let Some(year) = years.iter().find(|y| !first_years.contains(y)) {
+            return Err(InputError::at(
+                Location::file(path).sheet(part.read.sheet.as_deref()),
+                format!(
+                    "the sheet's name names a year ('{year}') that the name of sheet '{}' does not: a past or another year's statement must not be merged into the current one",
+                    name(&parts[0])
+                ),
+            )
+            .hint(hint));
         }
     }
     // the same control on two sheets whose own rows state it
@@ -294,7 +313,8 @@ pub(super) fn refuse_separate_statements(
             }
         }
     }
-    refuse_different_names_above(path, parts, &hint)?;
+    let cover_providers: Vec<&str> = covers.iter().filter_map(|(_, c)| c.identity().1).collect();
+    refuse_different_names_above(path, parts, &cover_providers, &hint)?;
     // two sheets naming different regions, places, environments, services, products, tenants
     // or editions (`東京リージョン` / `大阪リージョン`, `東京` / `大阪`, `US` / `EU`, `本番環境` /
     // `検証環境`, `サービスA` / `サービスB`, `Product X` / `Product Y`, `Standard` / `Enterprise
@@ -374,6 +394,45 @@ pub(super) fn refuse_separate_statements(
     Ok(())
 }
 
+/// The scope of the statement that the first sheet read names when it names a place, by its
+/// name (`大阪リージョン`, `Controls - Osaka`, `管理策一覧（東京リージョン）`) or a title or a note
+/// above its table (`※ 大阪リージョン分`): the statement of that region only, not the whole
+/// service's (review 22 A-18), read as a profile's `scope` is (the analysis judges an item
+/// naming another region against it, and the report shows it). After
+/// [`refuse_separate_statements`] every other sheet names the same scope or none, so the
+/// first sheet's is the statement's. `None` for a sheet naming no place, and for a table
+/// that is no sheet's.
+pub(super) fn statement_scope(parts: &[Part]) -> Option<String> {
+    let first = parts.first()?;
+    let sheet = first.read.sheet.as_deref()?;
+    let places = |s: &SheetScope| !s.key.starts_with('|');
+    let written = match sheet_scope(sheet).filter(places) {
+        Some(scope) if scope.shown == fold_width(sheet).to_lowercase().trim() => {
+            sheet.trim().to_owned()
+        }
+        Some(scope) => scope.shown,
+        None => title_scope(&first.above).filter(places)?.shown,
+    };
+    // the scope's regions are read where it says `リージョン` or `region` (`大阪リージョン`):
+    // a place alone (`Controls - Osaka`, `大阪`) is named as its region
+    let folded = fold_width(&written).to_lowercase();
+    if folded.contains("リージョン") || folded.contains("region") {
+        return Some(written);
+    }
+    let regions: Vec<String> = crate::analysis::gap::places_in(&folded)
+        .iter()
+        .map(|p| {
+            let mut c = p.chars();
+            let first: String = c
+                .next()
+                .map(|f| f.to_uppercase().collect())
+                .unwrap_or_default();
+            format!("{first}{} region", c.as_str())
+        })
+        .collect();
+    Some(format!("{written} ({})", regions.join(", ")))
+}
+
 /// The error of two sheets (index, scope shown) naming different scopes.
 fn different_scopes(
     path: &Path,
@@ -407,6 +466,9 @@ struct Named {
     provider: bool,
     /// The service's name, number or provider (not a part under a `対象…` label).
     identity: bool,
+    /// A registration number (`登録番号`, `ISMAP登録番号`, `Registration No.`): compared with
+    /// another number whatever its label says.
+    number: bool,
 }
 
 impl Named {
@@ -418,15 +480,6 @@ impl Named {
 /// The rows above a table naming, under a label, the service or the part the table is for
 /// ([`Named`]).
 fn named_above(rows: &[Vec<String>]) -> Vec<Named> {
-    // the same company or list in its ordinary spellings (`Foo株式会社`, `株式会社Foo`,
-    // `Foo（株）`; `東京・大阪`, `東京、大阪`: review 22 C-8)
-    let squash = |v: &str| -> String {
-        let v: String = v.split_whitespace().collect();
-        ["株式会社", "(株)", "㈱"]
-            .iter()
-            .fold(v, |v, w| v.replace(w, ""))
-            .replace(['、', ',', '/', '.'], "・")
-    };
     rows.iter()
         .filter_map(|row| {
             let ((label, provider, written), identity) = match super::page::whose_statement(row) {
@@ -436,15 +489,128 @@ fn named_above(rows: &[Vec<String>]) -> Vec<Named> {
                     ((label, false, value), false)
                 }
             };
+            let number = identity && !provider && names_a_number(&label);
             Some(Named {
+                // the same company or list in its ordinary spellings (`Foo株式会社`,
+                // `株式会社Foo`, `Foo（株）`; `東京・大阪`, `東京、大阪`: review 22 C-8)
+                value: identity_key(&written).replace(['、', ',', '/', '.'], "・"),
                 label,
-                value: squash(&fold_width(&written).to_lowercase()),
                 written,
                 provider,
                 identity,
+                number,
             })
         })
         .collect()
+}
+
+/// Whether a label of whose statement a table is names its registration number (`登録番号`,
+/// `ISMAP登録番号`, `Registration number`, `Reg. No.`), not its name or provider.
+fn names_a_number(label: &str) -> bool {
+    let folded = fold_width(label).to_lowercase();
+    folded.contains("番号")
+        || folded.contains("number")
+        || folded
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == "no")
+}
+
+/// A name, number or provider as compared: folded (width, case), without spaces, a kana
+/// reading in brackets ([`without_reading`]) or the company's form (`株式会社`, `（株）`).
+fn identity_key(v: &str) -> String {
+    let v: String = without_reading(&fold_width(v).to_lowercase())
+        .split_whitespace()
+        .collect();
+    ["株式会社", "(株)", "㈱"]
+        .iter()
+        .fold(v, |v, w| v.replace(w, ""))
+}
+
+/// The same registration number or provider as written two ordinary ways ([`identity_key`]).
+fn same_identity(a: &str, b: &str) -> bool {
+    identity_key(a) == identity_key(b)
+}
+
+/// Refuses a table whose rows above it name another registration number or provider than
+/// the workbook's cover (a sheet without ids stating the entry's facts: `登録番号`,
+/// `事業者名`), which the statement is read as (review 22 A-13): the cover's facts are applied
+/// to every table, and a table of another registration or provider would be credited under
+/// them. The same number or provider, or none, reads.
+pub(super) fn refuse_unlike_cover(
+    path: &Path,
+    covers: &[(Option<String>, super::page::Page)],
+    parts: &[Part],
+) -> Result<(), InputError> {
+    let Some((cover, page)) = covers.first() else {
+        return Ok(());
+    };
+    let (number, provider) = page.identity();
+    let cover = cover.clone().unwrap_or_default();
+    for part in parts {
+        for n in named_above(&part.above) {
+            let stated = if n.provider {
+                provider.map(|p| ("事業者名", p))
+            } else if n.number {
+                number.map(|x| ("登録番号", x))
+            } else {
+                None
+            };
+            let Some((label, stated)) = stated.filter(|(_, v)| !same_identity(v, &n.written))
+            else {
+                continue;
+            };
+            return Err(InputError::at(
+                Location::file(path).sheet(part.read.sheet.as_deref()),
+                format!(
+                    "the rows above the table of sheet '{}' name '{}', but the cover, sheet '{cover}', states {label} '{stated}': a table of another registration or provider must not be read under the cover's facts",
+                    part.read.sheet.as_deref().unwrap_or_default(),
+                    n.shown()
+                ),
+            )
+            .hint("read the table that is the cover's service's statement with --csp-sheet NAME, one per run; if the cover is another service's, save the table as a file of its own"));
+        }
+    }
+    Ok(())
+}
+
+/// A name without the reading written in brackets after it (`foo cloud（フークラウド）` →
+/// `foo cloud`; folded): a name in Latin letters with its reading in kana, one service
+/// (review 22 C-8). Brackets holding anything else (`サービスA（東京）`, `Foo（Enterprise）`) or
+/// an edition's or a plan's word in kana (`Foo（プレミアム）`, `Foo（ベータ）`) stay.
+fn without_reading(v: &str) -> std::borrow::Cow<'_, str> {
+    const EDITIONS: [&str; 10] = [
+        "スタンダード",
+        "エンタープライズ",
+        "プレミアム",
+        "ベーシック",
+        "プロ",
+        "ライト",
+        "ベータ",
+        "プラン",
+        "エディション",
+        "リージョン",
+    ];
+    let trimmed = v.trim_end();
+    let Some(inner) = trimmed
+        .strip_suffix([')', '）'])
+        .and_then(|t| t.rfind(['(', '（']).map(|at| (at, t)))
+    else {
+        return v.into();
+    };
+    let (at, t) = inner;
+    let open = t[at..].chars().next().map_or(1, char::len_utf8);
+    let (name, reading) = (&t[..at], &t[at + open..]);
+    let kana = |c: char| matches!(c, 'ぁ'..='ゖ' | 'ァ'..='ヺ' | 'ー' | '・' | ' ' | '　');
+    let latin = name.chars().any(|c| c.is_ascii_alphabetic());
+    if latin
+        && reading.chars().count() >= 3
+        && reading.chars().all(kana)
+        && !EDITIONS.iter().any(|w| reading.contains(w))
+    {
+        name.into()
+    } else {
+        v.into()
+    }
 }
 
 /// A row above a table giving, under a label of the scope, the part the table is for: `対象
@@ -517,7 +683,12 @@ fn scope_label(row: &[String]) -> Option<(String, String)> {
 /// that no sheet before it names (`共通` + `個別` under `サービス名 | サービスB`, `一覧` +
 /// `Sheet2` under `登録番号 | C21-9999-1`): two statements (review 20 B-2). The same name
 /// above each table, or above the first only, is one statement.
-fn refuse_different_names_above(path: &Path, parts: &[Part], hint: &str) -> Result<(), InputError> {
+fn refuse_different_names_above(
+    path: &Path,
+    parts: &[Part],
+    cover_providers: &[&str],
+    hint: &str,
+) -> Result<(), InputError> {
     let name = |p: &Part| p.read.sheet.clone().unwrap_or_default();
     let named: Vec<Vec<Named>> = parts.iter().map(|p| named_above(&p.above)).collect();
     for (j, later) in named.iter().enumerate().skip(1) {
@@ -533,7 +704,9 @@ fn refuse_different_names_above(path: &Path, parts: &[Part], hint: &str) -> Resu
             .any(|n| n.identity && !n.provider && earlier.clone().any(|(_, e)| e.value == n.value));
         for n in later {
             let differs = earlier.clone().find(|(_, e)| {
-                e.provider == n.provider && (n.provider || e.label == n.label) && e.value != n.value
+                e.provider == n.provider
+                    && (n.provider || (n.number && e.number) || e.label == n.label)
+                    && e.value != n.value
             });
             if let Some((i, e)) = differs {
                 return Err(InputError::at(
@@ -548,8 +721,11 @@ fn refuse_different_names_above(path: &Path, parts: &[Part], hint: &str) -> Resu
                 )
                 .hint(hint.to_owned()));
             }
-            let named_before = n.provider
-                || (n.identity && same_service)
+            // a provider named above a later table only, under the same service's name, is
+            // another company's table (a subsidiary's, a contractor's) as often as the same
+            // provider's: refused unless a cover or an earlier table names it (review 22 A-13)
+            let named_before = (n.identity && !n.provider && same_service)
+                || cover_providers.iter().any(|p| same_identity(p, &n.written))
                 || earlier.clone().any(|(_, e)| e.value == n.value);
             if !named_before {
                 let plain = name(&parts[0]);
@@ -592,15 +768,50 @@ fn title_scope(rows: &[Vec<String>]) -> Option<SheetScope> {
         let labelled = super::page::whose_statement(row).is_some()
             || scope_label(row).is_some()
             || super::page::registry_fact(row).is_some()
-            || !matches!(super::page::kind_stated(row), Ok(None))
-            || title.contains([':', '：']);
-        if labelled || title.starts_with(['※', '注', '*', '＊']) || title.chars().count() > 60 {
+            || !matches!(super::page::kind_stated(row), Ok(None));
+        // a note naming the place its table is for (`備考：大阪リージョン分`, `※ 大阪リージョン分`:
+        // review 22 A-13) names its scope as a title does; a note naming no place is the note
+        // rules' (`※ サービスの詳細は別紙`)
+        if let Some(body) = note_body(title) {
+            let mut scope = sheet_scope(body).filter(|s| !s.key.starts_with('|'))?;
+            if labelled || body.chars().count() > 60 {
+                return None;
+            }
+            scope.shown = title.to_owned();
+            return Some(scope);
+        }
+        if labelled
+            || title.contains([':', '：'])
+            || title.starts_with(['※', '注', '*', '＊'])
+            || title.chars().count() > 60
+        {
             return None;
         }
         let mut scope = sheet_scope(title)?;
         scope.shown = title.to_owned();
         Some(scope)
     })
+}
+
+/// The text of a note (`※ 大阪リージョン分`, `備考：大阪リージョン分`, `注）…`, `Note: …`)
+/// without its mark or label; `None` for a row that is no note.
+fn note_body(text: &str) -> Option<&str> {
+    const LABELS: [&str; 7] = ["備考", "注記", "注", "notes", "note", "remarks", "remark"];
+    let unmarked = text.trim_start_matches(['※', '*', '＊']).trim_start();
+    let marked = unmarked.len() != text.len();
+    for label in LABELS {
+        let Some(head) = unmarked.get(..label.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(label) {
+            continue;
+        }
+        let rest = unmarked[label.len()..].trim_start_matches(|c: char| c.is_ascii_digit());
+        if let Some(body) = rest.strip_prefix([':', '：', ')', '）']) {
+            return Some(body.trim());
+        }
+    }
+    marked.then_some(unmarked.trim())
 }
 
 /// A sheet read for statements whose name says they are not the CSP's statement in effect
@@ -750,7 +961,9 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
     ];
     /// Words naming a kind of part, not which one: a sheet named by one alone (`サービス`,
     /// `Service`, `開発`) adds no part of its own.
-    const KINDS: [&str; 21] = [
+    const KINDS: [&str; 22] = [
+        // the environment the service is operated in, a topic of every list (review 22 C-8)
+        "運用環境",
         "データセンター",
         "サイト",
         "site",
@@ -827,8 +1040,13 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
             _ => seg.to_owned(),
         }
     });
-    // `個別（東京）` names its place: the places are its scope
-    let segment = segment.or_else(|| places.is_empty().then(|| specific_to(&folded)).flatten());
+    // `個別（東京）` names its place: the places are its scope; `Service-specific (Enterprise)`
+    // names the edition, not a kind (`service`) its first word is (review 22 A-13)
+    let segment = places
+        .is_empty()
+        .then(|| specific_to(&folded))
+        .flatten()
+        .or(segment);
     // the ISMAP-LIU list's statement is another registration's (review 20 B-1)
     let segment = match (segment, super::page::mentions_liu(name)) {
         (Some(seg), true) => Some(format!("{seg} ismap-liu")),
@@ -859,11 +1077,21 @@ fn sheet_scope(name: &str) -> Option<SheetScope> {
 }
 
 /// The sheet's name (folded) when it names the specific part of something named
-/// (`個別（SaaS B）`, `個別 (Enterprise)`, `個別（kintone）`, `個別（2025年度）`): beside `共通`, another
-/// service's, product's or edition's part (review 20 B-2). `None` for `個別` alone or
-/// naming a part of the list (`個別（組織的対策）`, `個別2`, `個別（5-8章）`, `個別（追加分）`).
+/// (`個別（SaaS B）`, `個別 (Enterprise)`, `個別（kintone）`, `個別（2025年度）`, `サービス固有（SaaS B）`,
+/// `Service-specific (Enterprise)`: review 22 A-13): beside `共通`, another service's,
+/// product's or edition's part (review 20 B-2). `None` for `個別` alone or naming a part of
+/// the list (`個別（組織的対策）`, `個別2`, `個別（5-8章）`, `個別（追加分）`, `サービス固有（技術）`).
 fn specific_to(folded: &str) -> Option<String> {
-    let rest = folded.trim().strip_prefix("個別")?;
+    const SPECIFIC: [&str; 6] = [
+        "個別",
+        "サービス固有",
+        "固有",
+        "service-specific",
+        "service specific",
+        "specific",
+    ];
+    let trimmed = folded.trim();
+    let rest = SPECIFIC.iter().find_map(|w| trimmed.strip_prefix(w))?;
     let rest = rest.trim_matches(|c: char| "()[]【】「」 _-/.".contains(c) || c.is_whitespace());
     (!part_of_the_list(rest)).then(|| folded.trim().to_owned())
 }
@@ -1036,7 +1264,9 @@ fn names_scope(segment: &str, word: &str) -> bool {
 
 /// The word of a sheet's name saying its rows are not the CSP's current statement: kept
 /// for reference (`参考`, `参照用`, `Reference`), another provider's (`IaaS`, `PaaS`, `AWS`,
-/// `Azure`, `GCP`, `委託先`, `sub-service`; not a bare `基盤`, a layer of the service's own), an older version (`旧版`, `Old`, `Previous`).
+/// `Azure`, `GCP`, `委託先`, `sub-service`; not a bare `基盤`, a layer of the service's own), a
+/// subsidiary's (`子会社`, `グループ会社`, `Subsidiary`), an older version (`旧版`, `Old`,
+/// `Previous`, `前回`, `前年`).
 /// ASCII words are matched whole (`Laws` names no AWS).
 fn sheet_names_another_statement(name: &str) -> Option<String> {
     sheet_names_another_statement_all(name).into_iter().next()
@@ -1046,16 +1276,23 @@ fn sheet_names_another_statement(name: &str) -> Option<String> {
 fn sheet_names_another_statement_all(name: &str) -> Vec<String> {
     let folded = fold_width(name).to_lowercase();
     let mut found = reference_words(&folded, false);
-    const JA: [&str; 9] = [
+    const JA: [&str; 14] = [
         // another provider's (`他社サービス`: review 20 B-1)
         "他社",
         "委託先",
         "サブサービス",
         "さくら",
+        // a subsidiary's or a group company's (review 22 A-13)
+        "子会社",
+        "グループ会社",
+        "関連会社",
         "旧版",
         "旧バージョン",
         "前版",
         "前年度",
+        // the last statement (`前回`, `前年`: review 22 A-13)
+        "前回",
+        "前年",
         "過去",
     ];
     found.extend(
@@ -1063,7 +1300,9 @@ fn sheet_names_another_statement_all(name: &str) -> Vec<String> {
             .filter(|w| folded.contains(*w))
             .map(|w| (*w).to_owned()),
     );
-    const EN: [&str; 21] = [
+    const EN: [&str; 23] = [
+        "subsidiary",
+        "subsidiaries",
         "iaas",
         "paas",
         "aws",
@@ -1100,6 +1339,29 @@ fn sheet_names_another_statement_all(name: &str) -> Vec<String> {
         .filter(|w| EN.contains(w))
         .for_each(|w| found.push(w.to_owned()));
     found
+}
+
+/// The years and fiscal years a sheet's name names (`2024年度`, `令和6年度`, `2024年`,
+/// `FY2024`), folded: a month or a day (`2026-04`) is not a year of the statement; a number
+/// joined to a word (`v2024`, `27001`) names none.
+fn years_named(name: &str) -> Vec<String> {
+    let folded = fold_width(name).to_lowercase();
+    let mut years: Vec<String> = crate::date::dates_in(&folded)
+        .into_iter()
+        .map(|(written, _)| written)
+        .filter(|w| w.ends_with("年度") || w.ends_with('年'))
+        .collect();
+    years.extend(
+        folded
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| {
+                w.strip_prefix("fy").is_some_and(|y| {
+                    matches!(y.len(), 2 | 4) && y.chars().all(|c| c.is_ascii_digit())
+                })
+            })
+            .map(str::to_owned),
+    );
+    years
 }
 
 /// Whether two sheets' names are two versions of one list: the same words once the numbers
@@ -1272,5 +1534,62 @@ mod tests {
         ] {
             assert!(names_the_controls_catalog(name).is_none(), "{name}");
         }
+    }
+
+    /// Review 22 A-13/C-8: `サービス固有（X）` and `Service-specific (X)` name another part as
+    /// `個別（X）` does; a note's mark or label is taken off; years of a sheet's name; a
+    /// service's reading in brackets is no other service.
+    #[test]
+    fn specific_parts_notes_years_and_readings() {
+        for name in [
+            "サービス固有（saas b）",
+            "service-specific (enterprise)",
+            "service specific (product b)",
+            "固有(kintone)",
+        ] {
+            assert!(specific_to(name).is_some(), "{name}");
+        }
+        for name in [
+            "サービス固有",
+            "サービス固有（技術）",
+            "service-specific",
+            "service-specific controls",
+            "固有管理策",
+        ] {
+            assert!(specific_to(name).is_none(), "{name}");
+        }
+        assert_eq!(note_body("※ 大阪リージョン分"), Some("大阪リージョン分"));
+        assert_eq!(
+            note_body("備考：大阪リージョン分"),
+            Some("大阪リージョン分")
+        );
+        assert_eq!(note_body("注1）大阪"), Some("大阪"));
+        assert_eq!(note_body("Note: Osaka"), Some("Osaka"));
+        assert_eq!(note_body("大阪リージョン追加分"), None);
+        assert_eq!(note_body("注意事項"), None);
+        assert_eq!(years_named("2024年度"), ["2024年度"]);
+        assert_eq!(years_named("FY2024 controls"), ["fy2024"]);
+        assert_eq!(years_named("令和6年度"), ["令和6年度"]);
+        for name in [
+            "管理策一覧",
+            "9.2 アクセス管理",
+            "5-8",
+            "v2024",
+            "ISO 27001",
+            "2026-04",
+        ] {
+            assert!(years_named(name).is_empty(), "{name}");
+        }
+        assert_eq!(without_reading("foo cloud(フークラウド)"), "foo cloud");
+        assert_eq!(without_reading("foo cloud（ふーくらうど）"), "foo cloud");
+        for name in [
+            "foo cloud(プレミアム)",
+            "foo cloud(東京)",
+            "foo cloud(enterprise)",
+            "foo(ab)",
+        ] {
+            assert_eq!(without_reading(name), name, "{name}");
+        }
+        assert!(sheet_scope("運用環境").is_some_and(|s| !s.adds));
     }
 }
