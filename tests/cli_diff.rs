@@ -51,7 +51,7 @@ fn profiles_added_removed_and_changed_exactly() {
         v["summary"],
         json!({
             "added": 1, "removed": 1, "status_changed": 2, "details_changed": 1,
-            "unchanged": 4, "stated_through_only": 0, "unknown_old": 0, "unknown_new": 1, "registry_changed": 1,
+            "unchanged": 4, "stated_through_only": 0, "added_through": 0, "removed_through": 0, "unknown_old": 0, "unknown_new": 1, "registry_changed": 1,
             "differs": true, "new_not_in_effect": false
         })
     );
