@@ -1019,6 +1019,43 @@ mod tests {
         assert!(before.underlying_not_in_effect.is_empty());
     }
 
+    #[test]
+    fn the_services_own_lapsed_registration_is_a_finding() {
+        let catalog = Catalog::embedded().unwrap();
+        let att = |deadline: Option<Date>| Attestation {
+            name: Some("SaaS".into()),
+            renewal_deadline: deadline,
+            registration_kind: Some(crate::model::RegistrationKind::Ismap),
+            controls: vec![ListedControl::implemented("9.2.1", None)],
+            ..Attestation::default()
+        };
+        let lapsed = analyse(&catalog, &att(Date::new(2026, 3, 31)), day(), Lang::En);
+        assert!(lapsed.registration_lapsed && lapsed.has_blockers());
+        assert_eq!(
+            lapsed.registry.registration,
+            crate::analysis::csp::Registration::Lapsed
+        );
+        let note = lapsed
+            .notes
+            .iter()
+            .find(|n| n.code == "registration-lapsed")
+            .unwrap();
+        assert!(note.message.contains("SaaS") && note.message.contains("2026-03-31"));
+        // the items are what the list states: the same as on a registration in effect
+        let valid = analyse(&catalog, &att(Date::new(2026, 4, 1)), day(), Lang::En);
+        assert!(!valid.registration_lapsed);
+        assert!(!valid.notes.iter().any(|n| n.code == "registration-lapsed"));
+        assert_eq!(valid.summary.implemented, lapsed.summary.implemented);
+        assert_eq!(valid.missing, lapsed.missing);
+        // no deadline given: not checked, no finding
+        let none = analyse(&catalog, &att(None), day(), Lang::En);
+        assert!(!none.registration_lapsed);
+        assert_eq!(
+            none.registry.registration,
+            crate::analysis::csp::Registration::NotChecked
+        );
+    }
+
     fn listed(id: &str, declared: Declared, reason: &str, evidence: &str) -> ListedControl {
         ListedControl {
             declared,
