@@ -322,3 +322,44 @@ fn a_bare_pasted_list_is_not_checked_in_the_diff_csv() {
         assert!(line.ends_with(",2026-12-01,—,—"), "{line}");
     }
 }
+
+/// Review 19 D-2: suggest's topic factor (×0.45) was applied when the lexicon found a topic
+/// ISMAP does not assess, not when `report`'s rule found it: `日本国内で保管` gave 10.1.1
+/// 0.35 (leads only) and `国内のデータセンターに保管` 0.78 (suggested), both noted
+/// `data-location`. Now one topic, one factor. Guard: the same item without the topic is
+/// suggested with confidence; BYOK keeps its candidate 10.1.2, as a lead.
+#[test]
+fn suggests_topic_factor_is_applied_whichever_rule_finds_the_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("items.csv");
+    std::fs::write(
+        &path,
+        "項番,確認項目\n\
+         S1,保存データは日本国内で保管し暗号化すること\n\
+         S2,保存データは国内のデータセンターに保管し暗号化すること\n\
+         S3,保存データを暗号化すること\n\
+         S4,利用者が管理する暗号鍵（BYOK）で保存データを暗号化できること\n",
+    )
+    .unwrap();
+    let mut c = bin();
+    c.args(["--lang", "ja", "suggest", "--checks"])
+        .arg(&path)
+        .args(["--format", "json"]);
+    let v = common::json_of(c);
+    let item = |id: &str| common::by_id(&v["items"], id).clone();
+    let first = |id: &str| {
+        let i = item(id);
+        (
+            i["suggestions"][0]["id"].as_str().unwrap_or_default().to_owned(),
+            i["suggestions"][0]["score"].as_f64().unwrap_or_default(),
+        )
+    };
+    assert_eq!(item("S1")["outside_topic"]["id"], "data-location");
+    assert_eq!(item("S2")["outside_topic"]["id"], "data-location");
+    assert_eq!(first("S1"), first("S2"));
+    assert_eq!(item("S2")["outcome"], "leads-only");
+    assert!(item("S3")["outside_topic"].is_null());
+    assert_eq!(item("S3")["outcome"], "suggested");
+    assert_eq!(item("S4")["outside_topic"]["id"], "customer-keys");
+    assert_eq!(first("S4").0, "10.1.2");
+}
