@@ -62,10 +62,30 @@ fn a_lapsed_registration_is_a_finding_in_every_readiness_format() {
 
     // table and Markdown: the registration beside the sources, the finding labelled so
     for (format, lang, state, label) in [
-        ("table", "ja", "登録の状態: 失効 (ISMAP, 更新期限 2026-03-31)", "指摘: このサービス 失効SaaS"),
-        ("md", "ja", "登録の状態: 失効 (ISMAP, 更新期限 2026-03-31)", "指摘: このサービス 失効SaaS"),
-        ("table", "en", "Registration: lapsed (ISMAP, renewal deadline 2026-03-31)", "FINDING: The registration of this service"),
-        ("md", "en", "Registration: lapsed (ISMAP, renewal deadline 2026-03-31)", "FINDING: The registration of this service"),
+        (
+            "table",
+            "ja",
+            "登録の状態: 失効 (ISMAP, 更新期限 2026-03-31)",
+            "指摘: このサービス 失効SaaS",
+        ),
+        (
+            "md",
+            "ja",
+            "登録の状態: 失効 (ISMAP, 更新期限 2026-03-31)",
+            "指摘: このサービス 失効SaaS",
+        ),
+        (
+            "table",
+            "en",
+            "Registration: lapsed (ISMAP, renewal deadline 2026-03-31)",
+            "FINDING: The registration of this service",
+        ),
+        (
+            "md",
+            "en",
+            "Registration: lapsed (ISMAP, renewal deadline 2026-03-31)",
+            "FINDING: The registration of this service",
+        ),
     ] {
         let out = words(&common::stdout_of(readiness(
             lang,
@@ -277,11 +297,21 @@ fn the_items_of_an_objective_removed_are_counted_apart() {
     let v = common::json_of(diff("en", "obj-new.txt", "obj-old.txt", "json"));
     let s = &v["summary"];
     assert_eq!(
-        (&s["added"], &s["added_through"], &s["removed_through"], &s["stated_through_only"]),
+        (
+            &s["added"],
+            &s["added_through"],
+            &s["removed_through"],
+            &s["stated_through_only"]
+        ),
         (&1.into(), &4.into(), &0.into(), &1.into()),
         "{s}"
     );
-    let table = words(&common::stdout_of(diff("en", "obj-old.txt", "obj-new.txt", "table")));
+    let table = words(&common::stdout_of(diff(
+        "en",
+        "obj-old.txt",
+        "obj-new.txt",
+        "table",
+    )));
     assert!(
         table.contains(
             "stated through another id 1 (not counted), removed with the id stating them 4 (not counted)"
@@ -326,8 +356,9 @@ fn a_bare_pasted_list_is_not_checked_in_the_diff_csv() {
 /// Review 19 D-2: suggest's topic factor (×0.45) was applied when the lexicon found a topic
 /// ISMAP does not assess, not when `report`'s rule found it: `日本国内で保管` gave 10.1.1
 /// 0.35 (leads only) and `国内のデータセンターに保管` 0.78 (suggested), both noted
-/// `data-location`. Now one topic, one factor. Guard: the same item without the topic is
-/// suggested with confidence; BYOK keeps its candidate 10.1.2, as a lead.
+/// `data-location`. Now a topic of the lexicon's weighs the same whichever words find it.
+/// Guards: the same item without the topic is suggested with confidence; BYOK (a
+/// requirement `report` caps on, with an ISMAP counterpart) keeps its confident 10.1.2.
 #[test]
 fn suggests_topic_factor_is_applied_whichever_rule_finds_the_topic() {
     let dir = tempfile::tempdir().unwrap();
@@ -350,7 +381,10 @@ fn suggests_topic_factor_is_applied_whichever_rule_finds_the_topic() {
     let first = |id: &str| {
         let i = item(id);
         (
-            i["suggestions"][0]["id"].as_str().unwrap_or_default().to_owned(),
+            i["suggestions"][0]["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
             i["suggestions"][0]["score"].as_f64().unwrap_or_default(),
         )
     };
@@ -362,4 +396,5 @@ fn suggests_topic_factor_is_applied_whichever_rule_finds_the_topic() {
     assert_eq!(item("S3")["outcome"], "suggested");
     assert_eq!(item("S4")["outside_topic"]["id"], "customer-keys");
     assert_eq!(first("S4").0, "10.1.2");
+    assert_eq!(item("S4")["outcome"], "suggested");
 }

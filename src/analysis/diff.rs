@@ -347,8 +347,7 @@ fn side(att: &Attestation, controls: usize, unknown: Vec<UnknownId>, as_of: Date
         unknown,
         registration: Registration::of(att, as_of),
         registry: Registry::of(att, as_of),
-        published: att.read_as.pasted
-            || att.read_as.kind == crate::model::ReadKind::PublishedList,
+        published: att.read_as.pasted || att.read_as.kind == crate::model::ReadKind::PublishedList,
     }
 }
 

@@ -240,10 +240,10 @@ impl ReadinessReport {
     pub fn has_blockers(&self) -> bool {
         self.registration_lapsed
             || !(self.missing.is_empty()
-            && self.na_without_reason.is_empty()
-            && self.planned.is_empty()
-            && self.underlying_not_in_effect.is_empty()
-            && self.underlying_outside_scope.is_empty())
+                && self.na_without_reason.is_empty()
+                && self.planned.is_empty()
+                && self.underlying_not_in_effect.is_empty()
+                && self.underlying_outside_scope.is_empty())
     }
 }
 

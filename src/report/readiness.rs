@@ -321,8 +321,7 @@ pub fn basis_headers(lang: Lang) -> [&'static str; 2] {
 fn csv_grid(r: &ReadinessReport) -> Grid {
     let mut g = item_grid(r, false);
     if r.registry.states_any() {
-        g.headers
-            .extend(basis_headers(r.lang).map(str::to_owned));
+        g.headers.extend(basis_headers(r.lang).map(str::to_owned));
         let basis = [
             r.as_of.to_string(),
             crate::report::gap::registration_cell(&r.registry, r.lang),

@@ -2611,9 +2611,11 @@ fn drop_own_basis(sheet: &mut Sheet) {
             continue;
         }
         let first = sheet.rows.get(1).and_then(|r| r.get(n..));
-        let same = sheet.rows[1..]
-            .iter()
-            .all(|r| r.get(n..) == first && r.get(n..).is_some_and(|b| b.iter().all(|c| !c.trim().is_empty())));
+        let same = sheet.rows[1..].iter().all(|r| {
+            r.get(n..) == first
+                && r.get(n..)
+                    .is_some_and(|b| b.iter().all(|c| !c.trim().is_empty()))
+        });
         if same {
             for row in &mut sheet.rows {
                 row.truncate(n);
