@@ -51,7 +51,7 @@ fn profiles_added_removed_and_changed_exactly() {
         v["summary"],
         json!({
             "added": 1, "removed": 1, "status_changed": 2, "details_changed": 1,
-            "unchanged": 4, "stated_through_only": 0, "unknown_old": 0, "unknown_new": 1, "registry_changed": 1,
+            "unchanged": 4, "stated_through_only": 0, "added_through": 0, "removed_through": 0, "unknown_old": 0, "unknown_new": 1, "registry_changed": 1,
             "differs": true, "new_not_in_effect": false
         })
     );
@@ -478,7 +478,7 @@ fn registry_facts_of_a_pasted_entry_are_differences_and_fail_the_check() {
         &data("diff/entry-new.txt"),
     );
     assert_eq!(code, 1, "{stderr}");
-    assert_eq!(v["schema_version"], 8);
+    assert_eq!(v["schema_version"], 9);
     assert_eq!(v["as_of"], "2026-04-01");
     assert_eq!(v["summary"]["unchanged"], 130);
     assert_eq!(

@@ -77,6 +77,11 @@ pub struct ListSide {
     /// renewal deadline beside the registration, as `report`'s CSV gives them).
     #[serde(skip)]
     pub registry: Registry,
+    /// Read as a published list (pasted text, or a table of ids alone): the list of a
+    /// service on the ISMAP list, whose registration is to be checked even when it states
+    /// no registry fact (review 22 D-2).
+    #[serde(skip)]
+    pub published: bool,
 }
 
 /// A registry fact stated differently (or on one side only).
@@ -115,6 +120,14 @@ pub struct DiffSummary {
     /// objective or items (readiness's 記載元) and given no row: not counted as unchanged,
     /// which counts the ids a list states (review 20 D-1: they were counted nowhere).
     pub stated_through_only: usize,
+    /// Ids NEW states only through another id (an objective's items, an objective through
+    /// its items) and OLD states nothing of: added with the id that states them, whose row
+    /// says so; not counted as added (which counts rows) nor as stated through only.
+    pub added_through: usize,
+    /// Ids OLD states only through another id and NEW states nothing of: removed with the
+    /// id that stated them (review 22 D-1: a removed objective's items were counted as
+    /// stated through another id).
+    pub removed_through: usize,
     pub unknown_old: usize,
     pub unknown_new: usize,
     /// Registry facts stated differently (`registry`).
@@ -133,7 +146,8 @@ pub struct ListDiff {
     /// 1: the first versioned form (`schema/diff.schema.json`); 2: `as_of`, `registry`,
     /// `warnings`, each side's `registration`, `summary.registry_changed` and
     /// `summary.new_not_in_effect`; 7: each side's `stated_as` and the change field
-    /// `stated_as`; 8: `summary.stated_through_only`.
+    /// `stated_as`; 8: `summary.stated_through_only`; 9: `summary.added_through` and
+    /// `summary.removed_through`, apart from `stated_through_only`.
     pub schema_version: u32,
     pub catalog: String,
     /// The date registrations are judged on.
@@ -333,6 +347,7 @@ fn side(att: &Attestation, controls: usize, unknown: Vec<UnknownId>, as_of: Date
         unknown,
         registration: Registration::of(att, as_of),
         registry: Registry::of(att, as_of),
+        published: att.read_as.pasted || att.read_as.kind == crate::model::ReadKind::PublishedList,
     }
 }
 
@@ -523,6 +538,7 @@ pub fn diff(
     let mut changed = Vec::new();
     let mut unchanged = 0;
     let mut through_only = 0;
+    let (mut added_through, mut removed_through) = (0, 0);
     // the ids either list states, and the governance and management objectives of the
     // items either states: an id stated on one side only may be stated through its
     // objective or items on the other (a change of status, not an id added), and an item
@@ -544,8 +560,10 @@ pub fn diff(
         let n = effective(catalog, &new_csp, &new_states, id);
         match (&o, &n) {
             (None, None) => {}
-            // stated through other ids only: their rows say what changed
-            (None, Some(s)) | (Some(s), None) if s.stated_as.is_some() => through_only += 1,
+            // stated on one side only, there through other ids only: added or removed with
+            // them, whose rows say so (an id the old list states itself is a row)
+            (None, Some(s)) if s.stated_as.is_some() && !own => added_through += 1,
+            (Some(s), None) if s.stated_as.is_some() && !own => removed_through += 1,
             (None, Some(n)) => added.push(change(id, Vec::new(), None, Some(n))),
             (Some(o), None) => removed.push(change(id, Vec::new(), Some(o), None)),
             (Some(o), Some(n)) => {
@@ -560,18 +578,25 @@ pub fn diff(
             }
         }
     }
-    // the items neither list names, stated through their objective on either side (the
-    // 記載元 rows of a statement readiness wrote): their objective's row says any change
-    through_only += catalog
+    // the items neither list names, stated through their objective (the 記載元 rows of a
+    // statement readiness wrote): on both sides, their objective's row says any change;
+    // on one side only, they were added or removed with it
+    for e in catalog
         .entries()
         .iter()
         .filter(|e| e.layer != Layer::Control && e.level == Level::Detail)
         .filter(|e| !ids.contains(e.id.as_str()))
-        .filter(|e| {
-            stated_through(catalog, &old_csp, &e.id).is_some()
-                || stated_through(catalog, &new_csp, &e.id).is_some()
-        })
-        .count();
+    {
+        match (
+            stated_through(catalog, &old_csp, &e.id).is_some(),
+            stated_through(catalog, &new_csp, &e.id).is_some(),
+        ) {
+            (true, true) => through_only += 1,
+            (true, false) => removed_through += 1,
+            (false, true) => added_through += 1,
+            (false, false) => {}
+        }
+    }
     for list in [&mut added, &mut removed, &mut changed] {
         list.sort_by(|a, b| a.order.cmp(&b.order));
     }
@@ -600,6 +625,8 @@ pub fn diff(
         details_changed: changed.len() - status_changed,
         unchanged,
         stated_through_only: through_only,
+        added_through,
+        removed_through,
         unknown_old: old_unknown.len(),
         unknown_new: new_unknown.len(),
         registry_changed: registry.len(),
@@ -611,7 +638,7 @@ pub fn diff(
         new_not_in_effect,
     };
     ListDiff {
-        schema_version: 8,
+        schema_version: 9,
         catalog: catalog.line(),
         as_of,
         old: side(old, old_states.len(), old_unknown, as_of),

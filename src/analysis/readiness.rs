@@ -14,6 +14,7 @@ use crate::analysis::csp::{
     resolve_attestation, CspControls, CspState, HeldBack, UnknownId, Validity,
 };
 use crate::analysis::gap::{CatalogInfo, Warning};
+use crate::analysis::registration::Registry;
 use crate::catalog::id::IsmapId;
 use crate::catalog::{Catalog, Entry, Flags, Layer, Level};
 use crate::date::Date;
@@ -200,8 +201,17 @@ pub struct ReadinessReport {
     pub lang: Lang,
     pub catalog: CatalogInfo,
     pub source: String,
-    /// The date the registrations of the services inherited from are judged on.
+    /// The date the registrations of the service and of those inherited from are judged on.
     pub as_of: Date,
+    /// The service's own registry facts as the input states them (a pasted list entry, a
+    /// profile, a cover sheet) and its registration on `as_of`, judged as `report` judges
+    /// it (`not-checked` when no renewal deadline is given).
+    pub registry: Registry,
+    /// The service's own registration is past its renewal deadline on `as_of` (失効): a
+    /// finding of its own, beside the items' (review 21 D-4: readiness was silent on it).
+    /// The items keep what the list states of them; the note `registration-lapsed` says
+    /// so, and `--fail-on missing` fails on it.
+    pub registration_lapsed: bool,
     /// Whether the list named evidence at all (a table with an evidence column).
     pub evidence_checked: bool,
     pub summary: Counts,
@@ -223,15 +233,17 @@ pub struct ReadinessReport {
 }
 
 impl ReadinessReport {
-    /// `--fail-on missing`: anything mandatory missing or planned, an exclusion without a
-    /// reason, or an objective inherited from a service not in effect on the date, not
-    /// confirmed, or whose statement's scope leaves out part of this one's.
+    /// `--fail-on missing`: the service's own registration lapsed, anything mandatory
+    /// missing or planned, an exclusion without a reason, or an objective inherited from a
+    /// service not in effect on the date, not confirmed, or whose statement's scope leaves
+    /// out part of this one's.
     pub fn has_blockers(&self) -> bool {
-        !(self.missing.is_empty()
-            && self.na_without_reason.is_empty()
-            && self.planned.is_empty()
-            && self.underlying_not_in_effect.is_empty()
-            && self.underlying_outside_scope.is_empty())
+        self.registration_lapsed
+            || !(self.missing.is_empty()
+                && self.na_without_reason.is_empty()
+                && self.planned.is_empty()
+                && self.underlying_not_in_effect.is_empty()
+                && self.underlying_outside_scope.is_empty())
     }
 }
 
@@ -724,6 +736,19 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
             .collect()
     };
     let mut notes = Vec::new();
+    // the service's own registration, judged as `report` judges it: lapsed, a finding
+    let registry = Registry::of(att, as_of);
+    let registration_lapsed = registry.registration == crate::analysis::csp::Registration::Lapsed;
+    if let Some(d) = registry.renewal_deadline.filter(|_| registration_lapsed) {
+        let name = att.display_name();
+        notes.push(Warning {
+            code: "registration-lapsed",
+            message: match lang {
+                Lang::Ja => format!("このサービス {name} の登録の更新期限 {d} が基準日 {as_of} より前です(登録は失効しています): 準備率は一覧の記載を数えたもので、登録による保証ではありません。ISMAPクラウドサービスリストで現在の掲載を確認し、登録の更新を申請してください"),
+                Lang::En => format!("The registration of this service {name} is past its renewal deadline {d} (as of {as_of}): it has lapsed. The readiness counts what the list states, which no registration vouches for; check its current entry on the ISMAP cloud service list and apply to renew the registration"),
+            },
+        });
+    }
     for (i, (service, v)) in st.csp.services.iter().zip(&validity).enumerate().skip(1) {
         if v.in_effect() {
             continue;
@@ -864,7 +889,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
 
     ReadinessReport {
-        schema_version: 15,
+        schema_version: 16,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),
@@ -877,6 +902,8 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
         as_of,
+        registry,
+        registration_lapsed,
         evidence_checked: att.tracks_evidence,
         summary: count(&all),
         missing: ids_with(
@@ -990,6 +1017,43 @@ mod tests {
             Lang::En,
         );
         assert!(before.underlying_not_in_effect.is_empty());
+    }
+
+    #[test]
+    fn the_services_own_lapsed_registration_is_a_finding() {
+        let catalog = Catalog::embedded().unwrap();
+        let att = |deadline: Option<Date>| Attestation {
+            name: Some("SaaS".into()),
+            renewal_deadline: deadline,
+            registration_kind: Some(crate::model::RegistrationKind::Ismap),
+            controls: vec![ListedControl::implemented("9.2.1", None)],
+            ..Attestation::default()
+        };
+        let lapsed = analyse(&catalog, &att(Date::new(2026, 3, 31)), day(), Lang::En);
+        assert!(lapsed.registration_lapsed && lapsed.has_blockers());
+        assert_eq!(
+            lapsed.registry.registration,
+            crate::analysis::csp::Registration::Lapsed
+        );
+        let note = lapsed
+            .notes
+            .iter()
+            .find(|n| n.code == "registration-lapsed")
+            .unwrap();
+        assert!(note.message.contains("SaaS") && note.message.contains("2026-03-31"));
+        // the items are what the list states: the same as on a registration in effect
+        let valid = analyse(&catalog, &att(Date::new(2026, 4, 1)), day(), Lang::En);
+        assert!(!valid.registration_lapsed);
+        assert!(!valid.notes.iter().any(|n| n.code == "registration-lapsed"));
+        assert_eq!(valid.summary.implemented, lapsed.summary.implemented);
+        assert_eq!(valid.missing, lapsed.missing);
+        // no deadline given: not checked, no finding
+        let none = analyse(&catalog, &att(None), day(), Lang::En);
+        assert!(!none.registration_lapsed);
+        assert_eq!(
+            none.registry.registration,
+            crate::analysis::csp::Registration::NotChecked
+        );
     }
 
     fn listed(id: &str, declared: Declared, reason: &str, evidence: &str) -> ListedControl {

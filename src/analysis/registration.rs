@@ -31,6 +31,18 @@ impl Registry {
             audit_period: att.audit_period,
         }
     }
+
+    /// Whether the input states any registry fact of the service: its registration number,
+    /// kind, registration date, renewal deadline or audit period. A list stating none (a
+    /// statement `readiness` wrote, a status table of the CSP's own) has no registration
+    /// to speak of beside its rows.
+    pub fn states_any(&self) -> bool {
+        self.registration_number.is_some()
+            || self.registration_kind.is_some()
+            || self.registered.is_some()
+            || self.renewal_deadline.is_some()
+            || self.audit_period.is_some()
+    }
 }
 
 /// A service a CSP runs on (profile `inherits:`), with its registration, and the service

@@ -22,7 +22,9 @@
 //!   `SIMILARITY_MAX × c` — below 0.5, so that similarity alone never makes a confident
 //!   candidate;
 //! - `score = 1 − (1 − terms)(1 − similarity)`, times [`OUTSIDE_FACTOR`] when the item
-//!   speaks of a topic ISMAP does not assess (data location, governing law…);
+//!   speaks of a topic ISMAP does not assess (the lexicon's outside topics: data location,
+//!   governing law…), whichever words found it (the lexicon's, or the rule `report` caps
+//!   items on, which also notes requirements with an ISMAP counterpart, not lowered);
 //! - scores are rounded to two decimals; below [`MIN_SCORE`] nothing is suggested ("no
 //!   confident match"); from [`CONFIDENT_SCORE`] a candidate rests on more than one weak
 //!   or similar word; ties keep catalog order.
@@ -1050,6 +1052,36 @@ impl<'c> Suggester<'c> {
             }
         }
 
+        // the topic beyond ISMAP that the item speaks of: the lexicon's, else a requirement
+        // `report` caps the item on (review 12 B-10); decided once, and weighed by what it
+        // is, whichever words found it (review 19 D-2: `国内のデータセンターに保管` kept
+        // 10.1.1 at 0.78 where `日本国内で保管` gave 0.35, both `data-location`)
+        let outside_topic = outside
+            .and_then(|k| {
+                self.terms
+                    .topics
+                    .get(k as usize)
+                    .map(|(id, label): &(String, Label)| Topic {
+                        id: id.clone(),
+                        label: label.get(lang).to_owned(),
+                    })
+            })
+            .or_else(|| {
+                let (id, label) =
+                    crate::analysis::procedures::Topic::beyond_ismap(text)?.suggest_note(lang)?;
+                Some(Topic {
+                    id: id.to_owned(),
+                    label: label.to_owned(),
+                })
+            });
+        // a topic ISMAP does not assess at all (the lexicon's outside topics: data
+        // location, governing law…) lowers every candidate; a requirement `report` caps on
+        // that has an ISMAP counterpart (customer-managed keys → 10.1.2, exit → 8.1.5.P,
+        // backups → 17.2.1: the evaluation sets accept them) is a note beside its candidates
+        let outside_factor = outside_topic
+            .as_ref()
+            .is_some_and(|t| self.terms.topics.iter().any(|(id, _)| *id == t.id));
+
         // scores
         let mut scored: Vec<(f64, usize, u32, u32)> = Vec::new();
         for &o in &s.touched {
@@ -1061,7 +1093,7 @@ impl<'c> Suggester<'c> {
             let from_terms = 1.0 - (-TERM_RATE * t).exp();
             let similarity = SIMILARITY_MAX * c.min(1.0);
             let mut score = 1.0 - (1.0 - from_terms) * (1.0 - similarity);
-            if outside.is_some() {
+            if outside_factor {
                 score *= OUTSIDE_FACTOR;
             }
             let score = (score.clamp(0.0, 1.0) * 100.0).round() / 100.0;
@@ -1094,25 +1126,7 @@ impl<'c> Suggester<'c> {
                 Some(s) if s.score >= CONFIDENT_SCORE => Outcome::Suggested,
                 Some(_) => Outcome::LeadsOnly,
             },
-            outside_topic: outside
-                .and_then(|k| {
-                    self.terms
-                        .topics
-                        .get(k as usize)
-                        .map(|(id, label): &(String, Label)| Topic {
-                            id: id.clone(),
-                            label: label.get(lang).to_owned(),
-                        })
-                })
-                // else a requirement `report` caps the item on (review 12 B-10)
-                .or_else(|| {
-                    let (id, label) = crate::analysis::procedures::Topic::beyond_ismap(text)?
-                        .suggest_note(lang)?;
-                    Some(Topic {
-                        id: id.to_owned(),
-                        label: label.to_owned(),
-                    })
-                }),
+            outside_topic,
             suggestions,
         }
     }
@@ -1358,6 +1372,55 @@ mod tests {
             r.outside_topic.as_ref().map(|t| t.id.as_str()),
             Some("governing-law")
         );
+    }
+
+    /// Review 19 D-2: the topic factor was applied to the lexicon's outside topics only, so
+    /// that the same topic found by `report`'s rule (`国内のデータセンターに保管`) kept its
+    /// full score. Guards: without the topic the candidate is confident; a requirement
+    /// `report` caps on with an ISMAP counterpart (BYOK) keeps its confident candidate.
+    #[test]
+    fn a_topic_outside_ismap_weighs_the_same_whichever_rule_finds_it() {
+        let catalog = Catalog::embedded().unwrap();
+        let s = suggester(&catalog);
+        let mut scratch = Scratch::default();
+        let by_lexicon = s.suggest(
+            "保存データは日本国内で保管し暗号化すること",
+            3,
+            Lang::Ja,
+            &mut scratch,
+        );
+        let by_rule = s.suggest(
+            "保存データは国内のデータセンターに保管し暗号化すること",
+            3,
+            Lang::Ja,
+            &mut scratch,
+        );
+        for r in [&by_lexicon, &by_rule] {
+            assert_eq!(
+                r.outside_topic.as_ref().map(|t| t.id.as_str()),
+                Some("data-location"),
+                "{r:?}"
+            );
+            assert_eq!(r.outcome, Outcome::LeadsOnly, "{r:?}");
+        }
+        assert_eq!(
+            score_of(&by_lexicon, "10.1.1"),
+            score_of(&by_rule, "10.1.1")
+        );
+        let plain = s.suggest("保存データを暗号化すること", 3, Lang::Ja, &mut scratch);
+        assert!(plain.outside_topic.is_none());
+        assert_eq!(plain.outcome, Outcome::Suggested, "{plain:?}");
+        let byok = s.suggest(
+            "利用者が管理する暗号鍵（BYOK）で保存データを暗号化できること",
+            3,
+            Lang::Ja,
+            &mut scratch,
+        );
+        assert_eq!(
+            byok.outside_topic.as_ref().map(|t| t.id.as_str()),
+            Some("customer-keys")
+        );
+        assert_eq!(byok.outcome, Outcome::Suggested, "{byok:?}");
     }
 
     fn score_of(r: &TextSuggestions, id: &str) -> Option<f64> {

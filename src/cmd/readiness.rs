@@ -47,7 +47,8 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
         for n in &result.notes {
             if matches!(
                 n.code,
-                "underlying-not-in-effect"
+                "registration-lapsed"
+                    | "underlying-not-in-effect"
                     | "underlying-not-confirmed"
                     | "underlying-outside-scope"
             ) {
@@ -69,18 +70,31 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
     if !(cfg.fail_on_missing && result.has_blockers()) {
         return Ok(Exit::Ok);
     }
-    let ids: Vec<&str> = result
-        .missing
+    let lang = messages::lang();
+    // the service's own registration lapsed is named first, as what it is
+    let lapsed = result
+        .registry
+        .renewal_deadline
+        .filter(|_| result.registration_lapsed)
+        .map(|d| match lang {
+            crate::lang::Lang::Ja => format!("登録の失効 (更新期限 {d})"),
+            crate::lang::Lang::En => format!("registration lapsed (renewal deadline {d})"),
+        });
+    let ids: Vec<&str> = lapsed
         .iter()
+        .chain(&result.missing)
         .chain(&result.planned)
         .chain(&result.na_without_reason)
         .chain(&result.underlying_not_in_effect)
         .chain(&result.underlying_outside_scope)
         .map(String::as_str)
         .collect();
-    let lang = messages::lang();
     let what = messages::translate(
-        "mandatory items missing, planned, excluded without a reason or inherited from a registration not in effect or not confirmed, or outside its statement's scope",
+        if result.registration_lapsed {
+            "the service's registration lapsed, or mandatory items missing, planned, excluded without a reason or inherited from a registration not in effect or not confirmed, or outside its statement's scope"
+        } else {
+            "mandatory items missing, planned, excluded without a reason or inherited from a registration not in effect or not confirmed, or outside its statement's scope"
+        },
         lang,
     );
     eprintln!(

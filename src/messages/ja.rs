@@ -481,6 +481,7 @@ pub const JA: &[(&str, &str)] = &[
     ("{} item(s) are {} or more severe, or rest on a registration not in effect on the report's date", "{0}件の項目が{1}以上の重大度か、基準日に有効でない登録に基づいています"),
     ("{} item(s) are {} or more severe", "{1}以上の確認項目が{0}件"),
     ("mandatory items missing, planned, excluded without a reason or inherited from a registration not in effect or not confirmed, or outside its statement's scope", "必須の項目の未実施・計画中・理由のない除外・効力のない(確認できない)登録からの継承・継承元の言明範囲外の継承"),
+    ("the service's registration lapsed, or mandatory items missing, planned, excluded without a reason or inherited from a registration not in effect or not confirmed, or outside its statement's scope", "サービスの登録の失効、または必須の項目の未実施・計画中・理由のない除外・効力のない(確認できない)登録からの継承・継承元の言明範囲外の継承"),
     ("the lists differ: {} added, {} removed, {} changed, {} registry fact(s) changed", "一覧に差があります: 追加{0}件、削除{1}件、変更{2}件、登録情報の変更{3}件"),
     ("CP932 has no code point for some characters: written as the ones every CP932 converter writes for them: {}", "CP932にない文字は、CP932の変換で通常使われる文字で書きました: {0}"),
     ("{}: skipped: a gap report written by ismap-gap, not a CSP list", "{0}: 読み飛ばしました: ismap-gap が書いたギャップレポートで、CSPの一覧ではありません"),

@@ -271,20 +271,16 @@ fn list_name(s: &ListSide) -> Option<&str> {
     (file.as_deref() != Some(s.name.as_str()) && s.name != s.source).then_some(s.name.as_str())
 }
 
-/// Whether the list names its service or states a registry fact of it (number, kind,
-/// dates, audit period). One doing neither — a statement `readiness` wrote (which states
-/// none of them), a bare list of ids — has no registration to speak of: its CSV
-/// registration cells are `—`, not a "not checked (no renewal deadline given)" on every
-/// row (review 20 D-1). A list naming its service without a renewal deadline still says
-/// it is not checked: the service may be registered.
+/// Whether the list has a registration to speak of: it names its service, states a
+/// registry fact of it (number, kind, dates, audit period), or is a published list (pasted
+/// text or a table of ids alone: what a service on the ISMAP list publishes). One that is
+/// none of these — a statement `readiness` wrote (which states no registry fact), a status
+/// table of the CSP's own — has none: its CSV registration cells are `—`, not a "not
+/// checked (no renewal deadline given)" on every row (review 20 D-1). The others say it
+/// is not checked, as the heading and the JSON do (review 22 D-2: a bare pasted list was
+/// `—` in the CSV, 未確認 elsewhere).
 fn states_registry(s: &ListSide) -> bool {
-    let r = &s.registry;
-    list_name(s).is_some()
-        || r.registration_number.is_some()
-        || r.registration_kind.is_some()
-        || r.registered.is_some()
-        || r.renewal_deadline.is_some()
-        || r.audit_period.is_some()
+    list_name(s).is_some() || s.published || s.registry.states_any()
 }
 
 /// The CSV is read without the heading and the summary line (review 17 D-9): rows of its
@@ -386,16 +382,26 @@ pub fn render_list_diff(
     let s = &d.summary;
     // the ids stated only through their objective or items (a statement readiness wrote:
     // its 記載元 rows) are counted apart, so that the counts add up (review 20 D-1)
-    let through = if s.stated_through_only > 0 {
-        format!(
-            ", {} {} ({})",
+    // and those stated on one side only, through the id they were added or removed with,
+    // apart (review 22 D-1)
+    let through: String = [
+        (
             l("記載元による項目", "stated through another id"),
             s.stated_through_only,
-            l("件数に含めない", "not counted")
-        )
-    } else {
-        String::new()
-    };
+        ),
+        (
+            l("記載元とともに追加", "added with the id stating them"),
+            s.added_through,
+        ),
+        (
+            l("記載元とともに削除", "removed with the id stating them"),
+            s.removed_through,
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(label, n)| format!(", {label} {n} ({})", l("件数に含めない", "not counted")))
+    .collect();
     let summary = format!(
         "{} {}, {} {}, {} {}, {} {}, {} {}{through}, {} {}; {}: {} {}, {} {}",
         l("追加", "added"),

@@ -274,18 +274,63 @@ pub fn readiness_label(lang: Lang) -> &'static str {
     lang.pick("準備率", "Readiness")
 }
 
-/// The label of a note.
-pub fn note_label(lang: Lang) -> &'static str {
-    lang.pick("注意", "NOTE")
+/// The label of a note: the service's own registration lapsed is a finding (指摘), not a
+/// note (review 21 D-4).
+pub fn note_label(code: &str, lang: Lang) -> &'static str {
+    if code == "registration-lapsed" {
+        lang.pick("指摘", "FINDING")
+    } else {
+        lang.pick("注意", "NOTE")
+    }
 }
 
-/// What the report was made from: (label, value) of the control list and the catalog.
-pub fn source_facts(r: &ReadinessReport) -> [(&'static str, String); 2] {
+/// What the report was made from: (label, value) of the control list and the catalog, and
+/// when the list states registry facts of its service, its registration on the as-of date
+/// (`失効 (ISMAP, 更新期限 2026-03-31)`, as `report`'s CSV cell gives it).
+pub fn source_facts(r: &ReadinessReport) -> Vec<(&'static str, String)> {
     let l = |ja, en| r.lang.pick(ja, en);
-    [
+    let mut facts = vec![
         (l("管理策一覧", "Control list"), r.source.clone()),
         (l("カタログ", "Catalog"), r.catalog.line()),
-    ]
+    ];
+    if r.registry.states_any() {
+        facts.push((
+            l("登録の状態", "Registration"),
+            format!(
+                "{} ({} {})",
+                crate::report::gap::registration_cell(&r.registry, r.lang),
+                l("基準日", "as of"),
+                r.as_of
+            ),
+        ));
+    }
+    facts
+}
+
+/// The columns a CSV statement ends with when the list states registry facts of its
+/// service ([`source_facts`]): the as-of date and the registration on it, the same on
+/// every row, as `report`'s CSV rows end. Read back, they are dropped as the tool's
+/// (`input::csp`), as the findings column is not read.
+pub fn basis_headers(lang: Lang) -> [&'static str; 2] {
+    let [as_of, _, registration] = crate::report::gap::csv_basis_headers(lang);
+    [as_of, registration]
+}
+
+/// The statement of applicability as CSV: every item, with [`basis_headers`] when the list
+/// states registry facts.
+fn csv_grid(r: &ReadinessReport) -> Grid {
+    let mut g = item_grid(r, false);
+    if r.registry.states_any() {
+        g.headers.extend(basis_headers(r.lang).map(str::to_owned));
+        let basis = [
+            r.as_of.to_string(),
+            crate::report::gap::registration_cell(&r.registry, r.lang),
+        ];
+        for row in &mut g.rows {
+            row.extend(basis.iter().cloned());
+        }
+    }
+    g
 }
 
 /// The summary as lines of text.
@@ -325,7 +370,7 @@ pub fn summary_lines(r: &ReadinessReport) -> Vec<String> {
         }
     }
     for n in &r.notes {
-        out.push(format!("{}: {}", note_label(lang), n.message));
+        out.push(format!("{}: {}", note_label(n.code, lang), n.message));
     }
     out
 }
@@ -341,7 +386,7 @@ pub fn render(
     match format {
         Format::Json => write_json(w, r, style),
         Format::Yaml => write_yaml(w, r),
-        Format::Csv => csv::render(&item_grid(r, false), style.csv_encoding, w),
+        Format::Csv => csv::render(&csv_grid(r), style.csv_encoding, w),
         Format::Md => {
             writeln!(w, "## {}\n", title(lang))?;
             markdown::bullets(summary_lines(r), w)?;

@@ -164,6 +164,7 @@ pub fn load_text(
     let mut att = if crate::input::is_table_file(path) || is_pasted_table(text) {
         let mut sheet = table::read_csv_text(path, text)?;
         drop_text_prefixes(&mut sheet);
+        drop_own_basis(&mut sheet);
         let mut other_rows = Vec::new();
         match read_table_of_ismap(&sheet, opts, catalog, None, &mut other_rows)? {
             Some(part) => {
@@ -2586,6 +2587,43 @@ fn drop_text_prefixes(sheet: &mut Sheet) {
                 *cell = rest.to_owned();
             }
         }
+    }
+}
+
+/// Drops the columns a CSV statement `readiness` wrote ends with when its list stated
+/// registry facts (`report::readiness::basis_headers`: 基準日, 登録の状態 — the as-of date
+/// and the registration on it, the same on every row): what the tool derived, never a
+/// statement of the CSP's, as its findings column is not read (review 21 D-4). Only under
+/// the statement's own header row, and only when every row holds the same in them: an
+/// edited cell leaves them, read as any other column.
+fn drop_own_basis(sheet: &mut Sheet) {
+    let Some(header) = sheet.rows.first() else {
+        return;
+    };
+    for lang in [crate::lang::Lang::Ja, crate::lang::Lang::En] {
+        let items = crate::report::readiness::item_headers(lang);
+        let basis = crate::report::readiness::basis_headers(lang);
+        let n = items.len();
+        let ours = header.len() == n + basis.len()
+            && header
+                .iter()
+                .zip(items.iter().chain(&basis))
+                .all(|(c, h)| c.trim() == *h);
+        if !ours {
+            continue;
+        }
+        let first = sheet.rows.get(1).and_then(|r| r.get(n..));
+        let same = sheet.rows[1..].iter().all(|r| {
+            r.get(n..) == first
+                && r.get(n..)
+                    .is_some_and(|b| b.iter().all(|c| !c.trim().is_empty()))
+        });
+        if same {
+            for row in &mut sheet.rows {
+                row.truncate(n);
+            }
+        }
+        return;
     }
 }
 

@@ -134,7 +134,7 @@ fn write_readiness_summary(
         write_note(
             sheet,
             row,
-            (soa::note_label(lang), &styles.warning),
+            (soa::note_label(note.code, lang), &styles.warning),
             (&note.message, &styles.warning),
             &columns,
             last_col,
