@@ -133,7 +133,10 @@ fn an_underlying_exclusion_of_one_domain_in_one_region_caps_the_inherited_items(
             "physical security of the Osaka region",
         ),
         (
-            &["Sample IaaS (Tokyo and Osaka regions)", "Out of scope: Osaka"],
+            &[
+                "Sample IaaS (Tokyo and Osaka regions)",
+                "Out of scope: Osaka",
+            ],
             "Osaka",
         ),
     ];
@@ -183,7 +186,10 @@ fn the_services_own_items_are_capped_where_they_ask_of_the_excluded_part() {
     let v = verdicts(dir.path(), "physical.csv", "iaas.yaml");
     assert_eq!(of(&v, "C-3"), capped);
     assert_eq!(of(&v, "C-2"), "covered[]");
-    let alone = ["Sample IaaS (Tokyo and Osaka regions)", "Out of scope: Osaka"];
+    let alone = [
+        "Sample IaaS (Tokyo and Osaka regions)",
+        "Out of scope: Osaka",
+    ];
     let dir = profiles(&[("iaas.yaml", &alone)]);
     let v = verdicts(dir.path(), "physical.csv", "iaas.yaml");
     assert_eq!(of(&v, "C-3"), capped);
@@ -214,8 +220,7 @@ fn a_region_opened_after_the_audit_period_is_not_covered() {
     assert_eq!(of(&v, "C-4"), "partial[outside-statement-scope]");
     assert_eq!(of(&v, "C-5"), "covered[]");
     for opened in ["2019年開設", "2025年4月開設"] {
-        let iaas =
-            format!("サンプルIaaS 仮想サーバ（東京リージョン、大阪リージョン（{opened}））");
+        let iaas = format!("サンプルIaaS 仮想サーバ（東京リージョン、大阪リージョン（{opened}））");
         let dir = profiles(&[("iaas.yaml", &[&iaas]), ("saas.yaml", SAAS_BOTH)]);
         let v = verdicts(dir.path(), "physical.csv", "saas.yaml");
         assert_eq!(of(&v, "C-1"), READ, "{iaas}");
@@ -262,9 +267,15 @@ fn a_draft_scope_of_every_region_is_not_every_region() {
 fn a_planned_exclusion_on_the_service_keeps_the_part_in_its_scope() {
     let tokyo = ["サンプルIaaS 仮想サーバ（東京リージョン）"];
     for planned in [
-        &["サンプルSaaS 本体（東京リージョン、大阪リージョン）", "大阪リージョンは対象外（予定）"][..],
+        &[
+            "サンプルSaaS 本体（東京リージョン、大阪リージョン）",
+            "大阪リージョンは対象外（予定）",
+        ][..],
         &["サンプルSaaS 本体（東京リージョン、大阪リージョン。大阪リージョンは対象外とする予定）"],
-        &["サンプルSaaS 本体（東京リージョン、大阪リージョン）", "対象外: 大阪リージョン（予定）"],
+        &[
+            "サンプルSaaS 本体（東京リージョン、大阪リージョン）",
+            "対象外: 大阪リージョン（予定）",
+        ],
     ] {
         let dir = profiles(&[("iaas.yaml", &tokyo), ("saas.yaml", planned)]);
         let v = verdicts(dir.path(), "physical.csv", "saas.yaml");
@@ -274,7 +285,11 @@ fn a_planned_exclusion_on_the_service_keeps_the_part_in_its_scope() {
             en.ends_with("[statement scope leaves out 大阪リージョン]"),
             "{planned:?}: {en}"
         );
-        assert_eq!(of(&v, "C-4"), "partial[outside-statement-scope]", "{planned:?}");
+        assert_eq!(
+            of(&v, "C-4"),
+            "partial[outside-statement-scope]",
+            "{planned:?}"
+        );
         let md = stdout_of(
             bin()
                 .args(["--lang", "en", "report", "--checks"])

@@ -3317,11 +3317,7 @@ impl ScopeRegions {
     /// Osaka`, not `大阪リージョンの物理セキュリティ`); `None` when it names none, or a region by
     /// no name (`全リージョン`). A region dated after `audited_to`, the end of the statement's
     /// audit period (`大阪リージョン（2026年10月開設）`), is not covered, as a planned one.
-    fn of(
-        lines: &[&str],
-        excluded: &[(String, String)],
-        audited_to: Option<Date>,
-    ) -> ScopeRegions {
+    fn of(lines: &[&str], excluded: &[(String, String)], audited_to: Option<Date>) -> ScopeRegions {
         let mut names: Vec<String> = Vec::new();
         // a region named as planned or not final (`大阪リージョン（2027年開設予定）`) is none
         // the statement covers: the others are named, and a scope of only such names none
@@ -3973,12 +3969,12 @@ impl ExcludedParts {
         for entry in scope {
             let entry = entry.trim();
             if std::mem::take(&mut label_over) {
-                texts.push((without_notes(entry), notes_not_final(entry)));
+                texts.extend(listed_exclusions(entry));
                 continue;
             }
             match exclusion_label(entry) {
                 Some("") => label_over = true,
-                Some(rest) => texts.push((without_notes(rest), notes_not_final(rest))),
+                Some(rest) => texts.extend(listed_exclusions(rest)),
                 None => {
                     texts.extend(excluded_in_line(entry));
                     let (physical, out) = physical_elsewhere(entry);
@@ -4091,18 +4087,23 @@ impl ExcludedParts {
             // place or none ([`Self::of_place_in`])
             let domain = without_places(folded);
             let mut heads = vec![domain.as_str()];
-            heads.extend(["サービス", "機能"].iter().filter_map(|t| domain.strip_suffix(t)));
+            heads.extend(
+                ["サービス", "機能"]
+                    .iter()
+                    .filter_map(|t| domain.strip_suffix(t)),
+            );
             for head in heads {
-                if head.chars().count() >= 2
-                    && !parts.iter().chain(&also).any(|(_, f)| f == head)
-                {
+                if head.chars().count() >= 2 && !parts.iter().chain(&also).any(|(_, f)| f == head) {
                     also.push((written.clone(), head.to_owned()));
                 }
             }
             if region_alone(folded) {
                 for (_, spellings) in PLACES.iter().filter(|(p, _)| here.contains(p)) {
                     // `us` alone is the reader as often as the place
-                    for word in spellings.iter().filter(|w| w.chars().count() > 1 && **w != "us") {
+                    for word in spellings
+                        .iter()
+                        .filter(|w| w.chars().count() > 1 && **w != "us")
+                    {
                         if !parts.iter().chain(&also).any(|(_, f)| f == word) {
                             also.push((written.clone(), (*word).to_owned()));
                         }
@@ -4187,8 +4188,7 @@ impl ExcludedParts {
                 .is_some_and(|e| !e.iter().any(|(t, _)| *t == tier));
             let forbidden = {
                 let mut at = text.match_indices(written).peekable();
-                at.peek().is_some()
-                    && at.all(|(i, w)| forbidden_use(&text, i, i + w.len()))
+                at.peek().is_some() && at.all(|(i, w)| forbidden_use(&text, i, i + w.len()))
             };
             if (excluded.is_some() || unnamed) && !forbidden {
                 out.push((written.to_owned(), excluded));
@@ -4244,9 +4244,9 @@ impl ExcludedParts {
         // (`全リージョン`) using it; and its physical layer excluded outright, which a service
         // inheriting from it rests on (review 22 A-7)
         let uses: Vec<&str> = places_in(&text);
-        let every = regions_in(&text).iter().any(|m| {
-            m.name.is_none() && MORE_THAN_NAMED.iter().any(|w| m.lead.ends_with(w))
-        });
+        let every = regions_in(&text)
+            .iter()
+            .any(|m| m.name.is_none() && MORE_THAN_NAMED.iter().any(|w| m.lead.ends_with(w)));
         for (written, folded) in &self.parts {
             let relied = self.relied.contains(written);
             match self.places.iter().find(|(w, _)| w == written) {
@@ -4362,12 +4362,7 @@ impl ExcludedParts {
     /// no place always; a part of places (`大阪リージョンの物理セキュリティ`) where the text
     /// names one of them or no place at all (every region, then), not where it names other
     /// places only (`東京リージョンの入退管理`). `here`: the text's places, found once.
-    fn of_place_in(
-        &self,
-        written: &str,
-        text: &str,
-        here: &mut Option<Vec<&'static str>>,
-    ) -> bool {
+    fn of_place_in(&self, written: &str, text: &str, here: &mut Option<Vec<&'static str>>) -> bool {
         let Some((_, places)) = self.places.iter().find(|(w, _)| w == written) else {
             return true;
         };
@@ -4377,7 +4372,11 @@ impl ExcludedParts {
 
     /// [`Self::physical_for`], where the item (its title, note and carried columns) asks of
     /// the physical part by its places ([`Self::of_place_in`]).
-    fn physical_named(&self, physical: bool, (title, note, extra): (&str, &str, &Extra)) -> Option<&str> {
+    fn physical_named(
+        &self,
+        physical: bool,
+        (title, note, extra): (&str, &str, &Extra),
+    ) -> Option<&str> {
         let part = self.physical_for(physical)?;
         if !self.places.iter().any(|(w, _)| w == part) {
             return Some(part);
@@ -4531,8 +4530,17 @@ impl ExcludedParts {
 /// edition: no verb of use.
 fn forbidden_use(text: &str, at: usize, end: usize) -> bool {
     const PROHIBIT_JA: [&str; 11] = [
-        "禁止", "しない", "させない", "認めない", "不可", "行わない", "ないこと", "てはならない",
-        "できない", "禁ずる", "禁じる",
+        "禁止",
+        "しない",
+        "させない",
+        "認めない",
+        "不可",
+        "行わない",
+        "ないこと",
+        "てはならない",
+        "できない",
+        "禁ずる",
+        "禁じる",
     ];
     let after = &text[end..];
     let clause = &after[..after
@@ -4542,10 +4550,21 @@ fn forbidden_use(text: &str, at: usize, end: usize) -> bool {
         .iter()
         .find_map(|p| clause.strip_prefix(p))
         .unwrap_or(clause);
-    if rest.starts_with("禁止") || rest.starts_with("利用禁止") || rest.starts_with("使用禁止") {
+    if rest.starts_with("禁止") || rest.starts_with("利用禁止") || rest.starts_with("使用禁止")
+    {
         return true;
     }
-    let uses = ["利用", "使用", "使う", "使わ", "契約", "導入", "採用", "申込", "申し込"];
+    let uses = [
+        "利用",
+        "使用",
+        "使う",
+        "使わ",
+        "契約",
+        "導入",
+        "採用",
+        "申込",
+        "申し込",
+    ];
     if uses.iter().any(|u| rest.starts_with(u)) && PROHIBIT_JA.iter().any(|w| rest.contains(w)) {
         return true;
     }
@@ -4605,9 +4624,16 @@ fn forbidden_use(text: &str, at: usize, end: usize) -> bool {
             // `use of` only after a prohibition (`prohibit the use of`)
             let b = b.trim_end();
             let b = b.strip_suffix(" the").unwrap_or(b);
-            ["prohibit", "prohibits", "forbid", "forbids", "disallow", "no"]
-                .iter()
-                .any(|p| b.ends_with(p))
+            [
+                "prohibit",
+                "prohibits",
+                "forbid",
+                "forbids",
+                "disallow",
+                "no",
+            ]
+            .iter()
+            .any(|p| b.ends_with(p))
         })
     })
 }
@@ -4956,8 +4982,11 @@ fn excluded_in_line(line: &str) -> Vec<(String, bool)> {
             let rest = &rest[..rest
                 .find(['。', ';', '；', '、', ','])
                 .unwrap_or(rest.len())];
-            let planned = notes_not_final(rest)
-                || ["予定", "検討", "見込み"].iter().any(|w| rest.contains(w));
+            let planned = exclusion_planned(
+                rest,
+                notes_not_final(rest)
+                    || ["予定", "検討", "見込み"].iter().any(|w| rest.contains(w)),
+            );
             let before = &line[..at];
             let start = clause_start(before, &[]);
             let mut part = &before[start..];
@@ -4993,6 +5022,43 @@ fn excluded_in_line(line: &str) -> Vec<(String, bool)> {
     out
 }
 
+/// The parts a list of exclusions names (`データセンター（IaaS事業者に依拠）、大阪リージョン
+/// （予定）`), split at `、`, `,`, `;` outside brackets, each without its notes and with whether
+/// its note says the exclusion is planned (`（予定）`, `（検討中）`): a note of when a region
+/// opens (`（2026年開設予定）`) is of the region, not of its exclusion.
+fn listed_exclusions(list: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut push = |piece: &str| {
+        out.push((
+            without_notes(piece),
+            exclusion_planned(piece, notes_not_final(piece)),
+        ));
+    };
+    for (i, c) in list.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            '、' | ',' | '，' | ';' | '；' if depth == 0 => {
+                push(&list[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    push(&list[start..]);
+    out
+}
+
+/// Whether what is written with an exclusion (`note`), read as not final (`not_final`), says
+/// the exclusion is planned: not when it says when the part opens (`2026年開設予定`,
+/// `launch`), which is of the part.
+fn exclusion_planned(note: &str, not_final: bool) -> bool {
+    let opens = ["開設", "開始", "提供", "リリース", "launch", "open"];
+    not_final && !opens.iter().any(|w| note.to_lowercase().contains(w))
+}
+
 /// Whether a bracketed note of `text` says it is not final: planned, a draft, in part
 /// ([`not_final_region`]: `大阪リージョン（予定）`).
 fn notes_not_final(text: &str) -> bool {
@@ -5015,9 +5081,17 @@ fn notes_not_final(text: &str) -> bool {
 fn excludes_region(part: &str, name: &str) -> bool {
     let as_written = part.contains(name) && {
         let rest = part.replace(name, " ");
-        let rest = ["リージョン", "regions", "region", "the", "全体", "全域", "の"]
-            .iter()
-            .fold(rest, |r, w| r.replace(w, " "));
+        let rest = [
+            "リージョン",
+            "regions",
+            "region",
+            "the",
+            "全体",
+            "全域",
+            "の",
+        ]
+        .iter()
+        .fold(rest, |r, w| r.replace(w, " "));
         rest.trim().is_empty() || region_alone(part)
     };
     as_written || region_alone(part) && place_of(name).is_some_and(|p| places_in(part).contains(&p))
@@ -8494,5 +8568,101 @@ mod tests {
         .is_empty());
         assert!(left(&["テストIaaS（東京リージョン）"], &["テストSaaS"]).is_empty());
         assert!(left(&[], &["テストSaaS"]).is_empty());
+        // fix32-scope (review 22 A-7): a part of one region left out where the service uses
+        // the region; a planned exclusion of the service is still compared
+        let iaas = [
+            "テストIaaS（東京リージョン、大阪リージョン）",
+            "除外: 大阪リージョンの物理セキュリティ",
+        ];
+        assert_eq!(left(&iaas, &both), ["大阪リージョンの物理セキュリティ"]);
+        assert!(left(&iaas, &["テストSaaS（東京リージョン）"]).is_empty());
+        assert_eq!(
+            left(
+                &["Test IaaS (Tokyo and Osaka regions)", "Out of scope: Osaka"],
+                &both
+            ),
+            ["Osaka"]
+        );
+        assert_eq!(
+            left(&["テストIaaS", "対象外: 物理セキュリティ"], &both),
+            ["物理セキュリティ"]
+        );
+        assert_eq!(
+            left(
+                &["テストIaaS（東京リージョン）"],
+                &["テストSaaS（東京リージョン）。大阪リージョンは対象外（予定）"]
+            ),
+            ["大阪リージョン"]
+        );
+    }
+
+    /// fix32-scope: what a list of exclusions and a scope line say of a part, a region, a
+    /// draft, and of a plan an item forbids.
+    #[test]
+    fn scope_words_of_fix32() {
+        // a region alone, and what of a region a part is
+        assert!(region_alone("osaka"));
+        assert!(region_alone("the osaka region"));
+        assert!(region_alone("大阪リージョン"));
+        assert!(!region_alone("大阪リージョンの物理セキュリティ"));
+        assert!(!region_alone("管理コンソール"));
+        assert_eq!(
+            without_places("大阪リージョンの物理セキュリティ"),
+            "物理セキュリティ"
+        );
+        assert_eq!(
+            without_places("physical security of the osaka region"),
+            "physical security"
+        );
+        assert!(excludes_region("大阪リージョン", "大阪"));
+        assert!(excludes_region("osaka", "大阪"));
+        assert!(!excludes_region("大阪リージョンの物理セキュリティ", "大阪"));
+        // a planned exclusion, not a region's opening
+        assert_eq!(
+            listed_exclusions("管理コンソール、大阪リージョン（予定）"),
+            [
+                ("管理コンソール".to_owned(), false),
+                ("大阪リージョン".to_owned(), true)
+            ]
+        );
+        assert_eq!(
+            listed_exclusions("大阪リージョン（2026年開設予定）"),
+            [("大阪リージョン".to_owned(), false)]
+        );
+        // a note after the bracket a region stands in
+        assert_eq!(note_after_bracket("リージョン)(案)"), "案");
+        assert_eq!(
+            note_after_bracket("リージョン、大阪リージョン)、ストレージ"),
+            ""
+        );
+        // regions joined after their own marker are read at it
+        let names: Vec<Option<String>> = regions_in("(東京リージョン、大阪リージョン)")
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        assert_eq!(names, [Some("東京".to_owned()), Some("大阪".to_owned())]);
+        // an edition named only to forbid its use (review 22 C-5)
+        let forbidden = |text: &str, edition: &str| {
+            let at = text.find(edition).unwrap();
+            forbidden_use(text, at, at + edition.len())
+        };
+        assert!(forbidden("無償プランの利用を禁止すること", "無償プラン"));
+        assert!(forbidden("無償プランは利用しないこと", "無償プラン"));
+        assert!(forbidden("free plan must not be used", "free plan"));
+        assert!(forbidden("do not use the free plan", "free plan"));
+        assert!(forbidden("prohibit the use of the free plan", "free plan"));
+        assert!(!forbidden(
+            "enterprise版のデータを削除しないこと",
+            "enterprise版"
+        ));
+        assert!(!forbidden(
+            "enterprise edition data must not be deleted",
+            "enterprise edition"
+        ));
+        assert!(!forbidden(
+            "無償プランを利用する場合は申請すること",
+            "無償プラン"
+        ));
+        assert!(!forbidden("the casino free plan", "free plan"));
     }
 }
