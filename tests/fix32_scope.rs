@@ -369,3 +369,48 @@ fn an_item_forbidding_another_plan_is_not_about_it() {
         }
     }
 }
+
+/// Over-cap found beside A-7: a region's bracket excluding a named part (`東京リージョン
+/// （excluding admin console）`) says what is left out, not that Tokyo is not final: Tokyo's
+/// item reads. Guards: a bracket excluding an unnamed share (`（一部サービスを除く）`) still
+/// caps that region; a scope of regions only as a draft words the part not named with no
+/// empty list (`names only (none stated as final)`).
+#[test]
+fn a_region_bracket_excluding_a_named_part_is_still_the_region() {
+    let dir = profiles(&[(
+        "edition.yaml",
+        &["テストクラウド（東京リージョン（excluding admin console））"],
+    )]);
+    let v = verdicts(dir.path(), "physical.csv", "edition.yaml");
+    assert_eq!(of(&v, "C-2"), COVERED_OWN);
+    assert_eq!(of(&v, "C-4"), CAPPED_OWN);
+    let dir = profiles(&[(
+        "edition.yaml",
+        &["テストクラウド（東京リージョン、大阪リージョン（一部サービスを除く））"],
+    )]);
+    let v = verdicts(dir.path(), "physical.csv", "edition.yaml");
+    assert_eq!(of(&v, "C-2"), COVERED_OWN);
+    assert_eq!(of(&v, "C-4"), CAPPED_OWN);
+    let dir = profiles(&[("edition.yaml", &["テストクラウド（全リージョン（案））"])]);
+    for (lang, none) in [
+        (
+            "en",
+            "names only (none stated as final); 大阪リージョン is not named",
+        ),
+        (
+            "ja",
+            "（確定した記載なし） のみを挙げ、大阪リージョン を挙げていない",
+        ),
+    ] {
+        let md = stdout_of(
+            bin()
+                .args(["--lang", lang, "report", "--checks"])
+                .arg(data("fix32-scope/physical.csv"))
+                .arg("--csp")
+                .arg(dir.path().join("edition.yaml"))
+                .args(["--as-of", "2026-12-01", "--format", "md"]),
+        );
+        let row = md.lines().find(|l| l.starts_with("| C-4 ")).unwrap();
+        assert!(row.contains(none), "{row}");
+    }
+}

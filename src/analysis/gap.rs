@@ -2729,9 +2729,7 @@ fn editions_in(text: &str) -> (Vec<(&'static str, String)>, bool) {
                 let planned = after
                     .strip_prefix('(')
                     .and_then(|rest| rest.split_once(')'))
-                    .is_some_and(|(inner, _)| {
-                        not_final_region(inner) && excluded_in_line(inner).is_empty()
-                    });
+                    .is_some_and(|(inner, _)| note_not_final(inner));
                 let written = format!("{}{}", if planned { "?" } else { "" }, &text[start..end]);
                 if !out.iter().any(|(t, _)| *t == tier) {
                     out.push((tier, written));
@@ -3311,6 +3309,27 @@ fn not_final_region(note: &str) -> bool {
         || Date::new(9999, 12, 31).and_then(|last| remarks::document_mark(note, last)).is_some()
 }
 
+/// [`not_final_region`] of a note beside a region or an edition in a scope line, but a note
+/// excluding a named part (`（管理コンソールを除く）`, `(excluding the admin console)`, `（Enterprise
+/// Editionは対象外）`) says what the scope leaves out, read as an excluded part, not that the
+/// region or edition is not final; one excluding an unnamed share (`（一部サービスを除く）`,
+/// `(excluding some services)`) still is.
+fn note_not_final(note: &str) -> bool {
+    if !not_final_region(note) {
+        return false;
+    }
+    let parts = excluded_in_line(note);
+    parts.is_empty()
+        || parts.iter().any(|(part, _)| {
+            let part = part.to_lowercase();
+            [
+                "一部", "部分", "特定", "some", "certain", "part of", "parts of",
+            ]
+            .iter()
+            .any(|w| part.contains(w))
+        })
+}
+
 impl ScopeRegions {
     /// The regions the scope's lines (not its lists of exclusions) name, less those it
     /// excludes (a part that is the region alone: `大阪リージョンは対象外`, `Out of scope:
@@ -3344,9 +3363,9 @@ impl ScopeRegions {
                         .iter()
                         .any(|(_, last)| *last > end)
                 });
-                if not_final_region(&bracket)
+                if note_not_final(&bracket)
                     || planned_before
-                    || not_final_region(note_after)
+                    || note_not_final(note_after)
                     || after_audit
                 {
                     not_yet = true;
@@ -4427,13 +4446,17 @@ impl ExcludedParts {
                 out.push((gap, list));
             }
         }
-        let named: Vec<String> = self
+        let mut named: Vec<String> = self
             .regions
             .0
             .iter()
             .flatten()
             .map(|n| format!("{n}リージョン"))
             .collect();
+        // a scope naming regions only as planned or a draft (`全リージョン（案）`)
+        if named.is_empty() {
+            named.push(none_final(lang).to_owned());
+        }
         // a region the item names to keep data out of (`東京以外のリージョンには保存しない
         // こと`) is worded apart: the scope does not show where data is not kept
         for (gap, forbidden) in [(ScopeGap::NotNamed, false), (ScopeGap::NotShown, true)] {
@@ -4485,12 +4508,15 @@ impl ExcludedParts {
             }
         }
         if !editions.is_empty() {
-            let named: Vec<&str> = self
+            let mut named: Vec<&str> = self
                 .editions
                 .iter()
                 .flatten()
                 .map(|(_, w)| w.as_str())
                 .collect();
+            if named.is_empty() {
+                named.push(none_final(lang));
+            }
             let subject = match lang {
                 Lang::Ja => format!(
                     "{} のみを挙げ、{} を挙げていない",
@@ -4636,6 +4662,12 @@ fn forbidden_use(text: &str, at: usize, end: usize) -> bool {
             .any(|p| b.ends_with(p))
         })
     })
+}
+
+/// What a scope names when it names its regions or editions only as planned or a draft
+/// (`全リージョン（案）`), in the subject of a part not named.
+fn none_final(lang: Lang) -> &'static str {
+    lang.pick("（確定した記載なし）", "(none stated as final)")
 }
 
 /// How a text (folded) names every edition, as written: `全エディション`, `all editions`.
