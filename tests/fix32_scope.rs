@@ -9,31 +9,8 @@ mod common;
 
 use std::path::Path;
 
-use common::{bin, data, json_of, stdout_of, strings};
+use common::{bin, data, json_of, stdout_of, strings, with_scope};
 use serde_json::Value;
-
-/// `text` (a fixture profile) with its `scope:` list replaced by `lines`.
-fn with_scope(text: &str, lines: &[&str]) -> String {
-    let mut out = String::new();
-    let mut in_scope = false;
-    for line in text.lines() {
-        if line == "scope:" {
-            in_scope = true;
-            out.push_str("scope:\n");
-            for l in lines {
-                out.push_str(&format!("  - \"{l}\"\n"));
-            }
-            continue;
-        }
-        if in_scope && line.starts_with("  - ") {
-            continue;
-        }
-        in_scope = false;
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
-}
 
 /// The fixture profiles of `tests/data/fix32-scope/` written into a folder of their own with
 /// the scopes given (the others as they are).
@@ -42,7 +19,7 @@ fn profiles(scopes: &[(&str, &[&str])]) -> tempfile::TempDir {
     for name in ["iaas.yaml", "saas.yaml", "edition.yaml"] {
         let text = std::fs::read_to_string(data(&format!("fix32-scope/{name}"))).unwrap();
         let text = match scopes.iter().find(|(n, _)| *n == name) {
-            Some((_, lines)) => with_scope(&text, lines),
+            Some((_, lines)) => with_scope(&text, Some(lines)),
             None => text,
         };
         std::fs::write(dir.path().join(name), text).unwrap();
