@@ -4271,16 +4271,14 @@ impl ExcludedParts {
             match self.places.iter().find(|(w, _)| w == written) {
                 // a region alone is this scope's regions' (below) when it names some
                 Some(_) if region_alone(folded) && self.regions.0.is_some() => {}
-                Some((_, places)) => {
-                    if every || places.iter().any(|p| uses.contains(p)) {
-                        left_places.extend(places.iter().copied());
-                        push(written.clone());
-                    }
+                Some((_, places)) if every || places.iter().any(|p| uses.contains(p)) => {
+                    left_places.extend(places.iter().copied());
+                    push(written.clone());
                 }
                 None if !relied && infra_part(folded) && !providers_share(folded) => {
                     push(written.clone())
                 }
-                None => {}
+                _ => {}
             }
         }
         // this scope's regions as places: its names when each is a known place; else (a role,
