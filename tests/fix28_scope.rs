@@ -5,33 +5,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{bin, by_id, data, json_of, strings};
+use common::{bin, by_id, data, json_of, strings, with_scope};
 use serde_json::Value;
-
-/// `text` with its `scope:` list replaced by `lines` (none: no `scope:` at all).
-fn with_scope(text: &str, lines: Option<&[&str]>) -> String {
-    let mut out = String::new();
-    let mut in_scope = false;
-    for line in text.lines() {
-        if line == "scope:" {
-            in_scope = true;
-            if let Some(lines) = lines {
-                out.push_str("scope:\n");
-                for l in lines {
-                    out.push_str(&format!("  - \"{l}\"\n"));
-                }
-            }
-            continue;
-        }
-        if in_scope && line.starts_with("  - ") {
-            continue;
-        }
-        in_scope = false;
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
-}
 
 /// The fixtures' SaaS on their IaaS in a folder of their own, each with the scope given
 /// (`None`: as the fixture has it, `Some(None)`: no `scope:`).

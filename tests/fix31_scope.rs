@@ -6,38 +6,15 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{bin, data, json_of, strings};
+use common::{bin, data, json_of, strings, with_scope};
 use serde_json::Value;
-
-/// `text` (a fixture profile) with its `scope:` list replaced by `lines`.
-fn with_scope(text: &str, lines: &[&str]) -> String {
-    let mut out = String::new();
-    let mut in_scope = false;
-    for line in text.lines() {
-        if line == "scope:" {
-            in_scope = true;
-            out.push_str("scope:\n");
-            for l in lines {
-                out.push_str(&format!("  - \"{l}\"\n"));
-            }
-            continue;
-        }
-        if in_scope && line.starts_with("  - ") {
-            continue;
-        }
-        in_scope = false;
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
-}
 
 /// The fixture profiles `names` written into a folder of their own with the scopes given.
 fn profiles(scopes: &[(&str, &[&str])]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for (name, lines) in scopes {
         let text = std::fs::read_to_string(data(&format!("fix28-scope/{name}"))).unwrap();
-        std::fs::write(dir.path().join(name), with_scope(&text, lines)).unwrap();
+        std::fs::write(dir.path().join(name), with_scope(&text, Some(lines))).unwrap();
     }
     dir
 }

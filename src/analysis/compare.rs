@@ -319,7 +319,7 @@ pub fn compare(
         let judge = Judge::new(catalog, &csp, &coverage, as_of).with_plans(&plans);
         // each distinct reference evaluated once, then each item's status and reasons
         let refs = ref_verdicts(&judge, &resolved, &labels, lang);
-        let excluded = ExcludedParts::of(&att.scope);
+        let excluded = ExcludedParts::of_statement(att);
         let row: Vec<(Status, Reasons)> = checks
             .items
             .iter()

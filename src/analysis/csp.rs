@@ -955,7 +955,7 @@ fn inherit(
     let mut services = parent.services;
     for service in &mut services {
         let Some(u) = below else { break };
-        service.beyond_scope = crate::analysis::gap::ExcludedParts::of(&u.attestation.scope)
+        service.beyond_scope = crate::analysis::gap::ExcludedParts::of_statement(&u.attestation)
             .left_out_of(&crate::analysis::gap::ExcludedParts::of(scope));
         below = u.attestation.underlying.as_deref();
     }

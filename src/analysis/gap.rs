@@ -1270,7 +1270,7 @@ impl TopicFacts {
             scope: att.scope.clone(),
             law,
             form: InputForm::of(att),
-            excluded: ExcludedParts::of(&att.scope),
+            excluded: ExcludedParts::of_statement(att),
             underlying_scopes: csp
                 .services
                 .iter()
@@ -2644,6 +2644,19 @@ pub struct ExcludedParts {
     /// named as planned or in part (`Enterprise Edition（2027年提供予定）`); `None` when they
     /// name none, or every edition (`全エディション`).
     editions: Option<Vec<(&'static str, String)>>,
+    /// The editions the scope excludes (`Standard Edition（Enterprise Editionは対象外）`), by
+    /// tier: named by an item in either language (`エンタープライズ版`), they are excluded
+    /// (review 22 A-12).
+    excluded_editions: Vec<(&'static str, String)>,
+    /// The parts (as written) naming a place, with their places (`大阪リージョンの物理セキュ
+    /// リティ`: Osaka): such a part is the place's only, so an item naming other places
+    /// only does not name it, and a service relying on this one uses it where it uses the
+    /// place ([`Self::left_out_of`]; review 22 A-7).
+    places: Vec<(String, Vec<&'static str>)>,
+    /// The parts (folded) the scope says it will exclude, not that it does
+    /// (`大阪リージョンは対象外（予定）`): excluded for the service's own items, and still part
+    /// of its scope where a service underneath is compared with it (fail closed both ways).
+    planned: Vec<String>,
 }
 
 /// Tiers of a product's editions, each in one spelling for its Japanese and English names
@@ -2711,10 +2724,12 @@ fn editions_in(text: &str) -> (Vec<(&'static str, String)>, bool) {
                     continue;
                 }
                 let after = text[end..].trim_start();
+                // a bracket excluding another part (`standard edition (excluding enterprise
+                // edition)`) says nothing of this edition
                 let planned = after
                     .strip_prefix('(')
                     .and_then(|rest| rest.split_once(')'))
-                    .is_some_and(|(inner, _)| not_final_region(inner));
+                    .is_some_and(|(inner, _)| note_not_final(inner));
                 let written = format!("{}{}", if planned { "?" } else { "" }, &text[start..end]);
                 if !out.iter().any(|(t, _)| *t == tier) {
                     out.push((tier, written));
@@ -3123,7 +3138,17 @@ fn regions_in(text: &str) -> Vec<Mention> {
                 } else {
                     None
                 };
+                // a region named with its own marker before the joiner (`東京リージョン、大阪
+                // リージョン`) is read at that marker, not as a name of this one
+                let marked = |n: usize, words: &[&str]| {
+                    let before: String = chars[..start - n].iter().collect();
+                    let before = before.trim_end();
+                    words.iter().any(|w| before.ends_with(w))
+                };
                 if let Some(n) = joined {
+                    if marked(n, &["region", "regions"]) {
+                        break;
+                    }
                     end = start - n;
                     continue;
                 }
@@ -3145,6 +3170,9 @@ fn regions_in(text: &str) -> Vec<Mention> {
                 let Some(n) = joined else {
                     break;
                 };
+                if marked(n, &["リージョン"]) {
+                    break;
+                }
                 end = start - n;
             }
         }
@@ -3281,10 +3309,34 @@ fn not_final_region(note: &str) -> bool {
         || Date::new(9999, 12, 31).and_then(|last| remarks::document_mark(note, last)).is_some()
 }
 
+/// [`not_final_region`] of a note beside a region or an edition in a scope line, but a note
+/// excluding a named part (`（管理コンソールを除く）`, `(excluding the admin console)`, `（Enterprise
+/// Editionは対象外）`) says what the scope leaves out, read as an excluded part, not that the
+/// region or edition is not final; one excluding an unnamed share (`（一部サービスを除く）`,
+/// `(excluding some services)`) still is.
+fn note_not_final(note: &str) -> bool {
+    if !not_final_region(note) {
+        return false;
+    }
+    let parts = excluded_in_line(note);
+    parts.is_empty()
+        || parts.iter().any(|(part, _)| {
+            let part = part.to_lowercase();
+            [
+                "一部", "部分", "特定", "some", "certain", "part of", "parts of",
+            ]
+            .iter()
+            .any(|w| part.contains(w))
+        })
+}
+
 impl ScopeRegions {
     /// The regions the scope's lines (not its lists of exclusions) name, less those it
-    /// excludes; `None` when it names none, or a region by no name (`全リージョン`).
-    fn of(lines: &[&str], excluded: &[(String, String)]) -> ScopeRegions {
+    /// excludes (a part that is the region alone: `大阪リージョンは対象外`, `Out of scope:
+    /// Osaka`, not `大阪リージョンの物理セキュリティ`); `None` when it names none, or a region by
+    /// no name (`全リージョン`). A region dated after `audited_to`, the end of the statement's
+    /// audit period (`大阪リージョン（2026年10月開設）`), is not covered, as a planned one.
+    fn of(lines: &[&str], excluded: &[(String, String)], audited_to: Option<Date>) -> ScopeRegions {
         let mut names: Vec<String> = Vec::new();
         // a region named as planned or not final (`大阪リージョン（2027年開設予定）`) is none
         // the statement covers: the others are named, and a scope of only such names none
@@ -3295,13 +3347,27 @@ impl ScopeRegions {
                 name,
                 lead,
                 bracket,
+                marker,
                 ..
             } in regions_in(&folded)
             {
                 // what stands before it only as a plan (`2027年開設予定の大阪リージョン`)
                 let planned_before = crate::input::csp::remarks::header_note_qualifier(&lead)
                     .is_some_and(|q| matches!(q.kind, crate::input::csp::remarks::Kind::Deferral));
-                if not_final_region(&bracket) || planned_before {
+                // a note after the bracket holding it (`（全リージョン）（案）`): of the whole
+                let note_after = note_after_bracket(&folded[marker..]);
+                // a date after the audit period's end (`（2026年10月開設）`): the audit did not
+                // see the region (review 22 A-7)
+                let after_audit = audited_to.is_some_and(|end| {
+                    crate::date::dates_in(&bracket)
+                        .iter()
+                        .any(|(_, last)| *last > end)
+                });
+                if note_not_final(&bracket)
+                    || planned_before
+                    || note_not_final(note_after)
+                    || after_audit
+                {
                     not_yet = true;
                     continue;
                 }
@@ -3333,7 +3399,9 @@ impl ScopeRegions {
                 let Some(name) = name else {
                     return ScopeRegions(None);
                 };
-                if !excluded.iter().any(|(_, f)| f.contains(&name)) && !names.contains(&name) {
+                if !excluded.iter().any(|(_, f)| excludes_region(f, &name))
+                    && !names.contains(&name)
+                {
                     names.push(name);
                 }
             }
@@ -3853,14 +3921,17 @@ const PART_WORDS: [&[&str]; 4] = [
 const INFRA: [&str; 3] = ["ネットワーク機器", "ハイパーバイザ", "仮想化基盤"];
 
 /// The labels of a scope entry listing excluded parts, longest first.
-const EXCLUSION_LABELS: [&str; 9] = [
+const EXCLUSION_LABELS: [&str; 11] = [
     "対象外のサービス",
     "言明の対象外",
     "対象範囲外",
     "除外範囲",
     "適用除外",
     "除外対象",
+    "除外事項",
     "対象外",
+    // `除外: 大阪リージョンの物理セキュリティ` (review 22 A-7)
+    "除外",
     "out of scope",
     "excluded",
 ];
@@ -3895,27 +3966,41 @@ const EXCLUDING_BEFORE: [&str; 8] = [
 ];
 
 impl ExcludedParts {
+    /// The parts a statement's scope excludes, its regions and editions, as written.
     pub fn of(scope: &[String]) -> ExcludedParts {
-        let mut texts: Vec<String> = Vec::new();
+        ExcludedParts::audited(scope, None)
+    }
+
+    /// [`Self::of`] the statement's scope, where a region dated after its audit period
+    /// (`大阪リージョン（2026年10月開設）`, the audit period ending before) is not covered: the
+    /// audit did not see it (review 22 A-7).
+    pub fn of_statement(att: &Attestation) -> ExcludedParts {
+        ExcludedParts::audited(&att.scope, att.audit_period.map(|p| p.to))
+    }
+
+    fn audited(scope: &[String], audited_to: Option<Date>) -> ExcludedParts {
+        // each text of excluded parts, and whether its exclusion is only planned
+        let mut texts: Vec<(String, bool)> = Vec::new();
         let mut relied_texts: Vec<usize> = Vec::new();
         let mut lines: Vec<&str> = Vec::new();
         let mut label_over = false;
+        let own = |texts: Vec<String>| texts.into_iter().map(|t| (t, false));
         for entry in scope {
             let entry = entry.trim();
             if std::mem::take(&mut label_over) {
-                texts.push(without_notes(entry));
+                texts.extend(listed_exclusions(entry));
                 continue;
             }
             match exclusion_label(entry) {
                 Some("") => label_over = true,
-                Some(rest) => texts.push(without_notes(rest)),
+                Some(rest) => texts.extend(listed_exclusions(rest)),
                 None => {
                     texts.extend(excluded_in_line(entry));
                     let (physical, out) = physical_elsewhere(entry);
-                    texts.extend(out);
+                    texts.extend(own(out));
                     let first = texts.len();
-                    texts.extend(resting_on_another(entry));
-                    texts.extend(physical);
+                    texts.extend(own(resting_on_another(entry)));
+                    texts.extend(own(physical));
                     relied_texts.extend(first..texts.len());
                     lines.push(entry);
                 }
@@ -3923,19 +4008,30 @@ impl ExcludedParts {
         }
         // the folded parts of the texts saying a part rests on another provider
         let mut relied: Vec<String> = Vec::new();
+        let mut planned: Vec<String> = Vec::new();
         let mut parts: Vec<(String, String)> = Vec::new();
-        let mut push = |part: &str| {
+        let mut push = |part: &str, not_final: bool| {
             // `対象外: なし` excludes nothing
             let nothing = ["なし", "無し", "該当なし", "特になし", "none", "n/a"];
             if part.chars().count() < 2 || nothing.contains(&part.to_lowercase().as_str()) {
                 return;
             }
             let folded = crate::text::fold_width(part).to_lowercase();
-            if !parts.iter().any(|(_, f)| *f == folded) {
-                parts.push((part.to_owned(), folded));
+            if parts.iter().any(|(_, f)| *f == folded) {
+                return;
             }
+            // a planned exclusion says so where it is named (`大阪リージョン（予定）`)
+            let written = match (not_final, part.is_ascii()) {
+                (false, _) => part.to_owned(),
+                (true, false) => format!("{part}（予定）"),
+                (true, true) => format!("{part} (planned)"),
+            };
+            if not_final {
+                planned.push(folded.clone());
+            }
+            parts.push((written, folded));
         };
-        for (k, text) in texts.iter().enumerate() {
+        for (k, (text, not_final)) in texts.iter().enumerate() {
             let text = text
                 .replace("及び", "、")
                 .replace("および", "、")
@@ -3948,14 +4044,14 @@ impl ExcludedParts {
                     .trim_end_matches("など")
                     .trim_end_matches('等')
                     .trim();
-                push(part);
+                push(part, *not_final);
                 if relied_texts.contains(&k) {
                     relied.push(crate::text::fold_width(part).to_lowercase());
                 }
                 // a service or function named by its head (`オプションサービス`)
                 for tail in ["サービス", "機能"] {
                     if let Some(head) = part.strip_suffix(tail) {
-                        push(head.trim());
+                        push(head.trim(), *not_final);
                     }
                 }
             }
@@ -3997,15 +4093,63 @@ impl ExcludedParts {
                 }
             }
         }
-        let regions = ScopeRegions::of(&lines, &parts);
+        // the parts naming a place (`大阪リージョンの物理セキュリティ`); a region excluded
+        // alone (`Out of scope: Osaka`) is named by every spelling of its place (`大阪リージョン`)
+        let mut places: Vec<(String, Vec<&'static str>)> = Vec::new();
+        for (written, folded) in &parts {
+            let here = places_in(folded);
+            if here.is_empty() {
+                continue;
+            }
+            // what of the place it is, named as the part of it (`物理セキュリティ`,
+            // `バックアップ` of `大阪リージョンのバックアップ機能`): where the item names the
+            // place or none ([`Self::of_place_in`])
+            let domain = without_places(folded);
+            let mut heads = vec![domain.as_str()];
+            heads.extend(
+                ["サービス", "機能"]
+                    .iter()
+                    .filter_map(|t| domain.strip_suffix(t)),
+            );
+            for head in heads {
+                if head.chars().count() >= 2 && !parts.iter().chain(&also).any(|(_, f)| f == head) {
+                    also.push((written.clone(), head.to_owned()));
+                }
+            }
+            if region_alone(folded) {
+                for (_, spellings) in PLACES.iter().filter(|(p, _)| here.contains(p)) {
+                    // `us` alone is the reader as often as the place
+                    for word in spellings
+                        .iter()
+                        .filter(|w| w.chars().count() > 1 && **w != "us")
+                    {
+                        if !parts.iter().chain(&also).any(|(_, f)| f == word) {
+                            also.push((written.clone(), (*word).to_owned()));
+                        }
+                    }
+                }
+            }
+            places.push((written.clone(), here));
+        }
+        let regions = ScopeRegions::of(&lines, &parts, audited_to);
         let relied = parts
             .iter()
             .filter(|(_, f)| relied.iter().any(|r| r == f))
             .map(|(written, _)| written.clone())
             .collect();
+        // an edition the scope excludes is none it names, in either language (review 22 A-12)
+        let mut excluded_editions: Vec<(&'static str, String)> = Vec::new();
+        for (written, folded) in &parts {
+            for (tier, _) in editions_in(folded).0 {
+                if !excluded_editions.iter().any(|(t, _)| *t == tier) {
+                    excluded_editions.push((tier, written.clone()));
+                }
+            }
+        }
         let editions = {
-            let (named, every) =
+            let (mut named, every) =
                 editions_in(&crate::text::fold_width(&lines.join("\n")).to_lowercase());
+            named.retain(|(tier, _)| !excluded_editions.iter().any(|(t, _)| t == tier));
             (!every && !named.is_empty()).then(|| {
                 named
                     .into_iter()
@@ -4021,29 +4165,56 @@ impl ExcludedParts {
             relied,
             lines: lines.iter().map(|l| (*l).to_owned()).collect(),
             editions,
+            excluded_editions,
+            places,
+            planned,
         }
     }
 
     /// The editions an item's title or the texts beside it name that the scope's do not
     /// (`enterprise edition` under a scope of `Standard Edition`), or every edition
     /// (`全エディション`) beside a scope naming some, as written; nothing when the scope names
-    /// no edition (fix25-scope left: an edition as a region is).
-    fn editions_outside(&self, title: &str, note: &str, extra: &Extra) -> Vec<String> {
-        let Some(editions) = &self.editions else {
+    /// no edition (fix25-scope left: an edition as a region is). Each with the part that
+    /// excludes it when the scope does (`（Enterprise Editionは対象外）`: named in either
+    /// language, review 22 A-12). An edition the item names only to forbid its use (`無償プランの利用を禁止する
+    /// こと`, `Free plan must not be used`) is none it asks of ([`forbidden_use`], review 22
+    /// C-5).
+    fn editions_outside(
+        &self,
+        title: &str,
+        note: &str,
+        extra: &Extra,
+    ) -> Vec<(String, Option<&str>)> {
+        if self.editions.is_none() && self.excluded_editions.is_empty() {
             return Vec::new();
-        };
+        }
         let all: Vec<&str> = std::iter::once(title)
             .chain(texts_beside(note, extra))
             .collect();
         let text = crate::text::fold_width(&all.join("\n")).to_lowercase();
         let (named, every) = editions_in(&text);
-        let mut out: Vec<String> = named
-            .into_iter()
-            .filter(|(tier, _)| !editions.iter().any(|(t, _)| t == tier))
-            .map(|(_, written)| written.trim_start_matches('?').to_owned())
-            .collect();
-        if every {
-            out.push(every_edition_written(&text));
+        let mut out: Vec<(String, Option<&str>)> = Vec::new();
+        for (tier, written) in named {
+            let written = written.trim_start_matches('?');
+            let excluded = self
+                .excluded_editions
+                .iter()
+                .find(|(t, _)| *t == tier)
+                .map(|(_, part)| part.as_str());
+            let unnamed = self
+                .editions
+                .as_ref()
+                .is_some_and(|e| !e.iter().any(|(t, _)| *t == tier));
+            let forbidden = {
+                let mut at = text.match_indices(written).peekable();
+                at.peek().is_some() && at.all(|(i, w)| forbidden_use(&text, i, i + w.len()))
+            };
+            if (excluded.is_some() || unnamed) && !forbidden {
+                out.push((written.to_owned(), excluded));
+            }
+        }
+        if every && self.editions.is_some() {
+            out.push((every_edition_written(&text), None));
         }
         out
     }
@@ -4060,9 +4231,12 @@ impl ExcludedParts {
     /// left out, or `over` names nothing to compare (review 19 A-1).
     pub fn left_out_of(&self, over: &ExcludedParts) -> Vec<String> {
         let mut text = crate::text::fold_width(&over.lines.join("\n")).to_lowercase();
-        // what `over` excludes itself is no part it states
+        // what `over` excludes itself is no part it states; what it only plans to exclude
+        // (`大阪リージョンは対象外（予定）`) still is
         for (_, folded) in &over.parts {
-            text = text.replace(folded.as_str(), " ");
+            if !over.planned.contains(folded) {
+                text = text.replace(folded.as_str(), " ");
+            }
         }
         let mut out: Vec<String> = Vec::new();
         if self.lines.is_empty() && self.parts.is_empty() {
@@ -4077,8 +4251,35 @@ impl ExcludedParts {
                 out.push(part);
             }
         };
+        let mut left_places: Vec<&str> = Vec::new();
         for part in self.named_in(&text) {
+            if let Some((_, places)) = self.places.iter().find(|(w, _)| w == part) {
+                left_places.extend(places.iter().copied());
+            }
             push(part.to_owned());
+        }
+        // a part this scope excludes in a place `over` uses (`除外: 大阪リージョンの物理セキュ
+        // リティ` under a service in Tokyo and Osaka), every region `over` names by no place
+        // (`全リージョン`) using it; and its physical layer excluded outright, which a service
+        // inheriting from it rests on (review 22 A-7)
+        let uses: Vec<&str> = places_in(&text);
+        let every = regions_in(&text)
+            .iter()
+            .any(|m| m.name.is_none() && MORE_THAN_NAMED.iter().any(|w| m.lead.ends_with(w)));
+        for (written, folded) in &self.parts {
+            let relied = self.relied.contains(written);
+            match self.places.iter().find(|(w, _)| w == written) {
+                // a region alone is this scope's regions' (below) when it names some
+                Some(_) if region_alone(folded) && self.regions.0.is_some() => {}
+                Some((_, places)) if every || places.iter().any(|p| uses.contains(p)) => {
+                    left_places.extend(places.iter().copied());
+                    push(written.clone());
+                }
+                None if !relied && infra_part(folded) && !providers_share(folded) => {
+                    push(written.clone())
+                }
+                _ => {}
+            }
         }
         // this scope's regions as places: its names when each is a known place; else (a role,
         // `本番リージョン（東京）`, `アジアパシフィック（東京）リージョン`, or places named without
@@ -4095,6 +4296,11 @@ impl ExcludedParts {
             None => &self.regions,
         };
         for (region, _) in regions.outside_judged(&text) {
+            // a place already left out with a part of it (`大阪リージョンの物理セキュリティ`)
+            let here = places_in(&region);
+            if !here.is_empty() && here.iter().all(|p| left_places.contains(p)) {
+                continue;
+            }
             push(region);
         }
         out
@@ -4152,20 +4358,51 @@ impl ExcludedParts {
         self.named_in(&text)
     }
 
-    /// The excluded parts a text (folded) names, as written, each once.
+    /// The excluded parts a text (folded) names, as written, each once: a part of a place
+    /// (`大阪リージョンの物理セキュリティ`) only where the text names that place or none
+    /// ([`Self::of_place_in`]).
     fn named_in(&self, text: &str) -> impl Iterator<Item = &str> + '_ {
-        let text = text.to_owned();
-        let mut seen: Vec<&str> = Vec::new();
-        self.parts
-            .iter()
-            .chain(&self.also)
-            .filter(move |(_, folded)| names_part(&text, folded))
-            .map(|(written, _)| written.as_str())
-            .filter(move |w| {
-                let new = !seen.contains(w);
-                seen.push(w);
-                new
-            })
+        let mut out: Vec<&str> = Vec::new();
+        let mut here = None;
+        for (written, folded) in self.parts.iter().chain(&self.also) {
+            if out.contains(&written.as_str()) || !names_part(text, folded) {
+                continue;
+            }
+            if self.of_place_in(written, text, &mut here) {
+                out.push(written);
+            }
+        }
+        out.into_iter()
+    }
+
+    /// Whether a part (as written) is one `text` (folded) asks of by its places: a part of
+    /// no place always; a part of places (`大阪リージョンの物理セキュリティ`) where the text
+    /// names one of them or no place at all (every region, then), not where it names other
+    /// places only (`東京リージョンの入退管理`). `here`: the text's places, found once.
+    fn of_place_in(&self, written: &str, text: &str, here: &mut Option<Vec<&'static str>>) -> bool {
+        let Some((_, places)) = self.places.iter().find(|(w, _)| w == written) else {
+            return true;
+        };
+        let here = here.get_or_insert_with(|| places_in(text));
+        here.is_empty() || here.iter().any(|p| places.contains(p))
+    }
+
+    /// [`Self::physical_for`], where the item (its title, note and carried columns) asks of
+    /// the physical part by its places ([`Self::of_place_in`]).
+    fn physical_named(
+        &self,
+        physical: bool,
+        (title, note, extra): (&str, &str, &Extra),
+    ) -> Option<&str> {
+        let part = self.physical_for(physical)?;
+        if !self.places.iter().any(|(w, _)| w == part) {
+            return Some(part);
+        }
+        let all: Vec<&str> = std::iter::once(title)
+            .chain(texts_beside(note, extra))
+            .collect();
+        let text = crate::text::fold_width(&all.join("\n")).to_lowercase();
+        self.of_place_in(part, &text, &mut None).then_some(part)
     }
 
     /// The parts an item names (its title, note and carried columns), or its references
@@ -4182,7 +4419,7 @@ impl ExcludedParts {
         let (mut excluded, mut relied) = (Vec::<String>::new(), Vec::<String>::new());
         for part in self
             .named_by(title, note, extra)
-            .chain(self.physical_for(physical))
+            .chain(self.physical_named(physical, (title, note, extra)))
         {
             let list = if self.relied.iter().any(|r| r == part) {
                 &mut relied
@@ -4194,20 +4431,30 @@ impl ExcludedParts {
             }
         }
         let mut regions = self.regions_outside_judged(title, note, extra);
-        regions.retain(|(r, _)| !excluded.contains(r) && !relied.contains(r));
+        // a part marked planned (`大阪リージョン（予定）`) is the region it names
+        let bare = |p: &String| {
+            p.trim_end_matches("（予定）")
+                .trim_end_matches(" (planned)")
+                .to_owned()
+        };
+        regions.retain(|(r, _)| !excluded.iter().chain(&relied).any(|p| bare(p) == *r));
         let mut out = Vec::new();
         for (gap, list) in [(ScopeGap::Excluded, excluded), (ScopeGap::Relied, relied)] {
             if !list.is_empty() {
                 out.push((gap, list));
             }
         }
-        let named: Vec<String> = self
+        let mut named: Vec<String> = self
             .regions
             .0
             .iter()
             .flatten()
             .map(|n| format!("{n}リージョン"))
             .collect();
+        // a scope naming regions only as planned or a draft (`全リージョン（案）`)
+        if named.is_empty() {
+            named.push(none_final(lang).to_owned());
+        }
         // a region the item names to keep data out of (`東京以外のリージョンには保存しない
         // こと`) is worded apart: the scope does not show where data is not kept
         for (gap, forbidden) in [(ScopeGap::NotNamed, false), (ScopeGap::NotShown, true)] {
@@ -4237,16 +4484,37 @@ impl ExcludedParts {
             };
             out.push((gap, vec![subject]));
         }
-        // an edition the scope does not name (`Standard Edition` only, the item asks of
-        // `Enterprise Edition`), worded as a region not named
-        let editions = self.editions_outside(title, note, extra);
+        // an edition the scope excludes, worded as an excluded part unless one is named
+        // already (`Enterprise Edition` excluded as written); one it does not name
+        // (`Standard Edition` only, the item asks of `Enterprise Edition`), as a region not
+        // named
+        let (excluded_editions, editions): (Vec<_>, Vec<_>) = self
+            .editions_outside(title, note, extra)
+            .into_iter()
+            .partition(|(_, part)| part.is_some());
+        let editions: Vec<String> = editions.into_iter().map(|(w, _)| w).collect();
+        for part in excluded_editions.into_iter().filter_map(|(_, part)| part) {
+            let at = match out.iter().position(|(gap, _)| *gap == ScopeGap::Excluded) {
+                Some(at) => at,
+                None => {
+                    out.insert(0, (ScopeGap::Excluded, Vec::new()));
+                    0
+                }
+            };
+            if !out[at].1.iter().any(|p| p == part) {
+                out[at].1.push(part.to_owned());
+            }
+        }
         if !editions.is_empty() {
-            let named: Vec<&str> = self
+            let mut named: Vec<&str> = self
                 .editions
                 .iter()
                 .flatten()
                 .map(|(_, w)| w.as_str())
                 .collect();
+            if named.is_empty() {
+                named.push(none_final(lang));
+            }
             let subject = match lang {
                 Lang::Ja => format!(
                     "{} のみを挙げ、{} を挙げていない",
@@ -4263,7 +4531,8 @@ impl ExcludedParts {
     /// Whether the item names an excluded part, or its references reach clause 11
     /// (`physical`, [`Limits::physical`]) and the physical layer is excluded.
     pub fn named(&self, item: &CheckItem, physical: bool) -> bool {
-        self.physical_for(physical).is_some()
+        self.physical_named(physical, (&item.title, &item.note, &item.extra))
+            .is_some()
             || !self
                 .editions_outside(&item.title, &item.note, &item.extra)
                 .is_empty()
@@ -4275,6 +4544,128 @@ impl ExcludedParts {
                 .regions_outside(&item.title, &item.note, &item.extra)
                 .is_empty()
     }
+}
+
+/// Whether an edition an item's text (folded) names at `at..end` is named only to forbid
+/// its use: in Japanese, a verb of use after it (`の利用`, `を使用`, `は契約`) and a word of
+/// prohibition in its clause (`禁止`, `しない`, `不可`), or `禁止` right after it; in English,
+/// `must not be used`, `is prohibited` after it, or `do not use`, `prohibit the use of`,
+/// `no` before it (review 22 C-5). `Enterprise版のデータを削除しないこと` is about the
+/// edition: no verb of use.
+fn forbidden_use(text: &str, at: usize, end: usize) -> bool {
+    const PROHIBIT_JA: [&str; 11] = [
+        "禁止",
+        "しない",
+        "させない",
+        "認めない",
+        "不可",
+        "行わない",
+        "ないこと",
+        "てはならない",
+        "できない",
+        "禁ずる",
+        "禁じる",
+    ];
+    let after = &text[end..];
+    let clause = &after[..after
+        .find(['。', '、', '\n', ';', '；', '.', ','])
+        .unwrap_or(after.len())];
+    let rest = ["での", "では", "の", "を", "は", "で", ""]
+        .iter()
+        .find_map(|p| clause.strip_prefix(p))
+        .unwrap_or(clause);
+    if rest.starts_with("禁止") || rest.starts_with("利用禁止") || rest.starts_with("使用禁止")
+    {
+        return true;
+    }
+    let uses = [
+        "利用",
+        "使用",
+        "使う",
+        "使わ",
+        "契約",
+        "導入",
+        "採用",
+        "申込",
+        "申し込",
+    ];
+    if uses.iter().any(|u| rest.starts_with(u)) && PROHIBIT_JA.iter().any(|w| rest.contains(w)) {
+        return true;
+    }
+    // English, in its sentence
+    let after = after.strip_prefix('s').unwrap_or(after);
+    let after_en = [
+        " must not be used",
+        " shall not be used",
+        " should not be used",
+        " may not be used",
+        " must never be used",
+        " is not to be used",
+        " cannot be used",
+        " is prohibited",
+        " are prohibited",
+        " is forbidden",
+        " are forbidden",
+        " is not permitted",
+        " are not permitted",
+        " is not allowed",
+        " are not allowed",
+        " is disallowed",
+        " use is prohibited",
+        " usage is prohibited",
+    ];
+    if after_en.iter().any(|w| after.starts_with(w)) {
+        return true;
+    }
+    let mut before = text[..at].trim_end();
+    for article in [" the", " a", " any"] {
+        if let Some(b) = before.strip_suffix(article) {
+            before = b;
+            break;
+        }
+    }
+    let before_en = [
+        "not use",
+        "never use",
+        "not using",
+        "not subscribe to",
+        "not sign up for",
+        "use of",
+        "prohibit",
+        "prohibits",
+        "forbid",
+        "forbids",
+        "disallow",
+    ];
+    before_en.iter().any(|w| {
+        before.strip_suffix(w).is_some_and(|b| {
+            if b.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                return false;
+            }
+            if *w != "use of" {
+                return true;
+            }
+            // `use of` only after a prohibition (`prohibit the use of`)
+            let b = b.trim_end();
+            let b = b.strip_suffix(" the").unwrap_or(b);
+            [
+                "prohibit",
+                "prohibits",
+                "forbid",
+                "forbids",
+                "disallow",
+                "no",
+            ]
+            .iter()
+            .any(|p| b.ends_with(p))
+        })
+    })
+}
+
+/// What a scope names when it names its regions or editions only as planned or a draft
+/// (`全リージョン（案）`), in the subject of a part not named.
+fn none_final(lang: Lang) -> &'static str {
+    lang.pick("（確定した記載なし）", "(none stated as final)")
 }
 
 /// How a text (folded) names every edition, as written: `全エディション`, `all editions`.
@@ -4612,10 +5003,20 @@ fn another_party(who: &str) -> bool {
 /// The parts a scope line excludes in its own words: before `を除く`, `は対象外`,
 /// `は含まない` … back to an opening bracket, a `。` or `ただし`, and after `excluding`,
 /// `except` up to a closing bracket or a full stop.
-fn excluded_in_line(line: &str) -> Vec<String> {
+fn excluded_in_line(line: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     for marker in EXCLUDING_AFTER {
         for (at, _) in line.match_indices(marker) {
+            // `大阪リージョンは対象外（予定）`, `…は対象外とする予定`: a planned exclusion
+            let rest = &line[at + marker.len()..];
+            let rest = &rest[..rest
+                .find(['。', ';', '；', '、', ','])
+                .unwrap_or(rest.len())];
+            let planned = exclusion_planned(
+                rest,
+                notes_not_final(rest)
+                    || ["予定", "検討", "見込み"].iter().any(|w| rest.contains(w)),
+            );
             let before = &line[..at];
             let start = clause_start(before, &[]);
             let mut part = &before[start..];
@@ -4626,7 +5027,7 @@ fn excluded_in_line(line: &str) -> Vec<String> {
             }
             let part = part.trim_start_matches(['、', ',', ' ', '　']).trim();
             if !part.is_empty() {
-                out.push(without_notes(part));
+                out.push((without_notes(part), planned));
             }
         }
     }
@@ -4644,11 +5045,146 @@ fn excluded_in_line(line: &str) -> Vec<String> {
                 .unwrap_or(after.len());
             let part = after[..end].trim();
             if !part.is_empty() {
-                out.push(without_notes(part));
+                out.push((without_notes(part), notes_not_final(part)));
             }
         }
     }
     out
+}
+
+/// The parts a list of exclusions names (`データセンター（IaaS事業者に依拠）、大阪リージョン
+/// （予定）`), split at `、`, `,`, `;` outside brackets, each without its notes and with whether
+/// its note says the exclusion is planned (`（予定）`, `（検討中）`): a note of when a region
+/// opens (`（2026年開設予定）`) is of the region, not of its exclusion.
+fn listed_exclusions(list: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut push = |piece: &str| {
+        out.push((
+            without_notes(piece),
+            exclusion_planned(piece, notes_not_final(piece)),
+        ));
+    };
+    for (i, c) in list.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            '、' | ',' | '，' | ';' | '；' if depth == 0 => {
+                push(&list[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    push(&list[start..]);
+    out
+}
+
+/// Whether what is written with an exclusion (`note`), read as not final (`not_final`), says
+/// the exclusion is planned: not when it says when the part opens (`2026年開設予定`,
+/// `launch`), which is of the part.
+fn exclusion_planned(note: &str, not_final: bool) -> bool {
+    let opens = ["開設", "開始", "提供", "リリース", "launch", "open"];
+    not_final && !opens.iter().any(|w| note.to_lowercase().contains(w))
+}
+
+/// Whether a bracketed note of `text` says it is not final: planned, a draft, in part
+/// ([`not_final_region`]: `大阪リージョン（予定）`).
+fn notes_not_final(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(open) = rest.find(['（', '(']) {
+        let inner = &rest[open..];
+        let inner = &inner[inner.chars().next().map_or(1, char::len_utf8)..];
+        let close = inner.find(['）', ')']).unwrap_or(inner.len());
+        if not_final_region(&inner[..close]) {
+            return true;
+        }
+        rest = &inner[close..];
+    }
+    false
+}
+
+/// Whether an excluded part (folded) excludes the region a scope line names (`name`): it
+/// names it, as written or as its place (`osaka` for `大阪`), and nothing else
+/// ([`region_alone`]).
+fn excludes_region(part: &str, name: &str) -> bool {
+    let as_written = part.contains(name) && {
+        let rest = part.replace(name, " ");
+        let rest = [
+            "リージョン",
+            "regions",
+            "region",
+            "the",
+            "全体",
+            "全域",
+            "の",
+        ]
+        .iter()
+        .fold(rest, |r, w| r.replace(w, " "));
+        rest.trim().is_empty() || region_alone(part)
+    };
+    as_written || region_alone(part) && place_of(name).is_some_and(|p| places_in(part).contains(&p))
+}
+
+/// The note right after the bracket a region stands in (`text` starts at its marker):
+/// `案` of `（全リージョン）（案）`; empty when none.
+fn note_after_bracket(text: &str) -> &str {
+    let Some(close) = text.find(')') else {
+        return "";
+    };
+    // the bracket closes before any other opens
+    if text[..close].contains('(') {
+        return "";
+    }
+    let rest = text[close + 1..].trim_start();
+    match rest.strip_prefix('(') {
+        Some(inner) => &inner[..inner.find(')').unwrap_or(inner.len())],
+        None => "",
+    }
+}
+
+/// Whether an excluded part (folded) is a region or place alone (`osaka`, `大阪リージョン`,
+/// `the osaka region`), not a part of one (`大阪リージョンの物理セキュリティ`).
+fn region_alone(part: &str) -> bool {
+    !place_spans(part).is_empty() && without_places(part).is_empty()
+}
+
+/// An excluded part (folded) without its places and region words: what of the place it
+/// is (`物理セキュリティ` of `大阪リージョンの物理セキュリティ`, `physical security` of
+/// `physical security of the osaka region`), trimmed.
+fn without_places(part: &str) -> String {
+    let spans = place_spans(part);
+    let mut rest: String = part
+        .char_indices()
+        .map(|(i, c)| {
+            if spans.iter().any(|(at, end, _)| (*at..*end).contains(&i)) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    for word in ["リージョン", "regions", "region", "全体", "全域", "・", "&"] {
+        rest = rest.replace(word, " ");
+    }
+    let mut words: Vec<&str> = rest.split_whitespace().collect();
+    while words
+        .last()
+        .is_some_and(|w| ["the", "of", "in", "and", "の", "における", "での"].contains(w))
+    {
+        words.pop();
+    }
+    while words
+        .first()
+        .is_some_and(|w| ["the", "of", "in", "and", "の", "における", "での"].contains(w))
+    {
+        words.remove(0);
+    }
+    let rest = words.join(" ");
+    let rest = rest.trim_start_matches(['の', 'で']);
+    let rest = rest.strip_prefix("における").unwrap_or(rest);
+    rest.trim().to_owned()
 }
 
 /// Every distinct reference text of a check list resolved once (a large check list repeats
@@ -8062,5 +8598,101 @@ mod tests {
         .is_empty());
         assert!(left(&["テストIaaS（東京リージョン）"], &["テストSaaS"]).is_empty());
         assert!(left(&[], &["テストSaaS"]).is_empty());
+        // fix32-scope (review 22 A-7): a part of one region left out where the service uses
+        // the region; a planned exclusion of the service is still compared
+        let iaas = [
+            "テストIaaS（東京リージョン、大阪リージョン）",
+            "除外: 大阪リージョンの物理セキュリティ",
+        ];
+        assert_eq!(left(&iaas, &both), ["大阪リージョンの物理セキュリティ"]);
+        assert!(left(&iaas, &["テストSaaS（東京リージョン）"]).is_empty());
+        assert_eq!(
+            left(
+                &["Test IaaS (Tokyo and Osaka regions)", "Out of scope: Osaka"],
+                &both
+            ),
+            ["Osaka"]
+        );
+        assert_eq!(
+            left(&["テストIaaS", "対象外: 物理セキュリティ"], &both),
+            ["物理セキュリティ"]
+        );
+        assert_eq!(
+            left(
+                &["テストIaaS（東京リージョン）"],
+                &["テストSaaS（東京リージョン）。大阪リージョンは対象外（予定）"]
+            ),
+            ["大阪リージョン"]
+        );
+    }
+
+    /// fix32-scope: what a list of exclusions and a scope line say of a part, a region, a
+    /// draft, and of a plan an item forbids.
+    #[test]
+    fn scope_words_of_fix32() {
+        // a region alone, and what of a region a part is
+        assert!(region_alone("osaka"));
+        assert!(region_alone("the osaka region"));
+        assert!(region_alone("大阪リージョン"));
+        assert!(!region_alone("大阪リージョンの物理セキュリティ"));
+        assert!(!region_alone("管理コンソール"));
+        assert_eq!(
+            without_places("大阪リージョンの物理セキュリティ"),
+            "物理セキュリティ"
+        );
+        assert_eq!(
+            without_places("physical security of the osaka region"),
+            "physical security"
+        );
+        assert!(excludes_region("大阪リージョン", "大阪"));
+        assert!(excludes_region("osaka", "大阪"));
+        assert!(!excludes_region("大阪リージョンの物理セキュリティ", "大阪"));
+        // a planned exclusion, not a region's opening
+        assert_eq!(
+            listed_exclusions("管理コンソール、大阪リージョン（予定）"),
+            [
+                ("管理コンソール".to_owned(), false),
+                ("大阪リージョン".to_owned(), true)
+            ]
+        );
+        assert_eq!(
+            listed_exclusions("大阪リージョン（2026年開設予定）"),
+            [("大阪リージョン".to_owned(), false)]
+        );
+        // a note after the bracket a region stands in
+        assert_eq!(note_after_bracket("リージョン)(案)"), "案");
+        assert_eq!(
+            note_after_bracket("リージョン、大阪リージョン)、ストレージ"),
+            ""
+        );
+        // regions joined after their own marker are read at it
+        let names: Vec<Option<String>> = regions_in("(東京リージョン、大阪リージョン)")
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        assert_eq!(names, [Some("東京".to_owned()), Some("大阪".to_owned())]);
+        // an edition named only to forbid its use (review 22 C-5)
+        let forbidden = |text: &str, edition: &str| {
+            let at = text.find(edition).unwrap();
+            forbidden_use(text, at, at + edition.len())
+        };
+        assert!(forbidden("無償プランの利用を禁止すること", "無償プラン"));
+        assert!(forbidden("無償プランは利用しないこと", "無償プラン"));
+        assert!(forbidden("free plan must not be used", "free plan"));
+        assert!(forbidden("do not use the free plan", "free plan"));
+        assert!(forbidden("prohibit the use of the free plan", "free plan"));
+        assert!(!forbidden(
+            "enterprise版のデータを削除しないこと",
+            "enterprise版"
+        ));
+        assert!(!forbidden(
+            "enterprise edition data must not be deleted",
+            "enterprise edition"
+        ));
+        assert!(!forbidden(
+            "無償プランを利用する場合は申請すること",
+            "無償プラン"
+        ));
+        assert!(!forbidden("the casino free plan", "free plan"));
     }
 }

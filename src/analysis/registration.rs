@@ -80,7 +80,7 @@ pub enum ScopeCompared {
 impl UnderlyingInfo {
     /// The service `att` runs on, and those under it, each judged on `as_of`.
     pub fn of(att: &Attestation, as_of: Date) -> Option<UnderlyingInfo> {
-        let over = crate::analysis::gap::ExcludedParts::of(&att.scope);
+        let over = crate::analysis::gap::ExcludedParts::of_statement(att);
         UnderlyingInfo::under(att, (&att.scope, &over), as_of)
     }
 
@@ -92,7 +92,7 @@ impl UnderlyingInfo {
         as_of: Date,
     ) -> Option<UnderlyingInfo> {
         let under = &att.underlying.as_deref()?.attestation;
-        let left = crate::analysis::gap::ExcludedParts::of(&under.scope).left_out_of(top.1);
+        let left = crate::analysis::gap::ExcludedParts::of_statement(under).left_out_of(top.1);
         let scope = if !left.is_empty() && under.scope.is_empty() {
             ScopeCompared::NotStated
         } else if !left.is_empty() {

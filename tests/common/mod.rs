@@ -141,3 +141,29 @@ pub fn text_workbook(sheets: &[(&str, Vec<Vec<&str>>)]) -> (tempfile::TempDir, P
     wb.save(&path).unwrap();
     (dir, path)
 }
+
+/// A fixture profile's `text` with its `scope:` list replaced by `lines` (none: no
+/// `scope:` at all): the scope tests' one way of writing a profile of another scope.
+pub fn with_scope(text: &str, lines: Option<&[&str]>) -> String {
+    let mut out = String::new();
+    let mut in_scope = false;
+    for line in text.lines() {
+        if line == "scope:" {
+            in_scope = true;
+            if let Some(lines) = lines {
+                out.push_str("scope:\n");
+                for l in lines {
+                    out.push_str(&format!("  - \"{l}\"\n"));
+                }
+            }
+            continue;
+        }
+        if in_scope && line.starts_with("  - ") {
+            continue;
+        }
+        in_scope = false;
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
