@@ -864,7 +864,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
 
     ReadinessReport {
-        schema_version: 15,
+        schema_version: 16,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),
