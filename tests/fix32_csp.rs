@@ -173,6 +173,24 @@ fn with_evidence(dir: &Path, name: &str, evidence: &str) -> PathBuf {
     path
 }
 
+/// Items 1 and 2 of `k.csv` covered by `csp`, or the panic naming it.
+fn assert_covered(csp: &Path) {
+    let v = report_json(&k(), csp);
+    for id in ["1", "2"] {
+        assert_eq!(by_id(&v["items"], id)["status"], "covered", "{csp:?}");
+    }
+}
+
+/// `path` (from [`with_evidence`]) read: both items covered in `report`, and 9.2.1 with its
+/// evidence in `readiness`.
+fn reads_as_evidence(path: &Path) {
+    assert_covered(path);
+    assert!(
+        !findings_of_9_2_1(path).contains(&"no-evidence".to_owned()),
+        "{path:?}"
+    );
+}
+
 /// The findings `readiness` gives 9.2.1 of `path`.
 fn findings_of_9_2_1(path: &Path) -> Vec<String> {
     let (code, v, stderr) = readiness(path);
@@ -248,15 +266,7 @@ fn ordinary_names_beside_copies_still_read() {
     .into_iter()
     .enumerate()
     {
-        let path = with_evidence(dir.path(), &format!("g{i}.csv"), evidence);
-        let v = report_json(&k(), &path);
-        for id in ["1", "2"] {
-            assert_eq!(by_id(&v["items"], id)["status"], "covered", "{evidence}");
-        }
-        assert!(
-            !findings_of_9_2_1(&path).contains(&"no-evidence".to_owned()),
-            "{evidence}"
-        );
+        reads_as_evidence(&with_evidence(dir.path(), &format!("g{i}.csv"), evidence));
     }
 }
 
@@ -279,15 +289,7 @@ fn a_product_version_a_settled_text_a_plan_or_drafting_is_no_draft() {
     .into_iter()
     .enumerate()
     {
-        let path = with_evidence(dir.path(), &format!("g{i}.csv"), evidence);
-        let v = report_json(&k(), &path);
-        for id in ["1", "2"] {
-            assert_eq!(by_id(&v["items"], id)["status"], "covered", "{evidence}");
-        }
-        assert!(
-            !findings_of_9_2_1(&path).contains(&"no-evidence".to_owned()),
-            "{evidence}"
-        );
+        reads_as_evidence(&with_evidence(dir.path(), &format!("g{i}.csv"), evidence));
     }
 }
 
@@ -393,6 +395,19 @@ fn an_liu_entry_based_on_internal_audit_reads_and_an_ismap_one_is_refused() {
     assert!(err.contains("自己評価"), "{err}");
 }
 
+/// A CSV under `サービス名: NAME` and `登録区分: ISMAP`: 9.2.1 and 9.2.3 `実施`.
+fn named_table(dir: &Path, file: &str, name: &str) -> PathBuf {
+    let path = dir.join(file);
+    std::fs::write(
+        &path,
+        format!(
+            "サービス名: {name}\n登録区分: ISMAP\n管理策番号,実施状況\n9.2.1,実施\n9.2.3,実施\n"
+        ),
+    )
+    .unwrap();
+    path
+}
+
 /// Review 23 A-16 (rest): the service's name noting the registration's state with a word
 /// that is one only as a note (`サンプルSaaS（更新中）`, `（停止中）`) was credited — in a
 /// pasted entry the value was judged again whole, and above a status table only the row's
@@ -421,12 +436,7 @@ fn a_name_noting_its_registration_under_renewal_is_refused() {
         );
         assert!(err.contains(word), "{name}: {err}");
         assert!(err.contains("line 3"), "{name}: {err}");
-        let table = dir.path().join(format!("t{i}.csv"));
-        std::fs::write(
-            &table,
-            format!("サービス名: {name}\n登録区分: ISMAP\n管理策番号,実施状況\n9.2.1,実施\n9.2.3,実施\n"),
-        )
-        .unwrap();
+        let table = named_table(dir.path(), &format!("t{i}.csv"), name);
         let err = refused(&k(), &table, "en");
         assert!(
             err.contains("states the registration's state"),
@@ -445,15 +455,6 @@ fn a_name_noting_its_registration_under_renewal_is_refused() {
     .into_iter()
     .enumerate()
     {
-        let table = dir.path().join(format!("g{i}.csv"));
-        std::fs::write(
-            &table,
-            format!("サービス名: {name}\n登録区分: ISMAP\n管理策番号,実施状況\n9.2.1,実施\n9.2.3,実施\n"),
-        )
-        .unwrap();
-        let v = report_json(&k(), &table);
-        for id in ["1", "2"] {
-            assert_eq!(by_id(&v["items"], id)["status"], "covered", "{name}");
-        }
+        assert_covered(&named_table(dir.path(), &format!("g{i}.csv"), name));
     }
 }

@@ -2107,8 +2107,10 @@ fn note_takes_the_ground(text: &str) -> Option<NotAReason> {
             words.iter().any(|w| {
                 n.contains(w)
                     && says_only(n, w)
+                    // (no plan, `予定なし`; a renewal planned of a registration in effect,
+                    // `ISMAP登録済、2026年度更新予定`, is routine)
                     && !(PLANNED.contains(w)
-                        && ["なし", "ない", "無し"].iter().any(|x| n.contains(x)))
+                        && ["なし", "ない", "無し", "更新"].iter().any(|x| n.contains(x)))
             })
         })
     };
@@ -4640,6 +4642,7 @@ mod tests {
             "AWS（東京リージョン）",
             "物理サーバを保有しないため（未登録端末の接続は不可）",
             "データセンター事業者（AWS）が実施",
+            "AWS（ISMAP登録済、2026年度更新予定）",
         ] {
             assert_eq!(judge_not_applicable_reason(text), Ok(text), "{text}");
         }
