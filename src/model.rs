@@ -1088,10 +1088,15 @@ pub enum NotAReason {
     /// Another party does part of the control (`該当なし（IaaS側で一部実施）`): the rest
     /// still applies (review 16 A-12).
     PartlyByAnother,
+    /// The party named doing it is under no assurance the list can rely on: not registered
+    /// on ISMAP, its registration only planned or applied for, or its own assessment
+    /// (`IaaS事業者（ISMAP未登録）`, `AWS（ISMAP登録予定）`, `IaaS事業者（自己評価）`): the control
+    /// stays the provider's to manage (review 23 A-14).
+    PartyNotAssured,
 }
 
 impl NotAReason {
-    pub const ALL: [NotAReason; 9] = [
+    pub const ALL: [NotAReason; 10] = [
         NotAReason::NoCause,
         NotAReason::ProviderDoesIt,
         NotAReason::PartyUnclear,
@@ -1101,6 +1106,7 @@ impl NotAReason {
         NotAReason::SubcontractorDoesIt,
         NotAReason::NotImplemented,
         NotAReason::PartlyByAnother,
+        NotAReason::PartyNotAssured,
     ];
 
     pub fn judgement(self) -> ReasonJudgement {
@@ -1148,6 +1154,10 @@ impl NotAReason {
             NotAReason::PartlyByAnother => lang.pick(
                 "他の者(IaaS事業者など)が一部を実施すると述べるのみで、残りの部分は適用される(全体が適用されない理由ではない)",
                 "says another party (the IaaS provider) does part of it: the rest still applies, so it is no reason for all of it",
+            ),
+            NotAReason::PartyNotAssured => lang.pick(
+                "実施する者がISMAPに登録されていない・登録予定や申請中である・自己評価であると述べており、依拠できる保証がないため、適用しない理由ではない(管理策は適用され、事業者が管理する)",
+                "says the party doing it is not registered on ISMAP, only plans or has applied to be, or only assessed itself: no assurance to rely on, so the control still applies and stays the provider's to manage",
             ),
         }
     }

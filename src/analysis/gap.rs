@@ -6530,7 +6530,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 42,
+        schema_version: 43,
         lang,
         as_of,
         warnings,

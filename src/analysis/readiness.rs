@@ -889,7 +889,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
 
     ReadinessReport {
-        schema_version: 16,
+        schema_version: 17,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),

@@ -418,10 +418,14 @@ fn from_text(
     // a line saying the list is the provider's own assessment (`※自己評価結果`), once the
     // list's reader has had its say on a footnote before ids (`＊ Self-assessed` under
     // `＊9.2.3` is that id's footnote)
+    // (on an ISMAP-LIU entry, a note that the list rests on the internal audit is the
+    // track's own basis: review 23 C-14)
     let self_assessed = lines
         .iter()
         .zip(&bare)
-        .filter(|(_, &bare)| bare)
+        .filter(|(l, &bare)| {
+            bare && !(page.is_liu() && status_table::internal_audit_basis(&l.text()))
+        })
         .find_map(|(l, _)| {
             status_table::self_assessed_note(&l.text()).map(|q| (l.number, l.text(), q))
         });
@@ -739,6 +743,14 @@ fn refuse_registry_facts(
         // is (review 13 C-2)
         if page::scope_limits_nothing(&cells) {
             continue;
+        }
+        if let Some(word) = page::name_state_noted(&cells) {
+            let text = crate::text::join_filled(cells.iter().map(String::as_str));
+            return Err(page::registry_state_error(
+                word,
+                &format!("'{}' {place}", published::quote(&text)),
+                sheet.location().row(i + 1),
+            ));
         }
         if let Some(fact) = page::registry_fact(&cells) {
             // an audit that found something (`前回監査: 2024年度（指摘事項あり）`) is refused as
@@ -3033,6 +3045,9 @@ pub(crate) fn evidence_not_current(text: &str) -> Option<String> {
     if let Some(w) = path_not_current(t) {
         return Some(w);
     }
+    if let Some(w) = copy_or_lock_file(t) {
+        return Some(w);
+    }
     // inside brackets: every other piece between bracket characters
     let bracketed = t
         .split(vocab::is_bracket)
@@ -3343,6 +3358,58 @@ fn path_not_current(folded: &str) -> Option<String> {
     None
 }
 
+/// A file named as a copy, a backup or an editor's lock file, not the document itself
+/// (review 23 A-17), the mark as written: an Office lock file (`~$規程.docx`), a copy by the
+/// name a system gives it (`規程 - コピー.docx`, `規程 - コピー (2).docx`, `規程 のコピー.docx`,
+/// `Copy of Policy.docx`, `Policy - Copy.docx`, `Policy copy.docx`, `規程_コピー.docx`), a
+/// download kept twice (`規程 (1).docx`), a backup (`規程_bak.docx`, `規程.docx.bak`,
+/// `規程.docx.orig`). `folded`: the cell width-folded, lower case. A `(1)` without the space
+/// a system writes (`様式(1).xlsx`), a copy in a document's own words (`コピー機管理規程.docx`,
+/// `データコピー手順書.docx`) or a backup record (`バックアップ取得記録.xlsx`) is none.
+fn copy_or_lock_file(folded: &str) -> Option<String> {
+    const BACKUP_EXT: [&str; 5] = ["bak", "orig", "old", "bk", "backup"];
+    const COPY: [&str; 3] = ["コピー", "copy", "bak"];
+    folded
+        .split(['\n', '、', ',', ';', '；', '，'])
+        .map(str::trim)
+        .filter(|item| is_file_name(item))
+        .find_map(|item| {
+            let name = item
+                .rsplit(['/', '\\', '¥', '￥'])
+                .next()
+                .unwrap_or(item)
+                .trim();
+            if name.starts_with("~$") {
+                return Some("~$".to_owned());
+            }
+            let (stem, ext) = name.rsplit_once('.')?;
+            if BACKUP_EXT.contains(&ext) && is_file_name(stem) {
+                return Some(format!(".{ext}"));
+            }
+            if let Some(rest) = ["copy of ", "コピー ～ ", "コピー 〜 ", "コピー ~ "]
+                .iter()
+                .find(|p| stem.starts_with(**p))
+            {
+                return Some(rest.trim_end().to_owned());
+            }
+            // a number a system adds in brackets, after a space (`規程 (1)`)
+            let numbered = stem.rsplit_once(" (").and_then(|(before, n)| {
+                let n = n.strip_suffix(')')?;
+                (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit())).then_some((before, n))
+            });
+            let base = numbered.map_or(stem, |(before, _)| before).trim_end();
+            let last = base.rsplit([' ', '_', '-', '　']).next().unwrap_or(base);
+            let copy = COPY
+                .iter()
+                .find(|w| last == **w || (**w == "コピー" && last == "のコピー"));
+            match (copy, numbered) {
+                (Some(w), _) if last != base => Some((*w).to_owned()),
+                (_, Some((_, n))) => Some(format!("({n})")),
+                _ => None,
+            }
+        })
+}
+
 /// Whether a file name (a token of [`is_file_name`]) names an office document or a PDF by its
 /// extension (`規程.docx`, `手順.pdf`, `台帳.xlsx`, `手順.md`), not a script, a log, a text or
 /// data file (`.sh`, `.log`, `.txt`, `.csv`).
@@ -3361,16 +3428,37 @@ fn is_document_file(token: &str) -> bool {
 /// `規程案`, `修正案`, `最終案`; review 20 A-11), not a word that only ends in it (`提案`,
 /// `事案`, `答案`, `議案`, `懸案`, `立案`, `勘案`: a proposal, an incident, an answer sheet).
 fn names_a_draft(word: &str) -> bool {
-    const NOT_A_DRAFT: [&str; 16] = [
-        "提案", "事案", "答案", "議案", "懸案", "法案", "図案", "考案", "新案", "発案", "立案",
-        "勘案", "翻案", "教案", "名案", "思案",
+    // (`成案`: the text settled, final; `改善案`: an improvement plan, the plan itself: review
+    // 23 C-15)
+    const NOT_A_DRAFT: [&str; 18] = [
+        "提案",
+        "事案",
+        "答案",
+        "議案",
+        "懸案",
+        "法案",
+        "図案",
+        "考案",
+        "新案",
+        "発案",
+        "立案",
+        "勘案",
+        "翻案",
+        "教案",
+        "名案",
+        "思案",
+        "成案",
+        "改善案",
     ];
     word.ends_with('案') && !NOT_A_DRAFT.iter().any(|w| word.ends_with(w))
 }
 
 /// A version below 1.0 in a file or folder name (`規程_v0.9.docx`, `policy-ver0.3.pdf`,
 /// `規程_第0.5版.docx`): by convention a draft before the first approved edition (review 20
-/// A-11); `v1.0`, `v10.2`, `ver2` are none.
+/// A-11); `v1.0`, `v10.2`, `ver2` are none, and so is a product's version inside the name,
+/// more of the name right after it (`監視エージェントv0.9導入手順書.docx`,
+/// `OpenSSL_v0.9.8対応記録.xlsx`: review 23 C-15) — the document's own ends its name, or
+/// stands before `版`, a separator or a note (`規程v0.9_draft.docx`, `手順書v0.9（未承認）`).
 fn draft_version(segment: &str) -> Option<String> {
     ["v", "ver", "ver.", "version", "第"].iter().find_map(|p| {
         segment.match_indices(p).find_map(|(i, _)| {
@@ -3381,7 +3469,27 @@ fn draft_version(segment: &str) -> Option<String> {
             let rest = segment[i + p.len()..].trim_start_matches(['_', '-', ' ']);
             let minor = rest.strip_prefix("0.")?;
             let digits = minor.chars().take_while(char::is_ascii_digit).count();
-            (digits > 0).then(|| segment[i..segment.len() - minor.len() + digits].to_owned())
+            if digits == 0 {
+                return None;
+            }
+            // what follows the version: more numbers of it (`.8`), then the file's extension
+            let mut after = &minor[digits..];
+            while let Some(more) = after
+                .strip_prefix('.')
+                .filter(|m| m.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                after = more.trim_start_matches(|c: char| c.is_ascii_digit());
+            }
+            let after = match after.rsplit_once('.') {
+                Some((stem, ext)) if is_file_name(&format!("x.{ext}")) => stem,
+                _ => after,
+            };
+            let own = after.is_empty()
+                || after.starts_with('版')
+                || after.starts_with(|c: char| {
+                    !c.is_alphanumeric() || vocab::is_bracket(c) || c == '　'
+                });
+            own.then(|| segment[i..segment.len() - minor.len() + digits].to_owned())
         })
     })
 }
@@ -3555,7 +3663,6 @@ pub(crate) fn evidence_not_yet(text: &str) -> bool {
         )
         || [
             "ドラフト",
-            "draft",
             "未承認",
             "承認待ち",
             "(案)",
@@ -3567,6 +3674,23 @@ pub(crate) fn evidence_not_yet(text: &str) -> bool {
         ]
         .iter()
         .any(|w| key.contains(w))
+        || names_draft_word(text)
+}
+
+/// Whether a text holds `draft` (or `drafts`) as a word, its next letter not a lower-case
+/// one (`Draft policy`, `規程draft.docx`, `DraftPolicy.docx`): `Drafting policy.docx`, a
+/// policy on drafting, is none (review 23 C-15).
+fn names_draft_word(text: &str) -> bool {
+    let folded = fold_width(text);
+    let lower = folded.to_ascii_lowercase();
+    lower.match_indices("draft").any(|(i, w)| {
+        let after = &folded[i + w.len()..];
+        let after = after
+            .strip_prefix(['s', 'S'])
+            .filter(|a| !a.starts_with(|c: char| c.is_ascii_lowercase()))
+            .unwrap_or(after);
+        !after.starts_with(|c: char| c.is_ascii_lowercase())
+    })
 }
 
 /// An evidence count of none (`header_key` form): `0`, `0件`, `0点`, `0部`, `0 files`, `0/3`,
@@ -3680,6 +3804,12 @@ mod tests {
             "空欄",
             "（仮）規程.docx",
             "【仮】手順書",
+            // review 23 C-15 guards: `draft` as a word
+            "Draft policy.docx",
+            "DraftPolicy.docx",
+            "規程draft.docx",
+            "Drafts/規程.docx",
+            "規程（DRAFT）",
         ] {
             assert!(evidence_not_yet(text), "{text}");
             assert!(names_no_evidence(text), "{text}");
@@ -3700,6 +3830,9 @@ mod tests {
             "アカウント作成要求書.pdf",
             "ID発行作成要領.pdf",
             "作成要件定義書.pdf",
+            // review 23 C-15: a policy on drafting
+            "Drafting policy.docx",
+            "drafting_guide.pdf",
         ] {
             assert!(!evidence_not_yet(text), "{text}");
         }
@@ -3782,10 +3915,47 @@ mod tests {
             ("/ISMS/FY2025/作業中/規程.docx", "作業中"),
             ("規程_v0.9.docx", "v0.9"),
             ("policy-ver0.3.pdf", "ver0.3"),
+            // review 23 C-15 guards: the document's own version, `案` drafts
+            ("規程v0.9_draft.docx", "draft"),
+            ("規程_第0.5版.docx", "第0.5"),
+            ("規程_v0.9.1.docx", "v0.9"),
+            ("手順書v0.9（未承認）.docx", "未承認"),
+            ("改善計画案.xlsx", "改善計画案"),
+            ("規程_最終案.docx", "最終案"),
+            // review 23 A-17: a copy, a backup, a lock file
+            ("~$規程.docx", "~$"),
+            ("/ISMS/~$規程.docx", "~$"),
+            ("規程 - コピー.docx", "コピー"),
+            ("規程 - コピー (2).docx", "コピー"),
+            ("規程 のコピー.docx", "コピー"),
+            ("規程_コピー.docx", "コピー"),
+            ("Copy of Policy.docx", "copy of"),
+            ("Policy - Copy.docx", "copy"),
+            ("Policy copy.docx", "copy"),
+            ("規程 (1).docx", "(1)"),
+            ("規程_bak.docx", "bak"),
+            ("規程.docx.bak", ".bak"),
+            ("規程.docx.orig", ".orig"),
+            ("規程.docx.old", "old"),
+            ("規程A.pdf、規程 (1).docx", "(1)"),
         ] {
             assert_eq!(evidence_not_current(text).as_deref(), Some(word), "{text}");
         }
         for text in [
+            // review 23 C-15: a product's version, a settled text, an improvement plan
+            "監視エージェントv0.9導入手順書.docx",
+            "OpenSSL_v0.9.8対応記録.xlsx",
+            "ID管理規程_成案.pdf",
+            "改善案_2025年度.xlsx",
+            "Drafting policy.docx",
+            // review 23 A-17 guards
+            "コピー機管理規程.docx",
+            "データコピー手順書.docx",
+            "様式(1).xlsx",
+            "バックアップ取得記録.xlsx",
+            "backup_policy.pdf",
+            "Copyright_policy.pdf",
+            "copy.docx",
             "/ISMS/FY2025/規程.docx",
             "/ISMS/他サービス連携/手順.docx",
             "他サービス連携手順書.pdf",

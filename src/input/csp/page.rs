@@ -679,6 +679,17 @@ pub fn service_name_stated(cells: &[String]) -> Option<String> {
     }
 }
 
+/// The registration's state a row above a table notes on the service's name or its
+/// provider (`サービス名: テストSaaS（更新中）`, [`registry_state_noted`]): a word that is a
+/// state only as a note, which [`registry_fact`] does not find in the row's text (review 23
+///
+pub fn name_state_noted(cells: &[String]) -> Option<&'static str> {
+    match one_labelled_value(cells)? {
+        (Field::Name | Field::Provider, value) => registry_state_noted(&value),
+        _ => None,
+    }
+}
+
 /// Whose statement a row above a table says it is (`サービス名 | サービスA`, `登録番号：
 /// C21-9999-1`, `事業者名 …`): the label and the value as written, and whether it names the
 /// provider (shared by its services); `None` for any other row or no value. Two sheets of one
@@ -1010,6 +1021,11 @@ impl Page {
     /// Whether the fields took line `number`.
     pub fn took(&self, number: usize) -> bool {
         self.consumed.contains(&number)
+    }
+
+    /// Whether the entry is on the ISMAP-LIU list (a title or the kind line says so).
+    pub fn is_liu(&self) -> bool {
+        self.registration_kind == Some(RegistrationKind::IsmapLiu)
     }
 
     /// Sets the facts read on `att`, and says in `read_as` which were read.
@@ -1347,9 +1363,12 @@ fn unplaced_in_entry(
             }),
             _ => false,
         };
-        // (ISMAP-LIU said anywhere is refused by its own rule)
+        // (ISMAP-LIU said anywhere is refused by its own rule; a note that the list is the
+        // provider's own assessment or rests on its internal audit, by the text's reader:
+        // refused, but on an ISMAP-LIU entry the internal audit's, review 23 C-14)
         if text.trim().is_empty()
             || mentions_liu(&text)
+            || super::status_table::self_assessed_note(&text).is_some()
             || named
             || version
             || (!bare.is_empty() && published::is_header_line(bare))
@@ -1839,13 +1858,18 @@ pub(crate) fn refuse_registry_state(
     let Some(word) = registry_state(text) else {
         return Ok(());
     };
-    Err(InputError::at(
-        at(),
+    Err(registry_state_error(word, what, at()))
+}
+
+/// The error for `what` stating the registration's state `word` at `at`.
+pub(crate) fn registry_state_error(word: &str, what: &str, at: Location) -> InputError {
+    InputError::at(
+        at,
         format!(
             "{what} states the registration's state ('{word}'): a lapsed, suspended, withdrawn or delisted registration is no assurance, and the tool does not read it, nor pass it over"
         ),
     )
-    .hint(FOR_REGISTRY_STATE))
+    .hint(FOR_REGISTRY_STATE)
 }
 
 /// Whether a character starts a label's value: a digit (a date) or a separator.
@@ -2010,10 +2034,16 @@ fn take(
     // a name, a provider or a scope stating the registration's state (`テストSaaS（登録失効）`,
     // `TestSaaS (suspended)`, `本体（2026年9月1日付で掲載停止）`): refused (review 21 A-2)
     if matches!(spec.field, Field::Name | Field::Provider) || spec.field.is_scope() {
+        // (the word noted is the state: a word alone in brackets, `テストSaaS（更新中）`, is
+        // one only as a note, so the value is not judged again whole: review 23 A-16)
         for (n, part) in &parts {
-            if registry_state_noted(part).is_some() {
+            if let Some(word) = registry_state_noted(part) {
                 let what = format!("the value '{}' of '{}'", quote(part), quote(label));
-                refuse_registry_state(part, &what, || Location::file(path).line(*n))?;
+                return Err(registry_state_error(
+                    word,
+                    &what,
+                    Location::file(path).line(*n),
+                ));
             }
         }
     }

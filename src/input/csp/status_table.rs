@@ -1140,6 +1140,19 @@ pub(super) fn self_assessed_note(text: &str) -> Option<remarks::Qualifier> {
     })
 }
 
+/// A note saying only that the list rests on the provider's internal audit
+/// (`本一覧は内部監査結果に基づく`, `Based on internal audit results`), and no other word of
+/// [`self_assessed_note`]: on an ISMAP-LIU entry the list's ordinary basis (LIU submits the
+/// internal audit's results), read; on any other a note of its own assessment, refused
+/// (review 23 C-14).
+pub(super) fn internal_audit_basis(text: &str) -> bool {
+    let folded = crate::text::fold_width(text).to_lowercase();
+    let rest = folded
+        .replace("内部監査", " ")
+        .replace("internal audit", " ");
+    rest != folded && self_assessed_note(text).is_some() && self_assessed_note(&rest).is_none()
+}
+
 /// The hint for a row whose remark says it is self-assessed (review 22 A-9).
 const FOR_SELF_ASSESSED: &str = "a control the provider only assessed itself is not shown implemented by the audited statement: give the list as audited (the statement or the ISMAP list entry), or state the control 未実施 or 計画中 in the status column until it is; if the remark describes the control (a self-check it performs), write what is done (年1回自己点検を実施)";
 
@@ -1950,6 +1963,9 @@ pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason
     if let Some(inner) = bracket_after_no_cause(r) {
         return judge_not_applicable_reason(inner).map(|_| r);
     }
+    if let Some(why) = note_takes_the_ground(r) {
+        return Err(why);
+    }
     if let Some(why) = bare_party(r) {
         return Err(why);
     }
@@ -1993,6 +2009,120 @@ pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason
         return Err(NotAReason::NoGround);
     }
     Ok(r)
+}
+
+/// A note in a reason that takes its ground away, whoever it names (review 23 A-14): the
+/// party doing it under no assurance the list can rely on — not registered on ISMAP, its
+/// registration planned or applied for, its own assessment (`IaaS事業者（ISMAP未登録）`,
+/// `AWS（ISMAP登録予定）`, `IaaS事業者（自己評価）`, or `ISMAP未登録` anywhere); the party only
+/// planned (`IaaS事業者（予定）`, as `実施予定` is); a part only (`IaaS事業者（一部）`). A note
+/// naming the service or the region (`AWS（東京リージョン）`), or a registration in effect
+/// (`委託先（ISMAP登録済）`, judged by [`bare_party`]), is none; words in brackets that only
+/// name the party's state outside them (`未登録の利用者はアクセスできないため`) neither.
+fn note_takes_the_ground(text: &str) -> Option<NotAReason> {
+    const NOT_ASSURED: [&str; 21] = [
+        "未登録",
+        "登録予定",
+        "登録申請",
+        "申請中",
+        "申請予定",
+        "審査中",
+        "登録なし",
+        "登録無し",
+        "非登録",
+        "登録前",
+        "登録待ち",
+        "自己評価",
+        "自己申告",
+        "自己宣言",
+        "自社評価",
+        "自己点検",
+        "notregistered",
+        "unregistered",
+        "registrationpending",
+        "selfassess",
+        "selfattest",
+    ];
+    const PLANNED: [&str; 7] = [
+        "予定",
+        "検討中",
+        "選定中",
+        "調整中",
+        "交渉中",
+        "planned",
+        "tobedecided",
+    ];
+    const PART: [&str; 5] = ["一部", "部分的", "partial", "partly", "inpart"];
+    let key = crate::text::header_key(text).to_lowercase();
+    // `ISMAP未登録のIaaS事業者`, `ISMAP登録予定`: the scheme's name says whose registration
+    if [
+        "ismap未登録",
+        "ismap登録予定",
+        "ismap申請中",
+        "ismap登録申請",
+        "ismap審査中",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+    {
+        return Some(NotAReason::PartyNotAssured);
+    }
+    let notes: Vec<&str> = key
+        .split(['(', ')', '（', '）'])
+        .skip(1)
+        .step_by(2)
+        .collect();
+    // a note saying only that (with a date, the scheme's name, a particle): not a sentence
+    // that holds the word (`（未登録端末の接続は不可）`, `（今後も扱う予定なし）`)
+    const FILLERS: [&str; 17] = [
+        "ismap",
+        "liu",
+        "への",
+        "による",
+        "により",
+        "現在",
+        "時点",
+        "年度",
+        "年",
+        "月",
+        "中",
+        "済",
+        "に",
+        "の",
+        "で",
+        "は",
+        "、",
+    ];
+    let says_only = |note: &str, word: &str| {
+        let rest = FILLERS
+            .iter()
+            .fold(note.replacen(word, "", 1), |r, f| r.replace(f, ""));
+        rest.chars()
+            .filter(|c| !c.is_ascii_digit() && !matches!(c, '/' | ','))
+            .count()
+            <= 4
+    };
+    let any = |words: &[&str]| {
+        notes.iter().any(|n| {
+            words.iter().any(|w| {
+                n.contains(w)
+                    && says_only(n, w)
+                    // (no plan, `予定なし`; a renewal planned of a registration in effect,
+                    // `ISMAP登録済、2026年度更新予定`, is routine)
+                    && !(PLANNED.contains(w)
+                        && ["なし", "ない", "無し", "更新"].iter().any(|x| n.contains(x)))
+            })
+        })
+    };
+    if any(&NOT_ASSURED) {
+        Some(NotAReason::PartyNotAssured)
+    } else if any(&PLANNED) {
+        Some(NotAReason::DecisionNotToImplement)
+    } else if any(&PART) {
+        Some(NotAReason::PartlyByAnother)
+    } else {
+        None
+    }
 }
 
 /// A reason that is only a party's name, with at most a particle (`委託先`, `委託先のため`,
@@ -2746,9 +2876,10 @@ const SELF_JA: [&str; 7] = [
     "提供者",
 ];
 
-/// What makes `事業者` / `提供者` another's (`iaas事業者`, `委託先事業者`, `上位の事業者`):
+/// What makes `事業者` / `提供者` another's (`iaas事業者`, `委託先事業者`, `上位の事業者`,
+/// `データセンター事業者`, `DC事業者`: review 23, the two spellings of one operator agree):
 /// without one of these before it, it is the service's provider.
-const OTHER_PROVIDER: [&str; 12] = [
+const OTHER_PROVIDER: [&str; 14] = [
     "iaas",
     "paas",
     "saas",
@@ -2761,6 +2892,8 @@ const OTHER_PROVIDER: [&str; 12] = [
     "他",
     "他の",
     "データセンター",
+    "データセンタ",
+    "dc",
 ];
 
 /// Whether `party` at byte `i` of `key` is another party than the service's provider:
@@ -2768,7 +2901,16 @@ const OTHER_PROVIDER: [&str; 12] = [
 /// of [`PARTIES_JA`] as it is; never one of [`SELF_JA`] but those two.
 fn is_other_party(key: &str, i: usize, party: &str) -> bool {
     if matches!(party, "事業者" | "提供者") {
-        OTHER_PROVIDER.iter().any(|q| key[..i].ends_with(q))
+        // a Latin qualifier a word of its own (`dc事業者`, not `abcdc事業者`)
+        OTHER_PROVIDER.iter().any(|q| {
+            key[..i].strip_suffix(q).is_some_and(|before| {
+                !q.is_ascii()
+                    || !before
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+            })
+        })
     } else {
         PARTIES_JA.contains(&party)
     }
@@ -3282,14 +3424,15 @@ fn check_implemented_row(
             }
         }
         // a document not in effect (abolished, superseded, an old edition), another
-        // service's, or a draft or old folder of a path (review 16)
+        // service's, a draft or old folder of a path (review 16 ), a copy, a backup
+        // or a lock file (review 23 A-17)
         if Some(c) == cols.evidence && !own_work {
             if let Some(word) = super::evidence_not_current(text) {
                 return Err(refuse(
                     c,
                     text,
-                    format!("names a document that is not the service's own in effect ('{}': abolished, superseded, an old edition, a draft or old folder, or another service's), under a header naming its evidence", quote(&word)),
-                    "a control stated implemented whose evidence is an abolished, superseded or old document, one in a draft or old folder, or another service's document is not shown implemented by it: name the service's own document or record in effect, or state the control 計画中 or 未実施 in the status column",
+                    format!("names a document that is not the service's own in effect ('{}': abolished, superseded, an old edition, a draft or old folder, a copy, a backup or a lock file, or another service's), under a header naming its evidence", quote(&word)),
+                    "a control stated implemented whose evidence is an abolished, superseded or old document, one in a draft or old folder, a copy, a backup or an editor's lock file of a document, or another service's document is not shown implemented by it: name the service's own document or record in effect (the file itself, not its copy), or state the control 計画中 or 未実施 in the status column",
                 ));
             }
             // a count of part of its evidence (`1/3`, `2 of 3`; none, `0/3`, is refused
@@ -4470,6 +4613,79 @@ mod tests {
             judge_not_applicable_reason("当社がAWS上で管理"),
             Err(ProviderDoesIt)
         );
+    }
+
+    #[test]
+    fn a_note_taking_the_ground_away_is_no_reason() {
+        use NotAReason::*;
+        for (text, want) in [
+            ("IaaS事業者（予定）", DecisionNotToImplement),
+            ("IaaS事業者（2026年度移行予定）", DecisionNotToImplement),
+            ("AWS（ISMAP登録予定）", PartyNotAssured),
+            ("IaaS事業者（ISMAP未登録）", PartyNotAssured),
+            ("AWS（申請中）", PartyNotAssured),
+            ("IaaS事業者（自己評価）", PartyNotAssured),
+            ("IaaS事業者（自己評価による）", PartyNotAssured),
+            ("ISMAP未登録のIaaS事業者が実施", PartyNotAssured),
+            ("IaaS事業者（ISMAP登録申請中）が実施", PartyNotAssured),
+            ("委託先（ISMAP登録予定）", PartyNotAssured),
+            ("AWS (not registered)", PartyNotAssured),
+            ("AWS (self-assessed)", PartyNotAssured),
+            ("IaaS事業者（一部）", PartlyByAnother),
+            ("IaaS provider (partial)", PartlyByAnother),
+        ] {
+            assert_eq!(judge_not_applicable_reason(text), Err(want), "{text}");
+        }
+        for text in [
+            "IaaS事業者（ISMAP登録済）",
+            "IaaS事業者（ISMAP登録番号 C21-0001-1）",
+            "AWS（東京リージョン）",
+            "物理サーバを保有しないため（未登録端末の接続は不可）",
+            "データセンター事業者（AWS）が実施",
+            "AWS（ISMAP登録済、2026年度更新予定）",
+        ] {
+            assert_eq!(judge_not_applicable_reason(text), Ok(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn either_spelling_of_a_data_centre_operator_doing_it_is_a_reason() {
+        for text in [
+            "DC事業者が実施",
+            "データセンター事業者が実施",
+            "データセンタ事業者が管理",
+            "DC事業者側で実施",
+        ] {
+            assert_eq!(judge_not_applicable_reason(text), Ok(text), "{text}");
+        }
+        // alone it says no more who it is (review 20 A-1), and a Latin word ending in `dc`
+        // is no `DC`
+        for text in ["DC事業者", "データセンター事業者", "ABCDC事業者が実施"] {
+            assert_eq!(
+                judge_not_applicable_reason(text),
+                Err(NotAReason::PartyUnclear),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_internal_audit_basis_alone() {
+        for note in [
+            "本一覧は内部監査結果に基づく",
+            "内部監査結果による",
+            "Based on internal audit results",
+        ] {
+            assert!(internal_audit_basis(note), "{note}");
+        }
+        for note in [
+            "本一覧は自己評価による",
+            "本一覧は内部監査及び自己評価に基づく",
+            "内部監査結果に基づく（未監査）",
+            "Internal audits are performed annually",
+        ] {
+            assert!(!internal_audit_basis(note), "{note}");
+        }
     }
 
     #[test]
