@@ -279,3 +279,42 @@ fn a_note_on_the_objectives_not_listed_passes() {
     .arg(&path);
     input_error(c);
 }
+
+/// Review 23 A-5 in `readiness` (with fix32-out's own-registration finding): the same entry
+/// without a renewal deadline, audited in 2020, is a lapsed registration there too — the
+/// note names the cause, and `--fail-on missing` names it first.
+#[test]
+fn readiness_names_a_registration_lapsed_by_its_old_audit() {
+    let mut c = bin();
+    c.args(["--lang", "en", "readiness", "--as-of", "2026-12-01", "--format", "json"])
+        .arg("--implemented")
+        .arg(data("review23-lead/A5-old-entry.txt"));
+    let v = json_of(c);
+    assert_eq!(v["registration_lapsed"], true, "{}", v["registry"]);
+    let note = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["code"] == "registration-lapsed")
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        note["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("gives no renewal deadline, and its audit period (2020-04-01"),
+        "{note}"
+    );
+    let out = bin()
+        .args(["--lang", "en", "readiness", "--as-of", "2026-12-01", "--fail-on", "missing"])
+        .arg("--implemented")
+        .arg(data("review23-lead/A5-old-entry.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("registration lapsed (audit period ended over 16 months ago)"),
+        "{stderr}"
+    );
+}

@@ -739,13 +739,28 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     // the service's own registration, judged as `report` judges it: lapsed, a finding
     let registry = Registry::of(att, as_of);
     let registration_lapsed = registry.registration == crate::analysis::csp::Registration::Lapsed;
-    if let Some(d) = registry.renewal_deadline.filter(|_| registration_lapsed) {
+    if registration_lapsed {
         let name = att.display_name();
+        // past its renewal deadline, or, with none given, 16 months after its audit period
+        // (review 23 A-5)
+        let (ja_why, en_why) = match registry.renewal_deadline {
+            Some(d) => (
+                format!("登録の更新期限 {d} が基準日 {as_of} より前です"),
+                format!("is past its renewal deadline {d} (as of {as_of})"),
+            ),
+            None => {
+                let p = registry.audit_period.map(|p| p.to_string()).unwrap_or_default();
+                (
+                    format!("登録の更新期限の記載がなく、監査対象期間 ({p}) の終了から16か月を過ぎています(基準日 {as_of})"),
+                    format!("gives no renewal deadline, and its audit period ({p}) ended over 16 months before {as_of}"),
+                )
+            }
+        };
         notes.push(Warning {
             code: "registration-lapsed",
             message: match lang {
-                Lang::Ja => format!("このサービス {name} の登録の更新期限 {d} が基準日 {as_of} より前です(登録は失効しています): 準備率は一覧の記載を数えたもので、登録による保証ではありません。ISMAPクラウドサービスリストで現在の掲載を確認し、登録の更新を申請してください"),
-                Lang::En => format!("The registration of this service {name} is past its renewal deadline {d} (as of {as_of}): it has lapsed. The readiness counts what the list states, which no registration vouches for; check its current entry on the ISMAP cloud service list and apply to renew the registration"),
+                Lang::Ja => format!("このサービス {name} の{ja_why}(登録は失効しています): 準備率は一覧の記載を数えたもので、登録による保証ではありません。ISMAPクラウドサービスリストで現在の掲載を確認し、登録の更新を申請してください"),
+                Lang::En => format!("The registration of this service {name} {en_why}: it has lapsed. The readiness counts what the list states, which no registration vouches for; check its current entry on the ISMAP cloud service list and apply to renew the registration"),
             },
         });
     }
@@ -759,6 +774,16 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
             (
                 format!("登録の更新期限 {d} が基準日 {as_of} より前です"),
                 format!("is past its renewal deadline {d} (as of {as_of})"),
+            )
+        } else if v.lapsed {
+            // no renewal deadline, an audit period over 16 months old (review 23 A-5)
+            let p = service
+                .audit_period
+                .map(|p| p.to_string())
+                .unwrap_or_default();
+            (
+                format!("登録の更新期限の記載がなく、監査対象期間 ({p}) の終了から16か月を過ぎています(基準日 {as_of})"),
+                format!("gives no renewal deadline, and its audit period ({p}) ended over 16 months before {as_of}"),
             )
         } else if let Some(d) = service.registered.filter(|_| v.not_yet_valid) {
             (
