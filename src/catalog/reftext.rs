@@ -2047,6 +2047,13 @@ pub fn read(reference: &str) -> Reading {
         }
         beside.after.clear();
     }
+    // a `+` closing the reference (`9.2.1 +`: "and more", review 21 A-4), which the lexer
+    // reads as a separator, qualifies the id before it ([`residue`])
+    if reference.trim_end().ends_with(['+', '＋']) {
+        if let Some(b) = r.beside.last_mut() {
+            b.after.push('+');
+        }
+    }
     r
 }
 
