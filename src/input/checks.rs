@@ -6985,11 +6985,13 @@ fn no_audit_since(text: &str) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
-        .windows(2)
+        .windows(3)
         .any(|w| {
             matches!(
-                (w[0], w[1]),
-                ("no", "audit" | "audits") | ("not", "audited") | ("been", "unaudited")
+                (w[0], w[1], w[2]),
+                ("no", "audit" | "audits", "since" | "after")
+                    | ("not", "audited", "since" | "after")
+                    | ("not", "been", "audited")
             )
         });
     after_audit || key.contains("未監査") || en || lower.contains("unaudited since")

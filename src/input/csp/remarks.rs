@@ -3193,17 +3193,8 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         "経過措置",
         // work started, not done (`着手済`, `対応着手`, `対応開始済`: review 23 A-3) — not
         // `運用開始`, `提供開始` (in operation)
+        "着手済",
         "着手",
-        "対応開始",
-        "作業開始",
-        "是正開始",
-        "改善開始",
-        "修正開始",
-        "構築開始",
-        "整備開始",
-        "検討開始",
-        "準備開始",
-        "移行開始",
         // decided against, or the risk accepted instead
         "見送",
         "リスク受容",
@@ -3223,6 +3214,29 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
     .filter(|w| plain.contains(*w))
     .map(|w| Qualifier::new(Kind::Deferral, w))
     .collect();
+    // work started, not done (`対応開始済`, `是正作業開始`: review 23 A-3) — not `運用開始`,
+    // `提供開始` (in operation), nor a time (`作業開始前に承認`, `対応開始時`)
+    for w in [
+        "対応開始",
+        "作業開始",
+        "是正開始",
+        "改善開始",
+        "修正開始",
+        "構築開始",
+        "整備開始",
+        "検討開始",
+        "準備開始",
+        "移行開始",
+    ] {
+        if plain.match_indices(w).any(|(i, _)| {
+            let rest = &plain[i + w.len()..];
+            !(rest.starts_with(['前', '時', '後', '日'])
+                || rest.starts_with("から")
+                || rest.starts_with("まで"))
+        }) {
+            found.push(Qualifier::new(Kind::Deferral, w));
+        }
+    }
     // put off to a next time, version or release (`次回監査で対応`, `次回見直しで対応`,
     // `次バージョンで対応`: review 23 A-2) — not a next review's date alone (`次回見直し
     // 2027年3月`) nor work done (`次回監査で対応済`)
