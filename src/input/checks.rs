@@ -6281,9 +6281,15 @@ fn describes_requirement(bracket: &str, title: &str) -> bool {
         } else {
             part.rsplit('の').next().unwrap_or(part)
         };
-        // things in a state (`調査中のものを含む`) are the requirement's objects, unless the
-        // state is of the answer (`CSP回答待ちのもの`, `自己評価のもの`: review 23)
+        // things in a state only the requirement's objects are in (`調査中のものを含む`:
+        // incidents, vulnerabilities; review 23) are its objects — not a state of the work
+        // or the answer (`計画中のもの`, `未対応のもの`, `確認中のもの`, `CSP回答待ちのもの`)
         let things = tail == "もの"
+            && [
+                "調査中", "未適用", "未修正", "未解決", "処理中", "未処理", "未承認", "申請中",
+            ]
+            .iter()
+            .any(|w| part.contains(w))
             && !["回答", "自己評価", "自己申告", "csp", "ベンダ", "事業者"]
                 .iter()
                 .any(|w| part.contains(w));
