@@ -14,11 +14,18 @@ use common::{bin, data, example, input_error};
 /// `report --checks FILE --csp examples/csp-list.txt --as-of 2026-12-07 --format json`.
 fn report(checks: &Path) -> assert_cmd::Command {
     let mut c = bin();
-    c.args(["--lang", "en", "report", "--as-of", "2026-12-07", "--checks"])
-        .arg(checks)
-        .arg("--csp")
-        .arg(example("csp-list.txt"))
-        .args(["--format", "json"]);
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-12-07",
+        "--checks",
+    ])
+    .arg(checks)
+    .arg("--csp")
+    .arg(example("csp-list.txt"))
+    .args(["--format", "json"]);
     c
 }
 
@@ -156,10 +163,7 @@ fn a_reference_closing_with_and_more_is_qualified() {
         if id.starts_with("A-") {
             assert_eq!(item["status"], "not-analysed", "{item}");
             let unresolved = item["unresolved"].as_array().unwrap();
-            assert!(
-                unresolved.iter().any(|u| u["why"] == "qualified"),
-                "{item}"
-            );
+            assert!(unresolved.iter().any(|u| u["why"] == "qualified"), "{item}");
         } else {
             assert_eq!(item["status"], "covered", "{item}");
         }
@@ -194,11 +198,27 @@ fn each_cause_of_a_note_has_its_own_words() {
     .unwrap();
     let items = items(&path);
     let text = |i: usize| items[i]["additional_procedures"].to_string();
-    assert!(text(0).contains("answer not given or still being checked"), "{}", text(0));
-    assert!(text(1).contains("own assessment or not final"), "{}", text(1));
+    assert!(
+        text(0).contains("answer not given or still being checked"),
+        "{}",
+        text(0)
+    );
+    assert!(
+        text(1).contains("own assessment or not final"),
+        "{}",
+        text(1)
+    );
     assert!(text(2).contains("no audit since"), "{}", text(2));
-    assert!(text(3).contains("not done, deferred, in part"), "{}", text(3));
+    assert!(
+        text(3).contains("not done, deferred, in part"),
+        "{}",
+        text(3)
+    );
     for i in 0..3 {
-        assert!(!text(i).contains("not done, deferred, in part"), "{}", text(i));
+        assert!(
+            !text(i).contains("not done, deferred, in part"),
+            "{}",
+            text(i)
+        );
     }
 }

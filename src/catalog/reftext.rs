@@ -1727,7 +1727,9 @@ fn and_more(text: &str) -> bool {
         || t.contains(['…', '‥'])
         || t.contains("・・")
         || t.contains("\u{FF65}\u{FF65}")
-        || t.ends_with('+') && t.chars().all(|c| c.is_whitespace() || c == '+' || is_filler(c))
+        || t.ends_with('+')
+            && t.chars()
+                .all(|c| c.is_whitespace() || c == '+' || is_filler(c))
 }
 
 /// Whether the words `cell[a..b]`, a part with no id, go on the title of the reference

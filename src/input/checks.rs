@@ -6286,7 +6286,14 @@ fn describes_requirement(bracket: &str, title: &str) -> bool {
         // or the answer (`計画中のもの`, `未対応のもの`, `確認中のもの`, `CSP回答待ちのもの`)
         let things = tail == "もの"
             && [
-                "調査中", "未適用", "未修正", "未解決", "処理中", "未処理", "未承認", "申請中",
+                "調査中",
+                "未適用",
+                "未修正",
+                "未解決",
+                "処理中",
+                "未処理",
+                "未承認",
+                "申請中",
             ]
             .iter()
             .any(|w| part.contains(w))
@@ -6328,15 +6335,22 @@ fn describes_requirement(bracket: &str, title: &str) -> bool {
     };
     // a condition with what to do then (`未対応の場合は報告`, `調査中の場合は記録すること`:
     // review 23): an instruction of the requirement, whatever the condition's state
-    let instructed = ["の場合は", "の場合には", "場合は", "場合には", "ときは", "時は"]
-        .iter()
-        .find_map(|w| key.split_once(w))
-        .is_some_and(|(_, then)| {
-            !then.is_empty()
-                && crate::date::dates_in(&key).is_empty()
-                && !title_remark_against(then, crate::date::Date::today())
-                && !STATE_ENDS.iter().any(|w| then.contains(w))
-        });
+    let instructed = [
+        "の場合は",
+        "の場合には",
+        "場合は",
+        "場合には",
+        "ときは",
+        "時は",
+    ]
+    .iter()
+    .find_map(|w| key.split_once(w))
+    .is_some_and(|(_, then)| {
+        !then.is_empty()
+            && crate::date::dates_in(&key).is_empty()
+            && !title_remark_against(then, crate::date::Date::today())
+            && !STATE_ENDS.iter().any(|w| then.contains(w))
+    });
     ENDS.iter().any(|e| key.strip_suffix(e).is_some_and(plain))
         || ALONE.contains(&key.as_ref())
         || instructed
@@ -9973,7 +9987,11 @@ mod tests {
         for text in ["2026年度対応済", "是正済（2026年12月）", "2025年度対応済"] {
             assert_eq!(clean_claim(text, as_of), Some(true), "{text}");
         }
-        for text in ["2027年度対応済", "是正済（2026年12月31日）", "是正済（2027年1月）"] {
+        for text in [
+            "2027年度対応済",
+            "是正済（2026年12月31日）",
+            "是正済（2027年1月）",
+        ] {
             assert_eq!(clean_claim(text, as_of), Some(false), "{text}");
         }
     }

@@ -734,7 +734,15 @@ pub fn later_date(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
 
 /// Words saying a thing was done or added ([`later_date`]).
 const DONE_IN: &[&str] = &[
-    "済", "完了", "追加", "した", "done", "completed", "closed", "resolved", "remediated",
+    "済",
+    "完了",
+    "追加",
+    "した",
+    "done",
+    "completed",
+    "closed",
+    "resolved",
+    "remediated",
 ];
 
 /// An evidence cell with the years of the folders and files it names taken out, where
@@ -3339,8 +3347,8 @@ fn put_off_to_next(clause: &str) -> Option<&'static str> {
         "次の更新",
     ];
     const DOING: &[&str] = &[
-        "対応", "実施", "是正", "改善", "修正", "導入", "実装", "反映", "整備", "構築", "改訂", "追加",
-        "適用", "解消",
+        "対応", "実施", "是正", "改善", "修正", "導入", "実装", "反映", "整備", "構築", "改訂",
+        "追加", "適用", "解消",
     ];
     NEXT.iter().copied().find(|n| {
         clause.match_indices(n).any(|(i, _)| {
@@ -3348,7 +3356,9 @@ fn put_off_to_next(clause: &str) -> Option<&'static str> {
             DOING.iter().any(|d| {
                 after.match_indices(d).any(|(j, _)| {
                     let rest = &after[j + d.len()..];
-                    !(rest.starts_with('済') || rest.starts_with("完了") || rest.starts_with("した"))
+                    !(rest.starts_with('済')
+                        || rest.starts_with("完了")
+                        || rest.starts_with("した"))
                 })
             })
         })
