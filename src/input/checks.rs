@@ -7039,10 +7039,10 @@ fn dash_before_date(text: &str) -> std::borrow::Cow<'_, str> {
             let between = DASHES.contains(&c)
                 && chars.get(i + 1).is_some_and(|&n| digit(n))
                 && prev.is_some_and(|p| {
-                    !crate::text::fold_char(p).is_ascii()
-                        && !matches!(p, '年' | '月' | '日' | '度')
-                        && !DASHES.contains(&p)
-                        && !(matches!(c, 'ー' | 'ｰ') && ('ァ'..='ヶ').contains(&p))
+                    !(crate::text::fold_char(p).is_ascii()
+                        || matches!(p, '年' | '月' | '日' | '度')
+                        || DASHES.contains(&p)
+                        || matches!(c, 'ー' | 'ｰ') && ('ァ'..='ヶ').contains(&p))
                 });
             if between {
                 ' '
