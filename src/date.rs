@@ -406,6 +406,24 @@ pub fn dates_in(text: &str) -> Vec<(String, Date)> {
     out
 }
 
+/// The first day a date [`dates_in`] read (`written`, with `last`, the last day it may
+/// mean) may mean: the day itself, else the first of its month, of its year or of its
+/// fiscal year (1 April).
+pub fn first_day(written: &str, last: Date) -> Date {
+    let folded = crate::text::fold_width(written);
+    let w = folded.trim();
+    let first = if Date::parse_written(w).is_some() {
+        Some(last)
+    } else if w.ends_with("年度") {
+        Date::new(last.year - 1, 4, 1)
+    } else if w.ends_with('年') {
+        Date::new(last.year, 1, 1)
+    } else {
+        Date::new(last.year, last.month, 1)
+    };
+    first.unwrap_or(last)
+}
+
 /// The dates a cell under a header naming when a control was implemented (`実施日`,
 /// `導入日`) writes: as [`dates_in`] reads them, and also in kanji numerals
 /// (`令和九年四月一日`, `二〇二七年四月一日`), as eight digits (`20270401`) and as a
@@ -555,6 +573,21 @@ fn written_date(run: &str, era: bool) -> Option<(usize, Date)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_day_of_a_written_date() {
+        let first = |w: &str| {
+            let (written, last) = dates_in(w).remove(0);
+            first_day(&written, last).to_string()
+        };
+        assert_eq!(first("2026年度"), "2026-04-01");
+        assert_eq!(first("令和8年度"), "2026-04-01");
+        assert_eq!(first("2026年"), "2026-01-01");
+        assert_eq!(first("2026年12月"), "2026-12-01");
+        assert_eq!(first("2026/12"), "2026-12-01");
+        assert_eq!(first("2026年12月31日"), "2026-12-31");
+        assert_eq!(first("2026-12-31"), "2026-12-31");
+    }
 
     #[test]
     fn the_fiscal_year_runs_april_to_march() {

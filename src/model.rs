@@ -793,17 +793,32 @@ impl CellProblem {
                     self.column, self.value
                 )
             }
+            // each cause its own words (review 23 B-1)
             (ProblemField::NoteAgainst, Lang::Ja) => {
+                use crate::input::checks::NoteCause;
+                let what = match crate::input::checks::note_cause(&self.value) {
+                    NoteCause::Pending => "CSPの回答がない、または確認中であることを記録しています: 回答を得て確認するか",
+                    NoteCause::NotFinal => "状態がCSPの自己評価または確定前のものであることを記録しています: 監査で確認された状態を得るか",
+                    NoteCause::Stale => "以後の監査がない、または基準日から離れた時点の「指摘なし」を記録しています: 基準日時点の状態を確認するか",
+                    NoteCause::Other => "未対応・先送り・一部のみ・指摘などを記録しています: 解決するか",
+                };
                 return format!(
-                    "{} '{}' (未対応・先送り・一部のみ・指摘などを記録しています: 解決するか、承知のうえでISMAPの記載だけで判定するには、この記載を消してください)",
+                    "{} '{}' ({what}、承知のうえでISMAPの記載だけで判定するには、この記載を消してください)",
                     self.column, self.value
-                )
+                );
             }
             (ProblemField::NoteAgainst, Lang::En) => {
+                use crate::input::checks::NoteCause;
+                let what = match crate::input::checks::note_cause(&self.value) {
+                    NoteCause::Pending => "records the CSP's answer not given or still being checked: obtain and check it",
+                    NoteCause::NotFinal => "records the state as the CSP's own assessment or not final: obtain the state an audit confirmed",
+                    NoteCause::Stale => "records a none with no audit since, or from a time away from the as-of date: check the state on the as-of date",
+                    NoteCause::Other => "records the item not done, deferred, in part or a finding on it: settle it",
+                };
                 return format!(
-                    "{} '{}' (records the item not done, deferred, in part or a finding on it: settle it, or, to judge it on the ISMAP statement alone knowing that, remove the words)",
+                    "{} '{}' ({what}, or, to judge it on the ISMAP statement alone knowing that, remove the words)",
                     self.column, self.value
-                )
+                );
             }
             (ProblemField::AssuranceOutside, Lang::Ja) => {
                 return format!(

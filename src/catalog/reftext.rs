@@ -1063,6 +1063,10 @@ const NIST_WORDS: [&str; 12] = [
 pub fn residue(words: &str, nist_id: bool) -> String {
     let folded = crate::text::fold_width(words).to_lowercase();
     let mut out = String::new();
+    // "and more" (`9.2.1 ...`, `9.2.1 +`) qualifies the id
+    if and_more(&folded) {
+        out.push('…');
+    }
     for token in folded.split(is_filler).filter(|t| !t.is_empty()) {
         if token.is_ascii()
             && (ENGLISH_WORDS.contains(&token) || nist_id && NIST_WORDS.contains(&token))
@@ -1703,7 +1707,29 @@ fn split_lexed(cell: &str) -> Vec<&str> {
         }
     }
     close(&mut open, &mut out);
+    // a mark of "and more" closing the cell (`9.2.1 +`, `9.2.1 ・・・`, `9.2.1 …`) is the last
+    // reference's, which it qualifies ([`residue`]: review 21 A-4)
+    if let Some(last) = out.last_mut() {
+        let tail = cell[last.1..].trim_end();
+        if and_more(tail) {
+            last.1 += tail.len();
+        }
+    }
     out.into_iter().map(|(a, b)| &cell[a..b]).collect()
+}
+
+/// Whether `text` (words beside an id) holds a mark saying "and more, not listed": an
+/// ellipsis (`...`, `…`, `‥`, `・・`) or a `+` with nothing after it (`9.2.1 +`).
+fn and_more(text: &str) -> bool {
+    let folded = crate::text::fold_width(text);
+    let t = folded.trim();
+    t.contains("..")
+        || t.contains(['…', '‥'])
+        || t.contains("・・")
+        || t.contains("\u{FF65}\u{FF65}")
+        || t.ends_with('+')
+            && t.chars()
+                .all(|c| c.is_whitespace() || c == '+' || is_filler(c))
 }
 
 /// Whether the words `cell[a..b]`, a part with no id, go on the title of the reference
@@ -2022,6 +2048,13 @@ pub fn read(reference: &str) -> Reading {
             _ => continue,
         }
         beside.after.clear();
+    }
+    // a `+` closing the reference (`9.2.1 +`: "and more", review 21 A-4), which the lexer
+    // reads as a separator, qualifies the id before it ([`residue`])
+    if reference.trim_end().ends_with(['+', '＋']) {
+        if let Some(b) = r.beside.last_mut() {
+            b.after.push('+');
+        }
     }
     r
 }
@@ -2420,6 +2453,21 @@ fn framework_right_before(phrase: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// Review 21 A-4: "and more" closing a cell stays with its last reference and qualifies it.
+    #[test]
+    fn and_more_closing_a_cell_qualifies_its_last_reference() {
+        assert_eq!(super::split("9.2.1 +"), ["9.2.1 +"]);
+        assert_eq!(super::split("9.2.1 ・・・"), ["9.2.1 ・・・"]);
+        assert_eq!(super::split("9.2.1, 9.2.2 ..."), ["9.2.1", "9.2.2 ..."]);
+        assert_eq!(super::split("9.2.1 + 9.2.2"), ["9.2.1", "9.2.2"]);
+        for words in [" ...", " ・・・", " +", "…", "‥"] {
+            assert!(!super::residue(words, false).is_empty(), "{words}");
+        }
+        for words in [" ", ".", "・", "-"] {
+            assert!(super::residue(words, false).is_empty(), "{words}");
+        }
+    }
+
     /// Review 17 C-3: a 2022 id's Japanese title, unverified, reads; a hedge, a digit or a
     /// bracket does not; a comma inside a title does not cut it.
     #[test]

@@ -3575,6 +3575,12 @@ impl Items {
                             !(l.is_empty() || reads_as_in_place(l) || is_claim(l))
                         })
                 });
+            } else if names_remediation_status(name) {
+                // only none or settled reads there ([`says_against`]), a claim of resolved
+                // dated or qualified being the claim rule's (review 23 C-8)
+                mark_unread_cells(&mut self.items, k, name, |v| {
+                    says_against(name, v).is_some() && !is_claim(v)
+                });
             }
         }
     }
@@ -3737,6 +3743,7 @@ impl Items {
                     })
                 });
                 if names_answers(name)
+                    || names_remediation_status(name)
                     || crate::model::Responsibility::names_column(name)
                     || names_assurance_level(name)
                     || theirs
@@ -5250,6 +5257,22 @@ fn names_status(header: &str) -> bool {
         && !inverted_header(header)
 }
 
+/// Whether a carried column's header names the status of a remediation, a gap or a finding
+/// (`是正状況`, `改善状況`, `指摘事項の対応状況`, `Remediation status`): a header naming a gap, a
+/// finding or remediation ([`inverted_header`]) with a word of status — read item by item
+/// ([`Items::mark_unread_status`]: an item not settled is not analysed, the rest of the list
+/// read), not refusing the whole list (review 23 C-8).
+fn names_remediation_status(header: &str) -> bool {
+    let key = header_key(header);
+    inverted_header(header)
+        && ["状況", "状態", "ステータス", "status", "進捗", "progress"]
+            .iter()
+            .any(|w| key.contains(w))
+        && !names_evaluation(header)
+        && !names_answers(header)
+        && applicability_header(header).is_none()
+}
+
 /// Whether a value under a status header ([`names_status`]) says the control is met, done or in
 /// place, whole: a mark of met ([`is_met_evaluation`] but `N/A`), a check done
 /// ([`is_done_evaluation`]), a yes of an answer (`実施`, `対応済`, `有`) or a record in effect
@@ -6437,8 +6460,28 @@ fn describes_requirement(bracket: &str, title: &str) -> bool {
         } else {
             part.rsplit('の').next().unwrap_or(part)
         };
-        let object = !ITEM.iter().any(|w| tail.ends_with(w))
-            && !STATE_ENDS.iter().any(|w| tail.ends_with(w));
+        // things in a state only the requirement's objects are in (`調査中のものを含む`:
+        // incidents, vulnerabilities; review 23) are its objects — not a state of the work
+        // or the answer (`計画中のもの`, `未対応のもの`, `確認中のもの`, `CSP回答待ちのもの`)
+        let things = tail == "もの"
+            && [
+                "調査中",
+                "未適用",
+                "未修正",
+                "未解決",
+                "処理中",
+                "未処理",
+                "未承認",
+                "申請中",
+            ]
+            .iter()
+            .any(|w| part.contains(w))
+            && !["回答", "自己評価", "自己申告", "csp", "ベンダ", "事業者"]
+                .iter()
+                .any(|w| part.contains(w));
+        let object = things
+            || !ITEM.iter().any(|w| tail.ends_with(w))
+                && !STATE_ENDS.iter().any(|w| tail.ends_with(w));
         if object {
             return crate::input::csp::remarks::not_final_word(part).is_none_or(|w| w == "仮");
         }
@@ -6469,7 +6512,27 @@ fn describes_requirement(bracket: &str, title: &str) -> bool {
         !title_remark_against(&own, crate::date::Date::today())
             && !STATE_ENDS.iter().any(|w| own.contains(w))
     };
-    ENDS.iter().any(|e| key.strip_suffix(e).is_some_and(plain)) || ALONE.contains(&key.as_ref())
+    // a condition with what to do then (`未対応の場合は報告`, `調査中の場合は記録すること`:
+    // review 23): an instruction of the requirement, whatever the condition's state
+    let instructed = [
+        "の場合は",
+        "の場合には",
+        "場合は",
+        "場合には",
+        "ときは",
+        "時は",
+    ]
+    .iter()
+    .find_map(|w| key.split_once(w))
+    .is_some_and(|(_, then)| {
+        !then.is_empty()
+            && crate::date::dates_in(&key).is_empty()
+            && !title_remark_against(then, crate::date::Date::today())
+            && !STATE_ENDS.iter().any(|w| then.contains(w))
+    });
+    ENDS.iter().any(|e| key.strip_suffix(e).is_some_and(plain))
+        || ALONE.contains(&key.as_ref())
+        || instructed
 }
 
 /// How [`check_notes`] reads a carried column that is no note: its claims only
@@ -6494,6 +6557,7 @@ fn claim_against(text: &str, as_of: crate::date::Date) -> bool {
 /// or it says the state is the CSP's own assessment or not final (`自己評価`, `CSP自己評価`,
 /// `（暫定）`: [`not_final_in_note`]).
 fn note_against(column: &str, note: &str, as_of: crate::date::Date) -> bool {
+    let note = &*dash_before_date(note);
     note_words_against(column, note, as_of)
         || crate::input::csp::remarks::later_date(note, as_of).is_some()
         || not_final_in_note(note).is_some()
@@ -6537,6 +6601,8 @@ fn note_words_against(column: &str, note: &str, as_of: crate::date::Date) -> boo
     let sentences = note_sentences(note);
     let claims: Vec<Option<bool>> = sentences.iter().map(|s| clean_claim(s, as_of)).collect();
     claims.contains(&Some(false))
+        // a claim beside a sentence saying no audit since (`指摘なし。以降監査なし`)
+        || claims.iter().any(Option::is_some) && no_audit_since(note)
         || (says_against(column, note).is_some() && !claims.iter().all(|c| *c == Some(true)))
         || sentences
             .iter()
@@ -6920,9 +6986,12 @@ fn claim_read(sentence: &str, as_of: crate::date::Date, implied: bool) -> Option
         "以来",
         "since",
     ];
-    let folded = crate::text::fold_width(sentence).to_lowercase();
+    let folded = crate::text::fold_width(&dash_before_date(sentence)).to_lowercase();
     let mut text = folded.clone();
     let mut later = false;
+    // a claim of done dated in a period holding the as-of date (`2026年度対応済` as of
+    // 2026-12-07) says it is done: only a period begun after it is later (review 23 C-7)
+    let says_done = settled_alone().iter().any(|w| folded.contains(w.as_str()));
     // a none dated wholly before the fiscal year two before the as-of date's
     // (`2019年度監査で指摘なし`, as of 2026: before FY2024): an old audit's result says nothing
     // of the state now (review 20 A-4) — not one since then (`2019年度以降指摘なし`)
@@ -6930,7 +6999,7 @@ fn claim_read(sentence: &str, as_of: crate::date::Date, implied: bool) -> Option
     let mut dated = false;
     let mut stale = true;
     for (written, last) in crate::date::dates_in(&folded) {
-        later |= last > as_of;
+        later |= last > as_of && !(says_done && crate::date::first_day(&written, last) <= as_of);
         dated = true;
         let since = folded
             .split_once(written.as_str())
@@ -7031,7 +7100,7 @@ fn claim_read(sentence: &str, as_of: crate::date::Date, implied: bool) -> Option
             || NONE.iter().chain(RESOLVED).any(|n| after.starts_with(n));
         !settled
     });
-    if outstanding || later || doubt || stale && !resolved {
+    if outstanding || later || doubt || stale && !resolved || no_audit_since(&folded) {
         return Some(false);
     }
     let mut rest = marked.replace(MARK, " ");
@@ -7040,6 +7109,131 @@ fn claim_read(sentence: &str, as_of: crate::date::Date, implied: bool) -> Option
         rest = rest.replace(w, " ");
     }
     Some(rest.chars().all(|c| c == ' ' || !c.is_alphanumeric()))
+}
+
+/// Why a note stands against its item, for the words of its problem (review 23 B-1: one
+/// message had said "not done, deferred, in part or a finding" of every cause). Told from the
+/// note's words alone, as the problem is worded where the as-of date is not known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteCause {
+    /// An answer not given or still being checked ([`pending_in`]).
+    Pending,
+    /// The CSP's own assessment or a state not final ([`not_final_in_note`]).
+    NotFinal,
+    /// A none with no audit since ([`no_audit_since`]), or a dated none of an audit: stale
+    /// or later than the as-of date.
+    Stale,
+    /// Anything else: not done, deferred, in part, a finding.
+    Other,
+}
+
+/// The cause of a note's problem ([`NoteCause`]).
+pub fn note_cause(note: &str) -> NoteCause {
+    let pending = pending_in(note).is_some()
+        || bracket_contents(note)
+            .lines()
+            .any(|b| pending_in(b).is_some());
+    if pending {
+        return NoteCause::Pending;
+    }
+    if no_audit_since(note) {
+        return NoteCause::Stale;
+    }
+    if not_final_in_note(note).is_some() {
+        return NoteCause::NotFinal;
+    }
+    // a none of an audit (`2019年度監査で指摘なし`), dated: no resolved word
+    let folded = crate::text::fold_width(note).to_lowercase();
+    let dated_audit_none = !crate::date::dates_in(note).is_empty()
+        && (folded.contains("監査") || folded.contains("audit"))
+        && !CLAIM_RESOLVED.iter().any(|w| folded.contains(w))
+        && crate::input::csp::remarks::qualifier_beyond(note, &[]).is_none()
+        && note_sentences(note).iter().any(|s| is_claim(s));
+    if dated_audit_none {
+        return NoteCause::Stale;
+    }
+    NoteCause::Other
+}
+
+/// Whether a note says no audit was made since (`以降監査なし`, `以来監査未実施`, `その後の監査
+/// なし`, `未監査`, `no audit since`, `not audited since`): a none an audit found, not repeated,
+/// says nothing of the state now (review 23 A-6) — not an audit's own none (`監査で指摘なし`,
+/// `監査指摘なし`).
+fn no_audit_since(text: &str) -> bool {
+    const NONE: &[&str] = &[
+        "なし",
+        "無し",
+        "ない",
+        "無",
+        "未実施",
+        "未了",
+        "していない",
+        "していません",
+        "受けていない",
+        "行っていない",
+        "実施していない",
+        "実施なし",
+        "実施無し",
+        "未受検",
+    ];
+    let key = header_key(text);
+    let after_audit = key.match_indices("監査").any(|(i, _)| {
+        let after = key[i + "監査".len()..]
+            .trim_start_matches(['の', 'は', 'を', 'が', 'も', '等', ':', '：', '-']);
+        NONE.iter().any(|n| after.starts_with(n))
+    });
+    let lower = text.to_lowercase();
+    let en = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .windows(3)
+        .any(|w| {
+            matches!(
+                (w[0], w[1], w[2]),
+                ("no", "audit" | "audits", "since" | "after")
+                    | ("not", "audited", "since" | "after")
+                    | ("not", "been", "audited")
+            )
+        });
+    after_audit || key.contains("未監査") || en || lower.contains("unaudited since")
+}
+
+/// `text` with a dash written between a word and a date read as a space (`是正済－2027年3月`,
+/// `是正済—2027年3月`, `是正済ー2027年3月` as `是正済 2027年3月`: review 23 A-11): a date right
+/// after a dash is otherwise taken for part of a document number (`SEC-2027-01`) and the
+/// dash for a word. Not after a letter or a digit (`SEC-2027`, `2025年4月-2026年3月`), nor a
+/// prolonged mark after katakana (`サーバー`).
+fn dash_before_date(text: &str) -> std::borrow::Cow<'_, str> {
+    const DASHES: &[char] = &[
+        '-', '－', '—', '―', 'ー', 'ｰ', '‐', '‑', '‒', '–', '−', '─', '━',
+    ];
+    if !text.contains(DASHES) {
+        return text.into();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |c: char| crate::text::fold_char(c).is_ascii_digit();
+    let out: String = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let prev = i.checked_sub(1).map(|j| chars[j]);
+            let between = DASHES.contains(&c)
+                && chars.get(i + 1).is_some_and(|&n| digit(n))
+                && prev.is_some_and(|p| {
+                    !(crate::text::fold_char(p).is_ascii()
+                        || matches!(p, '年' | '月' | '日' | '度')
+                        || DASHES.contains(&p)
+                        || matches!(c, 'ー' | 'ｰ') && ('ァ'..='ヶ').contains(&p))
+                });
+            if between {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    out.into()
 }
 
 /// Whether a resolved word's bracket (`text`: the sentence, dates taken out) qualifies it on
@@ -9991,6 +10185,65 @@ mod tests {
             "Above-average uptime",
         ] {
             assert_eq!(points_up(nowhere), None, "{nowhere}");
+        }
+    }
+
+    /// Review 23 A-6: a note saying no audit was made since; an audit's own none is not.
+    #[test]
+    fn no_audit_since_is_told_from_an_audits_none() {
+        for text in [
+            "前回監査で指摘なし（以降監査なし）",
+            "以来監査未実施",
+            "その後の監査なし",
+            "以降は未監査",
+            "No findings (no audit since 2022)",
+            "not audited since 2021",
+        ] {
+            assert!(no_audit_since(text), "{text}");
+        }
+        for text in [
+            "前回監査で指摘なし",
+            "監査指摘なし",
+            "監査結果：指摘なし",
+            "2019年度以降指摘なし",
+            "No audit findings",
+        ] {
+            assert!(!no_audit_since(text), "{text}");
+        }
+    }
+
+    /// Review 23 A-11: a dash between a word and a date is read as a space; not in a document
+    /// number, a period or after katakana.
+    #[test]
+    fn a_dash_between_a_word_and_a_date_is_a_space() {
+        for (text, want) in [
+            ("是正済－2027年3月", "是正済 2027年3月"),
+            ("是正済—2027年3月", "是正済 2027年3月"),
+            ("是正済―2027年3月", "是正済 2027年3月"),
+            ("是正済ー2027年3月", "是正済 2027年3月"),
+            ("SEC-2027-01", "SEC-2027-01"),
+            ("2025年4月-2026年3月", "2025年4月-2026年3月"),
+            ("サーバー2台", "サーバー2台"),
+            ("是正済 - 2027年3月", "是正済 - 2027年3月"),
+        ] {
+            assert_eq!(dash_before_date(text), want, "{text}");
+        }
+    }
+
+    /// Review 23 C-7: a claim of done dated in the period holding the as-of date is clean; a
+    /// period begun after it, or a day after it, is not.
+    #[test]
+    fn a_claim_done_in_the_period_holding_as_of_is_clean() {
+        let as_of = crate::date::Date::new(2026, 12, 7).unwrap();
+        for text in ["2026年度対応済", "是正済（2026年12月）", "2025年度対応済"] {
+            assert_eq!(clean_claim(text, as_of), Some(true), "{text}");
+        }
+        for text in [
+            "2027年度対応済",
+            "是正済（2026年12月31日）",
+            "是正済（2027年1月）",
+        ] {
+            assert_eq!(clean_claim(text, as_of), Some(false), "{text}");
         }
     }
 }

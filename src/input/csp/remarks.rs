@@ -716,14 +716,34 @@ pub fn later_date(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
     let mut dates = crate::date::dates_in(text);
     dates.extend(english_months(text));
     let folded = fold_width(text).to_lowercase();
+    // done in a period holding the as-of date (`2026年度対応済`, `（2026年度追加）` as of
+    // 2026-12-07: review 23 C-7): only a period begun after it is later
+    let done = DONE_IN.iter().any(|w| folded.contains(w));
     dates
         .into_iter()
-        .find(|(written, last)| *last > as_of && !date_of_something_else(&folded, written))
+        .find(|(written, last)| {
+            *last > as_of
+                && !date_of_something_else(&folded, written)
+                && !(done && crate::date::first_day(written, *last) <= as_of)
+        })
         .map(|(written, _)| Qualifier {
             kind: Kind::Later(as_of),
             word: written,
         })
 }
+
+/// Words saying a thing was done or added ([`later_date`]).
+const DONE_IN: &[&str] = &[
+    "済",
+    "完了",
+    "追加",
+    "した",
+    "done",
+    "completed",
+    "closed",
+    "resolved",
+    "remediated",
+];
 
 /// An evidence cell with the years of the folders and files it names taken out, where
 /// the year is the as-of date's fiscal year or an earlier one (`/ISMS/2026年度/特権ID`,
@@ -2248,7 +2268,7 @@ fn none_of(clause: &str, word: &str) -> bool {
 }
 
 fn status_ja(clause: &str) -> Vec<Qualifier> {
-    let mut found = Vec::new();
+    let mut found = stopped_ja(clause);
     for w in vocab::status_words(clause) {
         let Some(states) = w.states else { continue };
         if states == Declared::Implemented || w.word.is_ascii() || none_of(clause, w.word) {
@@ -2345,6 +2365,26 @@ fn status_ja(clause: &str) -> Vec<Qualifier> {
         }
     }
     found.extend(unmet_ja(clause));
+    found
+}
+
+/// Work named right before `中止`/`中断` says it was stopped, not done (`確認中止`, `対応中断`,
+/// `提供中止`: review 23 A-3) — not a control that stops something (`処理を中止`).
+const STOPPED_WORK_JA: &[&str] = &[
+    "確認", "対応", "検討", "作業", "導入", "実施", "開発", "計画", "移行", "提供", "是正", "改善",
+    "構築", "整備", "運用", "監査", "調査", "評価", "検証",
+];
+
+/// The work a clause says was stopped ([`STOPPED_WORK_JA`] + `中止`/`中断`).
+fn stopped_ja(clause: &str) -> Vec<Qualifier> {
+    let mut found = Vec::new();
+    for stop in ["中止", "中断"] {
+        for (i, _) in clause.match_indices(stop) {
+            if let Some(w) = STOPPED_WORK_JA.iter().find(|w| clause[..i].ends_with(**w)) {
+                found.push(Qualifier::new(Kind::Status, &format!("{w}{stop}")));
+            }
+        }
+    }
     found
 }
 
@@ -3094,6 +3134,8 @@ const UNDER_WAY_JA: &[&str] = &[
     "協議",
     "進行",
     "着手",
+    // a record being updated (`（更新中）`: review 23 A-16)
+    "更新",
 ];
 
 fn deferral_ja(clause: &str) -> Vec<Qualifier> {
@@ -3157,7 +3199,10 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         "概念実証",
         // a transitional arrangement in place of the control (review 22 A-9)
         "経過措置",
+        // work started, not done (`着手済`, `対応着手`, `対応開始済`: review 23 A-3) — not
+        // `運用開始`, `提供開始` (in operation)
         "着手済",
+        "着手",
         // decided against, or the risk accepted instead
         "見送",
         "リスク受容",
@@ -3177,6 +3222,35 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
     .filter(|w| plain.contains(*w))
     .map(|w| Qualifier::new(Kind::Deferral, w))
     .collect();
+    // work started, not done (`対応開始済`, `是正作業開始`: review 23 A-3) — not `運用開始`,
+    // `提供開始` (in operation), nor a time (`作業開始前に承認`, `対応開始時`)
+    for w in [
+        "対応開始",
+        "作業開始",
+        "是正開始",
+        "改善開始",
+        "修正開始",
+        "構築開始",
+        "整備開始",
+        "検討開始",
+        "準備開始",
+        "移行開始",
+    ] {
+        if plain.match_indices(w).any(|(i, _)| {
+            let rest = &plain[i + w.len()..];
+            !(rest.starts_with(['前', '時', '後', '日'])
+                || rest.starts_with("から")
+                || rest.starts_with("まで"))
+        }) {
+            found.push(Qualifier::new(Kind::Deferral, w));
+        }
+    }
+    // put off to a next time, version or release (`次回監査で対応`, `次回見直しで対応`,
+    // `次バージョンで対応`: review 23 A-2) — not a next review's date alone (`次回見直し
+    // 2027年3月`) nor work done (`次回監査で対応済`)
+    if let Some(w) = put_off_to_next(clause) {
+        found.push(Qualifier::new(Kind::Deferral, w));
+    }
     // in a fiscal year (`2027年度に実施`), unless done already (`2024年度に導入済み`)
     if clause.contains("年度に") && !["済", "完了", "した"].iter().any(|d| clause.contains(d))
     {
@@ -3254,6 +3328,41 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         }
     }
     found
+}
+
+/// The next time, version or release a clause puts work off to (`次回監査で対応`,
+/// `次バージョンで対応`, `次期リリースで是正`): one of them, then a word of doing not followed by
+/// `済` or `完了`.
+fn put_off_to_next(clause: &str) -> Option<&'static str> {
+    const NEXT: &[&str] = &[
+        "次回",
+        "次期",
+        "次版",
+        "次バージョン",
+        "次のバージョン",
+        "次リリース",
+        "次のリリース",
+        "次の監査",
+        "次の見直し",
+        "次の更新",
+    ];
+    const DOING: &[&str] = &[
+        "対応", "実施", "是正", "改善", "修正", "導入", "実装", "反映", "整備", "構築", "改訂",
+        "追加", "適用", "解消",
+    ];
+    NEXT.iter().copied().find(|n| {
+        clause.match_indices(n).any(|(i, _)| {
+            let after = &clause[i + n.len()..];
+            DOING.iter().any(|d| {
+                after.match_indices(d).any(|(j, _)| {
+                    let rest = &after[j + d.len()..];
+                    !(rest.starts_with('済')
+                        || rest.starts_with("完了")
+                        || rest.starts_with("した"))
+                })
+            })
+        })
+    })
 }
 
 fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
