@@ -19,11 +19,18 @@ fn fixture(name: &str) -> PathBuf {
 /// `report --format json` of `checks` (a file of this directory) on the CSP list `csp`.
 fn report_on(checks: &str, csp: &str) -> assert_cmd::Command {
     let mut c = bin();
-    c.args(["--lang", "en", "report", "--as-of", "2026-12-01", "--checks"])
-        .arg(fixture(checks))
-        .arg("--csp")
-        .arg(fixture(csp))
-        .args(["--format", "json"]);
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-12-01",
+        "--checks",
+    ])
+    .arg(fixture(checks))
+    .arg("--csp")
+    .arg(fixture(csp))
+    .args(["--format", "json"]);
     c
 }
 
@@ -44,7 +51,10 @@ fn item(csp: &str, id: &str) -> (String, Vec<String>) {
                 .collect()
         })
         .unwrap_or_default();
-    (it["status"].as_str().unwrap_or_default().to_owned(), reasons)
+    (
+        it["status"].as_str().unwrap_or_default().to_owned(),
+        reasons,
+    )
 }
 
 /// a status header's note naming an edition, a plan, a short region, a site, a part,
@@ -68,11 +78,16 @@ fn a3_status_header_notes_naming_a_part_refuse() {
     for file in ["A3-hdr-bec8b0.csv", "A3-hdr-footnote-bare.csv"] {
         let err = input_error(report(file));
         assert!(
-            err.contains("carries a footnote mark") && err.contains("whose note is not in the list"),
+            err.contains("carries a footnote mark")
+                && err.contains("whose note is not in the list"),
             "{file}: {err}"
         );
     }
-    for file in ["ok-hdr-asof.csv", "ok-hdr-audited.csv", "ok-hdr-footnote-given.csv"] {
+    for file in [
+        "ok-hdr-asof.csv",
+        "ok-hdr-audited.csv",
+        "ok-hdr-footnote-given.csv",
+    ] {
         assert_eq!(item(file, "1").0, "covered", "{file}");
         assert_eq!(item(file, "2").0, "covered", "{file}");
     }
@@ -128,7 +143,10 @@ fn a4_settled_findings_under_a_result_refuse() {
     );
     assert!(!err.contains("row 3:"), "合格 reads: {err}");
     for id in ["1", "2", "3"] {
-        assert_eq!(item("ok-audit-clean.csv", id), ("covered".to_owned(), vec![]));
+        assert_eq!(
+            item("ok-audit-clean.csv", id),
+            ("covered".to_owned(), vec![])
+        );
     }
 }
 
@@ -155,7 +173,10 @@ fn a13_footnote_marks_without_their_note_refuse() {
     );
     // JSON's `covered` with a `csp-remark` reason is the table's `covered *`
     let noted = ("covered".to_owned(), vec!["csp-remark".to_owned()]);
-    assert_eq!(item("ok-footnote-given.csv", "1"), ("covered".to_owned(), vec![]));
+    assert_eq!(
+        item("ok-footnote-given.csv", "1"),
+        ("covered".to_owned(), vec![])
+    );
     assert_eq!(item("ok-footnote-given.csv", "2"), noted);
     assert_eq!(item("ok-remarks.csv", "1"), ("covered".to_owned(), vec![]));
     assert_eq!(item("ok-remarks.csv", "2"), noted);
@@ -196,7 +217,9 @@ fn a1_a7_other_titles_and_other_numbering_refuse() {
     ] {
         let err = input_error(report_on("A7-checks.csv", file));
         assert!(
-            err.contains(&format!("beside 8.2.1 is the title of {other}, not its own")),
+            err.contains(&format!(
+                "beside 8.2.1 is the title of {other}, not its own"
+            )),
             "{file}: {err}"
         );
     }

@@ -1665,7 +1665,8 @@ pub fn title_of_another<'c>(catalog: &'c Catalog, raw: &str, text: &str) -> Opti
         n.abs_diff(k) <= (n / 5).max(1) || n > k
     };
     if k >= 4 {
-        if let Some(e) = others().find(|e| titles_of(e).any(|t| near(t) && is_close_title(t, text))) {
+        if let Some(e) = others().find(|e| titles_of(e).any(|t| near(t) && is_close_title(t, text)))
+        {
             return Some(e.id.as_str());
         }
     }
@@ -1995,9 +1996,8 @@ fn check_line(
             }
             match (cell.role, last.or(first_id)) {
                 (CellRole::Title, Some(id)) => {
-                    check_title_cell(catalog, &id.raw, text).map_err(|what| {
-                        states(at(), text, &what, Some(&id.raw), FOR_TEXT_AFTER)
-                    })?;
+                    check_title_cell(catalog, &id.raw, text)
+                        .map_err(|what| states(at(), text, &what, Some(&id.raw), FOR_TEXT_AFTER))?;
                     // another id's title beside the id: the shift error, as in a status
                     // table (review 23 A-1)
                     if let Some(other) = title_of_another(catalog, &id.raw, text) {

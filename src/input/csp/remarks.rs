@@ -386,9 +386,8 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
     // an edition, a plan, a site or a part of the service (`Enterprise版`, `標準プラン`,
     // `国内DC`, `SaaS部分`, `当社分`), or a place the scope rules know (`Tokyo`, `大阪`,
     // `ap-northeast-1`): as much a part as `東京リージョン` (review 23 A-3)
-    let part = || {
-        part_word(&key).or_else(|| crate::analysis::gap::places_in(&key).first().copied())
-    };
+    let part =
+        || part_word(&key).or_else(|| crate::analysis::gap::places_in(&key).first().copied());
     find(&PLANS)
         .filter(|_| part_word(&key).is_none())
         .map(|w| Qualifier::new(Kind::Deferral, w))
@@ -439,7 +438,9 @@ pub fn part_word(key: &str) -> Option<&'static str> {
         .split_whitespace()
         .collect::<Vec<_>>()
         .windows(2)
-        .any(|w| w[1] == "plan" && !["action", "remediation", "project", "improvement"].contains(&w[0]))
+        .any(|w| {
+            w[1] == "plan" && !["action", "remediation", "project", "improvement"].contains(&w[0])
+        })
     {
         return Some("plan");
     }
@@ -449,7 +450,8 @@ pub fn part_word(key: &str) -> Option<&'static str> {
         .any(|(at, _)| {
             let before = key[..at].chars().next_back();
             before.is_some_and(|c| {
-                !c.is_ascii_digit() && !"第初改新旧最訂出年度定式正開成一二三四五六七八九十".contains(c)
+                !c.is_ascii_digit()
+                    && !"第初改新旧最訂出年度定式正開成一二三四五六七八九十".contains(c)
             })
         })
         .then_some("版")
@@ -490,9 +492,7 @@ pub fn footnote_ref(text: &str) -> Option<String> {
     let number = rest.is_empty()
         || (rest.len() <= 2 && rest.chars().all(|c| c.is_ascii_digit()))
         || rest.chars().count() == 1
-            && rest
-                .chars()
-                .all(|c| ('\u{2460}'..='\u{2473}').contains(&c));
+            && rest.chars().all(|c| ('\u{2460}'..='\u{2473}').contains(&c));
     number.then(|| t.trim().to_owned())
 }
 
@@ -6378,7 +6378,8 @@ mod tests {
         ] {
             let q = header_note_qualifier(note);
             assert!(
-                q.as_ref().is_some_and(|q| q.kind == Kind::Scope && q.word == word),
+                q.as_ref()
+                    .is_some_and(|q| q.kind == Kind::Scope && q.word == word),
                 "{note}: {q:?}"
             );
         }
@@ -6399,10 +6400,22 @@ mod tests {
     /// Review 23: a footnote reference standing alone; anything more is none.
     #[test]
     fn footnote_references_alone() {
-        for t in ["※1", "※", "*2", "＊", "(*1)", "注1", "(注3)", "†", "‡", "Note 1", "注記"] {
+        for t in [
+            "※1", "※", "*2", "＊", "(*1)", "注1", "(注3)", "†", "‡", "Note 1", "注記",
+        ] {
             assert!(footnote_ref(t).is_some(), "{t}");
         }
-        for t in ["", "1", "※年1回見直し", "注意", "Notes", "None", "-", "N/A", "Available"] {
+        for t in [
+            "",
+            "1",
+            "※年1回見直し",
+            "注意",
+            "Notes",
+            "None",
+            "-",
+            "N/A",
+            "Available",
+        ] {
             assert_eq!(footnote_ref(t), None, "{t}");
         }
     }

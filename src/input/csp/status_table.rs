@@ -361,9 +361,9 @@ pub fn read(
                     }
                     // a footnote mark ending the title (`利用者登録及び登録削除※1`) whose note
                     // is not in the list, on a row stated implemented (review 23 A-13)
-                    if let Some(mark) = trailing_footnote(text)
-                        .filter(|m| status.declared == Declared::Implemented && !footnote_given(&footnotes, m))
-                    {
+                    if let Some(mark) = trailing_footnote(text).filter(|m| {
+                        status.declared == Declared::Implemented && !footnote_given(&footnotes, m)
+                    }) {
                         return Err(InputError::at(
                             loc.clone().row(n).column(layout.name(c)),
                             format!(
