@@ -464,21 +464,23 @@ fn ordinary_remarks_of_a_statement_read() {
     }
 }
 
-/// Review 12 C-9 / C-19: `観察事項なし` or a settled finding under `監査結果`, `0` under a
-/// count of findings, read; a finding standing, a count above none, refused.
+/// Review 12 C-9 / C-19: `観察事項なし` under `監査結果`, `0` under a count of findings, read;
+/// a finding standing, a count above none, refused; a finding settled is a finding found in
+/// the audit period, refused as `逸脱あり（是正済み）` is (review 23 A-4 overturned C-9's
+/// reading of `軽微な指摘あり（是正済）` as clean).
 #[test]
 fn no_findings_and_zero_counts_read() {
-    for (header, cell) in [
-        ("監査結果", "観察事項なし"),
-        ("監査結果", "軽微な指摘あり（是正済）"),
-        ("指摘件数", "0件"),
-    ] {
+    for (header, cell) in [("監査結果", "観察事項なし"), ("指摘件数", "0件")] {
         let s = statuses(&format!(
             "登録区分: ISMAP\n管理策番号,実施状況,{header}\n9.2.1,実施,\n9.2.3,実施,{cell}\n"
         ));
         assert_eq!(status_of(&s, "K-2"), "covered", "{header}: {cell}");
     }
-    for (header, cell) in [("監査結果", "観察事項あり"), ("指摘件数", "1件")] {
+    for (header, cell) in [
+        ("監査結果", "観察事項あり"),
+        ("監査結果", "軽微な指摘あり（是正済）"),
+        ("指摘件数", "1件"),
+    ] {
         let (_dir, path) = file(
             "csp.csv",
             &format!("登録区分: ISMAP\n管理策番号,実施状況,{header}\n9.2.3,実施,{cell}\n"),

@@ -101,6 +101,16 @@ pub fn editions_named(text: &str) -> Vec<IsoEdition> {
     out
 }
 
+/// Whether `text` (an id column's header, a table's title) names the 2022 edition of ISO/IEC
+/// 27001/27002 (or its JIS, 2023/2024) and not the 2013 one: `管理策番号（ISO/IEC
+/// 27002:2022）`, `JIS Q 27002:2024`, `ISO27001(2022)` — a numbering that is not the
+/// catalog's (review 23 A-7).
+pub fn names_2022_edition(text: &str) -> bool {
+    let named = editions_named(text);
+    named == [IsoEdition::Iso2022]
+        || named.is_empty() && year_of_standard(text) == Some(IsoEdition::Iso2022)
+}
+
 /// The edition a header or title names by a year written apart from a standard's colon
 /// (`ISO27001(2022)`, `附属書A（2022）`, `Annex A 2022`, `27001（2022年版）`), when it names
 /// ISO/IEC 27001 or 27002, Annex A or the ISMS's controls: the years of the editions and

@@ -618,8 +618,18 @@ fn read_table_by_kind(
                     .map(|s| status_table::stated_reason(stated, s).to_owned())
                     .unwrap_or_default()
             };
+            status_table::refuse_other_numbering(sheet, &layout)?;
             let mut listed =
                 published::read(&lines, &source, catalog, stated, &reason_of, opts.as_of())?;
+            // a note on the id column's header (`管理策番号（東京リージョン）`) qualifies every
+            // id, as on a status table's (review 23 A-3)
+            if let Some(first) = listed
+                .controls
+                .iter()
+                .find(|x| x.declared == Declared::Implemented)
+            {
+                status_table::header_notes(sheet, &layout, &first.raw, opts.as_of())?;
+            }
             // a reason cell that gives none: kept as written, with why
             if stated == Declared::NotApplicable {
                 for x in listed.controls.iter_mut().filter(|x| x.reason.is_empty()) {

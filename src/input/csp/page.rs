@@ -16,7 +16,7 @@ use crate::date::{parse_period, Date};
 use crate::error::{InputError, Location};
 use crate::input::csp::ids::find_ids;
 use crate::input::csp::published::{self, quote, Line};
-use crate::input::csp::vocab;
+use crate::input::csp::{remarks, vocab};
 use crate::model::{Attestation, Period, ReadField, RegistrationKind};
 use crate::text::fold_width;
 
@@ -363,6 +363,64 @@ fn label_key(text: &str) -> Option<(String, bool)> {
         }
     }
     (depth == 0).then_some((key, noted))
+}
+
+/// A bracketed note on the control list's title that narrows it, and what it does: a
+/// footnote mark (`（※1）`), a plan, an edition, a licence, a site or a share
+/// ([`remarks::part_word`]), a place (`Tokyo`, `大阪`) or a region or environment
+/// (`東京リージョン`, `本番環境`); not the whole service nor its name (review 23 A-3).
+fn title_bracket_narrows(title: &str) -> Option<(String, String)> {
+    let folded = fold_width(title);
+    let mut notes = Vec::new();
+    let mut depth = 0usize;
+    let mut note = String::new();
+    for c in folded.chars() {
+        match c {
+            '(' | '（' | '[' | '【' => {
+                depth += 1;
+                if depth == 1 {
+                    note.clear();
+                    continue;
+                }
+            }
+            ')' | '）' | ']' | '】' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    notes.push(note.trim().to_owned());
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        if depth > 0 {
+            note.push(c);
+        }
+    }
+    notes.into_iter().find_map(|note| {
+        if let Some(mark) = remarks::footnote_ref(&note) {
+            return Some((
+                note,
+                format!("is a footnote mark ('{mark}') whose note is not read"),
+            ));
+        }
+        if remarks::is_whole_scope(&note) {
+            return None;
+        }
+        let key = note.to_lowercase();
+        remarks::part_word(&key)
+            .or_else(|| crate::analysis::gap::places_in(&key).first().copied())
+            .or_else(|| {
+                ["リージョン", "region", "本番", "環境", "production", "のみ", "only"]
+                    .into_iter()
+                    .find(|w| key.contains(w))
+            })
+            .map(|w| {
+                let what = format!(
+                    "names a plan, an edition, a region or a part of the service ('{w}'), not the service"
+                );
+                (note, what)
+            })
+    })
 }
 
 /// The field a text labels, and whether the label asks yes or no (`改善計画の有無`).
@@ -2100,7 +2158,24 @@ fn take(
             };
             page.set_kind(kind, label_line);
         }
-        Field::TableTitle => page.title_lines.push(label_line),
+        Field::TableTitle => {
+            // a bracket on the table's title naming a plan, an edition, a region, a part or a
+            // footnote (`…の管理策（標準プラン）`, `（Tokyo）`, `（※1）`) narrows every id under
+            // it; the service's name there (`（サンプルSaaS：架空のサービス）`) does not (review
+            // 23 A-3)
+            if let Some((note, what)) = title_bracket_narrows(label) {
+                return Err(InputError::at(
+                    at.clone(),
+                    format!(
+                        "the note '{}' on the title of the control list '{}' {what}: it may narrow every id under the title, so none is read as implemented",
+                        quote(&note),
+                        quote(label)
+                    ),
+                )
+                .hint("paste the list of the statement of the whole service; if the bracket only names the service, write its name on the line of its own (クラウドサービスの名称)"));
+            }
+            page.title_lines.push(label_line)
+        }
         Field::RegistrationNumber => {
             if !is_registration_number(&value) {
                 return Err(InputError::at(

@@ -1690,17 +1690,22 @@ pub fn catalog_titles<'c>(catalog: &'c Catalog, raw: &str) -> Vec<&'c str> {
 }
 
 /// The id of another catalog entry whose title (Japanese or English) `text` is, written as
-/// in the catalog (`特権的アクセス権の管理` beside 9.2.1): a row whose ids and titles have
-/// shifted against each other (a column sorted alone, rows pasted one off), where what is
-/// stated of one control may be another's (review 11 A-24). None when `text` is (a close
-/// form of) `raw`'s own title, or the other entry is `raw`'s own parent or child.
+/// in the catalog (`特権的アクセス権の管理` beside 9.2.1), or a close form of it (`特権的アクセス
+/// 権` beside 8.2.1, the same close form [`is_title`] allows a row's own title), or — when
+/// the text shares no two characters running with the row's own titles — whose title's
+/// characters it holds in order and little else (`暗号鍵の管理` beside 8.2.1: 10.1.2's
+/// `鍵管理`): a row whose ids and titles have shifted against each other (a column sorted
+/// alone, rows pasted one off), where what is stated of one control may be another's (review
+/// 11 A-24, review 23 ). None when `text` is (a close form of) `raw`'s own title, or
+/// the other entry is `raw`'s own parent or child.
 pub fn title_of_another<'c>(catalog: &'c Catalog, raw: &str, text: &str) -> Option<&'c str> {
     let own = entry_of(catalog, raw)?;
     if is_title_of(own, text) {
         return None;
     }
     let key = title_key(text);
-    if key.chars().count() < 2 {
+    let k = key.chars().count();
+    if k < 2 {
         return None;
     }
     let related = |id: &str| {
@@ -1708,12 +1713,74 @@ pub fn title_of_another<'c>(catalog: &'c Catalog, raw: &str, text: &str) -> Opti
             .is_some_and(|r| r.starts_with('.'))
             || own.id.strip_prefix(id).is_some_and(|r| r.starts_with('.'))
     };
-    catalog
-        .entries()
-        .iter()
-        .filter(|e| e.id != own.id && !related(&e.id))
-        .find(|e| titles_of(e).any(|t| title_key(t) == key))
+    let others = || {
+        catalog
+            .entries()
+            .iter()
+            .filter(|e| e.id != own.id && !related(&e.id))
+    };
+    if let Some(e) = others().find(|e| titles_of(e).any(|t| title_key(t) == key)) {
+        return Some(e.id.as_str());
+    }
+    // a close form: the title's length near the text's (cheap before the distance)
+    let near = |t: &str| {
+        let n = title_key(t).chars().count();
+        n.abs_diff(k) <= (n / 5).max(1) || n > k
+    };
+    if k >= 4 {
+        if let Some(e) = others().find(|e| titles_of(e).any(|t| near(t) && is_close_title(t, text)))
+        {
+            return Some(e.id.as_str());
+        }
+    }
+    let chars: Vec<char> = key.chars().collect();
+    let shares_with_own = titles_of(own).any(|t| {
+        let own_key = title_key(t);
+        chars
+            .windows(2)
+            .any(|w| own_key.contains(&w.iter().collect::<String>()))
+    });
+    if shares_with_own || vocab::statement_in(text, vocab::Look::TABLE_CELL).is_some() {
+        return None;
+    }
+    others()
+        .find(|e| {
+            titles_of(e).any(|t| {
+                let t = title_key(t);
+                let n = t.chars().count();
+                n >= 3 && k <= 2 * n && is_subsequence(&t, &key)
+            })
+        })
         .map(|e| e.id.as_str())
+}
+
+/// Whether the characters of `small` stand in `big` in order (with others between).
+fn is_subsequence(small: &str, big: &str) -> bool {
+    let mut rest = big.chars();
+    small.chars().all(|c| rest.any(|b| b == c))
+}
+
+/// The error for a title cell holding another id's title ([`title_of_another`]): one
+/// wording for the status table's and the published list's title columns.
+pub fn shifted_title(
+    catalog: &Catalog,
+    at: Location,
+    raw: &str,
+    text: &str,
+    other: &str,
+) -> InputError {
+    let own = catalog_titles(catalog, raw).first().map_or_else(
+        || "the catalog has none".to_owned(),
+        |t| format!("'{}'", quote(t)),
+    );
+    InputError::at(
+        at,
+        format!(
+            "'{}' beside {raw} is the title of {other}, not its own ({own}): the ids and titles may have shifted against each other, and what the row states may be {other}'s",
+            quote(text)
+        ),
+    )
+    .hint("check the row against the list as published: give each id its own title (or leave the title cell empty), so that each status stands beside the control it is for")
 }
 
 /// Whether `text` is the catalog title of `raw` (Japanese or English), or a close form of it:
@@ -1991,8 +2058,15 @@ fn check_line(
                 continue;
             }
             match (cell.role, last.or(first_id)) {
-                (CellRole::Title, Some(id)) => check_title_cell(catalog, &id.raw, text)
-                    .map_err(|what| states(at(), text, &what, Some(&id.raw), FOR_TEXT_AFTER))?,
+                (CellRole::Title, Some(id)) => {
+                    check_title_cell(catalog, &id.raw, text)
+                        .map_err(|what| states(at(), text, &what, Some(&id.raw), FOR_TEXT_AFTER))?;
+                    // another id's title beside the id: the shift error, as in a status
+                    // table (review 23 A-1)
+                    if let Some(other) = title_of_another(catalog, &id.raw, text) {
+                        return Err(shifted_title(catalog, at(), &id.raw, text, other));
+                    }
+                }
                 (_, Some(id)) if last.is_some() => check_after(id, text, at(), catalog)?,
                 (_, Some(id)) => check_before(id, text, at(), catalog)?,
                 (_, None) => {}

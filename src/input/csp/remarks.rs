@@ -383,18 +383,117 @@ pub fn header_note_qualifier(note: &str) -> Option<Qualifier> {
     }
     // the whole service (`本サービス`, `全リージョン共通`) limits nothing (review 12 C-18)
     let whole = is_whole_scope(note) || is_whole_scope(note.trim_end_matches("共通"));
+    // an edition, a plan, a site or a part of the service (`Enterprise版`, `標準プラン`,
+    // `国内DC`, `SaaS部分`, `当社分`), or a place the scope rules know (`Tokyo`, `大阪`,
+    // `ap-northeast-1`): as much a part as `東京リージョン` (review 23 A-3)
+    let part =
+        || part_word(&key).or_else(|| crate::analysis::gap::places_in(&key).first().copied());
     find(&PLANS)
+        .filter(|_| part_word(&key).is_none())
         .map(|w| Qualifier::new(Kind::Deferral, w))
         .or_else(|| {
             SCOPE_NAMES
                 .iter()
                 .find(|w| names_a_part(&key, w))
                 .copied()
+                .or_else(part)
                 .or_else(|| find(&["のみ", "only"]))
                 .filter(|_| !whole)
                 .map(|w| Qualifier::new(Kind::Scope, w))
         })
         .or_else(|| find(&OTHER_TIMES).map(|w| Qualifier::new(Kind::Scope, w)))
+}
+
+/// The word of `key` (folded, lower-cased) naming an edition, a plan, a licence, a site or a
+/// share of the service (`版` after a name, `エディション`, `Edition`, `プラン`, `Premium
+/// plan`, `SKU`, `Tier`, `DC`, `データセンター`, `部分`, `当社分`): a part of the service, as a
+/// region is (review 23 A-3). A version of a document (`第2版`, `初版`, `改訂版`) is none.
+pub fn part_word(key: &str) -> Option<&'static str> {
+    const WORDS: [&str; 12] = [
+        "エディション",
+        "edition",
+        "プラン",
+        "コース",
+        "ライセンス",
+        "license",
+        "licence",
+        "データセンター",
+        "サイト",
+        "部分",
+        "当社分",
+        "自社分",
+    ];
+    let ascii_word = |w: &str| {
+        key.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|x| x == w)
+    };
+    if let Some(w) = WORDS.iter().find(|w| key.contains(**w)) {
+        return Some(w);
+    }
+    if let Some(w) = ["sku", "tier", "dc"].into_iter().find(|w| ascii_word(w)) {
+        return Some(w);
+    }
+    // a named plan (`premium plan`, `standard plan`), not a plan of the future (`plan`)
+    if key
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| {
+            w[1] == "plan" && !["action", "remediation", "project", "improvement"].contains(&w[0])
+        })
+    {
+        return Some("plan");
+    }
+    // `Enterprise版`, `無償版`, not `第2版`, `初版`, `改訂版`, `最新版`, `旧版`, `2025年版`,
+    // `正式版`, `公開版` (a version of the document, not of the service)
+    key.match_indices('版')
+        .any(|(at, _)| {
+            let before = key[..at].chars().next_back();
+            before.is_some_and(|c| {
+                !c.is_ascii_digit()
+                    && !"第初改新旧最訂出年度定式正開成一二三四五六七八九十".contains(c)
+            })
+        })
+        .then_some("版")
+        // a share of the service (`SaaS分`, `IaaS分`: the rest is someone else's)
+        .or_else(|| {
+            key.strip_suffix('分')
+                .and_then(|k| k.chars().next_back())
+                .filter(|c| c.is_ascii_alphabetic() || "社者側".contains(*c))
+                .map(|_| "分")
+        })
+}
+
+/// A footnote reference standing alone (`※1`, `※`, `*2`, `(*1)`, `注1`, `(注3)`, `†`, `‡`,
+/// `Note 1`), as written folded: its note is elsewhere, and may narrow what it stands on, as
+/// a mark on a status cell (`実施※1`) does (review 23 ). `None` for anything more
+/// (`※年1回`, `注意`), a number alone or an empty cell.
+pub fn footnote_ref(text: &str) -> Option<String> {
+    let t = fold_width(text).trim().replace(['＊', '∗'], "*");
+    let inner = t
+        .trim_start_matches(['(', '[', '【', '〔', '<'])
+        .trim_end_matches([')', ']', '】', '〕', '>'])
+        .trim();
+    let lower = inner.to_lowercase();
+    let rest = if let Some(r) = lower.strip_prefix("note") {
+        r
+    } else if let Some(r) = lower.strip_prefix("注記") {
+        r
+    } else if let Some(r) = lower.strip_prefix('注') {
+        r
+    } else {
+        let r = lower.trim_start_matches(['※', '*', '†', '‡']);
+        if r.len() == lower.len() {
+            return None;
+        }
+        r
+    };
+    let rest = rest.trim().trim_end_matches([':', '.', '：']);
+    let number = rest.is_empty()
+        || (rest.len() <= 2 && rest.chars().all(|c| c.is_ascii_digit()))
+        || rest.chars().count() == 1
+            && rest.chars().all(|c| ('\u{2460}'..='\u{2473}').contains(&c));
+    number.then(|| t.trim().to_owned())
 }
 
 /// The word of `key` (folded, lower-cased) saying a statement is not audited or not final
@@ -4102,7 +4201,7 @@ pub fn header(name: &str) -> Header {
     if names_record_date(name) {
         return Header::Plain;
     }
-    if [
+    if ([
         "範囲",
         "scope",
         "coverage",
@@ -4116,9 +4215,43 @@ pub fn header(name: &str) -> Header {
         "environment",
         "対象環境",
         "適用環境",
+        // an edition, a plan, a licence, a product or an option the row is for, or a
+        // precondition it holds under: as much a part of the service as a region (review
+        // 23 A-10: `Edition`, `エディション`, `プラン`, `SKU`, `Tier`, `前提条件`)
+        "エディション",
+        "プラン",
+        "ライセンス",
+        "対象製品",
+        "対象プラン",
+        "前提条件",
+        "prerequisite",
+        "precondition",
     ]
     .iter()
     .any(|w| lower.contains(w))
+        || matches!(
+            key.as_ref(),
+            "edition"
+                | "editions"
+                | "plan"
+                | "plans"
+                | "sku"
+                | "tier"
+                | "license"
+                | "licence"
+                | "product"
+                | "products"
+                | "service"
+                | "services"
+                | "option"
+                | "options"
+                | "オプション"
+                | "製品"
+                | "サービス"
+                | "条件"
+                | "condition"
+                | "conditions"
+        ))
         && !lower.contains("理由")
         && !lower.contains("reason")
     {
@@ -4689,7 +4822,7 @@ pub fn audit_dated_later(text: &str, as_of: crate::date::Date) -> Option<Qualifi
 /// An audit's or a check's result that finds nothing (`header_key` form): `指摘なし`,
 /// `問題なし`, `例外事項なし`, `合格`, `No exception noted`, `Effective`, `Pass`.
 fn is_clean_result(key: &str) -> bool {
-    finding_settled_or_none(key)
+    finding_none(key)
         || matches!(
             key,
             "指摘なし"
@@ -4739,11 +4872,13 @@ const FINDING_WORDS_JA: &[&str] = &[
 ];
 
 /// Whether a result (as [`header_key`] gives it) says a finding word is none (`観察事項なし`,
-/// `改善提案なし`, `不備事項0件`, `No observations`), or that what it found is settled, in
-/// brackets at its end (`軽微な指摘あり(是正済)`, `改善提案1件(対応済)`), as a settled finding
-/// (`解消済`) reads (review 12 C-9).
-fn finding_settled_or_none(key: &str) -> bool {
-    let none = FINDING_WORDS_JA.iter().any(|w| {
+/// `改善提案なし`, `不備事項0件`, `No observations`). A finding said to be settled
+/// (`軽微な指摘あり(是正済)`, `指摘1件（是正済）`) is a finding all the same: an exception found
+/// in the audit period means the control did not operate throughout it, whatever was fixed
+/// later, as `逸脱あり（是正済み）` and `Exception noted (remediated)` say (review 23 A-4; review
+/// 12 C-9 had read the bracketed spelling as clean).
+fn finding_none(key: &str) -> bool {
+    FINDING_WORDS_JA.iter().any(|w| {
         key.strip_prefix(w).is_some_and(|rest| {
             matches!(
                 rest.trim_start_matches('は'),
@@ -4753,21 +4888,7 @@ fn finding_settled_or_none(key: &str) -> bool {
     }) || matches!(
         key,
         "noobservations" | "noobservation" | "noopenfindings" | "noissues"
-    );
-    let settled = [
-        "(是正済)",
-        "(是正済み)",
-        "(対応済)",
-        "(対応済み)",
-        "(解消済)",
-        "(解消済み)",
-        "(解決済)",
-        "(解決済み)",
-    ]
-    .iter()
-    .any(|w| key.ends_with(w))
-        && FINDING_WORDS_JA.iter().any(|w| key.contains(w));
-    none || settled
+    )
 }
 
 /// Whether a cell under a header naming a count or what it counts (`Findings Count`,
@@ -5622,21 +5743,25 @@ mod tests {
         }
     }
 
-    /// Review 12 C-9 and C-19: a finding word said to be none, a finding settled, a count of
-    /// none, are clean; a finding standing, a count above none, are not.
+    /// Review 12 C-9 and C-19: a finding word said to be none, a count of none, are clean; a
+    /// finding standing, a count above none, are not; nor a finding settled (review 23 A-4).
     #[test]
     fn findings_none_or_settled_and_zero_counts() {
         for t in [
             "観察事項なし",
             "改善提案なし",
             "不備事項なし",
-            "改善提案1件（対応済）",
-            "軽微な指摘あり（是正済）",
             "No observations",
         ] {
             assert!(clean_audit_result(t), "{t}");
         }
         for t in [
+            "改善提案1件（対応済）",
+            "軽微な指摘あり（是正済）",
+            "指摘1件（是正済）",
+            "不備1件（対応済）",
+            "指摘2件：1件は是正中、1件（是正済）",
+            "指摘事項：運用不備により特権IDの棚卸未実施（対応済）",
             "観察事項あり",
             "軽微な指摘あり",
             "指摘あり（対応中）",
@@ -6341,6 +6466,66 @@ mod tests {
             "合格",
         ] {
             assert_eq!(qualifier_in(text), None, "{text}");
+        }
+    }
+
+    /// Review 23 A-3: a header's note naming an edition, a plan, a short region, a site, a
+    /// part or the provider's share limits the statement; a date, `監査済`, a version of the
+    /// document or the whole service does not.
+    #[test]
+    fn a_header_note_naming_an_edition_plan_place_or_part_limits() {
+        for (note, word) in [
+            ("Enterprise版", "版"),
+            ("標準プラン", "プラン"),
+            ("Tokyo", "tokyo"),
+            ("大阪", "osaka"),
+            ("国内DC", "dc"),
+            ("SaaS部分", "部分"),
+            ("当社分", "当社分"),
+            ("Premium plan", "plan"),
+            ("SKU", "sku"),
+        ] {
+            let q = header_note_qualifier(note);
+            assert!(
+                q.as_ref()
+                    .is_some_and(|q| q.kind == Kind::Scope && q.word == word),
+                "{note}: {q:?}"
+            );
+        }
+        for note in [
+            "2025年4月時点",
+            "監査済",
+            "第2版",
+            "2025年版",
+            "改訂版",
+            "全エディション",
+            "全リージョン",
+            "10分",
+        ] {
+            assert_eq!(header_note_qualifier(note), None, "{note}");
+        }
+    }
+
+    /// Review 23: a footnote reference standing alone; anything more is none.
+    #[test]
+    fn footnote_references_alone() {
+        for t in [
+            "※1", "※", "*2", "＊", "(*1)", "注1", "(注3)", "†", "‡", "Note 1", "注記",
+        ] {
+            assert!(footnote_ref(t).is_some(), "{t}");
+        }
+        for t in [
+            "",
+            "1",
+            "※年1回見直し",
+            "注意",
+            "Notes",
+            "None",
+            "-",
+            "N/A",
+            "Available",
+        ] {
+            assert_eq!(footnote_ref(t), None, "{t}");
         }
     }
 

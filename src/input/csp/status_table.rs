@@ -38,7 +38,11 @@ fn status_of(
                 let goes_on = matches!(
                     crate::text::header_key(&v.note).as_ref(),
                     "継続" | "継続中" | "運用中" | "継続実施" | "継続運用"
-                );
+                ) || (remarks::is_whole_scope(&v.note)
+                    && vocab::negation_in(&v.note).is_none()
+                    && remarks::header_note_qualifier(&v.note).is_none());
+                // nor one saying the whole (`実施済（全リージョン）`, `（全サービス）`: review 23
+                // C-12)
                 if v.declared == Declared::Implemented && !v.note.is_empty() && !goes_on {
                     let name = layout.name(*c);
                     return Err(InputError::at(
@@ -184,6 +188,7 @@ pub fn read(
     let get =
         |row: &[String], c: Option<usize>| c.map_or(String::new(), |c| cell(row, c).to_owned());
     let headed = objectives_with_stated_details(sheet, layout, cols, start);
+    refuse_other_numbering(sheet, layout)?;
     refuse_mapping(sheet, layout, start)?;
     // rows without an id or a status (1-based): headings between the rows
     let mut headings: Vec<usize> = Vec::new();
@@ -192,6 +197,7 @@ pub fn read(
     let dash_na = legend_dash_not_applicable(sheet, layout, cols, legend_sheet);
     let bracketed_ok =
         legend_bracketed_implemented(&legend_pairs(sheet, layout, cols, legend_sheet));
+    let footnotes = footnotes_outside(sheet, layout);
     for (i, row) in sheet.rows.iter().enumerate().skip(start) {
         let n = i + 1;
         let id_cell = cell(row, layout.id_column);
@@ -345,18 +351,27 @@ pub fn read(
                 for &c in &cols.titles {
                     let text = cell(row, c);
                     if let Some(other) = published::title_of_another(catalog, raw, text) {
-                        let own = titles.first().map_or_else(
-                            || "the catalog has none".to_owned(),
-                            |t| format!("'{}'", quote(t)),
-                        );
+                        return Err(published::shifted_title(
+                            catalog,
+                            loc.clone().row(n).column(layout.name(c)),
+                            raw,
+                            text,
+                            other,
+                        ));
+                    }
+                    // a footnote mark ending the title (`利用者登録及び登録削除※1`) whose note
+                    // is not in the list, on a row stated implemented (review 23 A-13)
+                    if let Some(mark) = trailing_footnote(text).filter(|m| {
+                        status.declared == Declared::Implemented && !footnote_given(&footnotes, m)
+                    }) {
                         return Err(InputError::at(
                             loc.clone().row(n).column(layout.name(c)),
                             format!(
-                                "'{}' beside {raw} is the title of {other}, not its own ({own}): the ids and titles may have shifted against each other, and what the row states may be {other}'s",
+                                "'{}' beside {raw} ends with a footnote mark ('{mark}') whose note is not in the list: the footnote may narrow or condition the statement, as on a status cell (実施※1), so the row is not read as implemented",
                                 quote(text)
                             ),
                         )
-                        .hint("check the row against the list as published: give each id its own title (or leave the title cell empty), so that each status stands beside the control it is for"));
+                        .hint(FOR_FOOTNOTE));
                     }
                 }
             }
@@ -365,6 +380,7 @@ pub fn read(
             let reason = if status.declared == Declared::Implemented {
                 check_implemented_row(
                     row, n, layout, cols, &loc, id_cell, &titles, as_of, own_work, service,
+                    &footnotes,
                 )?;
                 let raw = raws.first().map_or("", String::as_str);
                 row_remark(row, layout, cols, as_of, |text| {
@@ -747,6 +763,29 @@ fn is_other_scheme_id(text: &str) -> bool {
         && !classify::is_id_cell(&text)
 }
 
+/// An id column whose header names the 2022 edition of ISO/IEC 27001/27002 (or its JIS:
+/// `管理策番号（ISO/IEC 27002:2022）`, `JIS Q 27002:2024`): its ids are numbered in that
+/// edition, which renumbers the controls (`8.2` is privileged access there, `8.2.1` the
+/// classification of information here), so none is read in the catalog's numbering (review
+/// 23 A-7). The published list's id column and the status table's alike.
+pub fn refuse_other_numbering(sheet: &Sheet, layout: &Layout) -> Result<(), InputError> {
+    let Some(h) = layout.header else {
+        return Ok(());
+    };
+    let header = cell(&sheet.rows[h], layout.id_column);
+    if !crate::catalog::edition::names_2022_edition(header) {
+        return Ok(());
+    }
+    Err(InputError::at(
+        sheet.location().row(h + 1).column(layout.name(layout.id_column)),
+        format!(
+            "the id column's header '{}' names the 2022 edition of ISO/IEC 27001/27002 (or its JIS), which numbers the controls otherwise than the catalog (ISMAP, after ISO/IEC 27002:2013): its ids are not read as the catalog's",
+            quote(header)
+        ),
+    )
+    .hint("give the list in the catalog's numbering (ISMAP管理基準, ISO/IEC 27002:2013, JIS Q 27002:2014), or pass --catalog with a catalog of that edition; if the header names the edition by mistake, correct it"))
+}
+
 /// A table of the CSP's own controls mapped to ISMAP (a GRC export: `Control ID = DCF-12 |
 /// Status | ISMAP Mapping = 9.4.2, 9.2.3`), review 11 A-22: its ISMAP ids stand in a column
 /// whose header names a mapping, beside a column of the rows' own ids of another scheme. A
@@ -899,7 +938,7 @@ pub(super) fn heading_qualifies(
 /// `（東京リージョン）`, `管理策番号（予定）`), or dates it after `as_of`, refuses the table. A
 /// legend of the marks (`実施状況（○/×）`), an input hint (`（記入欄）`) or a date on or before
 /// `as_of` (`実施状況(2025年3月末時点)`) is read.
-fn header_notes(
+pub fn header_notes(
     sheet: &Sheet,
     layout: &Layout,
     first: &str,
@@ -939,6 +978,30 @@ fn header_notes(
             .chars()
             .last()
             .filter(|ch| "*＊※†‡".contains(*ch));
+        // a footnote mark ending the id or status column's header (`実施状況※`,
+        // `実施状況（※1）`) whose note is not in the list qualifies every row, as a note on
+        // the header does (review 23 A-3); one whose note is below the table is read there
+        if !mark_column {
+            let bare = footnote
+                .filter(|ch| *ch != '*' && *ch != '＊')
+                .map(|ch| ch.to_string());
+            let mark = classify::header_note(header)
+                .and_then(remarks::footnote_ref)
+                .or(bare);
+            if let Some(mark) = mark {
+                if footnote_given(&footnotes_outside(sheet, layout), &mark) {
+                    continue;
+                }
+                return Err(InputError::at(
+                    sheet.location().row(h + 1).column(layout.name(c)),
+                    format!(
+                        "the header '{}' carries a footnote mark ('{mark}') whose note is not in the list, on a table that states {first} and other controls implemented: a note on the header counts for the whole column and may narrow or condition every row, so its rows are not read as implemented",
+                        quote(header)
+                    ),
+                )
+                .hint(FOR_FOOTNOTE));
+            }
+        }
         let note_or_mark = classify::header_note(header).or(footnote.map(|_| ""));
         let Some(note) = note_or_mark.filter(|_| mark_column || footnote.is_none()) else {
             continue;
@@ -1038,6 +1101,60 @@ pub fn last_id_row(sheet: &Sheet, layout: &Layout) -> Option<usize> {
         .rev()
         .find(|(_, r)| !find_ids(cell(r, layout.id_column)).0.is_empty())
         .map(|(i, _)| i)
+}
+
+/// The hint for a footnote mark whose note is not in the list.
+const FOR_FOOTNOTE: &str = "paste the footnote's text with the list (below the table, on a row starting with the mark: ※1 …), so that it is read as a note on the rows it marks, or remove the mark if the footnote says nothing of the statement";
+
+/// The first filled cell of each row outside the table (above its header, below its last
+/// row holding an id), folded, without an opening bracket: where a footnote's text stands.
+fn footnotes_outside(sheet: &Sheet, layout: &Layout) -> Vec<String> {
+    let last = last_id_row(sheet, layout);
+    sheet
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| outside(layout, last, i + 1).is_some())
+        .filter_map(|(_, row)| row.iter().map(|c| c.trim()).find(|c| !c.is_empty()))
+        .map(|t| {
+            crate::text::fold_width(t)
+                .replace(['＊', '∗'], "*")
+                .trim_start_matches(['(', '[', '【', '〔'])
+                .to_owned()
+        })
+        .collect()
+}
+
+/// Whether the list gives the note of footnote mark `mark` ([`remarks::footnote_ref`]): a row
+/// outside the table starting with it (`※1 本番環境のみ` for `※1`; any `※` note for `※`).
+fn footnote_given(notes: &[String], mark: &str) -> bool {
+    let core = crate::text::fold_width(mark)
+        .replace(['＊', '∗'], "*")
+        .trim_matches(['(', ')', '[', ']', '【', '】', '〔', '〕'])
+        .to_owned();
+    !core.is_empty()
+        && notes.iter().any(|t| {
+            t.strip_prefix(core.as_str()).is_some_and(|rest| {
+                !rest.starts_with(|c: char| c.is_ascii_digit()) && !rest.trim().is_empty()
+            })
+        })
+}
+
+/// A footnote mark ending a title cell (`利用者登録及び登録削除※1`, `特権的アクセス権の管理(*2)`,
+/// `鍵管理†`), as written: the longest end of the text that is one ([`remarks::footnote_ref`])
+/// and holds a mark or a digit, after a title.
+fn trailing_footnote(text: &str) -> Option<String> {
+    let t = text.trim();
+    let starts: Vec<usize> = t.char_indices().map(|(i, _)| i).skip(1).collect();
+    starts
+        .into_iter()
+        .filter(|&i| t[i..].chars().count() <= 6)
+        .find_map(|i| {
+            let end = &t[i..];
+            let marked = end.contains(['※', '*', '＊', '†', '‡'])
+                || end.contains(|c: char| c.is_ascii_digit()) && end.contains('注');
+            remarks::footnote_ref(end).filter(|_| marked)
+        })
 }
 
 /// Where sheet row `n` (1-based) is outside the table, when it is: above its header
@@ -3373,6 +3490,7 @@ fn check_implemented_row(
     as_of: crate::date::Date,
     own_work: bool,
     service: &[String],
+    footnotes: &[String],
 ) -> Result<(), InputError> {
     let status = layout.status_name().unwrap_or_default();
     let refuse = |c: usize, text: &str, what: String, hint: &str| {
@@ -3445,6 +3563,16 @@ fn check_implemented_row(
                     "a control stated implemented whose evidence the list counts as partly there (1/3, 2 of 3) is not shown implemented: name the evidence once all of it is there (a footnote on a count, 3/3*: write what it says in a remarks column, without the mark), or state the control 計画中 or 未実施 in the status column",
                 ));
             }
+        }
+        // a remark that is only a footnote mark (`※1`, `*2`, `注1`) whose note is not in the
+        // list: the footnote may narrow the statement, as `実施※1` (review 23 A-13)
+        if let Some(mark) = remarks::footnote_ref(text).filter(|m| !footnote_given(footnotes, m)) {
+            return Err(refuse(
+                c,
+                text,
+                format!("is a footnote mark ('{mark}') whose note is not in the list (the footnote may narrow or condition the statement, as on a status cell: 実施※1)"),
+                FOR_FOOTNOTE,
+            ));
         }
         if remarks::says_nothing(text) || no_date_for_the_row(layout.name(c), text) {
             continue;
