@@ -286,9 +286,17 @@ fn a_note_on_the_objectives_not_listed_passes() {
 #[test]
 fn readiness_names_a_registration_lapsed_by_its_old_audit() {
     let mut c = bin();
-    c.args(["--lang", "en", "readiness", "--as-of", "2026-12-01", "--format", "json"])
-        .arg("--implemented")
-        .arg(data("review23-lead/A5-old-entry.txt"));
+    c.args([
+        "--lang",
+        "en",
+        "readiness",
+        "--as-of",
+        "2026-12-01",
+        "--format",
+        "json",
+    ])
+    .arg("--implemented")
+    .arg(data("review23-lead/A5-old-entry.txt"));
     let v = json_of(c);
     assert_eq!(v["registration_lapsed"], true, "{}", v["registry"]);
     let note = v["notes"]
@@ -306,7 +314,15 @@ fn readiness_names_a_registration_lapsed_by_its_old_audit() {
         "{note}"
     );
     let out = bin()
-        .args(["--lang", "en", "readiness", "--as-of", "2026-12-01", "--fail-on", "missing"])
+        .args([
+            "--lang",
+            "en",
+            "readiness",
+            "--as-of",
+            "2026-12-01",
+            "--fail-on",
+            "missing",
+        ])
         .arg("--implemented")
         .arg(data("review23-lead/A5-old-entry.txt"))
         .output()

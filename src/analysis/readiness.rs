@@ -546,6 +546,28 @@ fn confirmed(service: &crate::analysis::csp::Service) -> bool {
     !service.liu && !service.kind_unstated
 }
 
+/// Why a registration is lapsed on `as_of`, in Japanese and English: past its renewal
+/// deadline, or, with none given, 16 months after its audit period ended (review 23 A-5).
+fn why_lapsed(
+    deadline: Option<crate::date::Date>,
+    audit_period: Option<crate::model::Period>,
+    as_of: crate::date::Date,
+) -> (String, String) {
+    match deadline {
+        Some(d) => (
+            format!("登録の更新期限 {d} が基準日 {as_of} より前です"),
+            format!("is past its renewal deadline {d} (as of {as_of})"),
+        ),
+        None => {
+            let p = audit_period.map(|p| p.to_string()).unwrap_or_default();
+            (
+                format!("登録の更新期限の記載がなく、監査対象期間 ({p}) の終了から16か月を過ぎています(基準日 {as_of})"),
+                format!("gives no renewal deadline, and its audit period ({p}) ended over 16 months before {as_of}"),
+            )
+        }
+    }
+}
+
 /// The readiness of a CSP's own control list against the catalog, judging the
 /// registrations of the services it inherits from on `as_of`.
 pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) -> ReadinessReport {
@@ -743,19 +765,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
         let name = att.display_name();
         // past its renewal deadline, or, with none given, 16 months after its audit period
         // (review 23 A-5)
-        let (ja_why, en_why) = match registry.renewal_deadline {
-            Some(d) => (
-                format!("登録の更新期限 {d} が基準日 {as_of} より前です"),
-                format!("is past its renewal deadline {d} (as of {as_of})"),
-            ),
-            None => {
-                let p = registry.audit_period.map(|p| p.to_string()).unwrap_or_default();
-                (
-                    format!("登録の更新期限の記載がなく、監査対象期間 ({p}) の終了から16か月を過ぎています(基準日 {as_of})"),
-                    format!("gives no renewal deadline, and its audit period ({p}) ended over 16 months before {as_of}"),
-                )
-            }
-        };
+        let (ja_why, en_why) = why_lapsed(registry.renewal_deadline, registry.audit_period, as_of);
         notes.push(Warning {
             code: "registration-lapsed",
             message: match lang {
@@ -770,21 +780,8 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
         }
         let ids = resting_on(Finding::UnderlyingNotInEffect, i);
         let name = &service.name;
-        let (ja_why, en_why) = if let Some(d) = service.renewal_deadline.filter(|_| v.lapsed) {
-            (
-                format!("登録の更新期限 {d} が基準日 {as_of} より前です"),
-                format!("is past its renewal deadline {d} (as of {as_of})"),
-            )
-        } else if v.lapsed {
-            // no renewal deadline, an audit period over 16 months old (review 23 A-5)
-            let p = service
-                .audit_period
-                .map(|p| p.to_string())
-                .unwrap_or_default();
-            (
-                format!("登録の更新期限の記載がなく、監査対象期間 ({p}) の終了から16か月を過ぎています(基準日 {as_of})"),
-                format!("gives no renewal deadline, and its audit period ({p}) ended over 16 months before {as_of}"),
-            )
+        let (ja_why, en_why) = if v.lapsed {
+            why_lapsed(service.renewal_deadline, service.audit_period, as_of)
         } else if let Some(d) = service.registered.filter(|_| v.not_yet_valid) {
             (
                 format!("登録日 {d} が基準日 {as_of} より後です"),

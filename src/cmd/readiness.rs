@@ -77,9 +77,13 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
         .then_some(result.registry.renewal_deadline)
         .map(|d| match (lang, d) {
             (crate::lang::Lang::Ja, Some(d)) => format!("登録の失効 (更新期限 {d})"),
-            (crate::lang::Lang::En, Some(d)) => format!("registration lapsed (renewal deadline {d})"),
+            (crate::lang::Lang::En, Some(d)) => {
+                format!("registration lapsed (renewal deadline {d})")
+            }
             // no deadline, an audit period over 16 months old (review 23 A-5)
-            (crate::lang::Lang::Ja, None) => "登録の失効 (監査対象期間の終了から16か月超)".to_owned(),
+            (crate::lang::Lang::Ja, None) => {
+                "登録の失効 (監査対象期間の終了から16か月超)".to_owned()
+            }
             (crate::lang::Lang::En, None) => {
                 "registration lapsed (audit period ended over 16 months ago)".to_owned()
             }
