@@ -5974,7 +5974,12 @@ fn says_against(name: &str, value: &str) -> Option<(String, &'static str)> {
             )
         });
     }
-    let header = remarks::header(name);
+    // a CSP table's column of a part of the service (`条件`, `プラン`: review 23 A-10) is a
+    // column like any other in a check list: its cells are read
+    let header = match remarks::header(name) {
+        Header::Scope if remarks::names_a_part_of_the_service(name) => Header::Plain,
+        header => header,
+    };
     let word = match &header {
         // a deadline of nothing named (`期限`: of the answers, as often as of the item) is
         // no remediation's (`対応期限`, `是正期限`, `Due date` are)

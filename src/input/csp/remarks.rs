@@ -4192,6 +4192,50 @@ pub fn explains(name: &str) -> bool {
     )
 }
 
+/// Whether a header names an edition, a plan, a licence, a product or an option a CSP's row
+/// is for, or a precondition it holds under: as much a part of the service as a region
+/// (review 23 A-10: `Edition`, `エディション`, `プラン`, `SKU`, `Tier`, `前提条件`), a
+/// [`Header::Scope`] of a CSP's table. A buyer's check list reads such a column's cells as
+/// any other's (`条件 | 有償オプション契約時のみ` limits the item).
+pub fn names_a_part_of_the_service(name: &str) -> bool {
+    let lower = fold_width(name).to_lowercase();
+    [
+        "エディション",
+        "プラン",
+        "ライセンス",
+        "対象製品",
+        "対象プラン",
+        "前提条件",
+        "prerequisite",
+        "precondition",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        || matches!(
+            header_key(name).as_ref(),
+            "edition"
+                | "editions"
+                | "plan"
+                | "plans"
+                | "sku"
+                | "tier"
+                | "license"
+                | "licence"
+                | "product"
+                | "products"
+                | "service"
+                | "services"
+                | "option"
+                | "options"
+                | "オプション"
+                | "製品"
+                | "サービス"
+                | "条件"
+                | "condition"
+                | "conditions"
+        )
+}
+
 /// What a header says of its column, for the check of rows stated implemented. A header
 /// naming both application and exclusion (`適用/除外の理由`, `Inclusion/exclusion
 /// justification`) is plain: its cells are read.
@@ -4215,43 +4259,10 @@ pub fn header(name: &str) -> Header {
         "environment",
         "対象環境",
         "適用環境",
-        // an edition, a plan, a licence, a product or an option the row is for, or a
-        // precondition it holds under: as much a part of the service as a region (review
-        // 23 A-10: `Edition`, `エディション`, `プラン`, `SKU`, `Tier`, `前提条件`)
-        "エディション",
-        "プラン",
-        "ライセンス",
-        "対象製品",
-        "対象プラン",
-        "前提条件",
-        "prerequisite",
-        "precondition",
     ]
     .iter()
     .any(|w| lower.contains(w))
-        || matches!(
-            key.as_ref(),
-            "edition"
-                | "editions"
-                | "plan"
-                | "plans"
-                | "sku"
-                | "tier"
-                | "license"
-                | "licence"
-                | "product"
-                | "products"
-                | "service"
-                | "services"
-                | "option"
-                | "options"
-                | "オプション"
-                | "製品"
-                | "サービス"
-                | "条件"
-                | "condition"
-                | "conditions"
-        ))
+        || names_a_part_of_the_service(name))
         && !lower.contains("理由")
         && !lower.contains("reason")
     {
