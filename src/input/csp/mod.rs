@@ -1904,7 +1904,8 @@ fn apply_cover(
 /// Whether a sheet's name names another framework than ISMAP (`ISO 27001 SoA`, `SOC 2`,
 /// `NIST SP 800-53`, `FedRAMP`, `PCI DSS`, `CSA CCM`, `C5`): its rows are that framework's
 /// (an SoA, a SOC 2 matrix), not the ISMAP statement (review 15 A-6). A name that also
-/// names ISMAP (`ISMAP（ISO 27002ベース）`) is not one; nor `SoA` or `適用宣言書` alone.
+/// names ISMAP (`ISMAP（ISO 27002ベース）`) is not one; nor `SoA` or `適用宣言書` alone: such a
+/// sheet is the ISO/IEC 27001 SoA by its Annex A ids ([`iso_soa_sheet`]).
 fn other_framework_sheet(name: &str) -> bool {
     let folded = fold_width(name).to_lowercase();
     if folded.contains("ismap") {
