@@ -1551,7 +1551,9 @@ pub enum SkipReason {
     /// what the tool derived from the statement sheet, which alone is read.
     Derived,
     /// Its name names another framework (`ISO 27001 SoA`, `SOC 2`, `NIST 800-53`), not
-    /// ISMAP: its rows are not ISMAP statements (review 15 A-6).
+    /// ISMAP: its rows are not ISMAP statements (review 15 A-6); or it is named a statement
+    /// of applicability (`SoA`, `適用宣言書`) and states Annex A ids, the ISO/IEC 27001 SoA
+    /// (review 23 A-2).
     OtherFramework,
     /// A list of ISMAP ids (with their catalog titles) beside a sheet of statuses, named as
     /// kept for reference (`管理基準（参照用）`, `参考`, `マスタ`, `Reference`): the catalog to

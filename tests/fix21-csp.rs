@@ -326,7 +326,7 @@ fn a_list_of_annex_a_ids_naming_no_ismap_is_an_iso_soa() {
         let err = common::input_error(run(&path));
         assert!(err.contains("statement of applicability"), "{err}");
     }
-    let xlsx = |name: &str, cover: Option<&str>| {
+    let xlsx = |name: &str, cover: Option<&str>, sheet: &str| {
         let path = dir.path().join(name);
         let mut wb = rust_xlsxwriter::Workbook::new();
         if let Some(title) = cover {
@@ -334,7 +334,7 @@ fn a_list_of_annex_a_ids_naming_no_ismap_is_an_iso_soa() {
         }
         common::add_text_sheet(
             &mut wb,
-            "SoA",
+            sheet,
             &[
                 &["Control ID", "Status"],
                 &["A.9.2.1", "Implemented"],
@@ -345,9 +345,21 @@ fn a_list_of_annex_a_ids_naming_no_ismap_is_an_iso_soa() {
         wb.save(&path).unwrap();
         path
     };
-    let err = common::input_error(run(&xlsx("soa.xlsx", None)));
+    let err = common::input_error(run(&xlsx("soa.xlsx", None, "SoA")));
     assert!(
         err.contains("statement of applicability") && err.contains("sheet 'SoA'"),
+        "{err}"
+    );
+    // a sheet named as the SoA is the ISO/IEC 27001 SoA by its Annex A ids whatever a cover
+    // names (review 23 A-2, session 14 fix34-soa: this guard read `named.xlsx`'s sheet `SoA`;
+    // its list, named ISMAP by the cover, reads under an ordinary name below)
+    let err = common::input_error(run(&xlsx(
+        "named-soa.xlsx",
+        Some("サンプルSaaS ISMAP 管理策一覧"),
+        "SoA",
+    )));
+    assert!(
+        err.contains("ISMS's statement of applicability") && err.contains("sheet 'SoA'"),
         "{err}"
     );
     for path in [
@@ -361,7 +373,11 @@ fn a_list_of_annex_a_ids_naming_no_ismap_is_an_iso_soa() {
             "mixed.csv",
             "Control ID,Status\n9.2.1,Implemented\nA.9.2.3,Implemented\nA.9.2.5,Implemented\n",
         ),
-        xlsx("named.xlsx", Some("サンプルSaaS ISMAP 管理策一覧")),
+        xlsx(
+            "named.xlsx",
+            Some("サンプルSaaS ISMAP 管理策一覧"),
+            "管理策一覧",
+        ),
     ] {
         assert!(covered(&path), "{}", path.display());
     }

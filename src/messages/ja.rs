@@ -187,6 +187,8 @@ pub const JA: &[(&str, &str)] = &[
     ("'{}' {} is a fact of the ISMAP list entry, which is not read from a table: it is not passed over either", "{1}の '{0}' はISMAPクラウドサービスリストの掲載情報ですが、表からは読み取りません: 読み飛ばしもしません"),
     ("on a sheet without control ids", "管理策のIDがないシート"),
     ("the sheet's name names another framework than ISMAP: its rows are not the ISMAP statement", "シート名がISMAP以外の基準を示しています: その行はISMAPの記載ではありません"),
+    ("the sheet is named a statement of applicability and its ids are ISO/IEC 27001 Annex A numbers: it is the ISMS's statement of applicability, not the ISMAP statement", "シート名が適用宣言書で、IDがISO/IEC 27001附属書Aの番号です: ISMAPの言明ではなく、ISMSの適用宣言書です"),
+    ("give the CSP's ISMAP list (ISMAP's ids: 9.2.3, 8.1.5.P): its entry on the ISMAP cloud service list, or the sheet that states the ISMAP controls", "CSPのISMAPの一覧(ISMAPのID: 9.2.3、8.1.5.P)を指定してください: ISMAPクラウドサービスリストの掲載情報、またはISMAPの管理策を記載したシート"),
     ("pick the sheet of the CSP's ISMAP list; if this sheet is it, name it so (ISMAP)", "CSPのISMAPの一覧のシートを指定してください。このシートがそれなら、シート名にISMAPと書いてください"),
     ("the row names no framework in column '{}', beside rows of several frameworks: it cannot be told whether it is an ISMAP statement", "複数の基準の行がある表で、この行は列 '{0}' に基準がありません: ISMAPの記載かどうか分かりません"),
     ("export the ISMAP framework alone, or write ISMAP in the framework column of the ISMAP rows", "ISMAPのフレームワークだけを出力するか、ISMAPの行のフレームワークの列にISMAPと書いてください"),

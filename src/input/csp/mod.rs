@@ -217,12 +217,8 @@ fn refuse_iso_numbering(
     att: &Attestation,
     names_ismap: impl FnOnce() -> Result<bool, InputError>,
 ) -> Result<(), InputError> {
-    let iso = |raw: &str| {
-        let t = fold_width(raw).trim().to_ascii_uppercase();
-        t.starts_with("A.") || t.starts_with("CLD")
-    };
     if att.controls.is_empty()
-        || !att.controls.iter().all(|c| iso(&c.raw))
+        || !att.controls.iter().all(|c| iso_numbered(&c.raw))
         || att.registration_kind.is_some()
         || !att.read_as.fields.is_empty()
         || names_ismap()?
@@ -247,6 +243,46 @@ fn refuse_iso_numbering(
         ),
     )
     .hint("give the CSP's ISMAP list (ISMAP's ids: 9.2.3, 8.1.5.P); if this file is the service's ISMAP list written with Annex A numbers, say so in it: a line 登録区分: ISMAP (or ISMAP-LIU) above the table's header, or ISMAP in its title or its id column's header (ISMAP管理策番号); --registration-kind says which list the service is on, not which file is its ISMAP statement"))
+}
+
+/// Whether a control id is written as an ISO/IEC 27001 Annex A (`A.9.2.3`) or ISO/IEC 27017
+/// (`CLD.6.3.1`) number, not as ISMAP's (`9.2.3`).
+fn iso_numbered(raw: &str) -> bool {
+    let t = fold_width(raw).trim().to_ascii_uppercase();
+    t.starts_with("A.") || t.starts_with("CLD")
+}
+
+/// Whether a sheet is the ISO/IEC 27001 statement of applicability (review 23 A-2): its
+/// name is that document's (`Statement of Applicability`, `SoA`, `適用宣言書`,
+/// `適用性宣言書`: JIS Q 27001 6.1.3 d's term) and an id it states is an Annex A (or
+/// ISO/IEC 27017) number (`A.9.2.1`): the ISMS's SoA, not the ISMAP statement, whatever a
+/// cover or a `登録区分` line says — read as a sheet of another framework
+/// ([`other_framework_sheet`]). Under such a name, ISMAP's ids (`9.2.1`) are read: the
+/// statement `readiness` writes is so named, and a CSP may title its ISMAP list so.
+fn iso_soa_sheet(name: &str, part: &Part) -> bool {
+    let folded = fold_width(name).to_lowercase();
+    let named = [
+        "適用宣言書",
+        "適用性宣言書",
+        "適用宣言",
+        "statement of applicability",
+    ]
+    .iter()
+    .any(|w| folded.contains(w))
+        || folded
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == "soa");
+    named && part.listed.controls.iter().any(|c| iso_numbered(&c.raw))
+}
+
+/// The refusal of a sheet [`iso_soa_sheet`] finds, read alone (`--csp-sheet`) or the only
+/// sheet of ids of its workbook.
+fn iso_soa_error(at: Location) -> InputError {
+    InputError::at(
+        at,
+        "the sheet is named a statement of applicability and its ids are ISO/IEC 27001 Annex A numbers: it is the ISMS's statement of applicability, not the ISMAP statement",
+    )
+    .hint("give the CSP's ISMAP list (ISMAP's ids: 9.2.3, 8.1.5.P): its entry on the ISMAP cloud service list, or the sheet that states the ISMAP controls")
 }
 
 /// Whether text not named a table (`.txt`, stdin) is cells copied from a spreadsheet and
@@ -1607,6 +1643,9 @@ fn from_workbook_sheets(
         }
         let mut other_rows = Vec::new();
         return match read_table_of_ismap(&sheet, opts, catalog, marks.as_ref(), &mut other_rows)? {
+            Some(part) if iso_soa_sheet(sheet.sheet.as_deref().unwrap_or_default(), &part) => {
+                Err(iso_soa_error(sheet.location()))
+            }
             Some(part) => {
                 let parts = vec![part];
                 // the other sheets without ids (a cover, notes) still speak for the workbook
@@ -1667,6 +1706,8 @@ fn from_workbook_sheets(
     let mut other_rows = Vec::new();
     let mut liu_said = None;
     let mut read_names = Vec::new();
+    // the first sheet skipped as the ISO/IEC 27001 statement of applicability
+    let mut iso_soa = None;
     let mut ignored = 0;
     let sheets = visible.join(", ");
     let several = visible.len() > 1;
@@ -1705,6 +1746,14 @@ fn from_workbook_sheets(
             e
         })?;
         match read {
+            Some(part) if iso_soa_sheet(name, &part) => {
+                read_names.retain(|n| *n != name);
+                iso_soa.get_or_insert(sheet.location());
+                skipped.push(SkippedSheet {
+                    sheet: name.to_owned(),
+                    why: SkipReason::OtherFramework,
+                });
+            }
             Some(part) => parts.push(part),
             None => {
                 // a sheet of the entry's facts (登録の更新期限, 監査対象期間…) beside the
@@ -1728,6 +1777,9 @@ fn from_workbook_sheets(
                 without_ids.push((sheet, marks));
             }
         }
+    }
+    if let (true, Some(at)) = (parts.is_empty(), iso_soa) {
+        return Err(iso_soa_error(at));
     }
     if parts.is_empty() {
         let not_read: Vec<String> = skipped
@@ -1877,7 +1929,8 @@ fn apply_cover(
 /// Whether a sheet's name names another framework than ISMAP (`ISO 27001 SoA`, `SOC 2`,
 /// `NIST SP 800-53`, `FedRAMP`, `PCI DSS`, `CSA CCM`, `C5`): its rows are that framework's
 /// (an SoA, a SOC 2 matrix), not the ISMAP statement (review 15 A-6). A name that also
-/// names ISMAP (`ISMAP（ISO 27002ベース）`) is not one; nor `SoA` or `適用宣言書` alone.
+/// names ISMAP (`ISMAP（ISO 27002ベース）`) is not one; nor `SoA` or `適用宣言書` alone: such a
+/// sheet is the ISO/IEC 27001 SoA by its Annex A ids ([`iso_soa_sheet`]).
 fn other_framework_sheet(name: &str) -> bool {
     let folded = fold_width(name).to_lowercase();
     if folded.contains("ismap") {
