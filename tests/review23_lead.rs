@@ -5,17 +5,33 @@
 mod common;
 
 use common::{bin, by_id, data, input_error, json_of, strings};
+use std::path::{Path, PathBuf};
 
 fn report(checks: &str, csp: &str, as_of: &str) -> assert_cmd::Command {
+    report_of(&data(checks), &data(csp), as_of)
+}
+
+/// `report --format json` of a check list and a CSP list given as paths.
+fn report_of(checks: &Path, csp: &Path, as_of: &str) -> assert_cmd::Command {
     let mut c = bin();
     c.args([
         "--lang", "en", "report", "--as-of", as_of, "--format", "json",
     ])
     .arg("--checks")
-    .arg(data(checks))
+    .arg(checks)
     .arg("--csp")
-    .arg(data(csp));
+    .arg(csp);
     c
+}
+
+/// A copy of the fixture `name` in `dir` with `from` replaced by `to`: the neighbour of
+/// a fixed case, one phrase apart.
+fn edited(dir: &tempfile::TempDir, name: &str, from: &str, to: &str) -> PathBuf {
+    let text = std::fs::read_to_string(data(name)).unwrap();
+    assert!(text.contains(from), "{name} holds no '{from}'");
+    let path = dir.path().join(Path::new(name).file_name().unwrap());
+    std::fs::write(&path, text.replace(from, to)).unwrap();
+    path
 }
 
 /// Review 23 C-1: `ISMAP登録で代替` under `確認方法` says the item is judged on the ISMAP
@@ -39,23 +55,13 @@ fn a_method_relying_on_ismap_reads() {
 #[test]
 fn a_method_naming_another_measure_is_still_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(data("review23-lead/C1-checklist.csv"))
-        .unwrap()
-        .replace(",ISMAP登録で代替,", ",手作業で代替,");
-    let path = dir.path().join("c1.csv");
-    std::fs::write(&path, text).unwrap();
-    let mut c = bin();
-    c.args([
-        "--lang",
-        "en",
-        "report",
-        "--as-of",
-        "2026-12-01",
-        "--checks",
-    ])
-    .arg(&path)
-    .arg("--csp")
-    .arg(data("review23-lead/page2.txt"));
+    let checks = edited(
+        &dir,
+        "review23-lead/C1-checklist.csv",
+        ",ISMAP登録で代替,",
+        ",手作業で代替,",
+    );
+    let c = report_of(&checks, &data("review23-lead/page2.txt"), "2026-12-01");
     let err = input_error(c);
     assert!(err.contains("row 10: column '確認方法'"), "{err}");
     assert!(err.contains("'で代替'"), "{err}");
@@ -169,28 +175,13 @@ fn ordinary_spellings_of_none_are_no_event_and_no_plan() {
         }
     }
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(data("review23-lead/C3-events-none.txt"))
-        .unwrap()
-        .replace(
-            "該当事項なし",
-            "特になし。ただし2025年11月にサービス停止が発生",
-        );
-    let path = dir.path().join("event.txt");
-    std::fs::write(&path, text).unwrap();
-    let mut c = bin();
-    c.args([
-        "--lang",
-        "en",
-        "report",
-        "--as-of",
-        "2026-12-01",
-        "--format",
-        "json",
-    ])
-    .arg("--checks")
-    .arg(data("review23-lead/checks-3items.csv"))
-    .arg("--csp")
-    .arg(&path);
+    let csp = edited(
+        &dir,
+        "review23-lead/C3-events-none.txt",
+        "該当事項なし",
+        "特になし。ただし2025年11月にサービス停止が発生",
+    );
+    let c = report_of(&data("review23-lead/checks-3items.csv"), &csp, "2026-12-01");
     let v = json_of(c);
     let item = by_id(&v["items"], "1");
     assert_eq!(item["status"], "assurance-gap", "{item}");
@@ -257,26 +248,13 @@ fn a_note_on_the_objectives_not_listed_passes() {
     ));
     assert_eq!(by_id(&v["items"], "1")["status"], "covered", "{v}");
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(data("review23-lead/C9-note-notlisted.txt"))
-        .unwrap()
-        .replace(
-            "記載のない統制目標は適用除外",
-            "記載の統制目標は一部適用除外",
-        );
-    let path = dir.path().join("c9.txt");
-    std::fs::write(&path, text).unwrap();
-    let mut c = bin();
-    c.args([
-        "--lang",
-        "en",
-        "report",
-        "--as-of",
-        "2026-12-01",
-        "--checks",
-    ])
-    .arg(data("review23-lead/checks-3items.csv"))
-    .arg("--csp")
-    .arg(&path);
+    let csp = edited(
+        &dir,
+        "review23-lead/C9-note-notlisted.txt",
+        "記載のない統制目標は適用除外",
+        "記載の統制目標は一部適用除外",
+    );
+    let c = report_of(&data("review23-lead/checks-3items.csv"), &csp, "2026-12-01");
     input_error(c);
 }
 

@@ -553,6 +553,7 @@ fn why_lapsed(
     audit_period: Option<crate::model::Period>,
     as_of: crate::date::Date,
 ) -> (String, String) {
+    use crate::analysis::csp::AUDIT_PERIOD_MAX_AGE_MONTHS;
     match deadline {
         Some(d) => (
             format!("登録の更新期限 {d} が基準日 {as_of} より前です"),
@@ -561,8 +562,8 @@ fn why_lapsed(
         None => {
             let p = audit_period.map(|p| p.to_string()).unwrap_or_default();
             (
-                format!("登録の更新期限の記載がなく、監査対象期間 ({p}) の終了から16か月を過ぎています(基準日 {as_of})"),
-                format!("gives no renewal deadline, and its audit period ({p}) ended over 16 months before {as_of}"),
+                format!("登録の更新期限の記載がなく、監査対象期間 ({p}) の終了から{AUDIT_PERIOD_MAX_AGE_MONTHS}か月を過ぎています(基準日 {as_of})"),
+                format!("gives no renewal deadline, and its audit period ({p}) ended over {AUDIT_PERIOD_MAX_AGE_MONTHS} months before {as_of}"),
             )
         }
     }
