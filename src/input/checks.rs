@@ -3350,6 +3350,7 @@ impl Items {
             }
         }
         item.title = self.take_trimmed(cells, Field::Title);
+        self.check_sub_item(row, &item)?;
         item.note = self.take_trimmed(cells, Field::Note);
         let bare = !spans_rows
             && !item.id.starts_with('#')
@@ -3377,6 +3378,38 @@ impl Items {
         );
         self.items.push(item);
         Ok(())
+    }
+
+    /// Refuses a row with no id whose text starts with a sub-item's mark (`（2）`, `(3)`, `②`,
+    /// `-`, `・`) right under an item with an id of its own (review 23 D-3): it reads as a part
+    /// of that item, which would otherwise be judged without it while the row stood as an item
+    /// of its own (`#3`). A list with no ids (every item `#n`) numbers its items so: read.
+    fn check_sub_item(&self, row: usize, item: &CheckItem) -> Result<(), InputError> {
+        if self.suggesting || !item.id.starts_with('#') || self.col(Field::Id).is_none() {
+            return Ok(());
+        }
+        let Some(parent) = self
+            .last_row
+            .filter(|&(r, _)| r + 1 == row)
+            .and_then(|(_, i)| self.items.get(i))
+            .filter(|p| !p.id.starts_with('#'))
+        else {
+            return Ok(());
+        };
+        let Some(mark) = sub_item_mark(&item.title) else {
+            return Ok(());
+        };
+        Err(InputError::at(
+            self.loc.clone().row(row).column(self.col_name(Field::Title)),
+            format!(
+                "the row has no id and reads as a sub-item ('{mark}') of {} on the row above: it would be judged as an item of its own, and {} without it",
+                parent.id, parent.id
+            ),
+        )
+        .hint(format!(
+            "give the row an id of its own, or merge its text into {}'s text",
+            parent.id
+        )))
     }
 
     /// The item row `row` continues, when it holds references but no item of its own: its
@@ -6562,10 +6595,123 @@ fn claim_against(text: &str, as_of: crate::date::Date) -> bool {
 /// or it says the state is the CSP's own assessment or not final (`自己評価`, `CSP自己評価`,
 /// `（暫定）`: [`not_final_in_note`]).
 fn note_against(column: &str, note: &str, as_of: crate::date::Date) -> bool {
+    if answering_instruction(note) {
+        return false;
+    }
     let note = &*dash_before_date(note);
     note_words_against(column, note, as_of)
         || crate::input::csp::remarks::later_date(note, as_of).is_some()
         || not_final_in_note(note).is_some()
+}
+
+/// Whether a note is only an instruction to whoever fills the check list in (`該当する場合のみ
+/// 回答`, `該当する場合は記入`, `該当しない場合は「－」`, `Answer only if applicable`, `Enter "-" if
+/// not applicable`): it says how to answer, nothing of the item, and reads as a plain note
+/// (review 23 C-10). The condition is the item's applicability only, and what follows it a
+/// verb of answering or a mark to write; anything more (`該当する場合のみ回答（対応予定）`) is
+/// read by the note rules.
+fn answering_instruction(note: &str) -> bool {
+    let t: String = crate::text::fold_width(note)
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let t = t.trim_end_matches(['。', '.', '!', '！']);
+    const ANSWER: &[&str] = &[
+        "ご回答", "ご記入", "ご記載", "ご入力", "回答", "記入", "記載", "入力", "選択",
+    ];
+    const POLITE: &[&str] = &[
+        "してください",
+        "して下さい",
+        "をお願いします",
+        "願います",
+        "すること",
+        "ください",
+        "下さい",
+        "のこと",
+        "する",
+        "",
+    ];
+    let answers = |rest: &str| {
+        let rest = rest.strip_prefix(['を', 'に']).unwrap_or(rest);
+        ANSWER.iter().any(|a| {
+            rest.strip_prefix(a)
+                .is_some_and(|p| POLITE.contains(&p) || p == "不要")
+        })
+    };
+    // a mark to write (`「－」`, `「N/A」と記入`, `"-"`)
+    let mark = |rest: &str| {
+        [('「', '」'), ('『', '』'), ('"', '"'), ('\'', '\'')]
+            .iter()
+            .any(|&(open, close)| {
+                rest.strip_prefix(open)
+                    .and_then(|r| r.split_once(close))
+                    .is_some_and(|(inner, after)| {
+                        (1..=6).contains(&inner.chars().count())
+                            && (after.is_empty()
+                                || after
+                                    .strip_prefix(['と', 'を'])
+                                    .is_some_and(|a| answers(a)))
+                    })
+            })
+    };
+    const CONDITION: &[&str] = &[
+        "該当する",
+        "該当しない",
+        "該当がある",
+        "該当がない",
+        "該当のある",
+        "該当のない",
+        "非該当の",
+        "対象となる",
+        "対象とならない",
+        "対象の",
+        "対象外の",
+        "適用する",
+        "適用しない",
+        "適用される",
+        "適用されない",
+    ];
+    if let Some((condition, rest)) = ["場合", "とき", "時"]
+        .iter()
+        .find_map(|w| t.split_once(w))
+    {
+        if CONDITION.contains(&condition) {
+            let rest = ["に限り", "のみ", "には", "は", "に", ""]
+                .iter()
+                .find_map(|p| rest.strip_prefix(p))
+                .unwrap_or(rest);
+            return answers(rest) || mark(rest);
+        }
+        return false;
+    }
+    // English: `Answer only if applicable`, `Fill in if applicable`, `Enter "-" if not
+    // applicable`, `Leave blank if not applicable`
+    let words: String = crate::text::fold_width(note)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words = words.trim_end_matches(['.', '!']);
+    ["if applicable", "if not applicable", "where applicable"]
+        .iter()
+        .find_map(|c| words.strip_suffix(c))
+        .map(|s| s.trim_end().trim_end_matches(" only").trim_end())
+        .is_some_and(|verb| {
+            [
+                "answer",
+                "respond",
+                "fill in",
+                "complete",
+                "leave blank",
+                "leave empty",
+            ]
+            .contains(&verb)
+                || verb.strip_prefix("enter ").is_some_and(|m| {
+                    let m = m.trim_matches(['"', '\'', '“', '”', '‘', '’']);
+                    (1..=6).contains(&m.chars().count())
+                })
+        })
 }
 
 /// The word of a note saying the state it records is the CSP's own assessment or not final
@@ -8030,6 +8176,39 @@ fn may_name_assurance(text: &str) -> bool {
     false
 }
 
+/// The sub-item mark a text starts with, as written: a number or letter in brackets (`（2）`,
+/// `(3)`, `2)`, `(a)`, `(ア)`), a circled number (`②`), or a bullet (`-`, `・`, `•`, `－`), the
+/// mark followed by the sub-item's text ([`Items::check_sub_item`]).
+fn sub_item_mark(title: &str) -> Option<&str> {
+    let t = title.trim_start();
+    let mut chars = t.char_indices();
+    let (_, first) = chars.next()?;
+    let end = if ('\u{2460}'..='\u{2473}').contains(&first)
+        || ['-', '・', '•', '－', '‐', '–', '･'].contains(&first)
+    {
+        first.len_utf8()
+    } else {
+        // `（2）`, `(3)`, `2)`, `(a)`, `(ア)`: a short number or one letter, then a closing bracket
+        let open = ['(', '（'].contains(&first);
+        let inner_start = if open { first.len_utf8() } else { 0 };
+        let close = t[inner_start..].find([')', '）'])? + inner_start;
+        let inner = &t[inner_start..close];
+        let n = inner.chars().count();
+        let number = (1..=2).contains(&n) && inner.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        let letter = n == 1
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || ('ア'..='ン').contains(&c) || ('ａ'..='ｚ').contains(&c));
+        if !(number || open && letter) {
+            return None;
+        }
+        close + t[close..].chars().next()?.len_utf8()
+    };
+    // the mark then text: a mark alone, or a dash of a none (`-`, `－`), is no sub-item
+    let rest = t[end..].trim_start();
+    (!rest.is_empty() && !rest.starts_with(['-', '－', '-'])).then(|| &t[..end])
+}
+
 /// A row's filled cells joined by a space (a row not read, for messages).
 fn row_text(cells: &(impl Cells + ?Sized)) -> String {
     let text = crate::text::join_filled((0..cells.width()).map(|c| cells.cell(c)));
@@ -8338,6 +8517,62 @@ fn yaml_comments(text: &str, items: &mut [CheckItem]) -> Vec<OutsideLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Review 23 C-10: an instruction to the respondent is no note against the item; a state
+    /// or a plan (`対応予定`, `該当する場合のみ回答（対応予定）`) still is.
+    #[test]
+    fn answering_instructions_are_plain_notes() {
+        let as_of = crate::date::Date::parse("2026-12-01").unwrap();
+        for note in [
+            "該当する場合のみ回答",
+            "該当する場合のみ回答してください",
+            "該当する場合は記入",
+            "該当しない場合は「－」",
+            "該当しない場合は「N/A」と記入",
+            "対象外の場合は「-」",
+            "Answer only if applicable",
+            "Fill in if applicable.",
+            "Enter \"-\" if not applicable",
+        ] {
+            assert!(answering_instruction(note), "{note}");
+            assert!(!note_against("備考", note, as_of), "{note}");
+        }
+        for note in [
+            "対応予定",
+            "該当する場合のみ回答（対応予定）",
+            "一部の場合のみ対応",
+            "回答",
+            "Implemented if applicable",
+        ] {
+            assert!(!answering_instruction(note), "{note}");
+        }
+        assert!(note_against("備考", "対応予定", as_of));
+    }
+
+    /// Review 23 D-3: the marks a sub-item's text starts with, and texts that start with none.
+    #[test]
+    fn sub_item_marks() {
+        for (title, mark) in [
+            ("（2）退職者のIDを削除すること", "（2）"),
+            ("(3) 外部監査報告書を提出すること", "(3)"),
+            ("2) 記録を残すこと", "2)"),
+            ("(a) 記録を残すこと", "(a)"),
+            ("②記録を残すこと", "②"),
+            ("- 記録を残すこと", "-"),
+            ("・記録を残すこと", "・"),
+        ] {
+            assert_eq!(sub_item_mark(title), Some(mark), "{title}");
+        }
+        for title in [
+            "2要素認証(MFA)を使うこと",
+            "(注)記録を残すこと",
+            "-",
+            "利用者IDを管理すること",
+            "（2）",
+        ] {
+            assert_eq!(sub_item_mark(title), None, "{title}");
+        }
+    }
 
     /// Review 22 C-10/C-11/C-12: the GRC spellings of in place and of a test without
     /// exception read, as `Implemented` and `Effective` do; a qualified or other value does not.

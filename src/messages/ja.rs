@@ -604,6 +604,8 @@ pub const JA: &[(&str, &str)] = &[
     ("--refs-column '{}' names {} columns: {}", "--refs-column '{0}' は{1}つの列を指しています: {2}"),
     ("name one column: its whole header ('{}'), or its letter (--refs-column {})", "一つの列を指定してください: 見出し全体('{0}')、または列の文字(--refs-column {1})"),
     ("rows {}–{} share the merged id cell '{}', but row {} has a title of its own ('{}')", "{0}～{1}行目は結合されたIDのセル '{2}' を共有していますが、{3}行目に別の確認項目('{4}')があります"),
+    ("the row has no id and reads as a sub-item ('{}') of {} on the row above: it would be judged as an item of its own, and {} without it", "この行にはIDがなく、すぐ上の行の {1} の細目('{0}')と読めます: 独立した確認項目として判定され、{2} はこの行なしで判定されてしまいます"),
+    ("give the row an id of its own, or merge its text into {}'s text", "この行に独自のIDを付けるか、本文を {0} の本文にまとめてください"),
     ("the row holds references but no check item (no id, no text), and is not right under an item: which item they belong to cannot be told", "この行には参照がありますが確認項目(IDも本文も)がなく、確認項目のすぐ下にもありません: 参照がどの確認項目のものか判断できません"),
     ("write the row right under its item's row (one item over several rows, as a merged cell saved to CSV leaves it), or give it its item's id and text, or remove it", "行を確認項目の行のすぐ下に置くか(結合したセルをCSVに保存したときのように、一つの確認項目を複数行で書く形)、確認項目のIDと本文を書くか、行を削除してください"),
     ("merge the title cell over the same rows (one check item over several rows), or give each row its own id", "確認項目のセルも同じ行に結合する(複数行で一つの確認項目)か、行ごとにIDを付けてください"),
