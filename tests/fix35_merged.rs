@@ -78,3 +78,47 @@ fn id_less_rows_that_are_not_sub_items_still_read() {
         assert_eq!(status(&v, "#3"), "covered", "{file}");
     }
 }
+
+/// Review 23 B-1: a list writing `9.2.1` as `9.2.1.B` (`.P`, `PB`: suffixes the catalog does
+/// not give it) does not leave the item "not listed: 9.2.1" with "obtain the full list": the
+/// control is `unknown-suffix`, the item not analysed, and the procedure names the id as
+/// written. An objective the list does not write at all is still not listed.
+#[test]
+fn an_id_with_a_suffix_the_catalog_lacks_is_not_not_listed() {
+    let text = std::fs::read_to_string(fixture("B1-suffix.txt")).unwrap();
+    // as written, and as the warning and the procedure name it (canonical)
+    for (written, named) in [
+        ("9.2.1.B", "9.2.1.B"),
+        ("9.2.1.P", "9.2.1.P"),
+        ("9.2.1PB", "9.2.1.PB"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let csp = dir.path().join("list.txt");
+        std::fs::write(&csp, text.replace("9.2.1.B", written)).unwrap();
+        let mut c = bin();
+        c.args(["report", "--as-of", "2026-12-01", "--format", "json", "--checks"])
+            .arg(fixture("checks-3items.csv"))
+            .arg("--csp")
+            .arg(&csp);
+        let v = json_of(c);
+        let item = by_id(&v["items"], "1");
+        assert_eq!(item["status"], "not-analysed", "{written}");
+        let reasons = item["reasons"].to_string();
+        assert!(reasons.contains("csp-id-not-in-catalog"), "{reasons}");
+        assert!(!reasons.contains("not-listed"), "{reasons}");
+        assert_eq!(item["controls"][0]["state"], "unknown-suffix");
+        assert_eq!(item["not_listed"].as_array().map_or(0, Vec::len), 0);
+        let procs = item["additional_procedures"].to_string();
+        assert!(procs.contains("csp-id-check"), "{procs}");
+        assert!(procs.contains(&format!("{named} (9.2.1)")), "{procs}");
+        assert!(!procs.contains("statement-request"), "{procs}");
+        // the objective the list does not write at all: not listed, as before
+        let other = by_id(&v["items"], "2");
+        assert_eq!(other["status"], "not-covered");
+        assert!(other["reasons"].to_string().contains("not-listed"));
+        // the objective written as the catalog has it: covered
+        assert_eq!(status(&v, "3"), "covered");
+    }
+    // the same list with 9.2.1 written plainly credits it
+    assert_eq!(status(&json_report("checks-3items.csv", "page2.txt"), "1"), "covered");
+}

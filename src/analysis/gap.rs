@@ -408,6 +408,10 @@ pub enum ControlState {
     NotImplemented,
     /// The list states it is planned (計画中).
     Planned,
+    /// The list writes its number with a suffix the catalog does not have (`9.2.1.B`,
+    /// `9.2.1PB` for `9.2.1`): what the list states of it cannot be told — never "not
+    /// listed" (review 23 B-1). The item is not analysed until the id is checked.
+    UnknownSuffix,
 }
 
 impl ControlState {
@@ -429,6 +433,9 @@ impl ControlState {
             ControlState::NotListed => lang.pick("記載なし", "not listed"),
             ControlState::NotImplemented => lang.pick("未実施", "not implemented"),
             ControlState::Planned => lang.pick("計画中", "planned"),
+            ControlState::UnknownSuffix => {
+                lang.pick("カタログにない接尾辞で記載", "written with an unknown suffix")
+            }
         }
     }
 }
@@ -838,6 +845,9 @@ pub struct ItemDetails<'a> {
     /// Of `not_listed`: objectives the list does not state but whose details it states
     /// implemented (an annex of details only): the objective is still not stated.
     pub not_listed_details: Vec<NotListedDetails<'a>>,
+    /// Of `controls`: those the list writes with a suffix the catalog does not have, each
+    /// with the id as the list writes it (`9.2.1` as `9.2.1.B`: review 23 B-1).
+    pub unknown_suffix: Vec<CspRemark<'a>>,
     pub additional_procedures: Vec<Procedure<'a>>,
 }
 
@@ -921,9 +931,11 @@ impl ItemDetails<'_> {
             csp_evidence,
             inherited_restated,
             not_listed_details,
+            unknown_suffix,
             additional_procedures,
         } = self;
         controls.clear();
+        unknown_suffix.clear();
         not_listed_details.clear();
         missing_remarks.clear();
         csp_remarks.clear();
@@ -1451,6 +1463,14 @@ impl ItemResults {
                                 d.exclusion_not_allowed.push(&c.id);
                             }
                         }
+                        if c.state == ControlState::UnknownSuffix
+                            && !d.unknown_suffix.iter().any(|x| x.id == &*c.id)
+                        {
+                            d.unknown_suffix.push(CspRemark {
+                                id: &c.id,
+                                remark: &c.reason,
+                            });
+                        }
                         let b = &c.basis;
                         push_once(&mut d.registration_lapsed, b.lapsed.as_deref());
                         push_once(
@@ -1519,6 +1539,7 @@ impl ItemResults {
                 ControlState::NotListed => &mut d.not_listed,
                 ControlState::NotImplemented => &mut d.not_implemented,
                 ControlState::Planned => &mut d.planned,
+                ControlState::UnknownSuffix => continue,
             };
             list.push(c.id);
             if c.state.is_missing() {
@@ -1548,6 +1569,14 @@ impl ItemResults {
                 .map(|u| Cow::Borrowed(&*u.reference))
                 .collect();
             procs.push(proc(Kind::FixReferences, refs));
+        }
+        if !d.unknown_suffix.is_empty() {
+            let written = d
+                .unknown_suffix
+                .iter()
+                .map(|x| Cow::Owned(format!("{} ({})", x.remark, x.id)))
+                .collect();
+            procs.push(proc(Kind::CspIdCheck, written));
         }
         if item.status == Status::Unmapped {
             procs.push(proc(Kind::MapReferences, Vec::new()));
@@ -2042,8 +2071,26 @@ fn state_of<'a>(
         Some(s @ CspState::NotImplemented { .. }) => {
             (ControlState::NotImplemented, s.plan_remark())
         }
-        None => (ControlState::NotListed, None),
+        // the list's id as written, in the place of a reason
+        None => match written_with_unknown_suffix(csp, id) {
+            Some(written) => (ControlState::UnknownSuffix, Some(written)),
+            None => (ControlState::NotListed, None),
+        },
     }
+}
+
+/// The id the CSP's list writes for `id` with a suffix the catalog does not have (`9.2.1.B`
+/// for `9.2.1`, `8.1.5.B` for `8.1.5.P`): an id not in the catalog with `id`'s numbers.
+fn written_with_unknown_suffix<'c>(csp: &'c CspControls, id: &str) -> Option<&'c str> {
+    if csp.unknown.is_empty() {
+        return None;
+    }
+    let numbers = |s: &str| crate::catalog::id::IsmapId::parse(s).map(|i| i.parts);
+    let parts = numbers(id)?;
+    csp.unknown
+        .iter()
+        .find(|u| numbers(&u.id).is_some_and(|p| p == parts))
+        .map(|u| u.id.as_str())
 }
 
 /// Why a control is visited for a reference.
@@ -2359,6 +2406,9 @@ pub struct RefFlags {
     /// out part of this service's ([`crate::analysis::csp::Service::beyond_scope`]): not
     /// stated for that part, so the item is at most partial.
     pub beyond_scope: bool,
+    /// A control it names is written in the CSP's list with a suffix the catalog does not
+    /// have ([`ControlState::UnknownSuffix`]): the item is not analysed.
+    pub unknown_suffix: bool,
 }
 
 /// How one reference stands, for the status rule.
@@ -2392,6 +2442,7 @@ fn flags_of(
         f.some |= holds;
         f.not_in_effect |= holds && not_in_effect;
         f.short_of_ismap |= holds && short_of_ismap;
+        f.unknown_suffix |= state == ControlState::UnknownSuffix;
     }
     // a heading with nothing under it is no evidence of anything
     f.all &= has_targets && any;
@@ -2452,7 +2503,8 @@ fn nist_mapping(typed: Option<&str>, targets: &[Target], matched: Option<&str>) 
 
 /// The status rule, from each reference's [`RefOutcome`] and the item:
 /// - marked not asked in this procurement by the check list → not asked (nothing judged);
-/// - a cell that could not be read, or a reference that does not resolve → not analysed;
+/// - a cell that could not be read, a reference that does not resolve, or a control the
+///   CSP's list writes with a suffix the catalog does not have → not analysed;
 /// - no reference, every references cell empty → unmapped (not judged: review 15 B-3);
 /// - no reference, a references cell saying none (`なし`, `ISMAP対象外`), or only references
 ///   ISMAP has no counterpart for → outside ISMAP;
@@ -2500,10 +2552,11 @@ pub fn status_rule(
                 f.not_in_effect |= r.not_in_effect;
                 f.short_of_ismap |= r.short_of_ismap;
                 f.beyond_scope |= r.beyond_scope;
+                f.unknown_suffix |= r.unknown_suffix;
             }
         }
     }
-    if unresolved {
+    if unresolved || f.unknown_suffix {
         Status::NotAnalysed
     } else if !resolved && !outside && item.refs.is_empty() && !item.refs_say_none {
         Status::Unmapped
@@ -6126,7 +6179,8 @@ fn states_unknown_under(csp: &CspControls, reference: &str, targets: &[Target]) 
     csp.unknown
         .iter()
         .filter_map(|u| numbers(&u.id))
-        .any(|u| under.iter().any(|p| u.len() > p.len() && u.starts_with(p)))
+        // under a target, or the target itself written with a suffix the catalog lacks
+        .any(|u| under.iter().any(|p| u.len() >= p.len() && u.starts_with(p)))
 }
 
 /// Whether the kind of a registration (ISMAP or ISMAP-LIU) an item rests on matters to it:
@@ -6530,7 +6584,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 43,
+        schema_version: 44,
         lang,
         as_of,
         warnings,

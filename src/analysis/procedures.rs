@@ -2051,6 +2051,9 @@ pub enum Kind {
     NotAsked,
     /// References that did not resolve.
     FixReferences,
+    /// Controls the CSP's list writes with a suffix the catalog does not have (`9.2.1.B`):
+    /// check the id with the CSP (review 23 B-1); the item is not analysed until then.
+    CspIdCheck,
     /// ISO/IEC 27002:2022 controls new in that edition: ISMAP has no counterpart.
     NoCounterpart,
     /// Catalog objectives on the topic of such a control, as context, not coverage.
@@ -2156,6 +2159,7 @@ impl Kind {
             Kind::MapReferences => "map-references",
             Kind::NotAsked => "not-asked",
             Kind::FixReferences => "fix-reference",
+            Kind::CspIdCheck => "csp-id-check",
             Kind::NoCounterpart => "no-ismap-counterpart",
             Kind::RelatedContext => "related-context",
             Kind::RegistryCheck => "registry-check",
@@ -2193,7 +2197,7 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 49] = [
+    pub const ALL: [Kind; 50] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::MapReferences,
@@ -2210,6 +2214,7 @@ impl Kind {
         Kind::OwnCheck(Some(Topic::LogAccess)),
         Kind::OwnCheck(Some(Topic::Certification)),
         Kind::FixReferences,
+        Kind::CspIdCheck,
         Kind::NoCounterpart,
         Kind::RelatedContext,
         Kind::RegistryCheck,
@@ -2365,6 +2370,8 @@ impl Procedure<'_> {
             Kind::MapReferences => ("No reference given: write the ISMAP controls the item corresponds to in the references column and run again (write ISMAP対象外 if ISMAP does not assess it); the item is not judged until then", Plain, ""),
             Kind::FixReferences if ja => ("解決できない参照 ", Plain, " を修正して再実行する(判定はそれまで保留)"),
             Kind::FixReferences => ("Correct the unresolved references ", Plain, " and run again (the item is not judged until then)"),
+            Kind::CspIdCheck if ja => ("CSPの一覧はカタログにない接尾辞のIDで記載している: ", Plain, "。一覧がその管理策について何を言明しているか判断できないため(記載なしではない)、IDをCSPに確認して一覧を直し、再実行する(判定はそれまで保留)"),
+            Kind::CspIdCheck => ("The CSP's list writes ids with a suffix the catalog does not have: ", Plain, ". What it states of the control cannot be told (it is not 'not listed'): check the id with the CSP, correct the list and run again (the item is not judged until then)"),
             Kind::NoCounterpart if ja => ("ISO/IEC 27001:2022で新設された管理策 ", Plain, " にはISMAPの対応する管理策がない: 質問票・書面確認・契約で自ら確認する"),
             Kind::NoCounterpart => ("New in ISO/IEC 27001:2022, with no ISMAP counterpart: ", Plain, "; ISMAP says nothing on it, check it yourself (questionnaire, written confirmation, contract)"),
             Kind::RelatedContext if ja => ("参考のみ(充足の根拠ではない): 関連するISMAPのクラウド統制目標 ", Plain, " の実施状況は、この確認項目への回答にはならない"),

@@ -1574,7 +1574,10 @@ pub fn not_in_effect_state(void: &ServiceRegistration, lang: Lang) -> String {
 pub fn objective_tone(state: ControlState) -> Tone {
     match state {
         ControlState::Implemented => Tone::Good,
-        ControlState::NotApplicable | ControlState::AnnexOnly | ControlState::Planned => Tone::Warn,
+        ControlState::NotApplicable
+        | ControlState::AnnexOnly
+        | ControlState::Planned
+        | ControlState::UnknownSuffix => Tone::Warn,
         ControlState::NotListed | ControlState::NotImplemented => Tone::Bad,
     }
 }
