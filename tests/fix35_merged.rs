@@ -122,3 +122,67 @@ fn an_id_with_a_suffix_the_catalog_lacks_is_not_not_listed() {
     // the same list with 9.2.1 written plainly credits it
     assert_eq!(status(&json_report("checks-3items.csv", "page2.txt"), "1"), "covered");
 }
+
+/// Review 23 B-4: compare's matrix tags an `assurance-gap` cell with why, as it tags a
+/// `not-covered` one: ISMAP-LIU, registration kind not stated, an assurance above ISMAP —
+/// in every format with tags (Markdown, CSV, table), beside the lapsed tag it had.
+#[test]
+fn compare_tags_assurance_gap_cells_with_why() {
+    let run = |lang: &str, format: &str| {
+        let mut c = bin();
+        c.args(["--lang", lang, "compare", "--as-of", "2026-12-01", "--format", format])
+            .arg("--checks")
+            .arg(fixture("checks-b4.csv"));
+        for csp in ["page2.txt", "cmp-liu.txt", "cmp-nokind.txt", "cmp-lapsed.txt"] {
+            c.arg("--csp").arg(fixture(csp));
+        }
+        c.env("COLUMNS", "250");
+        stdout_of(c)
+    };
+    let md = run("ja", "md");
+    let row = |id: &str| {
+        md.lines()
+            .find(|l| l.starts_with(&format!("| {id} |")))
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(
+        row("1"),
+        "| 1 | 利用者登録 | 充足 | 保証水準不足（LIU） | 保証水準不足（登録区分未記載） | 保証水準不足（失効） |"
+    );
+    assert!(row("2").contains("| 保証水準不足（LIU・ISMAPを超える確認水準） |"), "{md}");
+    assert!(row("2").contains("| 保証水準不足（失効・ISMAPを超える確認水準） |"), "{md}");
+    // not covered as before
+    assert!(row("3").contains("| 未充足（記載なし） |"), "{md}");
+    let csv = run("en", "csv");
+    assert!(
+        csv.contains("assurance-gap (ISMAP-LIU),assurance-gap (registration kind not stated),assurance-gap (lapsed)"),
+        "{csv}"
+    );
+    let table = run("en", "table");
+    assert!(table.contains("(ISMAP-LIU)"), "{table}");
+}
+
+/// Review 23 B-5: the compact report table (COLUMNS < 100) tags its status cells as
+/// compare's matrix does (`未充足（計画中）`, `未充足（記載なし）`): the planned statement is not
+/// lost for want of a gaps column.
+#[test]
+fn the_compact_report_tags_statuses_as_compare_does() {
+    let mut c = bin();
+    c.args(["--lang", "ja", "report", "--as-of", "2026-04-01", "--checks"])
+        .arg(common::example("checks.csv"))
+        .arg("--csp")
+        .arg(common::example("csp-status-table.csv"))
+        .env("COLUMNS", "80");
+    let out = stdout_of(c);
+    let cell = |id: &str| {
+        let line = out
+            .lines()
+            .find(|l| l.contains(&format!(" {id} ")))
+            .unwrap_or_else(|| panic!("{id}: {out}"));
+        line.split('┆').nth(1).unwrap().trim().to_owned()
+    };
+    assert_eq!(cell("C-13"), "未充足（計画中）");
+    assert_eq!(cell("C-03"), "未充足（記載なし）");
+    assert_eq!(cell("C-05"), "一部充足（計画中）");
+}

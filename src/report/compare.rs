@@ -3,11 +3,12 @@ use std::io::Write;
 
 use crate::analysis::compare::{CompareItem, CompareReport, CspColumn, Tier};
 use crate::analysis::csp::Registration;
-use crate::analysis::gap::{ControlState, Reasons};
+use crate::analysis::gap::ControlState;
 use crate::analysis::{Reason, Status};
 use crate::lang::Lang;
 use crate::report::gap::{
     not_in_effect, noted_mark, notes_kinds, push_cell_marks, share_covered_label, status_label,
+    status_marks,
 };
 use crate::report::grid::{Grid, Tone};
 use crate::report::{csv, markdown, table, write_json, write_yaml, Format, TextStyle};
@@ -173,10 +174,7 @@ fn push_status_cell(
     let reasons = item.reasons.get(k).copied().unwrap_or_default();
     let column = csps.get(k).map(|c| c.registration);
     let registrations = registration_marks(status, reasons.to_vec(), column);
-    let mut labels: Vec<&str> = registrations.iter().map(|r| r.label(lang)).collect();
-    if matches!(status, Some(Status::NotCovered | Status::Partial)) {
-        labels.extend(statement_kinds(reasons).iter().map(|s| s.label(lang)));
-    }
+    let labels = status_marks(status, reasons, &registrations, lang);
     push_cell_marks(out, &labels, lang);
 }
 
@@ -197,30 +195,6 @@ pub fn registration_marks(
         }
     }
     registrations
-}
-
-/// What a CSP's list states of the controls an item lacks, by its reasons, in the order
-/// not listed, not implemented, planned, not applicable.
-fn statement_kinds(reasons: Reasons) -> Vec<ControlState> {
-    [
-        (Reason::NotListed, ControlState::NotListed),
-        (Reason::NotImplemented, ControlState::NotImplemented),
-        (Reason::Planned, ControlState::Planned),
-        (Reason::NotApplicable, ControlState::NotApplicable),
-        (
-            Reason::NotApplicableWithoutReason,
-            ControlState::NotApplicable,
-        ),
-    ]
-    .into_iter()
-    .filter(|(r, _)| reasons.contains(*r))
-    .map(|(_, state)| state)
-    .fold(Vec::new(), |mut out, state| {
-        if !out.contains(&state) {
-            out.push(state);
-        }
-        out
-    })
 }
 
 /// The widest status cells of one statement: a partial item not listed, covered with its

@@ -6,7 +6,7 @@ use crate::analysis::csp::Registration;
 use crate::analysis::gap::CatalogInfo;
 use crate::analysis::gap::{
     details_only_subject, ChecksInfo, ControlState, CspInfo, Exclusion, GapReport, ItemDetails,
-    ItemResult, Reason, ServiceRegistration, UnresolvedRef,
+    ItemResult, Reason, Reasons, ServiceRegistration, UnresolvedRef,
 };
 use crate::analysis::procedures::Procedure;
 use crate::analysis::registration::{Registry, ScopeCompared, UnderlyingInfo};
@@ -733,7 +733,7 @@ fn compact_grid(report: &GapReport, width: u16) -> Grid {
         g.push(
             vec![
                 item.id.clone(),
-                item_status_label(item, lang).into_owned(),
+                compact_status_label(item, lang),
                 item.risk
                     .map(|r| r.label(lang).to_owned())
                     .unwrap_or_default(),
@@ -1273,6 +1273,97 @@ pub fn not_in_effect(reasons: impl IntoIterator<Item = Reason>) -> Vec<Registrat
         .collect();
     out.sort_by_key(|r| std::cmp::Reverse(*r));
     out.dedup();
+    out
+}
+
+/// The marks after a status cell's label — the one place they are chosen, for `compare`'s
+/// matrix in every format and `report`'s compact table (review 23 B-4, B-5): the
+/// registrations not in effect it rests on (`registrations`, most severe first), then, for
+/// a not-covered or partial status, what the CSP's list states of the controls the item
+/// lacks (`未充足（記載なし）`, `未充足（計画中）`, not listed, not implemented, planned and not
+/// applicable kept apart as `report` keeps them), or, for an assurance gap, why ISMAP's
+/// result falls short for the item (`保証水準不足（LIU）`, `（登録区分未記載）`, `（ISMAPを超える確認水準）`,
+/// a design-only audit, an improvement plan, subsequent events).
+pub fn status_marks(
+    status: Option<Status>,
+    reasons: Reasons,
+    registrations: &[Registration],
+    lang: Lang,
+) -> Vec<&'static str> {
+    let mut labels: Vec<&'static str> = registrations.iter().map(|r| r.label(lang)).collect();
+    match status {
+        Some(Status::NotCovered | Status::Partial) => {
+            labels.extend(statement_kinds(reasons).iter().map(|s| s.label(lang)));
+        }
+        Some(Status::AssuranceGap) => labels.extend(
+            [
+                (Reason::IsmapLiu, lang.pick("LIU", "ISMAP-LIU")),
+                (
+                    Reason::RegistrationKindUnstated,
+                    lang.pick("登録区分未記載", "registration kind not stated"),
+                ),
+                (
+                    Reason::AssuranceAboveIsmap,
+                    lang.pick("ISMAPを超える確認水準", "assurance above ISMAP"),
+                ),
+                (Reason::DesignOnly, lang.pick("整備状況のみ", "design only")),
+                (
+                    Reason::ImprovementPlan,
+                    lang.pick("改善計画あり", "improvement plan"),
+                ),
+                (
+                    Reason::SubsequentEvents,
+                    lang.pick("後発事象あり", "subsequent events"),
+                ),
+            ]
+            .into_iter()
+            .filter(|(r, _)| reasons.contains(*r))
+            .map(|(_, label)| label),
+        ),
+        _ => {}
+    }
+    labels
+}
+
+/// What a CSP's list states of the controls an item lacks, by its reasons, in the order
+/// not listed, not implemented, planned, not applicable.
+fn statement_kinds(reasons: Reasons) -> Vec<ControlState> {
+    [
+        (Reason::NotListed, ControlState::NotListed),
+        (Reason::NotImplemented, ControlState::NotImplemented),
+        (Reason::Planned, ControlState::Planned),
+        (Reason::NotApplicable, ControlState::NotApplicable),
+        (
+            Reason::NotApplicableWithoutReason,
+            ControlState::NotApplicable,
+        ),
+    ]
+    .into_iter()
+    .filter(|(r, _)| reasons.contains(*r))
+    .map(|(_, state)| state)
+    .fold(Vec::new(), |mut out, state| {
+        if !out.contains(&state) {
+            out.push(state);
+        }
+        out
+    })
+}
+
+/// An item's status as the compact table shows it: its label with every mark
+/// [`status_marks`] gives (`未充足（計画中）`, `保証水準不足（LIU）`), as `compare`'s matrix
+/// shows the same item: the compact table has no gaps column to say it.
+fn compact_status_label(item: &ItemResult, lang: Lang) -> String {
+    let mut reasons = Reasons::default();
+    for r in &item.reasons {
+        reasons.insert(*r);
+    }
+    let registrations = not_in_effect(item.reasons.iter().copied());
+    let mut out = status_label(item.status, item.noted(), lang).to_owned();
+    push_cell_marks(
+        &mut out,
+        &status_marks(Some(item.status), reasons, &registrations, lang),
+        lang,
+    );
     out
 }
 
