@@ -142,7 +142,8 @@ fn compare_tags_assurance_gap_cells_with_why() {
     let md = run("ja", "md");
     let row = |id: &str| {
         md.lines()
-            .find(|l| l.starts_with(&format!("| {id} |")))
+            .filter(|l| l.starts_with(&format!("| {id} |")))
+            .last()
             .unwrap()
             .to_owned()
     };
