@@ -241,10 +241,25 @@ fn english_workbook_cell_by_cell() {
                     stated.push(words);
                 }
             }
+            // an assurance gap says why (review 23 B-4)
+            let short: Vec<&str> = [
+                ("ismap-liu", "ISMAP-LIU"),
+                ("registration-kind-unstated", "kind not stated"),
+                ("assurance-above-ismap", "above ISMAP"),
+                ("design-only", "design only"),
+                ("improvement-plan", "improvement plan"),
+                ("subsequent-events", "subsequent events"),
+            ]
+            .into_iter()
+            .filter(|(code, _)| reasons.contains(code))
+            .map(|(_, words)| words)
+            .collect();
             let want = if noted {
                 format!("{status} *")
             } else if matches!(status, "not-covered" | "partial") && !stated.is_empty() {
                 format!("{status} ({})", stated.join(", "))
+            } else if status == "assurance-gap" && !short.is_empty() {
+                format!("{status} ({})", short.join(", "))
             } else {
                 status.to_owned()
             };

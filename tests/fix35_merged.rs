@@ -151,13 +151,13 @@ fn compare_tags_assurance_gap_cells_with_why() {
         row("1"),
         "| 1 | 利用者登録 | 充足 | 保証水準不足（LIU） | 保証水準不足（登録区分未記載） | 保証水準不足（失効） |"
     );
-    assert!(row("2").contains("| 保証水準不足（LIU・ISMAPを超える確認水準） |"), "{md}");
-    assert!(row("2").contains("| 保証水準不足（失効・ISMAPを超える確認水準） |"), "{md}");
+    assert!(row("2").contains("| 保証水準不足（LIU・ISMAP超の水準） |"), "{md}");
+    assert!(row("2").contains("| 保証水準不足（失効・ISMAP超の水準） |"), "{md}");
     // not covered as before
     assert!(row("3").contains("| 未充足（記載なし） |"), "{md}");
     let csv = run("en", "csv");
     assert!(
-        csv.contains("assurance-gap (ISMAP-LIU),assurance-gap (registration kind not stated),assurance-gap (lapsed)"),
+        csv.contains("assurance-gap (ISMAP-LIU),assurance-gap (kind not stated),assurance-gap (lapsed)"),
         "{csv}"
     );
     let table = run("en", "table");

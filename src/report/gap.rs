@@ -1282,7 +1282,7 @@ pub fn not_in_effect(reasons: impl IntoIterator<Item = Reason>) -> Vec<Registrat
 /// a not-covered or partial status, what the CSP's list states of the controls the item
 /// lacks (`未充足（記載なし）`, `未充足（計画中）`, not listed, not implemented, planned and not
 /// applicable kept apart as `report` keeps them), or, for an assurance gap, why ISMAP's
-/// result falls short for the item (`保証水準不足（LIU）`, `（登録区分未記載）`, `（ISMAPを超える確認水準）`,
+/// result falls short for the item (`保証水準不足（LIU）`, `（登録区分未記載）`, `（ISMAP超の水準）`,
 /// a design-only audit, an improvement plan, subsequent events).
 pub fn status_marks(
     status: Option<Status>,
@@ -1300,11 +1300,11 @@ pub fn status_marks(
                 (Reason::IsmapLiu, lang.pick("LIU", "ISMAP-LIU")),
                 (
                     Reason::RegistrationKindUnstated,
-                    lang.pick("登録区分未記載", "registration kind not stated"),
+                    lang.pick("登録区分未記載", "kind not stated"),
                 ),
                 (
                     Reason::AssuranceAboveIsmap,
-                    lang.pick("ISMAPを超える確認水準", "assurance above ISMAP"),
+                    lang.pick("ISMAP超の水準", "above ISMAP"),
                 ),
                 (Reason::DesignOnly, lang.pick("整備状況のみ", "design only")),
                 (
