@@ -187,3 +187,48 @@ fn the_compact_report_tags_statuses_as_compare_does() {
     assert_eq!(cell("C-03"), "未充足（記載なし）");
     assert_eq!(cell("C-05"), "一部充足（計画中）");
 }
+
+/// Review 23 B-2: diff names a not-applicable reason that stops being one (`…を提供しないため`
+/// → `特になし`, → empty) as its own change, and the reverse, by the judgement report and
+/// readiness make; the status cells say `not applicable (no reason)`.
+#[test]
+fn diff_names_a_reason_no_longer_given() {
+    let run = |lang: &str, format: &str| {
+        let mut c = bin();
+        c.args(["--lang", lang, "diff", "--as-of", "2026-12-01", "--format", format])
+            .arg(fixture("B2-old.csv"))
+            .arg(fixture("B2-new.csv"));
+        c
+    };
+    let v = json_of(run("en", "json"));
+    assert_eq!(v["schema_version"], 10);
+    let changed = &v["changed"];
+    let fields = |id: &str| common::strings(&by_id(changed, id)["fields"]).join(",");
+    assert_eq!(fields("9.2.2"), "reason_no_longer_given,reason");
+    assert_eq!(fields("11.1.1"), "reason_no_longer_given,reason");
+    assert_eq!(fields("12.3.1"), "reason_now_given,reason");
+    assert_eq!(by_id(changed, "9.2.2")["old"]["reason_given"], true);
+    assert_eq!(by_id(changed, "9.2.2")["new"]["reason_given"], false);
+    assert!(changed
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["id"] != "9.2.1"));
+    let csv = stdout_of(run("en", "csv"));
+    let row = |id: &str| {
+        csv.lines()
+            .find(|l| l.starts_with(&format!("{id},")))
+            .unwrap()
+            .to_owned()
+    };
+    assert!(
+        row("9.2.2").contains(",reason no longer given,not applicable,not applicable (no reason),"),
+        "{csv}"
+    );
+    assert!(
+        row("12.3.1").contains(",reason now given,not applicable (no reason),not applicable,"),
+        "{csv}"
+    );
+    let ja = stdout_of(run("ja", "csv"));
+    assert!(ja.contains(",非該当の理由の記載がなくなった,非該当,非該当(理由なし),"), "{ja}");
+}

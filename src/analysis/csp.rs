@@ -8,6 +8,15 @@ use crate::date::Date;
 use crate::error::{InputError, Location};
 use crate::model::{Attestation, Declared, ListedControl, Period, Underlying};
 
+/// Whether the reason kept beside a not-applicable statement ([`CspState::NotApplicable`]:
+/// empty when the list wrote none, or a text that gives none) is a reason: the one judgement
+/// of "not applicable with a reason" and "without one" that `report` (`not-applicable` /
+/// `not-applicable-without-reason`), `readiness` (`no-reason`) and `diff` (`reason no longer
+/// given`: review 23 B-2) make.
+pub fn na_reason_given(reason: &str) -> bool {
+    !reason.trim().is_empty()
+}
+
 /// What the CSP says of one catalog id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "state", rename_all = "kebab-case")]

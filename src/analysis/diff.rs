@@ -33,6 +33,10 @@ pub struct Stated {
     /// (`4.4.7.2`: not implemented, or planned, whatever the objective's own statement).
     /// `None` when the status is the list's own statement of the id.
     pub stated_as: Option<String>,
+    /// Not applicable: whether with a reason, by the one judgement `report` and `readiness`
+    /// make ([`crate::analysis::csp::na_reason_given`]: a text that gives none is none);
+    /// `None` for any other status.
+    pub reason_given: Option<bool>,
 }
 
 /// One catalog id that differs between the lists.
@@ -42,8 +46,9 @@ pub struct ControlChange {
     /// The catalog title in the report's language; empty when the catalog has none (or for
     /// an unverified detail id).
     pub title: String,
-    /// What changed, in a fixed order: `status`, `stated_as`, `reason`, `evidence`,
-    /// `owner`, `date`. Empty for added and removed ids.
+    /// What changed, in a fixed order: `status`, `stated_as`, `reason_no_longer_given` or
+    /// `reason_now_given` (not applicable on both sides, with a reason on one only: review
+    /// 23 B-2), `reason`, `evidence`, `owner`, `date`. Empty for added and removed ids.
     pub fields: Vec<&'static str>,
     /// `null` for an added id.
     pub old: Option<Stated>,
@@ -208,6 +213,7 @@ fn stated_through(catalog: &Catalog, csp: &CspControls, id: &str) -> Option<Stat
         owner: String::new(),
         date: String::new(),
         stated_as: csp.stated_as(catalog, e),
+        reason_given: reason_given(state),
     })
 }
 
@@ -244,6 +250,7 @@ fn effective(
         Some(s) => Stated {
             status,
             stated_as,
+            reason_given: None,
             ..s
         },
         None => Stated {
@@ -253,6 +260,7 @@ fn effective(
             owner: String::new(),
             date: String::new(),
             stated_as,
+            reason_given: None,
         },
     })
 }
@@ -296,12 +304,23 @@ fn stated(
                     owner: text(|l| &l.owner),
                     date: text(|l| &l.date),
                     stated_as: None,
+                    reason_given: reason_given(state),
                 },
             )
         })
         .collect();
     let unknown = std::mem::take(&mut controls.unknown);
     (controls, states, unknown)
+}
+
+/// [`Stated::reason_given`] of a state.
+fn reason_given(state: &CspState) -> Option<bool> {
+    match state {
+        CspState::NotApplicable { reason, .. } => {
+            Some(crate::analysis::csp::na_reason_given(reason))
+        }
+        _ => None,
+    }
 }
 
 fn changed_fields(old: &Stated, new: &Stated) -> Vec<&'static str> {
@@ -311,6 +330,12 @@ fn changed_fields(old: &Stated, new: &Stated) -> Vec<&'static str> {
     }
     if old.stated_as != new.stated_as {
         f.push("stated_as");
+    }
+    // not applicable on both sides, a reason given on one only: a change of its own
+    match (old.reason_given, new.reason_given) {
+        (Some(true), Some(false)) => f.push("reason_no_longer_given"),
+        (Some(false), Some(true)) => f.push("reason_now_given"),
+        _ => {}
     }
     if old.reason != new.reason {
         f.push("reason");
@@ -638,7 +663,7 @@ pub fn diff(
         new_not_in_effect,
     };
     ListDiff {
-        schema_version: 9,
+        schema_version: 10,
         catalog: catalog.line(),
         as_of,
         old: side(old, old_states.len(), old_unknown, as_of),

@@ -6013,7 +6013,7 @@ fn evaluate_ref<'a>(
             Reason::NotApplicable,
             any(&|c| {
                 c.state == ControlState::NotApplicable
-                    && !c.reason.is_empty()
+                    && crate::analysis::csp::na_reason_given(c.reason)
                     && !c.exclusion_not_allowed
             }),
         ),
@@ -6021,7 +6021,7 @@ fn evaluate_ref<'a>(
             Reason::NotApplicableWithoutReason,
             any(&|c| {
                 c.state == ControlState::NotApplicable
-                    && c.reason.is_empty()
+                    && !crate::analysis::csp::na_reason_given(c.reason)
                     && !c.exclusion_not_allowed
             }),
         ),

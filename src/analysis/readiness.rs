@@ -269,7 +269,9 @@ fn findings_of(state: ItemState, always_mandatory: bool, reason: &str) -> Vec<Fi
     match state {
         ItemState::Implemented => Vec::new(),
         ItemState::NotApplicable if always_mandatory => vec![Finding::ExclusionNotAllowed],
-        ItemState::NotApplicable if reason.trim().is_empty() => vec![Finding::NoReason],
+        ItemState::NotApplicable if !crate::analysis::csp::na_reason_given(reason) => {
+            vec![Finding::NoReason]
+        }
         ItemState::NotApplicable => Vec::new(),
         ItemState::Planned => vec![Finding::Planned],
         ItemState::NotImplemented => vec![Finding::Missing],

@@ -17,6 +17,8 @@ fn field_label(field: &str, lang: Lang) -> &'static str {
         "status" => lang.pick("状況", "status"),
         "stated_as" => lang.pick("記載元", "stated by"),
         "reason" => lang.pick("理由", "reason"),
+        "reason_no_longer_given" => lang.pick("非該当の理由の記載がなくなった", "reason no longer given"),
+        "reason_now_given" => lang.pick("非該当の理由の記載が加わった", "reason now given"),
         "evidence" => lang.pick("証跡", "evidence"),
         "owner" => lang.pick("担当", "owner"),
         "date" => lang.pick("実施日", "implemented on"),
@@ -62,18 +64,24 @@ fn change_label(c: &ControlChange, lang: Lang) -> (String, Tone) {
         (None, _) => (lang.pick("追加", "added").to_owned(), Tone::Good),
         (_, None) => (lang.pick("削除", "removed").to_owned(), Tone::Bad),
         _ => {
-            // a status changed names what it is stated through in its cells
+            // a status changed names what it is stated through in its cells; a reason for
+            // not applicable no longer (or now) given is the change's kind (review 23 B-2)
+            let kind = ["reason_no_longer_given", "reason_now_given"]
+                .into_iter()
+                .find(|k| c.fields.contains(k));
             let fields = c
                 .fields
                 .iter()
                 .filter(|f| **f != "status" && !(c.status_changed() && **f == "stated_as"))
+                .filter(|f| Some(**f) != kind && !(kind.is_some() && **f == "reason"))
                 .map(|f| field_label(f, lang))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let (label, tone) = if c.status_changed() {
-                (lang.pick("状況変更", "status changed"), Tone::Warn)
-            } else {
-                (lang.pick("記載変更", "details changed"), Tone::Plain)
+            let (label, tone) = match kind {
+                _ if c.status_changed() => (lang.pick("状況変更", "status changed"), Tone::Warn),
+                Some(k @ "reason_no_longer_given") => (field_label(k, lang), Tone::Warn),
+                Some(k) => (field_label(k, lang), Tone::Plain),
+                None => (lang.pick("記載変更", "details changed"), Tone::Plain),
             };
             if fields.is_empty() {
                 (label.to_owned(), tone)
@@ -130,13 +138,20 @@ fn list_grid(d: &ListDiff, lang: Lang) -> Grid {
     // a state stated through other ids names them, as readiness's 記載元 does
     let status = |s: &Option<Stated>| {
         s.as_ref()
-            .map(|s| match &s.stated_as {
-                None => s.status.label(lang).to_owned(),
-                Some(by) => format!(
-                    "{} ({})",
-                    s.status.label(lang),
-                    crate::report::readiness::stated_by(None, Some(by), lang)
-                ),
+            .map(|s| {
+                // not applicable without a reason says so, as report and readiness judge it
+                let label = if s.reason_given == Some(false) {
+                    lang.pick("非該当(理由なし)", "not applicable (no reason)")
+                } else {
+                    s.status.label(lang)
+                };
+                match &s.stated_as {
+                    None => label.to_owned(),
+                    Some(by) => format!(
+                        "{label} ({})",
+                        crate::report::readiness::stated_by(None, Some(by), lang)
+                    ),
+                }
             })
             .unwrap_or_default()
     };
