@@ -70,9 +70,12 @@ fn profiles_added_removed_and_changed_exactly() {
             "id": "12.1.1",
             "title": "Documented operating procedures",
             "fields": ["status", "reason"],
-            "old": {"status": "implemented", "reason": "", "evidence": "", "owner": "", "date": "", "stated_as": null},
+            "old": {"status": "implemented", "reason": "", "evidence": "", "owner": "", "date": "", "stated_as": null,
+                    "reason_given": null},
+            // outsourced is no reason (another does it): not applicable without one, as
+            // report and readiness judge it (review 23 B-2: diff schema 10)
             "new": {"status": "not-applicable", "reason": "development is outsourced",
-                    "evidence": "", "owner": "", "date": "", "stated_as": null}
+                    "evidence": "", "owner": "", "date": "", "stated_as": null, "reason_given": false}
         })
     );
     assert_eq!(v["changed"][0]["old"]["status"], "not-applicable");

@@ -232,3 +232,42 @@ fn diff_names_a_reason_no_longer_given() {
     let ja = stdout_of(run("ja", "csv"));
     assert!(ja.contains(",非該当の理由の記載がなくなった,非該当,非該当(理由なし),"), "{ja}");
 }
+
+/// Review 23 B-3: ISO/IEC 27001:2022 controls new in 2022 (`A.8.10`, `A.5.23`, `A.8.28`) are
+/// worded by what the data says — no 2013 counterpart in ISO/IEC 27002:2022 Annex B — never
+/// "ISMAP says nothing on it"; 5.23's related objectives are named for context, not
+/// coverage; no relation is invented for the others; the status stays off covered.
+#[test]
+fn controls_new_in_2022_are_worded_by_annex_b() {
+    for lang in ["en", "ja"] {
+        let mut c = bin();
+        c.args(["--lang", lang, "report", "--as-of", "2026-12-01", "--format", "json"])
+            .arg("--checks")
+            .arg(fixture("B3-iso2022-new.csv"))
+            .arg("--csp")
+            .arg(common::example("csp-list-page.txt"));
+        let v = json_of(c);
+        for id in ["1", "2", "3"] {
+            let item = by_id(&v["items"], id);
+            assert_eq!(item["status"], "outside-ismap", "{id}");
+            let procs = item["additional_procedures"].to_string();
+            assert!(!procs.contains("says nothing"), "{procs}");
+            assert!(!procs.contains("ISMAPの対応する管理策がない"), "{procs}");
+            let annex_b = if lang == "en" {
+                "with no 2013 counterpart in ISO/IEC 27002:2022 Annex B"
+            } else {
+                "ISO/IEC 27002:2022 附属書Bで2013年版の対応する管理策がない"
+            };
+            assert!(procs.contains(annex_b), "{procs}");
+            // related objectives only where the catalog knows them (5.23's cloud objectives)
+            assert_eq!(procs.contains("related-context"), id == "2", "{id}: {procs}");
+        }
+        let related = by_id(&v["items"], "2")["additional_procedures"].to_string();
+        let context = if lang == "en" {
+            "Related ISMAP objectives (for context, not coverage): 6.3.1.P"
+        } else {
+            "関連するISMAPの統制目標(参考のみ、充足の根拠ではない): 6.3.1.P"
+        };
+        assert!(related.contains(context), "{related}");
+    }
+}

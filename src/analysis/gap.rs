@@ -2417,7 +2417,8 @@ pub enum RefOutcome {
     /// It did not resolve: the item cannot be judged until it is corrected.
     Unresolved,
     /// It names only controls ISMAP has no counterpart for (ISO/IEC 27001:2022 controls
-    /// new in that edition): ISMAP says nothing about it.
+    /// new in that edition, with no 2013 counterpart in ISO/IEC 27002:2022 Annex B): the
+    /// ISMAP statement, in 2013 numbering, does not answer it as such.
     NoCounterpart,
     Resolved(RefFlags),
 }

@@ -2054,7 +2054,8 @@ pub enum Kind {
     /// Controls the CSP's list writes with a suffix the catalog does not have (`9.2.1.B`):
     /// check the id with the CSP (review 23 B-1); the item is not analysed until then.
     CspIdCheck,
-    /// ISO/IEC 27002:2022 controls new in that edition: ISMAP has no counterpart.
+    /// ISO/IEC 27002:2022 controls new in that edition: no 2013 counterpart in its Annex B,
+    /// so none in ISMAP's numbering (never "ISMAP says nothing on it": review 23 B-3).
     NoCounterpart,
     /// Catalog objectives on the topic of such a control, as context, not coverage.
     RelatedContext,
@@ -2372,10 +2373,10 @@ impl Procedure<'_> {
             Kind::FixReferences => ("Correct the unresolved references ", Plain, " and run again (the item is not judged until then)"),
             Kind::CspIdCheck if ja => ("CSPの一覧はカタログにない接尾辞のIDで記載している: ", Plain, "。一覧がその管理策について何を言明しているか判断できないため(記載なしではない)、IDをCSPに確認して一覧を直し、再実行する(判定はそれまで保留)"),
             Kind::CspIdCheck => ("The CSP's list writes ids with a suffix the catalog does not have: ", Plain, ". What it states of the control cannot be told (it is not 'not listed'): check the id with the CSP, correct the list and run again (the item is not judged until then)"),
-            Kind::NoCounterpart if ja => ("ISO/IEC 27001:2022で新設された管理策 ", Plain, " にはISMAPの対応する管理策がない: 質問票・書面確認・契約で自ら確認する"),
-            Kind::NoCounterpart => ("New in ISO/IEC 27001:2022, with no ISMAP counterpart: ", Plain, "; ISMAP says nothing on it, check it yourself (questionnaire, written confirmation, contract)"),
-            Kind::RelatedContext if ja => ("参考のみ(充足の根拠ではない): 関連するISMAPのクラウド統制目標 ", Plain, " の実施状況は、この確認項目への回答にはならない"),
-            Kind::RelatedContext => ("For context only, not coverage: the ISMAP cloud objectives ", Plain, " touch the topic, but implementing them does not answer the item"),
+            Kind::NoCounterpart if ja => ("ISO/IEC 27001:2022で新設された管理策 ", Plain, " には、ISO/IEC 27002:2022 附属書Bで2013年版の対応する管理策がない: 2013年版の番号によるISMAPの言明はこの管理策にそのままは答えないため、質問票・書面確認・契約で自ら確認する"),
+            Kind::NoCounterpart => ("New in ISO/IEC 27001:2022, with no 2013 counterpart in ISO/IEC 27002:2022 Annex B: ", Plain, "; the ISMAP statement, in 2013 numbering, does not answer it as such: check it yourself (questionnaire, written confirmation, contract)"),
+            Kind::RelatedContext if ja => ("関連するISMAPの統制目標(参考のみ、充足の根拠ではない): ", Plain, "。その実施状況は、この確認項目への回答にはならない"),
+            Kind::RelatedContext => ("Related ISMAP objectives (for context, not coverage): ", Plain, "; they touch the topic, but implementing them does not answer the item"),
             Kind::RegistryCheck if ja => ("登録の更新期限(記載がなければ監査対象期間の終了から16か月)を過ぎた ", Plain, " の現在の掲載(更新・取消)をISMAPクラウドサービスリストで確認する: 確認できるまでISMAPの結果で代替しない"),
             Kind::RegistryCheck => ("The registration of ", Plain, " is past its renewal deadline (or, with none given, 16 months after the end of its audit period): check its current entry (renewed or revoked) on the ISMAP cloud service list, and do not rely on the ISMAP result until then"),
             Kind::RegistrationNotYetValid if ja => ("", Plain, " の登録日は基準日より後(基準日には未登録): 基準日時点のISMAPクラウドサービスリストの掲載を確認する。それまでISMAPの結果で代替しない(現在の判断なら --as-of を見直す)"),
