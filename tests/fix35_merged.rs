@@ -271,3 +271,24 @@ fn controls_new_in_2022_are_worded_by_annex_b() {
         assert!(related.contains(context), "{related}");
     }
 }
+
+/// Review 23 D-1: a field written twice in a YAML profile is located at its second line and
+/// names both (serde placed it at line 1, column 1); under `--lang ja` the field name stays
+/// as typed (`implemented`, not `実施`).
+#[test]
+fn a_duplicate_profile_field_is_located_at_its_second_line() {
+    let e = input_error(report("en", "checks-3items.csv", "D1-dup-field.yaml"));
+    assert!(
+        e.contains("D1-dup-field.yaml: line 4: invalid CSP profile: duplicate field `implemented` (lines 3 and 4)"),
+        "{e}"
+    );
+    let out = report("ja", "checks-3items.csv", "D1-dup-field.yaml")
+        .output()
+        .unwrap();
+    let ja = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{ja}");
+    assert!(
+        ja.contains("line 4: CSPプロファイルとして読めません: 項目 `implemented` が重複しています(3行目と4行目)"),
+        "{ja}"
+    );
+}

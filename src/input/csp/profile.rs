@@ -621,6 +621,48 @@ fn syntax_error(
     e.hint(FIELDS_HINT)
 }
 
+/// A field written twice in a YAML profile, at the second one's line, naming both (review 23
+/// D-1): the parser places the error at the mapping's start (`line 1`). `at` is that start;
+/// the field's lines are the ones at the mapping's indentation that write it as a key. `None`
+/// when `msg` is no duplicate field, or fewer than two such lines are found.
+fn duplicate_field(
+    loc: &Location,
+    text: &str,
+    msg: &str,
+    at: Option<(usize, usize)>,
+) -> Option<InputError> {
+    let name = msg
+        .strip_prefix("duplicate field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(name, _)| name)?;
+    let (start, column) = at.filter(|&(line, _)| line > 0)?;
+    let indent = column.saturating_sub(1);
+    let lines: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .skip(start - 1)
+        .filter(|(_, l)| {
+            let key = l.trim_start();
+            l.len() - key.len() == indent
+                && [name.to_owned(), format!("\"{name}\""), format!("'{name}'")]
+                    .iter()
+                    .any(|k| {
+                        key.strip_prefix(k.as_str())
+                            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+                    })
+        })
+        .map(|(i, _)| i + 1)
+        .collect();
+    let (&first, &second) = (lines.first()?, lines.get(1)?);
+    Some(
+        InputError::at(
+            loc.clone().line(second),
+            format!("invalid CSP profile: duplicate field `{name}` (lines {first} and {second})"),
+        )
+        .hint("write each field once: merge the two into one (a list's ids under one key)"),
+    )
+}
+
 fn parse(
     path: &Path,
     text: &str,
@@ -648,7 +690,10 @@ fn parse(
         }),
         ProfileSyntax::Yaml => serde_yaml::from_str(text).map_err(|e| {
             let at = e.location().map(|l| (l.line(), l.column()));
-            syntax_error(&loc, at, "invalid CSP profile", e.to_string(), quoting)
+            let msg = e.to_string();
+            duplicate_field(&loc, text, &msg, at).unwrap_or_else(|| {
+                syntax_error(&loc, at, "invalid CSP profile", msg, quoting)
+            })
         }),
     }?;
     let implemented: Vec<String> = std::mem::take(&mut doc.implemented)
