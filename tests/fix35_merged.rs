@@ -292,3 +292,28 @@ fn a_duplicate_profile_field_is_located_at_its_second_line() {
         "{ja}"
     );
 }
+
+/// Review 23 D-2: an id of a NIST SP 800-53 Rev. 5 family NIST's mapping has nothing of
+/// (`PT-2`) is no typo: no "did you mean AT-2, PE-2, PL-2", and it is worded as not in NIST's
+/// mapping; an id of no Rev. 5 family (`PX-2`) keeps its look-alikes. Not analysed either way.
+#[test]
+fn a_nist_id_of_an_unmapped_family_gets_no_look_alikes() {
+    let mut c = bin();
+    c.args(["report", "--as-of", "2026-12-01", "--format", "json", "--checks"])
+        .arg(fixture("D2-nist.csv"))
+        .arg("--csp")
+        .arg(common::example("csp-list-page.txt"));
+    let v = json_of(c);
+    let pt = by_id(&v["items"], "N1");
+    assert_eq!(pt["status"], "not-analysed");
+    assert_eq!(pt["unresolved"][0]["why"], "unknown-nist");
+    assert_eq!(pt["unresolved"][0]["suggestions"], serde_json::json!([]));
+    let mut c = bin();
+    c.args(["catalog", "show", "PT-2"]);
+    let e = input_error(c);
+    assert!(e.contains("not in NIST's mapping to ISO/IEC 27001"), "{e}");
+    assert!(!e.contains("did you mean"), "{e}");
+    let mut c = bin();
+    c.args(["catalog", "show", "PX-2"]);
+    assert!(input_error(c).contains("did you mean"));
+}

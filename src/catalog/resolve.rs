@@ -145,7 +145,9 @@ impl Unresolved {
             Unresolved::UnknownId => "well-formed ISMAP id not in the catalog",
             Unresolved::UnknownAnnexA => "Annex A reference not in the catalog",
             Unresolved::UnknownCld => "ISO/IEC 27017 reference not in the catalog",
-            Unresolved::UnknownNist => "NIST SP 800-53 id with no mapping to the catalog",
+            Unresolved::UnknownNist => {
+                "NIST SP 800-53 id not in NIST's mapping to ISO/IEC 27001, the tool's only way from it to ISMAP"
+            }
             Unresolved::AmbiguousEdition => {
                 "names different controls in ISO/IEC 27001:2013 and :2022 numbering, and the edition is not given"
             }
@@ -1265,18 +1267,29 @@ impl RefIndex {
     }
 
     fn resolve_nist(&self, entries: &[Entry], full: &str, base: &str) -> Resolution {
+        /// The twenty control families of NIST SP 800-53 Rev. 5 (its Table 1, "Security and
+        /// privacy control families"): which ids may be real controls. Only the families:
+        /// which numbers exist in each is not known here, and NIST's ISO/IEC 27001 mapping
+        /// (`catalog/reference`) maps nothing of PT (PII processing and transparency).
+        const REV5_FAMILIES: [&str; 20] = [
+            "AC", "AT", "AU", "CA", "CM", "CP", "IA", "IR", "MA", "MP", "PE", "PL", "PM", "PS", "PT",
+            "RA", "SA", "SC", "SI", "SR",
+        ];
         let (matched, hits) = match self.nist.get(full) {
             Some(h) => (full, h),
             None => match self.nist.get(base) {
                 Some(h) => (base, h),
                 None => {
                     // an id of a family NIST's mapping has (`AU-2`: Event Logging, mapped to
-                    // nothing) may well be a real control left unmapped: a look-alike
-                    // (`AC-2`) would invite a wrong edit, credited then (review 11 C-3)
+                    // nothing), or of a Rev. 5 family it maps nothing of (`PT-2`: review 23
+                    // D-2), may well be a real control left unmapped: a look-alike (`AC-2`,
+                    // `AT-2`) would invite a wrong edit, credited then (review 11 C-3)
                     let family = base.split_once('-').map(|(f, _)| f);
                     let mapped_family = family.is_some_and(|f| {
-                        self.nist_controls()
-                            .any(|n| n.split_once('-').is_some_and(|(g, _)| g == f))
+                        REV5_FAMILIES.contains(&f)
+                            || self
+                                .nist_controls()
+                                .any(|n| n.split_once('-').is_some_and(|(g, _)| g == f))
                     });
                     return Resolution::Unresolved {
                         why: Unresolved::UnknownNist,
@@ -1668,6 +1681,17 @@ mod resolver_tests {
         };
         assert_eq!(why, Unresolved::UnknownNist);
         assert!(suggestions.is_empty(), "{suggestions:?}");
+        // nor of a Rev. 5 family the mapping has nothing of (review 23 D-2: `PT-2` got "did
+        // you mean AT-2, PE-2, PL-2"); a family that is none keeps its look-alikes
+        let Resolution::Unresolved { why, suggestions } = c.resolve("PT-2") else {
+            panic!("PT-2")
+        };
+        assert_eq!(why, Unresolved::UnknownNist);
+        assert!(suggestions.is_empty(), "{suggestions:?}");
+        let Resolution::Unresolved { suggestions, .. } = c.resolve("PX-2") else {
+            panic!("PX-2")
+        };
+        assert!(!suggestions.is_empty());
     }
 
     #[test]

@@ -302,7 +302,7 @@ pub const JA: &[(&str, &str)] = &[
     ("Annex A reference not in the catalog", "附属書Aの参照ですがカタログにありません"),
     ("ISO/IEC 27017 reference not in the catalog", "ISO/IEC 27017の参照ですがカタログにありません"),
     ("a range whose ends are not of one level under one parent, from low to high", "両端が同じ親の下の同じ階層ではないか、小さい番号から大きい番号への範囲ではありません"),
-    ("NIST SP 800-53 id with no mapping to the catalog", "カタログへの対応がないNIST SP 800-53のIDです"),
+    ("NIST SP 800-53 id not in NIST's mapping to ISO/IEC 27001, the tool's only way from it to ISMAP", "NISTのISO/IEC 27001への対応表にないNIST SP 800-53のIDです(ISMAPへはこの対応表でのみ対応付けます)"),
     ("names different controls in ISO/IEC 27001:2013 and :2022 numbering, and the edition is not given", "ISO/IEC 27001:2013と:2022の番号で別の管理策を指し、どちらの版かが示されていません"),
     ("exists only in the other ISO/IEC 27001/27002 edition than the one the list is read in (a column headed ISMAP is 2013 numbering: write the 2022 control with its edition, 'ISO/IEC 27001:2022 A.5.23', name the column's edition in its header, or pass --iso-edition)", "一覧を読んだ版とは別のISO/IEC 27001/27002の版にだけある番号です(ISMAPと見出しのある列は2013年版の番号です: 2022年版の管理策は版を付けて 'ISO/IEC 27001:2022 A.5.23' と書くか、列の見出しに版を書くか、--iso-edition を指定してください)"),
     ("names a standard (or an edition of one) the catalog has no cross-reference to, or no number", "カタログに対応表のない規格(またはその版)を指しているか、番号がありません"),
