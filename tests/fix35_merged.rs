@@ -15,10 +15,17 @@ fn fixture(name: &str) -> std::path::PathBuf {
 /// `ismap-gap --lang LANG report --as-of 2026-12-01 --checks CHECKS --csp CSP`.
 fn report(lang: &str, checks: &str, csp: &str) -> assert_cmd::Command {
     let mut c = bin();
-    c.args(["--lang", lang, "report", "--as-of", "2026-12-01", "--checks"])
-        .arg(fixture(checks))
-        .arg("--csp")
-        .arg(fixture(csp));
+    c.args([
+        "--lang",
+        lang,
+        "report",
+        "--as-of",
+        "2026-12-01",
+        "--checks",
+    ])
+    .arg(fixture(checks))
+    .arg("--csp")
+    .arg(fixture(csp));
     c
 }
 
@@ -61,7 +68,10 @@ fn a_sub_item_row_without_an_id_is_refused() {
         let out = report("ja", file, "page2.txt").output().unwrap();
         let ja = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{ja}");
-        assert!(ja.starts_with("エラー: ") && ja.contains("C-01 の細目"), "{ja}");
+        assert!(
+            ja.starts_with("エラー: ") && ja.contains("C-01 の細目"),
+            "{ja}"
+        );
     }
 }
 
@@ -96,10 +106,17 @@ fn an_id_with_a_suffix_the_catalog_lacks_is_not_not_listed() {
         let csp = dir.path().join("list.txt");
         std::fs::write(&csp, text.replace("9.2.1.B", written)).unwrap();
         let mut c = bin();
-        c.args(["report", "--as-of", "2026-12-01", "--format", "json", "--checks"])
-            .arg(fixture("checks-3items.csv"))
-            .arg("--csp")
-            .arg(&csp);
+        c.args([
+            "report",
+            "--as-of",
+            "2026-12-01",
+            "--format",
+            "json",
+            "--checks",
+        ])
+        .arg(fixture("checks-3items.csv"))
+        .arg("--csp")
+        .arg(&csp);
         let v = json_of(c);
         let item = by_id(&v["items"], "1");
         assert_eq!(item["status"], "not-analysed", "{written}");
@@ -120,7 +137,10 @@ fn an_id_with_a_suffix_the_catalog_lacks_is_not_not_listed() {
         assert_eq!(status(&v, "3"), "covered");
     }
     // the same list with 9.2.1 written plainly credits it
-    assert_eq!(status(&json_report("checks-3items.csv", "page2.txt"), "1"), "covered");
+    assert_eq!(
+        status(&json_report("checks-3items.csv", "page2.txt"), "1"),
+        "covered"
+    );
 }
 
 /// Review 23 B-4: compare's matrix tags an `assurance-gap` cell with why, as it tags a
@@ -130,10 +150,23 @@ fn an_id_with_a_suffix_the_catalog_lacks_is_not_not_listed() {
 fn compare_tags_assurance_gap_cells_with_why() {
     let run = |lang: &str, format: &str| {
         let mut c = bin();
-        c.args(["--lang", lang, "compare", "--as-of", "2026-12-01", "--format", format])
-            .arg("--checks")
-            .arg(fixture("checks-b4.csv"));
-        for csp in ["page2.txt", "cmp-liu.txt", "cmp-nokind.txt", "cmp-lapsed.txt"] {
+        c.args([
+            "--lang",
+            lang,
+            "compare",
+            "--as-of",
+            "2026-12-01",
+            "--format",
+            format,
+        ])
+        .arg("--checks")
+        .arg(fixture("checks-b4.csv"));
+        for csp in [
+            "page2.txt",
+            "cmp-liu.txt",
+            "cmp-nokind.txt",
+            "cmp-lapsed.txt",
+        ] {
             c.arg("--csp").arg(fixture(csp));
         }
         c.env("COLUMNS", "250");
@@ -151,13 +184,21 @@ fn compare_tags_assurance_gap_cells_with_why() {
         row("1"),
         "| 1 | 利用者登録 | 充足 | 保証水準不足（LIU） | 保証水準不足（登録区分未記載） | 保証水準不足（失効） |"
     );
-    assert!(row("2").contains("| 保証水準不足（LIU・ISMAP超の水準） |"), "{md}");
-    assert!(row("2").contains("| 保証水準不足（失効・ISMAP超の水準） |"), "{md}");
+    assert!(
+        row("2").contains("| 保証水準不足（LIU・ISMAP超の水準） |"),
+        "{md}"
+    );
+    assert!(
+        row("2").contains("| 保証水準不足（失効・ISMAP超の水準） |"),
+        "{md}"
+    );
     // not covered as before
     assert!(row("3").contains("| 未充足（記載なし） |"), "{md}");
     let csv = run("en", "csv");
     assert!(
-        csv.contains("assurance-gap (ISMAP-LIU),assurance-gap (kind not stated),assurance-gap (lapsed)"),
+        csv.contains(
+            "assurance-gap (ISMAP-LIU),assurance-gap (kind not stated),assurance-gap (lapsed)"
+        ),
         "{csv}"
     );
     let table = run("en", "table");
@@ -170,11 +211,18 @@ fn compare_tags_assurance_gap_cells_with_why() {
 #[test]
 fn the_compact_report_tags_statuses_as_compare_does() {
     let mut c = bin();
-    c.args(["--lang", "ja", "report", "--as-of", "2026-04-01", "--checks"])
-        .arg(common::example("checks.csv"))
-        .arg("--csp")
-        .arg(common::example("csp-status-table.csv"))
-        .env("COLUMNS", "80");
+    c.args([
+        "--lang",
+        "ja",
+        "report",
+        "--as-of",
+        "2026-04-01",
+        "--checks",
+    ])
+    .arg(common::example("checks.csv"))
+    .arg("--csp")
+    .arg(common::example("csp-status-table.csv"))
+    .env("COLUMNS", "80");
     let out = stdout_of(c);
     let cell = |id: &str| {
         let line = out
@@ -195,9 +243,17 @@ fn the_compact_report_tags_statuses_as_compare_does() {
 fn diff_names_a_reason_no_longer_given() {
     let run = |lang: &str, format: &str| {
         let mut c = bin();
-        c.args(["--lang", lang, "diff", "--as-of", "2026-12-01", "--format", format])
-            .arg(fixture("B2-old.csv"))
-            .arg(fixture("B2-new.csv"));
+        c.args([
+            "--lang",
+            lang,
+            "diff",
+            "--as-of",
+            "2026-12-01",
+            "--format",
+            format,
+        ])
+        .arg(fixture("B2-old.csv"))
+        .arg(fixture("B2-new.csv"));
         c
     };
     let v = json_of(run("en", "json"));
@@ -230,7 +286,10 @@ fn diff_names_a_reason_no_longer_given() {
         "{csv}"
     );
     let ja = stdout_of(run("ja", "csv"));
-    assert!(ja.contains(",非該当の理由の記載がなくなった,非該当,非該当(理由なし),"), "{ja}");
+    assert!(
+        ja.contains(",非該当の理由の記載がなくなった,非該当,非該当(理由なし),"),
+        "{ja}"
+    );
 }
 
 /// Review 23 B-3: ISO/IEC 27001:2022 controls new in 2022 (`A.8.10`, `A.5.23`, `A.8.28`) are
@@ -241,11 +300,19 @@ fn diff_names_a_reason_no_longer_given() {
 fn controls_new_in_2022_are_worded_by_annex_b() {
     for lang in ["en", "ja"] {
         let mut c = bin();
-        c.args(["--lang", lang, "report", "--as-of", "2026-12-01", "--format", "json"])
-            .arg("--checks")
-            .arg(fixture("B3-iso2022-new.csv"))
-            .arg("--csp")
-            .arg(common::example("csp-list-page.txt"));
+        c.args([
+            "--lang",
+            lang,
+            "report",
+            "--as-of",
+            "2026-12-01",
+            "--format",
+            "json",
+        ])
+        .arg("--checks")
+        .arg(fixture("B3-iso2022-new.csv"))
+        .arg("--csp")
+        .arg(common::example("csp-list-page.txt"));
         let v = json_of(c);
         for id in ["1", "2", "3"] {
             let item = by_id(&v["items"], id);
@@ -260,7 +327,11 @@ fn controls_new_in_2022_are_worded_by_annex_b() {
             };
             assert!(procs.contains(annex_b), "{procs}");
             // related objectives only where the catalog knows them (5.23's cloud objectives)
-            assert_eq!(procs.contains("related-context"), id == "2", "{id}: {procs}");
+            assert_eq!(
+                procs.contains("related-context"),
+                id == "2",
+                "{id}: {procs}"
+            );
         }
         let related = by_id(&v["items"], "2")["additional_procedures"].to_string();
         let context = if lang == "en" {
@@ -299,10 +370,17 @@ fn a_duplicate_profile_field_is_located_at_its_second_line() {
 #[test]
 fn a_nist_id_of_an_unmapped_family_gets_no_look_alikes() {
     let mut c = bin();
-    c.args(["report", "--as-of", "2026-12-01", "--format", "json", "--checks"])
-        .arg(fixture("D2-nist.csv"))
-        .arg("--csp")
-        .arg(common::example("csp-list-page.txt"));
+    c.args([
+        "report",
+        "--as-of",
+        "2026-12-01",
+        "--format",
+        "json",
+        "--checks",
+    ])
+    .arg(fixture("D2-nist.csv"))
+    .arg("--csp")
+    .arg(common::example("csp-list-page.txt"));
     let v = json_of(c);
     let pt = by_id(&v["items"], "N1");
     assert_eq!(pt["status"], "not-analysed");

@@ -433,9 +433,10 @@ impl ControlState {
             ControlState::NotListed => lang.pick("記載なし", "not listed"),
             ControlState::NotImplemented => lang.pick("未実施", "not implemented"),
             ControlState::Planned => lang.pick("計画中", "planned"),
-            ControlState::UnknownSuffix => {
-                lang.pick("カタログにない接尾辞で記載", "written with an unknown suffix")
-            }
+            ControlState::UnknownSuffix => lang.pick(
+                "カタログにない接尾辞で記載",
+                "written with an unknown suffix",
+            ),
         }
     }
 }

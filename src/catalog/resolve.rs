@@ -1272,8 +1272,8 @@ impl RefIndex {
         /// which numbers exist in each is not known here, and NIST's ISO/IEC 27001 mapping
         /// (`catalog/reference`) maps nothing of PT (PII processing and transparency).
         const REV5_FAMILIES: [&str; 20] = [
-            "AC", "AT", "AU", "CA", "CM", "CP", "IA", "IR", "MA", "MP", "PE", "PL", "PM", "PS", "PT",
-            "RA", "SA", "SC", "SI", "SR",
+            "AC", "AT", "AU", "CA", "CM", "CP", "IA", "IR", "MA", "MP", "PE", "PL", "PM", "PS",
+            "PT", "RA", "SA", "SC", "SI", "SR",
         ];
         let (matched, hits) = match self.nist.get(full) {
             Some(h) => (full, h),

@@ -6618,7 +6618,15 @@ fn answering_instruction(note: &str) -> bool {
         .collect();
     let t = t.trim_end_matches(['。', '.', '!', '！']);
     const ANSWER: &[&str] = &[
-        "ご回答", "ご記入", "ご記載", "ご入力", "回答", "記入", "記載", "入力", "選択",
+        "ご回答",
+        "ご記入",
+        "ご記載",
+        "ご入力",
+        "回答",
+        "記入",
+        "記載",
+        "入力",
+        "選択",
     ];
     const POLITE: &[&str] = &[
         "してください",
@@ -6649,9 +6657,7 @@ fn answering_instruction(note: &str) -> bool {
                     .is_some_and(|(inner, after)| {
                         (1..=6).contains(&inner.chars().count())
                             && (after.is_empty()
-                                || after
-                                    .strip_prefix(['と', 'を'])
-                                    .is_some_and(|a| answers(a)))
+                                || after.strip_prefix(['と', 'を']).is_some_and(|a| answers(a)))
                     })
             })
     };
@@ -6672,9 +6678,7 @@ fn answering_instruction(note: &str) -> bool {
         "適用される",
         "適用されない",
     ];
-    if let Some((condition, rest)) = ["場合", "とき", "時"]
-        .iter()
-        .find_map(|w| t.split_once(w))
+    if let Some((condition, rest)) = ["場合", "とき", "時"].iter().find_map(|w| t.split_once(w))
     {
         if CONDITION.contains(&condition) {
             let rest = ["に限り", "のみ", "には", "は", "に", ""]
@@ -8194,11 +8198,14 @@ fn sub_item_mark(title: &str) -> Option<&str> {
         let close = t[inner_start..].find([')', '）'])? + inner_start;
         let inner = &t[inner_start..close];
         let n = inner.chars().count();
-        let number = (1..=2).contains(&n) && inner.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-        let letter = n == 1
+        let number = (1..=2).contains(&n)
             && inner
                 .chars()
-                .all(|c| c.is_ascii_lowercase() || ('ア'..='ン').contains(&c) || ('ａ'..='ｚ').contains(&c));
+                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        let letter = n == 1
+            && inner.chars().all(|c| {
+                c.is_ascii_lowercase() || ('ア'..='ン').contains(&c) || ('ａ'..='ｚ').contains(&c)
+            });
         if !(number || open && letter) {
             return None;
         }

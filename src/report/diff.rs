@@ -17,7 +17,9 @@ fn field_label(field: &str, lang: Lang) -> &'static str {
         "status" => lang.pick("状況", "status"),
         "stated_as" => lang.pick("記載元", "stated by"),
         "reason" => lang.pick("理由", "reason"),
-        "reason_no_longer_given" => lang.pick("非該当の理由の記載がなくなった", "reason no longer given"),
+        "reason_no_longer_given" => {
+            lang.pick("非該当の理由の記載がなくなった", "reason no longer given")
+        }
         "reason_now_given" => lang.pick("非該当の理由の記載が加わった", "reason now given"),
         "evidence" => lang.pick("証跡", "evidence"),
         "owner" => lang.pick("担当", "owner"),

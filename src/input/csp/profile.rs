@@ -691,9 +691,8 @@ fn parse(
         ProfileSyntax::Yaml => serde_yaml::from_str(text).map_err(|e| {
             let at = e.location().map(|l| (l.line(), l.column()));
             let msg = e.to_string();
-            duplicate_field(&loc, text, &msg, at).unwrap_or_else(|| {
-                syntax_error(&loc, at, "invalid CSP profile", msg, quoting)
-            })
+            duplicate_field(&loc, text, &msg, at)
+                .unwrap_or_else(|| syntax_error(&loc, at, "invalid CSP profile", msg, quoting))
         }),
     }?;
     let implemented: Vec<String> = std::mem::take(&mut doc.implemented)
