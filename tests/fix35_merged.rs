@@ -175,8 +175,8 @@ fn compare_tags_assurance_gap_cells_with_why() {
     let md = run("ja", "md");
     let row = |id: &str| {
         md.lines()
-            .filter(|l| l.starts_with(&format!("| {id} |")))
-            .last()
+            .rev()
+            .find(|l| l.starts_with(&format!("| {id} |")))
             .unwrap()
             .to_owned()
     };

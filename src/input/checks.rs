@@ -6657,7 +6657,7 @@ fn answering_instruction(note: &str) -> bool {
                     .is_some_and(|(inner, after)| {
                         (1..=6).contains(&inner.chars().count())
                             && (after.is_empty()
-                                || after.strip_prefix(['と', 'を']).is_some_and(|a| answers(a)))
+                                || after.strip_prefix(['と', 'を']).is_some_and(&answers))
                     })
             })
     };
