@@ -6,14 +6,16 @@
 //! id of a family with no mapping is no typo), D-3 (a sub-item row without an id refused).
 mod common;
 
+use std::path::Path;
+
 use common::{bin, by_id, data, input_error, json_of, stdout_of};
 
 fn fixture(name: &str) -> std::path::PathBuf {
     data("fix35-merged").join(name)
 }
 
-/// `ismap-gap --lang LANG report --as-of 2026-12-01 --checks CHECKS --csp CSP`.
-fn report(lang: &str, checks: &str, csp: &str) -> assert_cmd::Command {
+/// `ismap-gap --lang LANG report --as-of 2026-12-01 --checks CHECKS --csp CSP`, of files.
+fn report_of(lang: &str, checks: &Path, csp: &Path) -> assert_cmd::Command {
     let mut c = bin();
     c.args([
         "--lang",
@@ -23,16 +25,26 @@ fn report(lang: &str, checks: &str, csp: &str) -> assert_cmd::Command {
         "2026-12-01",
         "--checks",
     ])
-    .arg(fixture(checks))
+    .arg(checks)
     .arg("--csp")
-    .arg(fixture(csp));
+    .arg(csp);
     c
 }
 
-fn json_report(checks: &str, csp: &str) -> serde_json::Value {
-    let mut c = report("en", checks, csp);
+/// [`report_of`] the fixtures `checks` and `csp`.
+fn report(lang: &str, checks: &str, csp: &str) -> assert_cmd::Command {
+    report_of(lang, &fixture(checks), &fixture(csp))
+}
+
+/// [`report_of`] as JSON.
+fn json_report_of(lang: &str, checks: &Path, csp: &Path) -> serde_json::Value {
+    let mut c = report_of(lang, checks, csp);
     c.args(["--format", "json"]);
     json_of(c)
+}
+
+fn json_report(checks: &str, csp: &str) -> serde_json::Value {
+    json_report_of("en", &fixture(checks), &fixture(csp))
 }
 
 fn status<'a>(v: &'a serde_json::Value, id: &str) -> &'a str {
@@ -105,19 +117,7 @@ fn an_id_with_a_suffix_the_catalog_lacks_is_not_not_listed() {
         let dir = tempfile::tempdir().unwrap();
         let csp = dir.path().join("list.txt");
         std::fs::write(&csp, text.replace("9.2.1.B", written)).unwrap();
-        let mut c = bin();
-        c.args([
-            "report",
-            "--as-of",
-            "2026-12-01",
-            "--format",
-            "json",
-            "--checks",
-        ])
-        .arg(fixture("checks-3items.csv"))
-        .arg("--csp")
-        .arg(&csp);
-        let v = json_of(c);
+        let v = json_report_of("en", &fixture("checks-3items.csv"), &csp);
         let item = by_id(&v["items"], "1");
         assert_eq!(item["status"], "not-analysed", "{written}");
         let reasons = item["reasons"].to_string();
@@ -299,21 +299,11 @@ fn diff_names_a_reason_no_longer_given() {
 #[test]
 fn controls_new_in_2022_are_worded_by_annex_b() {
     for lang in ["en", "ja"] {
-        let mut c = bin();
-        c.args([
-            "--lang",
+        let v = json_report_of(
             lang,
-            "report",
-            "--as-of",
-            "2026-12-01",
-            "--format",
-            "json",
-        ])
-        .arg("--checks")
-        .arg(fixture("B3-iso2022-new.csv"))
-        .arg("--csp")
-        .arg(common::example("csp-list-page.txt"));
-        let v = json_of(c);
+            &fixture("B3-iso2022-new.csv"),
+            &common::example("csp-list-page.txt"),
+        );
         for id in ["1", "2", "3"] {
             let item = by_id(&v["items"], id);
             assert_eq!(item["status"], "outside-ismap", "{id}");
@@ -369,19 +359,11 @@ fn a_duplicate_profile_field_is_located_at_its_second_line() {
 /// mapping; an id of no Rev. 5 family (`PX-2`) keeps its look-alikes. Not analysed either way.
 #[test]
 fn a_nist_id_of_an_unmapped_family_gets_no_look_alikes() {
-    let mut c = bin();
-    c.args([
-        "report",
-        "--as-of",
-        "2026-12-01",
-        "--format",
-        "json",
-        "--checks",
-    ])
-    .arg(fixture("D2-nist.csv"))
-    .arg("--csp")
-    .arg(common::example("csp-list-page.txt"));
-    let v = json_of(c);
+    let v = json_report_of(
+        "en",
+        &fixture("D2-nist.csv"),
+        &common::example("csp-list-page.txt"),
+    );
     let pt = by_id(&v["items"], "N1");
     assert_eq!(pt["status"], "not-analysed");
     assert_eq!(pt["unresolved"][0]["why"], "unknown-nist");
