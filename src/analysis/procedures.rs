@@ -386,10 +386,9 @@ impl Topic {
                 "27001認証",
                 "27001の認証",
                 "27001 認証",
-                // a certificate asked as the evidence, JASA's cloud security mark (review 24
-                // `第三者認証（ISO27001）の認証書で確認`, `CSマーク`) — not `第三者認証` alone,
-                // which ISMAP's own registration is called too
-                "認証書",
+                // JASA's cloud security mark (review 24 A-5: `CSマーク`) — not `第三者認証` alone,
+                // which ISMAP's own registration is called too, nor `認証書` (offered if any:
+                // `ISO認証書等があれば提出`)
                 "csマーク",
                 "certified",
                 "certification",
@@ -3305,7 +3304,6 @@ mod tests {
             // conformity asked beside a cross-reference, or a version, or a demand
             ("PCI DSS準拠を証明すること", Certification),
             // review 24 A-5
-            ("第三者認証（ISO27001）の認証書で確認", Certification),
             ("CSマーク", Certification),
             ("PCI DSS 4.0に対応", Certification),
             ("PCI DSS 3.2.1に対応", Certification),
