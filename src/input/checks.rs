@@ -7584,7 +7584,10 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
     // section heading `■ アクセス管理（本区分はSOC2 Type2報告書で確認）`, a note `※以下の項目は個別
     // 監査により確認する`, a footnote `（注）項番2は個別監査で確認`: review 24) asking for
     // more than items give: which items it concerns cannot be told
-    let title_rows = list.title_rows.iter().map(|(row, text)| (None, *row, text, None));
+    let title_rows = list
+        .title_rows
+        .iter()
+        .map(|(row, text)| (None, *row, text, None));
     let among = list
         .rows_not_read
         .iter()
@@ -8041,8 +8044,10 @@ fn may_name_assurance(text: &str) -> bool {
             // `当社監査`, `当社による監査`, `当社が監査`, `監査権` (review 24 A-5)
             '監' => {
                 before.is_some_and(|p| {
-                    matches!(p, '別' | '地' | '入' | '型' | 'ト' | '問' | '社' | 'る' | 'が')
-                        || !plain(p)
+                    matches!(
+                        p,
+                        '別' | '地' | '入' | '型' | 'ト' | '問' | '社' | 'る' | 'が'
+                    ) || !plain(p)
                 }) || {
                     let mut ahead = chars.clone();
                     ahead.next() == Some('査') && ahead.next() == Some('権')
@@ -8052,7 +8057,10 @@ fn may_name_assurance(text: &str) -> bool {
             '往' => chars.peek() == Some(&'査'),
             '検' | '調' | '確' => before.is_some_and(|p| {
                 // `実地で確認`, `訪問して確認`, `現地にて確認`, `訪問による確認` (review 24 A-5)
-                matches!(p, '別' | '地' | '入' | '型' | 'ト' | '問' | 'で' | 'て' | 'る') || !plain(p)
+                matches!(
+                    p,
+                    '別' | '地' | '入' | '型' | 'ト' | '問' | 'で' | 'て' | 'る'
+                ) || !plain(p)
             }),
             _ if plain(c) || ('\u{3000}'..='\u{303F}').contains(&c) => false,
             '\u{FF01}'..='\u{FF5E}' => matches!(crate::text::fold_char(c), 's' | 't' | 'S' | 'T'),
