@@ -29,6 +29,12 @@ impl Assurance {
     /// `オンサイト監査`, `ISMAPで確認`): the level's word, then at most a word for the
     /// document or the act (`報告書`, `レポート`, `の入手`, `で確認`).
     pub fn parse(s: &str) -> Option<Assurance> {
+        // a footnote mark on the level (`ISMAP*`, `ISMAP＊`, `ISMAP(*1)`, `SOC2†`): its note may
+        // ask more, as `ISMAP※` (review 24 A-7) — the mark is dropped from a key like a
+        // header's required-field mark, so it is looked for here
+        if s.contains(['*', '＊', '∗', '†', '‡']) {
+            return None;
+        }
         // either of several (`ISMAP/SOC2`, `ISMAPまたはSOC2`, `SOC2 or ISMAP`): the weakest
         // will do, when every one is a level (review 12 C-21)
         let lower = s.to_lowercase();
@@ -248,6 +254,27 @@ impl Assurance {
         ("onsiteassessment", Assurance::Audit),
         ("sitevisit", Assurance::Audit),
         ("righttoaudit", Assurance::Audit),
+        // the buyer checking on site or auditing itself in the words of a note or a method
+        // column, as the assurance column reads them (review 24 A-5: `往査により確認`,
+        // `オンサイトで確認`, `運用状況は当社が実地で確認する`, `監査権を行使して確認`,
+        // `当社監査部門が確認`, `訪問して確認する`)
+        ("往査", Assurance::Audit),
+        ("オンサイトで確認", Assurance::Audit),
+        ("オンサイトにて確認", Assurance::Audit),
+        ("実地で確認", Assurance::Audit),
+        ("実地にて確認", Assurance::Audit),
+        ("現地で確認", Assurance::Audit),
+        ("現地にて確認", Assurance::Audit),
+        ("訪問して確認", Assurance::Audit),
+        ("訪問確認", Assurance::Audit),
+        ("訪問による確認", Assurance::Audit),
+        ("監査権", Assurance::Audit),
+        ("当社監査", Assurance::Audit),
+        ("当社による監査", Assurance::Audit),
+        ("当社が監査", Assurance::Audit),
+        ("弊社監査", Assurance::Audit),
+        ("弊社による監査", Assurance::Audit),
+        ("弊社が監査", Assurance::Audit),
     ];
 
     /// The highest level above ISMAP a text names anywhere in it (`SOC2 Type2報告書で確認
@@ -277,9 +304,9 @@ impl Assurance {
     }
 
     /// Whether `c` may be in a word of [`Assurance::ABOVE`] (each holds an ASCII letter,
-    /// `保`, `監`, `検`, `調` or `確`).
+    /// `保`, `監`, `検`, `調`, `確` or `往`).
     fn may_name_above(c: char) -> bool {
-        c.is_ascii_alphabetic() || matches!(c, '保' | '監' | '検' | '調' | '確')
+        c.is_ascii_alphabetic() || matches!(c, '保' | '監' | '検' | '調' | '確' | '往')
     }
 
     /// Whether `w` found at `i` of `k` counts: `soc` only as a word of its own, not in

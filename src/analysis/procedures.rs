@@ -386,6 +386,10 @@ impl Topic {
                 "27001認証",
                 "27001の認証",
                 "27001 認証",
+                // JASA's cloud security mark (review 24 A-5: `CSマーク`) — not `第三者認証` alone,
+                // which ISMAP's own registration is called too, nor `認証書` (offered if any:
+                // `ISO認証書等があれば提出`)
+                "csマーク",
                 "certified",
                 "certification",
             ],
@@ -1137,9 +1141,23 @@ fn level_in(folded: &str, beside: bool) -> Option<String> {
             .iter()
             .find(|s| after.starts_with(**s))
             .unwrap_or(&"");
+        // a period or a count of copies kept (`ログは7年保管すること`, `7年間保存`, `保管期間は7年`,
+        // `保存期間：7年`): a level beside the title too, without a bound (review 24 A-4)
+        let kept = beside
+            && suffix.is_empty()
+            && matches!(
+                *unit,
+                "年" | "か月" | "ヶ月" | "カ月" | "ケ月" | "箇月" | "ヵ月" | "日" | "週間" | "世代"
+            )
+            && (["保管", "保存", "保持", "保有"]
+                .iter()
+                .any(|w| after.trim_start_matches(['間', ' ']).starts_with(w))
+                || before
+                    .trim_end_matches([' ', 'は', ':', '：', 'が', 'を', 'も'])
+                    .ends_with("期間"));
         // a bare count of items or people (`2名`, `3件の`) states a level only with a bound,
-        // and so does any figure beside the title
-        if (matches!(*unit, "件" | "人") || beside) && suffix.is_empty() {
+        // and so does any other figure beside the title
+        if (matches!(*unit, "件" | "人") || beside) && suffix.is_empty() && !kept {
             continue;
         }
         // a track record, not a level the CSP keeps (`5年以上の取引実績`)
@@ -3173,6 +3191,14 @@ mod tests {
             ("12文字以上", "12文字以上"),
             ("1年以上保管", "1年以上"),
             ("月次", "月次"),
+            // a period kept, with no bound (review 24 A-4)
+            ("ログは7年保管すること", "7年"),
+            ("ログは7年保管すること（監査要件）", "7年"),
+            ("保管期間は7年", "7年"),
+            ("保存期間：7年", "7年"),
+            ("保管期間7年を書面で確認", "7年"),
+            ("ログを5年間保存", "5年"),
+            ("日次取得・7世代保管", "7世代"),
         ] {
             assert_eq!(beside(text).as_deref(), Some(want), "{text}");
         }
@@ -3194,6 +3220,10 @@ mod tests {
             "確認日：2025年4月1日",
             "チェック数：2",
             "We have used them for 3 years",
+            // a period that is no retention, or one of the past
+            "過去7年保管した記録なし",
+            "2025年保管分",
+            "3年契約",
         ] {
             assert_eq!(beside(text), None, "{text}");
         }
@@ -3281,6 +3311,8 @@ mod tests {
             ),
             // conformity asked beside a cross-reference, or a version, or a demand
             ("PCI DSS準拠を証明すること", Certification),
+            // review 24 A-5
+            ("CSマーク", Certification),
             ("PCI DSS 4.0に対応", Certification),
             ("PCI DSS 3.2.1に対応", Certification),
             ("PCI DSS 8.2.1 に対応すること", Certification),

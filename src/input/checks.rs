@@ -7730,7 +7730,21 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
                 .iter()
                 .all(|p| p.field != ProblemField::Assurance)
     };
-    for (row, text) in &list.title_rows {
+    // a title row above the header, or a row among or below the items that is no item (a
+    // section heading `■ アクセス管理（本区分はSOC2 Type2報告書で確認）`, a note `※以下の項目は個別
+    // 監査により確認する`, a footnote `（注）項番2は個別監査で確認`: review 24) asking for
+    // more than items give: which items it concerns cannot be told
+    let title_rows = list
+        .title_rows
+        .iter()
+        .map(|(row, text)| (None, *row, text, None));
+    let among = list
+        .rows_not_read
+        .iter()
+        // a worked example's level is the example's, a repeated header's its header
+        .filter(|r| !matches!(r.kind, NotAnItem::Example | NotAnItem::RepeatedHeader))
+        .map(|r| (r.sheet.as_deref(), r.row, &r.text, Some(r.kind)));
+    for (sheet, row, text, kind) in title_rows.chain(among) {
         let Some(level) = level_asked(text) else {
             continue;
         };
@@ -7745,16 +7759,27 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
                 1 => String::new(),
                 n => format!(" and {} more", n - 1),
             };
+            let shown = text.chars().take(60).collect::<String>();
+            let given = list
+                .items
+                .iter()
+                .find(|i| i.id == *first)
+                .map_or("ismap", |i| i.assurance.as_str());
+            let message = match kind {
+                None => format!(
+                    "the title row '{shown}' asks for an assurance level ({}) above the one check items give ('{first}'{more}: {given}): which one the buyer asks for cannot be told",
+                    level.label(Lang::En),
+                ),
+                Some(_) => format!(
+                    "the row '{shown}' among the check items holds no item and asks for an assurance level ({}) above the one check items give ('{first}'{more}: {given}): which items it concerns cannot be told, and they would be judged at the lower level",
+                    level.label(Lang::En),
+                ),
+            };
             return Err(InputError::at(
                 Location::file(&list.source)
-                    .sheet(list.sheet.as_deref())
-                    .row(*row),
-                format!(
-                    "the title row '{}' asks for an assurance level ({}) above the one check items give ('{first}'{more}: {}): which one the buyer asks for cannot be told",
-                    text.chars().take(60).collect::<String>(),
-                    level.label(Lang::En),
-                    list.items.iter().find(|i| i.id == *first).map_or("ismap", |i| i.assurance.as_str()),
-                ),
+                    .sheet(sheet.or(list.sheet.as_deref()))
+                    .row(row),
+                message,
             )
             .hint("give each item its required assurance in the column 求める確認水準 (保証報告, 個別監査), or delete the line"));
         }
@@ -8166,8 +8191,27 @@ fn may_name_assurance(text: &str) -> bool {
     while let Some(c) = chars.next() {
         let may = match c {
             '保' => chars.peek().is_some_and(|&n| n == '証' || !plain(n)),
-            '監' | '検' | '調' | '確' => before
-                .is_some_and(|p| matches!(p, '別' | '地' | '入' | '型' | 'ト' | '問') || !plain(p)),
+            // `当社監査`, `当社による監査`, `当社が監査`, `監査権` (review 24 A-5)
+            '監' => {
+                before.is_some_and(|p| {
+                    matches!(
+                        p,
+                        '別' | '地' | '入' | '型' | 'ト' | '問' | '社' | 'る' | 'が'
+                    ) || !plain(p)
+                }) || {
+                    let mut ahead = chars.clone();
+                    ahead.next() == Some('査') && ahead.next() == Some('権')
+                }
+            }
+            // `往査`
+            '往' => chars.peek() == Some(&'査'),
+            '検' | '調' | '確' => before.is_some_and(|p| {
+                // `実地で確認`, `訪問して確認`, `現地にて確認`, `訪問による確認` (review 24 A-5)
+                matches!(
+                    p,
+                    '別' | '地' | '入' | '型' | 'ト' | '問' | 'で' | 'て' | 'る'
+                ) || !plain(p)
+            }),
             _ if plain(c) || ('\u{3000}'..='\u{303F}').contains(&c) => false,
             '\u{FF01}'..='\u{FF5E}' => matches!(crate::text::fold_char(c), 's' | 't' | 'S' | 'T'),
             _ => !c.is_ascii() || matches!(c, 's' | 't' | 'S' | 'T'),
@@ -8775,6 +8819,23 @@ mod tests {
             "onsiteassessment",
             "sitevisit",
             "righttoaudit",
+            "往査",
+            "オンサイトで確認",
+            "オンサイトにて確認",
+            "実地で確認",
+            "実地にて確認",
+            "現地で確認",
+            "現地にて確認",
+            "訪問して確認",
+            "訪問確認",
+            "訪問による確認",
+            "監査権",
+            "当社監査",
+            "当社による監査",
+            "当社が監査",
+            "弊社監査",
+            "弊社による監査",
+            "弊社が監査",
         ];
         const PIECES: &[&str] = &[
             "SOC2 Type2",
@@ -8909,6 +8970,10 @@ mod tests {
             ("要確認（情報システム部）", false),
             ("特権IDの保管", false),
             ("現地確認要", true),
+            ("往査により確認", true),
+            ("監査権を行使して確認", true),
+            ("当社監査部門が確認", true),
+            ("運用状況は当社が実地で確認する", true),
             ("保 証報告", true),
             ("ｵﾝｻｲﾄ監査", true),
             ("ＳＯＣ", true),
