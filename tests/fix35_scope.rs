@@ -90,7 +90,11 @@ fn a_scope_excluding_parts_it_does_not_name_notes_every_covered_item() {
         let csp = entry(dir.path(), "entry.txt", scope, YEAR);
         let v = report("en", "checks.csv", &csp, "2026-12-01");
         for id in ["C-01", "C-02", "C-03"] {
-            assert_eq!(verdict(&v, id), "covered[scope-partly-unknown]", "{scope} {id}");
+            assert_eq!(
+                verdict(&v, id),
+                "covered[scope-partly-unknown]",
+                "{scope} {id}"
+            );
             let asked = procedures(&v, id, "statement-scope");
             assert!(
                 asked.len() == 1
@@ -106,11 +110,18 @@ fn a_scope_excluding_parts_it_does_not_name_notes_every_covered_item() {
         );
     }
     // in Japanese, and in the text outputs as a covered item with notes
-    let csp = entry(dir.path(), "entry.txt", "本サービス（一部機能を除く）", YEAR);
+    let csp = entry(
+        dir.path(),
+        "entry.txt",
+        "本サービス（一部機能を除く）",
+        YEAR,
+    );
     let v = report("ja", "checks.csv", &csp, "2026-12-01");
     let w = warnings(&v, "scope-exclusion-unnamed");
     assert!(
-        w.len() == 1 && w[0].contains("名前を挙げない部分を除外") && w[0].contains("言明の対象範囲"),
+        w.len() == 1
+            && w[0].contains("名前を挙げない部分を除外")
+            && w[0].contains("言明の対象範囲"),
         "{w:?}"
     );
     let asked = procedures(&v, "C-01", "statement-scope");
@@ -126,7 +137,10 @@ fn a_scope_excluding_parts_it_does_not_name_notes_every_covered_item() {
             .arg(&csp)
             .args(["--as-of", "2026-12-01", "--format", "csv"]),
     );
-    assert!(csv.contains("C-01,利用者登録及び登録削除,covered *,"), "{csv}");
+    assert!(
+        csv.contains("C-01,利用者登録及び登録削除,covered *,"),
+        "{csv}"
+    );
 }
 
 /// The ordinary scopes beside them: the service alone, and an exclusion that names its
@@ -140,7 +154,10 @@ fn a_plain_scope_or_a_named_exclusion_reads_as_before() {
         for id in ["C-01", "C-02", "C-03", "C-05"] {
             assert_eq!(verdict(&v, id), "covered[]", "{scope} {id}");
         }
-        assert!(warnings(&v, "scope-exclusion-unnamed").is_empty(), "{scope}");
+        assert!(
+            warnings(&v, "scope-exclusion-unnamed").is_empty(),
+            "{scope}"
+        );
     }
     for scope in [
         "本サービス（モバイルアプリは対象外）",
@@ -157,7 +174,10 @@ fn a_plain_scope_or_a_named_exclusion_reads_as_before() {
         for id in ["C-01", "C-02", "C-03", "C-05"] {
             assert_eq!(verdict(&v, id), "covered[]", "{scope} {id}");
         }
-        assert!(warnings(&v, "scope-exclusion-unnamed").is_empty(), "{scope}");
+        assert!(
+            warnings(&v, "scope-exclusion-unnamed").is_empty(),
+            "{scope}"
+        );
     }
 }
 
@@ -181,7 +201,9 @@ fn a_share_of_a_named_class_is_excluded_with_its_class() {
     );
     let excluded = procedures(&v, "C-05", "statement-scope");
     assert!(
-        excluded.iter().any(|p| p.contains("excludes オプション機能")),
+        excluded
+            .iter()
+            .any(|p| p.contains("excludes オプション機能")),
         "{excluded:?}"
     );
     assert_eq!(verdict(&v, "C-04"), "covered[scope-partly-unknown]");
@@ -213,7 +235,9 @@ fn objectives_inherited_beyond_the_physical_layer_are_not_covered() {
     let w = warnings(&v, "inherited-beyond-infrastructure");
     assert!(
         w.len() == 1
-            && w[0].contains("inherits 9.2.1, 9.2.2, 12.3.1, 13.1.1, 17.2.1 from サンプルIaaS（架空）")
+            && w[0].contains(
+                "inherits 9.2.1, 9.2.2, 12.3.1, 13.1.1, 17.2.1 from サンプルIaaS（架空）"
+            )
             && w[0].contains("not counted as covered"),
         "{w:?}"
     );
@@ -293,7 +317,11 @@ fn an_audit_period_of_a_few_days_is_design_only_and_a_short_one_is_noted() {
     ] {
         let csp = entry(dir.path(), "short.txt", "本サービス", audit);
         let v = report("en", "checks.csv", &csp, "2026-06-01");
-        assert_eq!(verdict(&v, "C-01"), "covered[audit-period-short]", "{audit}");
+        assert_eq!(
+            verdict(&v, "C-01"),
+            "covered[audit-period-short]",
+            "{audit}"
+        );
         assert_eq!(
             procedures(&v, "C-01", "audit-period-short").len(),
             1,

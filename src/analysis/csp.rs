@@ -1099,7 +1099,8 @@ impl Service {
                 .is_some_and(|p| period_days(p) <= DESIGN_ONLY_MAX_DAYS),
             audit_short: self.audit_period.is_some_and(|p| {
                 period_days(p) > DESIGN_ONLY_MAX_DAYS
-                    && Date::from_days(p.to.to_days() + 1) < p.from.add_months(AUDIT_PERIOD_SHORT_MONTHS)
+                    && Date::from_days(p.to.to_days() + 1)
+                        < p.from.add_months(AUDIT_PERIOD_SHORT_MONTHS)
             }),
             liu: self.liu,
             kind_unstated: self.kind_unstated,

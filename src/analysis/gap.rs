@@ -343,10 +343,7 @@ impl Reason {
                 "整備状況のみの評価",
                 "design only (audit of a week or less)",
             ),
-            Reason::AuditPeriodShort => l(
-                "監査対象期間が3か月未満",
-                "audit period under 3 months",
-            ),
+            Reason::AuditPeriodShort => l("監査対象期間が3か月未満", "audit period under 3 months"),
             Reason::IsmapLiu => l("ISMAP-LIUの登録", "ISMAP-LIU registration"),
             Reason::CspRemark => l("CSPの備考あり", "CSP's remark"),
             Reason::InheritedRestated => l(
@@ -1552,7 +1549,9 @@ impl ItemResults {
                         push_once(&mut d.design_only, b.design_only.as_deref());
                         push_once(&mut d.audit_period_short, b.audit_short.as_deref());
                         push_once(&mut d.scope_unnamed, b.scope_unnamed.as_deref());
-                        if let Some(via) = c.inherited_from.as_deref().filter(|_| c.inherited_beyond) {
+                        if let Some(via) =
+                            c.inherited_from.as_deref().filter(|_| c.inherited_beyond)
+                        {
                             let id = c.stated_as.as_deref().unwrap_or(&c.id);
                             if !d.inherited_beyond.iter().any(|(i, _)| *i == id) {
                                 d.inherited_beyond.push((id, via));
@@ -4125,10 +4124,9 @@ impl ExcludedParts {
             let first = texts.len();
             // an entry excluding a part it does not name, or pointing elsewhere
             let mut unnamed_in = |texts: &[(String, bool)], line: bool| {
-                let unnamed_part = texts.iter().any(|(t, _)| {
-                    t.split(PART_SEPARATORS)
-                        .any(|p| unnamed_share(p).is_some())
-                });
+                let unnamed_part = texts
+                    .iter()
+                    .any(|(t, _)| t.split(PART_SEPARATORS).any(|p| unnamed_share(p).is_some()));
                 if unnamed_part || points_elsewhere(entry) || line && main_only(entry) {
                     unnamed.push(entry.to_owned());
                 }
@@ -5199,7 +5197,12 @@ fn main_only(line: &str) -> bool {
     const MAIN: [&str; 2] = ["主要", "主な"];
     const MAIN_EN: [&str; 4] = ["main ", "core ", "key ", "major "];
     const WHAT: [&str; 6] = [
-        "feature", "function", "service", "module", "component", "capabilit",
+        "feature",
+        "function",
+        "service",
+        "module",
+        "component",
+        "capabilit",
     ];
     let folded = crate::text::fold_width(line).to_lowercase();
     MAIN.iter().any(|w| folded.contains(w))
@@ -5236,14 +5239,39 @@ fn unnamed_share(part: &str) -> Option<String> {
     ];
     const SOME_AFTER: [&str; 4] = ["の一部分", "のうち一部", "の一部", "の一部機能"];
     const CLASS: [&str; 10] = [
-        "β", "ベータ", "beta", "preview", "プレビュー", "試験提供", "試行", "experimental",
-        "実験的", "early access",
+        "β",
+        "ベータ",
+        "beta",
+        "preview",
+        "プレビュー",
+        "試験提供",
+        "試行",
+        "experimental",
+        "実験的",
+        "early access",
     ];
     // words for any part: a share of them names nothing
     const ANY: [&str; 20] = [
-        "機能", "サービス", "部分", "もの", "範囲", "項目", "リージョン", "地域", "features",
-        "feature", "functions", "function", "services", "service", "parts", "part",
-        "regions", "region", "components", "modules",
+        "機能",
+        "サービス",
+        "部分",
+        "もの",
+        "範囲",
+        "項目",
+        "リージョン",
+        "地域",
+        "features",
+        "feature",
+        "functions",
+        "function",
+        "services",
+        "service",
+        "parts",
+        "part",
+        "regions",
+        "region",
+        "components",
+        "modules",
     ];
     let folded = crate::text::fold_width(part.trim()).to_lowercase();
     if ELSEWHERE.iter().any(|w| folded.contains(w)) {
@@ -6814,7 +6842,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 43,
+        schema_version: 44,
         lang,
         as_of,
         warnings,
@@ -7624,11 +7652,16 @@ mod tests {
             from: date("2026-01-01"),
             to: date("2026-06-30"),
         });
+        // an objective inherited beyond the physical layer, and a scope excluding parts it
+        // does not name underneath
+        iaas.controls
+            .push(ListedControl::implemented("10.1.2", None));
+        iaas.scope = vec!["IaaS（詳細は別紙）".into()];
         att.underlying = Some(Box::new(Underlying {
             attestation: iaas,
-            scope: vec!["11".into()],
+            scope: vec!["11".into(), "10.1.2".into()],
         }));
-        let refs: [&[&str]; 17] = [
+        let refs: [&[&str]; 18] = [
             &["A.5.23"],
             &["A.5.22～A.5.24", "9.2.1"],
             &["9.2.1", "9.2.2"],
@@ -7646,6 +7679,7 @@ mod tests {
             &["9.4.4.1"],
             &["4.4.7.1"],
             &["11.2.1"],
+            &["10.1.2"],
         ];
         let report = report_of(&att, &refs, "2026-04-01");
         let mut seen = std::collections::BTreeSet::new();
@@ -7706,6 +7740,15 @@ mod tests {
                 "{id}"
             );
             assert_eq!(has(Reason::DesignOnly), !d.design_only.is_empty());
+            assert_eq!(
+                has(Reason::AuditPeriodShort),
+                !d.audit_period_short.is_empty()
+            );
+            assert_eq!(has(Reason::ScopePartlyUnknown), !d.scope_unnamed.is_empty());
+            assert_eq!(
+                has(Reason::InheritedBeyondInfrastructure),
+                !d.inherited_beyond.is_empty()
+            );
             assert_eq!(has(Reason::IsmapLiu), !d.ismap_liu.is_empty(), "{id}");
             assert_eq!(has(Reason::CspRemark), !d.csp_remarks.is_empty(), "{id}");
             assert_eq!(
@@ -7751,7 +7794,8 @@ mod tests {
         // which a registration not in effect never gives: the unstated kind's test, and
         // csp-id-not-in-catalog, which needs a catalog lacking what the CSP states:
         // tests/fix9_cat.rs; topic-beyond-ismap and outside-statement-scope, the item's own words:
-        // tests/cli_verdicts.rs; mapping-approximate: tests/fix13-chk.rs)
+        // tests/cli_verdicts.rs; mapping-approximate: tests/fix13-chk.rs; audit-period-short,
+        // which needs another audit period than the design-only one here: tests/fix35_scope.rs)
         for r in Reason::ALL {
             let own = matches!(
                 r,
@@ -7766,6 +7810,7 @@ mod tests {
                     | Reason::AuditPeriodOld
                     | Reason::RegistrationKindUnstated
                     | Reason::CspIdNotInCatalog
+                    | Reason::AuditPeriodShort
             );
             assert!(own || seen.contains(&r), "{r:?}");
         }
@@ -8912,6 +8957,69 @@ mod tests {
 
     /// fix32-scope: what a list of exclusions and a scope line say of a part, a region, a
     /// draft, and of a plan an item forbids.
+    #[test]
+    fn scope_words_of_fix35() {
+        // a share left unnamed: of nothing in particular, of a class, or a pointer elsewhere
+        for (part, class) in [
+            ("一部機能", Some("")),
+            ("一部のオプション機能", Some("オプション機能")),
+            ("オプション機能の一部", Some("オプション機能")),
+            ("β版機能", Some("β版機能")),
+            ("some features", Some("")),
+            ("certain services", Some("")),
+            ("some of the reporting features", Some("reporting features")),
+            ("別紙参照", Some("")),
+            ("管理コンソール", None),
+            ("インフラ部分", None),
+            ("モバイルアプリ", None),
+            ("mobile app", None),
+        ] {
+            assert_eq!(unnamed_share(part).as_deref(), class, "{part}");
+        }
+        let unnamed = |scope: &[&str]| {
+            ExcludedParts::of(&scope.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()).unnamed
+        };
+        for scope in [
+            &["本サービス（一部機能を除く）"][..],
+            &["本サービス（詳細は別紙）"],
+            &["本サービスの主要機能"],
+            &["The Service (excluding some features)"],
+            &["The Service (see Appendix A)"],
+            &["The core functions of the Service"],
+            &["本サービス", "対象外: 一部機能"],
+            &["本サービス", "対象外", "別紙参照"],
+        ] {
+            let got = unnamed(scope);
+            assert_eq!(got.len(), 1, "{scope:?} {got:?}");
+            assert!(scope.contains(&got[0].as_str()), "{scope:?} {got:?}");
+        }
+        for scope in [
+            &["本サービス"][..],
+            &["本サービス（東京リージョン）"],
+            &["本サービス", "対象外: モバイルアプリ"],
+            &["本サービス（管理コンソールを除く）"],
+            &["The Service (excluding the admin console)"],
+            &["テストクラウド（データセンターはIaaS事業者に依拠）"],
+            &["Key Management Service"],
+        ] {
+            assert!(unnamed(scope).is_empty(), "{scope:?}");
+        }
+        // a share of nothing in particular names no part: `一部` in an item is not it
+        let ex = ExcludedParts::of(&["本サービス（一部機能を除く）".to_owned()]);
+        assert_eq!(
+            ex.named_by("一部の利用者の登録", "", &Extra::default())
+                .count(),
+            0
+        );
+        let ex =
+            ExcludedParts::of(&["本サービス（ただし一部のオプション機能は対象外）".to_owned()]);
+        assert_eq!(
+            ex.named_by("オプション機能の管理", "", &Extra::default())
+                .collect::<Vec<_>>(),
+            ["オプション機能", "オプション"]
+        );
+    }
+
     #[test]
     fn scope_words_of_fix32() {
         // a region alone, and what of a region a part is
