@@ -353,3 +353,46 @@ fn an_audit_period_of_a_few_days_is_design_only_and_a_short_one_is_noted() {
         assert!(warnings(&v, "design-only").is_empty(), "{audit}");
     }
 }
+
+/// fix32-scope left: a service underneath that leaves its data centre to another provider
+/// (`データセンターはAWSに依拠`) with no statement below it carries no clause 11 for the
+/// service on it; with the provider's statement below it (`inherits:`), the chain does.
+#[test]
+fn a_physical_part_left_to_a_provider_with_nothing_below_is_not_inherited() {
+    let v = report(
+        "en",
+        "checks-physical.csv",
+        &data("fix35-scope/saas-on-paas.yaml"),
+        "2026-06-01",
+    );
+    assert_eq!(
+        verdict(&v, "P-1"),
+        "partial[outside-statement-scope,inherited]"
+    );
+    let asked = procedures(&v, "P-1", "statement-scope");
+    assert!(
+        asked.len() == 1 && asked[0].contains("does not include データセンター"),
+        "{asked:?}"
+    );
+    assert_eq!(verdict(&v, "P-2"), "covered[]");
+    let md = stdout_of(
+        bin()
+            .args(["--lang", "en", "report", "--checks"])
+            .arg(data("fix35-scope/checks-physical.csv"))
+            .arg("--csp")
+            .arg(data("fix35-scope/saas-on-paas.yaml"))
+            .args(["--as-of", "2026-06-01", "--format", "md"]),
+    );
+    assert!(
+        md.contains("\\[statement scope leaves out データセンター\\]"),
+        "{md}"
+    );
+    // the chain down to the IaaS carries it
+    let v = report(
+        "en",
+        "checks-physical.csv",
+        &data("fix35-scope/saas-on-paas-chain.yaml"),
+        "2026-06-01",
+    );
+    assert_eq!(verdict(&v, "P-1"), "covered[inherited]");
+}

@@ -2790,6 +2790,12 @@ pub struct ExcludedParts {
     /// credited on it carries a note (review 23 A-12). The class such a share is of
     /// (`オプション機能` of `一部のオプション機能`, `β版機能`) is kept as an excluded part.
     pub unnamed: Vec<String>,
+    /// The statement is known to rest on no statement below it (read from an attestation
+    /// with no `inherits:`, [`Self::of_statement`]): a physical part it leaves to another
+    /// provider (`データセンターはAWSに依拠`) is then stated by no one in the chain, and a
+    /// service relying on it for clause 11 relies on nothing there ([`Self::left_out_of`];
+    /// fix32-scope left).
+    bottom: bool,
 }
 
 /// Tiers of a product's editions, each in one spelling for its Japanese and English names
@@ -4108,7 +4114,10 @@ impl ExcludedParts {
     /// (`大阪リージョン（2026年10月開設）`, the audit period ending before) is not covered: the
     /// audit did not see it (review 22 A-7).
     pub fn of_statement(att: &Attestation) -> ExcludedParts {
-        ExcludedParts::audited(&att.scope, att.audit_period.map(|p| p.to))
+        ExcludedParts {
+            bottom: att.underlying.is_none(),
+            ..ExcludedParts::audited(&att.scope, att.audit_period.map(|p| p.to))
+        }
     }
 
     fn audited(scope: &[String], audited_to: Option<Date>) -> ExcludedParts {
@@ -4331,6 +4340,7 @@ impl ExcludedParts {
             places,
             planned,
             unnamed,
+            bottom: false,
         }
     }
 
@@ -4390,8 +4400,10 @@ impl ExcludedParts {
     /// Tokyo only, `全リージョン`); where this scope names its regions by no place
     /// (`本番リージョン`), every region `over` names by a place that this scope does not
     /// name as written; where this scope states nothing, `over`'s lines when they name a
-    /// region or place (nothing shows what this statement covers). Empty when nothing is
-    /// left out, or `over` names nothing to compare (review 19 A-1).
+    /// region or place (nothing shows what this statement covers); its physical layer left
+    /// to another provider when no statement lies below this one ([`Self::of_statement`] of
+    /// an attestation without `inherits:`). Empty when nothing is left out, or `over` names
+    /// nothing to compare (review 19 A-1).
     pub fn left_out_of(&self, over: &ExcludedParts) -> Vec<String> {
         let mut text = crate::text::fold_width(&over.lines.join("\n")).to_lowercase();
         // what `over` excludes itself is no part it states; what it only plans to exclude
@@ -4438,7 +4450,11 @@ impl ExcludedParts {
                     left_places.extend(places.iter().copied());
                     push(written.clone());
                 }
-                None if !relied && infra_part(folded) && !providers_share(folded) => {
+                // left to another provider (or its share excluded) with no statement below
+                // this one to carry it: stated by no one in the chain
+                None if infra_part(folded)
+                    && (self.bottom || !relied && !providers_share(folded)) =>
+                {
                     push(written.clone())
                 }
                 _ => {}
