@@ -396,3 +396,61 @@ fn a_physical_part_left_to_a_provider_with_nothing_below_is_not_inherited() {
     );
     assert_eq!(verdict(&v, "P-1"), "covered[inherited]");
 }
+
+/// `readiness` of the SaaS inheriting beyond clause 11: those objectives are not counted
+/// implemented (finding `underlying-outside-scope`, note `inherited-beyond-infrastructure`);
+/// clause 11 inherited still is.
+#[test]
+fn readiness_does_not_count_objectives_inherited_beyond_the_physical_layer() {
+    for (lang, said) in [
+        ("en", "outside the physical layer (clause 11) are inherited"),
+        (
+            "ja",
+            "物理的セキュリティ(箇条11)以外の統制目標5件を継承元から継承しています",
+        ),
+    ] {
+        let v = json_of(
+            bin()
+                .args(["--lang", lang, "readiness", "--implemented"])
+                .arg(data("fix35-scope/saas-beyond.yaml"))
+                .args(["--as-of", "2026-06-01", "--format", "json"]),
+        );
+        let findings = |id: &str| strings(&by_id(&v["items"], id)["findings"]).join(",");
+        for id in ["9.2.1", "9.2.2", "12.3.1", "13.1.1", "17.2.1"] {
+            assert_eq!(findings(id), "underlying-outside-scope", "{id}");
+        }
+        assert_eq!(findings("11.1.2"), "");
+        assert_eq!(findings("9.2.3"), "");
+        let notes: Vec<&str> = v["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n["code"] == "inherited-beyond-infrastructure")
+            .map(|n| n["message"].as_str().unwrap())
+            .collect();
+        assert!(
+            notes.len() == 1
+                && notes[0].contains(said)
+                && notes[0].contains("9.2.1, 9.2.2, 12.3.1"),
+            "{notes:?}"
+        );
+    }
+    // the example SaaS (clause 11 only): no such note
+    let v = json_of(
+        bin()
+            .args(["--lang", "en", "readiness", "--implemented"])
+            .arg(example("saas-profile.yaml"))
+            .args(["--as-of", "2026-06-01", "--format", "json"]),
+    );
+    assert!(!v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["code"] == "inherited-beyond-infrastructure"));
+    assert_eq!(
+        strings(&by_id(&v["items"], "11.1.2")["findings"]).len(),
+        0,
+        "{}",
+        by_id(&v["items"], "11.1.2")
+    );
+}
