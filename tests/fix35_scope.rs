@@ -162,6 +162,8 @@ fn a_plain_scope_or_a_named_exclusion_reads_as_before() {
     for scope in [
         "本サービス（モバイルアプリは対象外）",
         "本サービス（モバイルアプリを除く）",
+        "本サービス（対象外: モバイルアプリ）",
+        "The Service (Out of scope: mobile app)",
         "The Service (excluding the mobile app)",
     ] {
         let csp = entry(dir.path(), "named.txt", scope, YEAR);

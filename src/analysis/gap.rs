@@ -5358,6 +5358,18 @@ fn excluded_in_line(line: &str) -> Vec<(String, bool)> {
             }
         }
     }
+    // a list of exclusions labelled in a bracket of the line (`本サービス（対象外: モバイル
+    // アプリ）`, `The Service (Out of scope: mobile app)`), as a scope entry of its own is read
+    let mut rest = line;
+    while let Some(open) = rest.find(['（', '(']) {
+        let inner = &rest[open..];
+        let inner = &inner[inner.chars().next().map_or(1, char::len_utf8)..];
+        let close = inner.find(['）', ')']).unwrap_or(inner.len());
+        if let Some(list) = exclusion_label(inner[..close].trim()).filter(|l| !l.is_empty()) {
+            out.extend(listed_exclusions(list));
+        }
+        rest = &inner[close..];
+    }
     out
 }
 
