@@ -5360,17 +5360,26 @@ fn excluded_in_line(line: &str) -> Vec<(String, bool)> {
     }
     // a list of exclusions labelled in a bracket of the line (`本サービス（対象外: モバイル
     // アプリ）`, `The Service (Out of scope: mobile app)`), as a scope entry of its own is read
-    let mut rest = line;
-    while let Some(open) = rest.find(['（', '(']) {
+    for inner in bracketed(line) {
+        if let Some(list) = exclusion_label(inner.trim()).filter(|l| !l.is_empty()) {
+            out.extend(listed_exclusions(list));
+        }
+    }
+    out
+}
+
+/// The texts in the brackets of `text`, in order (`予定` of `大阪リージョン（予定）`); a
+/// bracket inside one is read from its opening to the first closing.
+fn bracketed(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let open = rest.find(['（', '('])?;
         let inner = &rest[open..];
         let inner = &inner[inner.chars().next().map_or(1, char::len_utf8)..];
         let close = inner.find(['）', ')']).unwrap_or(inner.len());
-        if let Some(list) = exclusion_label(inner[..close].trim()).filter(|l| !l.is_empty()) {
-            out.extend(listed_exclusions(list));
-        }
         rest = &inner[close..];
-    }
-    out
+        Some(&inner[..close])
+    })
 }
 
 /// The parts a list of exclusions names (`データセンター（IaaS事業者に依拠）、大阪リージョン
@@ -5413,17 +5422,7 @@ fn exclusion_planned(note: &str, not_final: bool) -> bool {
 /// Whether a bracketed note of `text` says it is not final: planned, a draft, in part
 /// ([`not_final_region`]: `大阪リージョン（予定）`).
 fn notes_not_final(text: &str) -> bool {
-    let mut rest = text;
-    while let Some(open) = rest.find(['（', '(']) {
-        let inner = &rest[open..];
-        let inner = &inner[inner.chars().next().map_or(1, char::len_utf8)..];
-        let close = inner.find(['）', ')']).unwrap_or(inner.len());
-        if not_final_region(&inner[..close]) {
-            return true;
-        }
-        rest = &inner[close..];
-    }
-    false
+    bracketed(text).any(not_final_region)
 }
 
 /// Whether an excluded part (folded) excludes the region a scope line names (`name`): it
