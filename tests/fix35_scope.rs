@@ -456,3 +456,34 @@ fn readiness_does_not_count_objectives_inherited_beyond_the_physical_layer() {
         by_id(&v["items"], "11.1.2")
     );
 }
+
+/// fix32-scope left: an edition dated after the audit period's end (`Enterprise Edition
+/// （2026年10月提供開始）`, the audit ending 2025-09-30) was not seen by the audit: an item
+/// asking of it is outside the scope, as for a region opened after it; one dated inside the
+/// period reads.
+#[test]
+fn an_edition_dated_after_the_audit_period_is_not_covered() {
+    let text = std::fs::read_to_string(data("fix32-scope/edition.yaml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let run = |scope: &str| {
+        let path = dir.path().join("edition.yaml");
+        std::fs::write(&path, common::with_scope(&text, Some(&[scope]))).unwrap();
+        json_of(
+            bin()
+                .args(["--lang", "en", "report", "--checks"])
+                .arg(data("fix32-scope/editions.csv"))
+                .arg("--csp")
+                .arg(&path)
+                .args(["--as-of", "2026-12-01", "--format", "json"]),
+        )
+    };
+    let v = run("テストクラウド Standard Edition、Enterprise Edition（2026年10月提供開始）");
+    for id in ["E1", "E3", "E4"] {
+        assert_eq!(verdict(&v, id), "partial[outside-statement-scope]", "{id}");
+    }
+    assert_eq!(verdict(&v, "E2"), "covered[]");
+    let v = run("テストクラウド Standard Edition、Enterprise Edition（2025年4月提供開始）");
+    for id in ["E1", "E2", "E3", "E4"] {
+        assert_eq!(verdict(&v, id), "covered[]", "{id}");
+    }
+}

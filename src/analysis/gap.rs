@@ -2822,9 +2822,11 @@ const EDITION_MARKERS: [&str; 5] = ["エディション", "edition", "版", "プ
 /// The editions `text` (folded) names: each tier ([`EDITIONS`]) right before an edition
 /// word ([`EDITION_MARKERS`]; an ASCII tier as a word), as its tier and as written; and
 /// whether it names every edition (`全エディション`, `すべてのプラン`, `all editions`). An
-/// edition with a bracket saying it is planned, a draft or in part ([`not_final_region`])
-/// is written with `?` first (`?enterprise edition`): named, not stated.
-fn editions_in(text: &str) -> (Vec<(&'static str, String)>, bool) {
+/// edition with a bracket saying it is planned, a draft or in part ([`not_final_region`]),
+/// or giving a date after `audited_to` (the end of the statement's audit period:
+/// `（2026年10月提供開始）`), is written with `?` first (`?enterprise edition`): named, not
+/// stated.
+fn editions_in(text: &str, audited_to: Option<Date>) -> (Vec<(&'static str, String)>, bool) {
     let mut out: Vec<(&'static str, String)> = Vec::new();
     let mut every = false;
     for marker in EDITION_MARKERS {
@@ -2865,10 +2867,19 @@ fn editions_in(text: &str) -> (Vec<(&'static str, String)>, bool) {
                 let after = text[end..].trim_start();
                 // a bracket excluding another part (`standard edition (excluding enterprise
                 // edition)`) says nothing of this edition
+                // or one dated after the audit period's end (`enterprise edition（2026年10月提供
+                // 開始）`): the audit did not see it, as for a region (fix32-scope left)
                 let planned = after
                     .strip_prefix('(')
                     .and_then(|rest| rest.split_once(')'))
-                    .is_some_and(|(inner, _)| note_not_final(inner));
+                    .is_some_and(|(inner, _)| {
+                        note_not_final(inner)
+                            || audited_to.is_some_and(|end| {
+                                crate::date::dates_in(inner)
+                                    .iter()
+                                    .any(|(_, last)| *last > end)
+                            })
+                    });
                 let written = format!("{}{}", if planned { "?" } else { "" }, &text[start..end]);
                 if !out.iter().any(|(t, _)| *t == tier) {
                     out.push((tier, written));
@@ -4311,15 +4322,17 @@ impl ExcludedParts {
         // an edition the scope excludes is none it names, in either language (review 22 A-12)
         let mut excluded_editions: Vec<(&'static str, String)> = Vec::new();
         for (written, folded) in &parts {
-            for (tier, _) in editions_in(folded).0 {
+            for (tier, _) in editions_in(folded, None).0 {
                 if !excluded_editions.iter().any(|(t, _)| *t == tier) {
                     excluded_editions.push((tier, written.clone()));
                 }
             }
         }
         let editions = {
-            let (mut named, every) =
-                editions_in(&crate::text::fold_width(&lines.join("\n")).to_lowercase());
+            let (mut named, every) = editions_in(
+                &crate::text::fold_width(&lines.join("\n")).to_lowercase(),
+                audited_to,
+            );
             named.retain(|(tier, _)| !excluded_editions.iter().any(|(t, _)| t == tier));
             (!every && !named.is_empty()).then(|| {
                 named
@@ -4365,7 +4378,7 @@ impl ExcludedParts {
             .chain(texts_beside(note, extra))
             .collect();
         let text = crate::text::fold_width(&all.join("\n")).to_lowercase();
-        let (named, every) = editions_in(&text);
+        let (named, every) = editions_in(&text, None);
         let mut out: Vec<(String, Option<&str>)> = Vec::new();
         for (tier, written) in named {
             let written = written.trim_start_matches('?');
