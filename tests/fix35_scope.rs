@@ -27,17 +27,22 @@ fn entry(dir: &Path, name: &str, scope: &str, audit: &str) -> PathBuf {
     path
 }
 
+/// `report` of the check list `checks` against `csp`, in `lang`, on `as_of`, in `format`.
+fn run(lang: &str, checks: &Path, csp: &Path, as_of: &str, format: &str) -> assert_cmd::Command {
+    let mut c = bin();
+    c.args(["--lang", lang, "report", "--checks"])
+        .arg(checks)
+        .arg("--csp")
+        .arg(csp)
+        .args(["--as-of", as_of, "--format", format]);
+    c
+}
+
 /// `report --format json` of the check list `checks` (of `tests/data/fix35-scope/`) against
 /// `csp`, in `lang`, on `as_of`.
 fn report(lang: &str, checks: &str, csp: &Path, as_of: &str) -> Value {
-    json_of(
-        bin()
-            .args(["--lang", lang, "report", "--checks"])
-            .arg(data(&format!("fix35-scope/{checks}")))
-            .arg("--csp")
-            .arg(csp)
-            .args(["--as-of", as_of, "--format", "json"]),
-    )
+    let checks = data(&format!("fix35-scope/{checks}"));
+    json_of(run(lang, &checks, csp, as_of, "json"))
 }
 
 /// `status[reasons]` of item `id`.
@@ -129,14 +134,8 @@ fn a_scope_excluding_parts_it_does_not_name_notes_every_covered_item() {
         asked.len() == 1 && asked[0].contains("テストSaaS（本サービス（一部機能を除く））"),
         "{asked:?}"
     );
-    let csv = stdout_of(
-        bin()
-            .args(["--lang", "en", "report", "--checks"])
-            .arg(data("fix35-scope/checks.csv"))
-            .arg("--csp")
-            .arg(&csp)
-            .args(["--as-of", "2026-12-01", "--format", "csv"]),
-    );
+    let checks = data("fix35-scope/checks.csv");
+    let csv = stdout_of(run("en", &checks, &csp, "2026-12-01", "csv"));
     assert!(
         csv.contains("C-01,利用者登録及び登録削除,covered *,"),
         "{csv}"
@@ -377,14 +376,11 @@ fn a_physical_part_left_to_a_provider_with_nothing_below_is_not_inherited() {
         "{asked:?}"
     );
     assert_eq!(verdict(&v, "P-2"), "covered[]");
-    let md = stdout_of(
-        bin()
-            .args(["--lang", "en", "report", "--checks"])
-            .arg(data("fix35-scope/checks-physical.csv"))
-            .arg("--csp")
-            .arg(data("fix35-scope/saas-on-paas.yaml"))
-            .args(["--as-of", "2026-06-01", "--format", "md"]),
+    let (checks, csp) = (
+        data("fix35-scope/checks-physical.csv"),
+        data("fix35-scope/saas-on-paas.yaml"),
     );
+    let md = stdout_of(run("en", &checks, &csp, "2026-06-01", "md"));
     assert!(
         md.contains("\\[statement scope leaves out データセンター\\]"),
         "{md}"
@@ -468,14 +464,13 @@ fn an_edition_dated_after_the_audit_period_is_not_covered() {
     let run = |scope: &str| {
         let path = dir.path().join("edition.yaml");
         std::fs::write(&path, common::with_scope(&text, Some(&[scope]))).unwrap();
-        json_of(
-            bin()
-                .args(["--lang", "en", "report", "--checks"])
-                .arg(data("fix32-scope/editions.csv"))
-                .arg("--csp")
-                .arg(&path)
-                .args(["--as-of", "2026-12-01", "--format", "json"]),
-        )
+        json_of(run(
+            "en",
+            &data("fix32-scope/editions.csv"),
+            &path,
+            "2026-12-01",
+            "json",
+        ))
     };
     let v = run("テストクラウド Standard Edition、Enterprise Edition（2026年10月提供開始）");
     for id in ["E1", "E3", "E4"] {
