@@ -54,7 +54,7 @@ fn compare_describes_the_underlying_service_as_report_does() {
         .arg("--csp")
         .arg(reg("noaudit.yaml"));
     let v = json_of(c);
-    assert_eq!(v["schema_version"], 26);
+    assert_eq!(v["schema_version"], 27);
     let csps = v["csps"].as_array().unwrap();
     let on_lapsed = csps
         .iter()

@@ -108,7 +108,7 @@ fn json_keeps_the_status_and_counts_covered_with_notes() {
         .arg("--csp")
         .arg(fixture("plain.csv"));
     let v = json_of(c);
-    assert_eq!(v["schema_version"], 26);
+    assert_eq!(v["schema_version"], 27);
     let counts = |name: &str| {
         v["csps"]
             .as_array()

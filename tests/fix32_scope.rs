@@ -366,8 +366,14 @@ fn a_region_bracket_excluding_a_named_part_is_still_the_region() {
         &["テストクラウド（東京リージョン、大阪リージョン（一部サービスを除く））"],
     )]);
     let v = verdicts(dir.path(), "physical.csv", "edition.yaml");
-    assert_eq!(of(&v, "C-2"), COVERED_OWN);
-    assert_eq!(of(&v, "C-4"), CAPPED_OWN);
+    // Tokyo's item is not capped; the services left out unnamed make every credited item
+    // carry the note (fix35-scope, review 23 A-12: an item naming no region is Osaka's too)
+    assert_eq!(of(&v, "C-2"), "covered[scope-partly-unknown]");
+    assert_eq!(of(&v, "C-5"), "covered[scope-partly-unknown]");
+    assert_eq!(
+        of(&v, "C-4"),
+        "partial[outside-statement-scope,scope-partly-unknown]"
+    );
     let dir = profiles(&[("edition.yaml", &["テストクラウド（全リージョン（案））"])]);
     for (lang, none) in [
         (

@@ -416,7 +416,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 26,
+        schema_version: 27,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -145,6 +145,11 @@ pub struct Service {
     /// scope leaves out ([`crate::analysis::gap::ExcludedParts::left_out_of`]): objectives
     /// inherited through it are not stated for those parts (review 19 A-1).
     pub beyond_scope: Vec<String>,
+    /// The entries of its statement's scope, as written, that exclude a part they do not
+    /// name or point elsewhere for it (`本サービス（一部機能を除く）`, `（詳細は別紙）`,
+    /// `本サービスの主要機能`): what the statement covers is partly unknown
+    /// ([`crate::analysis::gap::ExcludedParts::unnamed`], review 23 A-12).
+    pub scope_unnamed: Vec<String>,
 }
 
 /// An overview (`3.1.1`) a list states: no criterion of its own, so its statement applies
@@ -986,6 +991,32 @@ fn inherit(
 /// How long after its end an audit period is considered stale.
 pub const AUDIT_PERIOD_MAX_AGE_MONTHS: i32 = 16;
 
+/// An audit period of at most this many days is taken as the one-day case (design only):
+/// operating effectiveness over so short a period is not assessed (review 23 A-9). The
+/// scheme's own minimum period is not known here and is not claimed.
+pub const DESIGN_ONLY_MAX_DAYS: i64 = 7;
+
+/// An audit period longer than [`DESIGN_ONLY_MAX_DAYS`] and shorter than this many months
+/// is noted (`audit-period-short`), its length stated (review 23 A-9).
+pub const AUDIT_PERIOD_SHORT_MONTHS: i32 = 3;
+
+/// The days an audit period spans, both ends counted (one for `2025年3月31日時点`).
+pub fn period_days(p: Period) -> i64 {
+    p.to.to_days() - p.from.to_days() + 1
+}
+
+/// Whether an objective inherited from the service underneath may be carried by it for
+/// this service: the physical and environmental layer (clause 11) only. The rest — access
+/// control of the service's own users (9), cryptography, operations (12, backup 12.3
+/// included: an IaaS backs up its own layer, not this service's data unless this service
+/// configures it), network security (13.1: the IaaS's network, not this service's virtual
+/// networks and their segregation), redundancy (17.2: the IaaS's facilities, not this
+/// service's use of them) — is about this service's own users, data and operation, which
+/// the underlying statement does not cover (review 23 A-14).
+pub fn carried_by_infrastructure(id: &str) -> bool {
+    id.starts_with("11.")
+}
+
 /// What weakens a service's statements on a date.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Validity {
@@ -998,8 +1029,13 @@ pub struct Validity {
     pub audit_not_ended: bool,
     /// Its audit period ended more than [`AUDIT_PERIOD_MAX_AGE_MONTHS`] before the date.
     pub audit_old: bool,
-    /// Its audit period is one day: only the design (整備状況) was assessed.
+    /// Its audit period is one day, or a few ([`DESIGN_ONLY_MAX_DAYS`] at most): only the
+    /// design (整備状況) is taken as assessed, operating effectiveness over so short a period
+    /// not (review 23 A-9).
     pub design_only: bool,
+    /// Its audit period is longer than that, and shorter than
+    /// [`AUDIT_PERIOD_SHORT_MONTHS`] months: a note (review 23 A-9).
+    pub audit_short: bool,
     /// An ISMAP-LIU registration: the external audit covers less than ISMAP's, so its
     /// statements do not give ISMAP-level assurance.
     pub liu: bool,
@@ -1014,6 +1050,9 @@ pub struct Validity {
     /// service relying on it ([`Service::beyond_scope`]): what rests on it is not stated
     /// for that part.
     pub beyond_scope: bool,
+    /// Its statement's scope excludes parts it does not name, or points elsewhere for
+    /// them ([`Service::scope_unnamed`]): a note.
+    pub scope_partly_unknown: bool,
 }
 
 impl Validity {
@@ -1045,6 +1084,7 @@ impl Service {
                 .is_some_and(crate::model::states_something),
             scope: att.scope.clone(),
             beyond_scope: Vec::new(),
+            scope_unnamed: crate::analysis::gap::ExcludedParts::of(&att.scope).unnamed,
         }
     }
 
@@ -1063,12 +1103,20 @@ impl Service {
             not_yet_valid: self.registered.is_some_and(|d| d > as_of),
             audit_not_ended: self.audit_period.is_some_and(|p| p.to > as_of),
             audit_old,
-            design_only: self.audit_period.is_some_and(|p| p.from == p.to),
+            design_only: self
+                .audit_period
+                .is_some_and(|p| period_days(p) <= DESIGN_ONLY_MAX_DAYS),
+            audit_short: self.audit_period.is_some_and(|p| {
+                period_days(p) > DESIGN_ONLY_MAX_DAYS
+                    && Date::from_days(p.to.to_days() + 1)
+                        < p.from.add_months(AUDIT_PERIOD_SHORT_MONTHS)
+            }),
             liu: self.liu,
             kind_unstated: self.kind_unstated,
             improvement_plan: self.improvement_plan,
             subsequent_events: self.subsequent_events,
             beyond_scope: !self.beyond_scope.is_empty(),
+            scope_partly_unknown: !self.scope_unnamed.is_empty(),
         };
         // a registration not in effect is relied on for nothing: checking its entry, which
         // that already asks, shows the kind too
@@ -1275,11 +1323,25 @@ pub fn csp_warnings(
                     format!("The audit period {en_whose}({period}) ended over {AUDIT_PERIOD_MAX_AGE_MONTHS} months before {as_of}: ask for the latest audit results"),
                 );
             }
-            if v.design_only {
+            let days = period_days(period);
+            if v.design_only && days == 1 {
                 push(
                     "design-only",
                     format!("{ja_whose}監査対象期間が1日 ({period}) です: 整備状況のみの評価で、運用状況は評価されていません"),
                     format!("The audit period {en_whose}is one day ({period}): only the design was assessed, not operating effectiveness"),
+                );
+            } else if v.design_only {
+                push(
+                    "design-only",
+                    format!("{ja_whose}監査対象期間が{days}日 ({period}) です: 期間が{DESIGN_ONLY_MAX_DAYS}日以内のため1日の場合と同じく整備状況のみの評価として扱い、運用状況(運用の有効性)は評価されていないものとします"),
+                    format!("The audit period {en_whose}is {days} days ({period}): a period of {DESIGN_ONLY_MAX_DAYS} days or less is taken as a one-day one, only the design assessed, not operating effectiveness"),
+                );
+            }
+            if v.audit_short {
+                push(
+                    "audit-period-short",
+                    format!("{ja_whose}監査対象期間は{days}日 ({period}) で、{AUDIT_PERIOD_SHORT_MONTHS}か月より短い期間です: 運用状況がどの期間について評価されたか、監査の結果で確認してください"),
+                    format!("The audit period {en_whose}is {days} days ({period}), shorter than {AUDIT_PERIOD_SHORT_MONTHS} months: check in the audit results over what period operating effectiveness was assessed"),
                 );
             }
         } else if v.in_effect() {
@@ -1291,6 +1353,35 @@ pub fn csp_warnings(
                 format!("Audit period {en_whose}not checked ({name} gives no audit period): whether its audit has ended, ended less than {AUDIT_PERIOD_MAX_AGE_MONTHS} months before {as_of}, and assessed operating effectiveness (not one day's design only) is not known; check its audit period on the ISMAP cloud service list"),
             );
         }
+        if v.scope_partly_unknown {
+            let scope = service.scope_unnamed.join(" / ");
+            push(
+                "scope-exclusion-unnamed",
+                format!("{ja_whose}言明の対象範囲（{scope}）は、名前を挙げない部分を除外するか、他の文書を参照しています: 言明の対象範囲(言明書とその参照先)を入手し、利用する範囲が含まれるか確認してください。それまで {name} の記載に基づく充足の項目には注記(scope-partly-unknown)を付けます"),
+                format!("The statement scope {en_whose}({scope}) excludes parts it does not name, or points elsewhere for them: obtain the statement's scope (the statement and what it points to) and confirm that what you use is within it; until then every item covered on {name}'s statements carries the note scope-partly-unknown"),
+            );
+        }
+    }
+    let mut beyond: Vec<(&str, &str)> = csp
+        .inherited
+        .iter()
+        .filter(|(id, _)| !carried_by_infrastructure(id))
+        .filter(|(id, _)| matches!(csp.states.get(*id), Some(CspState::Implemented)))
+        .map(|(id, i)| (id.as_str(), i.via.as_str()))
+        .collect();
+    beyond.sort_by_key(|(id, _)| crate::catalog::id::IsmapId::parse(id).map(|i| i.parts));
+    if !beyond.is_empty() {
+        let by = csp.services.first().map_or("", |s| s.name.as_str());
+        let ids: Vec<&str> = beyond.iter().map(|(id, _)| *id).collect();
+        let mut via: Vec<&str> = beyond.iter().map(|(_, v)| *v).collect();
+        via.sort_unstable();
+        via.dedup();
+        let (ids, via) = (ids.join(", "), via.join(", "));
+        push(
+            "inherited-beyond-infrastructure",
+            format!("{by} は {ids} を {via} から継承するとしていますが(`inherited:`)、物理的セキュリティ(箇条11)以外の統制目標です: 基盤サービスの言明はそのサービス自身の利用者・データ・運用についてのもので、{by} の利用者・データを含むとは限りません。これに基づく項目は充足とせず(一部充足)、基盤サービスの管理策が {by} 自身の利用者・データに及ぶか確認してください"),
+            format!("{by} inherits {ids} from {via} (`inherited:`), outside the physical layer (clause 11): the underlying service's statement is of its own users, data and operation, not necessarily {by}'s; items resting on them are not counted as covered (partial): confirm that the underlying service's control covers {by}'s own users and data"),
+        );
     }
     if att.registration_kind == Some(crate::model::RegistrationKind::IsmapLiu) {
         push(

@@ -96,6 +96,11 @@ pub enum Reason {
     /// (`対象外: 管理コンソール、大阪リージョン` in its scope): what the objectives cover is not
     /// what the item is about, so it is at most partial ([`ExcludedParts`]).
     OutsideStatementScope,
+    /// An implemented control rests on a statement whose scope excludes parts it does not
+    /// name, or points elsewhere for them (`本サービス（一部機能を除く）`, `（詳細は別紙）`,
+    /// `本サービスの主要機能`): whether what the item is about is within it is not known
+    /// ([`ExcludedParts::unnamed`], review 23 A-12). A note: the status is unchanged.
+    ScopePartlyUnknown,
     /// The item states a level (`1年以上保管`, `24時間以内に通知`, `12文字以上`): ISMAP assessed
     /// whether the objective is implemented, not the figure, so the item is at most partial
     /// ([`stated_level`]).
@@ -116,6 +121,11 @@ pub enum Reason {
     /// (profile `inherits:`, the scope `inherited:`, clause 11 by default): its statement
     /// is the underlying service's.
     Inherited,
+    /// A control credited to the item is inherited (`inherited:`) outside the layer an
+    /// underlying service carries for the service on it (clause 11,
+    /// [`crate::analysis::csp::carried_by_infrastructure`]): the underlying statement is of
+    /// its own users and data, so the item is at most partial (review 23 A-14).
+    InheritedBeyondInfrastructure,
     /// An implemented control rests on a registration past its renewal deadline.
     RegistrationLapsed,
     /// An implemented control rests on a registration dated after the report's date.
@@ -125,8 +135,13 @@ pub enum Reason {
     AuditPeriodNotEnded,
     /// An implemented control rests on an audit period that ended over 16 months ago.
     AuditPeriodOld,
-    /// An implemented control rests on a one-day audit period (design only).
+    /// An implemented control rests on an audit period of one day or a few
+    /// ([`crate::analysis::csp::DESIGN_ONLY_MAX_DAYS`] at most): design only.
     DesignOnly,
+    /// An implemented control rests on an audit period longer than that and shorter than
+    /// [`crate::analysis::csp::AUDIT_PERIOD_SHORT_MONTHS`] months: a note, the status is
+    /// unchanged (review 23 A-9).
+    AuditPeriodShort,
     /// An implemented control rests on an ISMAP-LIU registration, whose external audit
     /// covers less than ISMAP's: an item needing ISMAP's assurance is an assurance gap.
     IsmapLiu,
@@ -157,7 +172,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 38] = [
+    pub const ALL: [Reason; 41] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -178,16 +193,19 @@ impl Reason {
         Reason::Iso2022Correspondence,
         Reason::TopicBeyondIsmap,
         Reason::OutsideStatementScope,
+        Reason::ScopePartlyUnknown,
         Reason::LevelNotAssessed,
         Reason::CustomerResponsibility,
         Reason::SharedResponsibility,
         Reason::MappingApproximate,
         Reason::Inherited,
+        Reason::InheritedBeyondInfrastructure,
         Reason::RegistrationLapsed,
         Reason::RegistrationNotYetValid,
         Reason::AuditPeriodNotEnded,
         Reason::AuditPeriodOld,
         Reason::DesignOnly,
+        Reason::AuditPeriodShort,
         Reason::IsmapLiu,
         Reason::RegistrationKindUnstated,
         Reason::ImprovementPlan,
@@ -221,16 +239,19 @@ impl Reason {
             Reason::Iso2022Correspondence => "iso2022-correspondence",
             Reason::TopicBeyondIsmap => "topic-beyond-ismap",
             Reason::OutsideStatementScope => "outside-statement-scope",
+            Reason::ScopePartlyUnknown => "scope-partly-unknown",
             Reason::LevelNotAssessed => "level-not-assessed",
             Reason::CustomerResponsibility => "customer-responsibility",
             Reason::SharedResponsibility => "shared-responsibility",
             Reason::MappingApproximate => "mapping-approximate",
             Reason::Inherited => "inherited",
+            Reason::InheritedBeyondInfrastructure => "inherited-beyond-infrastructure",
             Reason::RegistrationLapsed => "registration-lapsed",
             Reason::RegistrationNotYetValid => "registration-not-yet-valid",
             Reason::AuditPeriodNotEnded => "audit-period-not-ended",
             Reason::AuditPeriodOld => "audit-period-old",
             Reason::DesignOnly => "design-only",
+            Reason::AuditPeriodShort => "audit-period-short",
             Reason::IsmapLiu => "ismap-liu",
             Reason::CspRemark => "csp-remark",
             Reason::InheritedRestated => "inherited-restated",
@@ -286,6 +307,10 @@ impl Reason {
                 "言明の対象外の範囲に関する項目",
                 "about a part the statement excludes",
             ),
+            Reason::ScopePartlyUnknown => l(
+                "言明の対象範囲に名前のない除外あり",
+                "statement scope partly unknown",
+            ),
             Reason::LevelNotAssessed => l(
                 "求める水準はISMAPの評価外",
                 "the level asked for is not assessed",
@@ -306,11 +331,19 @@ impl Reason {
                 "基盤サービスからの継承",
                 "inherited from the underlying service",
             ),
+            Reason::InheritedBeyondInfrastructure => l(
+                "物理的セキュリティ以外の継承",
+                "inherited beyond the physical layer",
+            ),
             Reason::RegistrationLapsed => l("登録の失効", "registration lapsed"),
             Reason::RegistrationNotYetValid => l("登録日前", "not yet registered"),
             Reason::AuditPeriodNotEnded => l("監査対象期間の終了前", "audit period not ended"),
             Reason::AuditPeriodOld => l("監査対象期間が古い", "old audit period"),
-            Reason::DesignOnly => l("整備状況のみの評価", "design only (one-day audit)"),
+            Reason::DesignOnly => l(
+                "整備状況のみの評価",
+                "design only (audit of a week or less)",
+            ),
+            Reason::AuditPeriodShort => l("監査対象期間が3か月未満", "audit period under 3 months"),
             Reason::IsmapLiu => l("ISMAP-LIUの登録", "ISMAP-LIU registration"),
             Reason::CspRemark => l("CSPの備考あり", "CSP's remark"),
             Reason::InheritedRestated => l(
@@ -496,8 +529,10 @@ struct Basis<S = Arc<str>> {
     audit_not_ended: Option<S>,
     /// Audit period ended over [`AUDIT_PERIOD_MAX_AGE_MONTHS`] months ago.
     audit_old: Option<S>,
-    /// One-day audit period: design only.
+    /// Audit period of a week or less: design only.
     design_only: Option<S>,
+    /// Audit period under three months, longer than a week.
+    audit_short: Option<S>,
     /// An ISMAP-LIU registration: a smaller external-audit scope.
     liu: Option<S>,
     /// A registration whose kind (ISMAP or ISMAP-LIU) is not stated.
@@ -509,6 +544,9 @@ struct Basis<S = Arc<str>> {
     /// A service underneath whose statement's scope leaves out part of this service's
     /// ([`crate::analysis::csp::Service::beyond_scope`]).
     beyond_scope: Option<S>,
+    /// A statement scope excluding parts it does not name
+    /// ([`crate::analysis::csp::Service::scope_unnamed`]).
+    scope_unnamed: Option<S>,
 }
 
 impl<S> Basis<S> {
@@ -519,11 +557,13 @@ impl<S> Basis<S> {
             audit_not_ended: self.audit_not_ended.map(&mut f),
             audit_old: self.audit_old.map(&mut f),
             design_only: self.design_only.map(&mut f),
+            audit_short: self.audit_short.map(&mut f),
             liu: self.liu.map(&mut f),
             kind_unstated: self.kind_unstated.map(&mut f),
             improvement_plan: self.improvement_plan.map(&mut f),
             subsequent_events: self.subsequent_events.map(&mut f),
             beyond_scope: self.beyond_scope.map(&mut f),
+            scope_unnamed: self.scope_unnamed.map(&mut f),
         }
     }
 }
@@ -547,6 +587,9 @@ struct ControlFacts<'a> {
     /// The evidence and owner the CSP names (`証跡: …; 担当: …`), apart from its remark.
     evidence: Option<&'a str>,
     restated: bool,
+    /// Implemented (or in the annex) through an inherited objective the service underneath
+    /// does not carry for this one ([`Reason::InheritedBeyondInfrastructure`]).
+    inherited_beyond: bool,
 }
 
 /// A control a reference leads to, as evaluated once for all the items naming it: catalog
@@ -581,6 +624,9 @@ struct EvaluatedControl {
     /// Stated by the profile itself although in its inherited scope, where the service
     /// underneath states it otherwise.
     restated: bool,
+    /// Implemented (or in the annex) through an inherited objective the service underneath
+    /// does not carry for this one ([`Reason::InheritedBeyondInfrastructure`]).
+    inherited_beyond: bool,
 }
 
 impl EvaluatedControl {
@@ -821,8 +867,17 @@ pub struct ItemDetails<'a> {
     pub non_basic_details_not_implemented: Vec<StatedDetail<'a>>,
     /// Services whose old audit period an implemented control rests on.
     pub audit_period_old: Vec<&'a str>,
-    /// Services whose one-day audit period an implemented control rests on.
+    /// Services whose audit period of a week or less an implemented control rests on.
     pub design_only: Vec<&'a str>,
+    /// Services whose audit period under three months (over a week) an implemented
+    /// control rests on.
+    pub audit_period_short: Vec<&'a str>,
+    /// Services whose statement's scope excludes parts it does not name that an
+    /// implemented control rests on.
+    pub scope_unnamed: Vec<&'a str>,
+    /// Of `controls`: those inherited outside the physical layer
+    /// ([`Reason::InheritedBeyondInfrastructure`]), each with the services it comes through.
+    pub inherited_beyond: Vec<(&'a str, &'a str)>,
     /// Services whose ISMAP-LIU registration an implemented control rests on.
     pub ismap_liu: Vec<&'a str>,
     /// Services whose registration kind is not stated that an implemented control rests
@@ -923,6 +978,9 @@ impl ItemDetails<'_> {
             non_basic_details_not_implemented,
             audit_period_old,
             design_only,
+            audit_period_short,
+            scope_unnamed,
+            inherited_beyond,
             ismap_liu,
             registration_kind_unstated,
             improvement_plan,
@@ -945,6 +1003,7 @@ impl ItemDetails<'_> {
         unresolved.clear();
         no_ismap_counterpart.clear();
         non_basic_details_not_implemented.clear();
+        inherited_beyond.clear();
         additional_procedures.clear();
         for ids in [
             implemented,
@@ -963,6 +1022,8 @@ impl ItemDetails<'_> {
             basic_requirements_not_implemented,
             audit_period_old,
             design_only,
+            audit_period_short,
+            scope_unnamed,
             ismap_liu,
             registration_kind_unstated,
             improvement_plan,
@@ -1268,6 +1329,10 @@ struct TopicFacts {
     /// name, its scope as written and the parts left out
     /// ([`crate::analysis::csp::Service::beyond_scope`]).
     underlying_scopes: Vec<(String, Vec<String>, Vec<String>)>,
+    /// Each service (this one, or one underneath) whose statement's scope excludes parts it
+    /// does not name: its name and those entries of its scope, as written
+    /// ([`crate::analysis::csp::Service::scope_unnamed`]).
+    unnamed: Vec<(String, Vec<String>)>,
 }
 
 impl TopicFacts {
@@ -1291,7 +1356,29 @@ impl TopicFacts {
                 .filter(|s| !s.beyond_scope.is_empty())
                 .map(|s| (s.name.clone(), s.scope.clone(), s.beyond_scope.clone()))
                 .collect(),
+            unnamed: csp
+                .services
+                .iter()
+                .filter(|s| !s.scope_unnamed.is_empty())
+                .map(|s| (s.name.clone(), s.scope_unnamed.clone()))
+                .collect(),
         }
+    }
+
+    /// The services of `names` whose statement's scope excludes parts it does not name,
+    /// each with those entries (`テストSaaS（本サービス（一部機能を除く））`), as the subjects of
+    /// the `statement-scope` procedure.
+    fn unnamed_scopes<'s>(&self, names: &[&str], lang: Lang) -> Vec<Cow<'s, str>> {
+        self.unnamed
+            .iter()
+            .filter(|(name, _)| names.contains(&name.as_str()))
+            .map(|(name, entries)| {
+                Cow::Owned(match lang {
+                    Lang::Ja => format!("{name}（{}）", entries.join(" / ")),
+                    Lang::En => format!("{name} ({})", entries.join(" / ")),
+                })
+            })
+            .collect()
     }
 
     /// What the scope of each service of `names` (underneath, `inherits:`) leaves out of
@@ -1481,6 +1568,16 @@ impl ItemResults {
                         push_once(&mut d.audit_period_not_ended, b.audit_not_ended.as_deref());
                         push_once(&mut d.audit_period_old, b.audit_old.as_deref());
                         push_once(&mut d.design_only, b.design_only.as_deref());
+                        push_once(&mut d.audit_period_short, b.audit_short.as_deref());
+                        push_once(&mut d.scope_unnamed, b.scope_unnamed.as_deref());
+                        if let Some(via) =
+                            c.inherited_from.as_deref().filter(|_| c.inherited_beyond)
+                        {
+                            let id = c.stated_as.as_deref().unwrap_or(&c.id);
+                            if !d.inherited_beyond.iter().any(|(i, _)| *i == id) {
+                                d.inherited_beyond.push((id, via));
+                            }
+                        }
                         push_once(&mut d.ismap_liu, b.liu.as_deref());
                         if kind_matters(item.status, item.assurance) {
                             push_once(
@@ -1753,12 +1850,13 @@ impl ItemResults {
                 .collect();
             procs.push(proc(Kind::NonBasicDetail, chosen));
         }
-        let lists: [(Kind, &Vec<&str>); 10] = [
+        let lists: [(Kind, &Vec<&str>); 11] = [
             (Kind::AnnexRequest, &d.annex_only),
             (Kind::MappingReview, &d.nist_refs),
             (Kind::CorrespondenceReview, &d.correspondence),
             (Kind::LatestAudit, &d.audit_period_old),
             (Kind::DesignOnly, &d.design_only),
+            (Kind::AuditPeriodShort, &d.audit_period_short),
             (Kind::IsmapLiu, &d.ismap_liu),
             (
                 Kind::RegistrationKindUnstated(self.facts.form),
@@ -1809,6 +1907,23 @@ impl ItemResults {
                 })
                 .collect();
             procs.push(proc(kind, quoted));
+        }
+        if !d.inherited_beyond.is_empty() {
+            let subjects = d
+                .inherited_beyond
+                .iter()
+                .map(|(id, via)| {
+                    Cow::Owned(match lang {
+                        Lang::Ja => format!("{id}（{via}経由）"),
+                        Lang::En => format!("{id} (via {via})"),
+                    })
+                })
+                .collect();
+            procs.push(proc(Kind::InheritedBeyondInfrastructure, subjects));
+        }
+        if !d.scope_unnamed.is_empty() {
+            let subjects = self.facts.unnamed_scopes(&d.scope_unnamed, lang);
+            procs.push(proc(Kind::StatementScope(ScopeGap::Unnamed), subjects));
         }
         if item.reasons.contains(&Reason::OutsideStatementScope) {
             let physical = self.refs.physical.get(item.position).copied();
@@ -2410,6 +2525,9 @@ pub struct RefFlags {
     /// A control it names is written in the CSP's list with a suffix the catalog does not
     /// have ([`ControlState::UnknownSuffix`]): the item is not analysed.
     pub unknown_suffix: bool,
+    /// An implemented control is inherited outside the layer the service underneath
+    /// carries for this one ([`Reason::InheritedBeyondInfrastructure`]): at most partial.
+    pub inherited_beyond: bool,
 }
 
 /// How one reference stands, for the status rule.
@@ -2520,7 +2638,8 @@ fn nist_mapping(typed: Option<&str>, targets: &[Target], matched: Option<&str>) 
 ///   until the kind is stated);
 /// - something implemented (or everything, but approximately: an approximate NIST mapping,
 ///   or the ISO/IEC 27001:2022 → 2013 correspondence; or inherited from a service whose
-///   statement's scope leaves out part of this service's) → partial;
+///   statement's scope leaves out part of this service's, or inherited outside the
+///   physical layer an underlying service carries) → partial;
 /// - else not covered.
 ///
 /// An item its own words limit ([`Limits`]: a requirement beyond what ISMAP assesses, a
@@ -2555,6 +2674,7 @@ pub fn status_rule(
                 f.short_of_ismap |= r.short_of_ismap;
                 f.beyond_scope |= r.beyond_scope;
                 f.unknown_suffix |= r.unknown_suffix;
+                f.inherited_beyond |= r.inherited_beyond;
             }
         }
     }
@@ -2564,7 +2684,13 @@ pub fn status_rule(
         Status::Unmapped
     } else if !resolved {
         Status::OutsideIsmap
-    } else if f.all && !f.approximate && !f.beyond_scope && !outside && !limits.any() {
+    } else if f.all
+        && !f.approximate
+        && !f.beyond_scope
+        && !f.inherited_beyond
+        && !outside
+        && !limits.any()
+    {
         let short = f.short_of_ismap && item.assurance >= Assurance::Ismap;
         if f.not_in_effect || short || item.assurance > Assurance::Ismap {
             Status::AssuranceGap
@@ -2712,6 +2838,19 @@ pub struct ExcludedParts {
     /// (`大阪リージョンは対象外（予定）`): excluded for the service's own items, and still part
     /// of its scope where a service underneath is compared with it (fail closed both ways).
     planned: Vec<String>,
+    /// The scope's entries, as written, that exclude a part they do not name (`本サービス
+    /// （一部機能を除く）`, `（β版機能を除く）`, `excluding some features`), point elsewhere for
+    /// what is excluded (`（詳細は別紙）`, `see Appendix`), or name only the main functions
+    /// (`本サービスの主要機能`): what the statement covers is partly unknown, so every item
+    /// credited on it carries a note (review 23 A-12). The class such a share is of
+    /// (`オプション機能` of `一部のオプション機能`, `β版機能`) is kept as an excluded part.
+    pub unnamed: Vec<String>,
+    /// The statement is known to rest on no statement below it (read from an attestation
+    /// with no `inherits:`, [`Self::of_statement`]): a physical part it leaves to another
+    /// provider (`データセンターはAWSに依拠`) is then stated by no one in the chain, and a
+    /// service relying on it for clause 11 relies on nothing there ([`Self::left_out_of`];
+    /// fix32-scope left).
+    bottom: bool,
 }
 
 /// Tiers of a product's editions, each in one spelling for its Japanese and English names
@@ -2738,9 +2877,11 @@ const EDITION_MARKERS: [&str; 5] = ["エディション", "edition", "版", "プ
 /// The editions `text` (folded) names: each tier ([`EDITIONS`]) right before an edition
 /// word ([`EDITION_MARKERS`]; an ASCII tier as a word), as its tier and as written; and
 /// whether it names every edition (`全エディション`, `すべてのプラン`, `all editions`). An
-/// edition with a bracket saying it is planned, a draft or in part ([`not_final_region`])
-/// is written with `?` first (`?enterprise edition`): named, not stated.
-fn editions_in(text: &str) -> (Vec<(&'static str, String)>, bool) {
+/// edition with a bracket saying it is planned, a draft or in part ([`not_final_region`]),
+/// or giving a date after `audited_to` (the end of the statement's audit period:
+/// `（2026年10月提供開始）`), is written with `?` first (`?enterprise edition`): named, not
+/// stated.
+fn editions_in(text: &str, audited_to: Option<Date>) -> (Vec<(&'static str, String)>, bool) {
     let mut out: Vec<(&'static str, String)> = Vec::new();
     let mut every = false;
     for marker in EDITION_MARKERS {
@@ -2781,10 +2922,19 @@ fn editions_in(text: &str) -> (Vec<(&'static str, String)>, bool) {
                 let after = text[end..].trim_start();
                 // a bracket excluding another part (`standard edition (excluding enterprise
                 // edition)`) says nothing of this edition
+                // or one dated after the audit period's end (`enterprise edition（2026年10月提供
+                // 開始）`): the audit did not see it, as for a region (fix32-scope left)
                 let planned = after
                     .strip_prefix('(')
                     .and_then(|rest| rest.split_once(')'))
-                    .is_some_and(|(inner, _)| note_not_final(inner));
+                    .is_some_and(|(inner, _)| {
+                        note_not_final(inner)
+                            || audited_to.is_some_and(|end| {
+                                crate::date::dates_in(inner)
+                                    .iter()
+                                    .any(|(_, last)| *last > end)
+                            })
+                    });
                 let written = format!("{}{}", if planned { "?" } else { "" }, &text[start..end]);
                 if !out.iter().any(|(t, _)| *t == tier) {
                     out.push((tier, written));
@@ -4030,7 +4180,10 @@ impl ExcludedParts {
     /// (`大阪リージョン（2026年10月開設）`, the audit period ending before) is not covered: the
     /// audit did not see it (review 22 A-7).
     pub fn of_statement(att: &Attestation) -> ExcludedParts {
-        ExcludedParts::audited(&att.scope, att.audit_period.map(|p| p.to))
+        ExcludedParts {
+            bottom: att.underlying.is_none(),
+            ..ExcludedParts::audited(&att.scope, att.audit_period.map(|p| p.to))
+        }
     }
 
     fn audited(scope: &[String], audited_to: Option<Date>) -> ExcludedParts {
@@ -4039,25 +4192,41 @@ impl ExcludedParts {
         let mut relied_texts: Vec<usize> = Vec::new();
         let mut lines: Vec<&str> = Vec::new();
         let mut label_over = false;
+        let mut unnamed: Vec<String> = Vec::new();
         let own = |texts: Vec<String>| texts.into_iter().map(|t| (t, false));
         for entry in scope {
             let entry = entry.trim();
+            let first = texts.len();
+            // an entry excluding a part it does not name, or pointing elsewhere
+            let mut unnamed_in = |texts: &[(String, bool)], line: bool| {
+                let unnamed_part = texts
+                    .iter()
+                    .any(|(t, _)| t.split(PART_SEPARATORS).any(|p| unnamed_share(p).is_some()));
+                if unnamed_part || points_elsewhere(entry) || line && main_only(entry) {
+                    unnamed.push(entry.to_owned());
+                }
+            };
             if std::mem::take(&mut label_over) {
                 texts.extend(listed_exclusions(entry));
+                unnamed_in(&texts[first..], false);
                 continue;
             }
             match exclusion_label(entry) {
                 Some("") => label_over = true,
-                Some(rest) => texts.extend(listed_exclusions(rest)),
+                Some(rest) => {
+                    texts.extend(listed_exclusions(rest));
+                    unnamed_in(&texts[first..], false);
+                }
                 None => {
                     texts.extend(excluded_in_line(entry));
                     let (physical, out) = physical_elsewhere(entry);
                     texts.extend(own(out));
-                    let first = texts.len();
+                    let relied_first = texts.len();
                     texts.extend(own(resting_on_another(entry)));
                     texts.extend(own(physical));
-                    relied_texts.extend(first..texts.len());
+                    relied_texts.extend(relied_first..texts.len());
                     lines.push(entry);
+                    unnamed_in(&texts[first..], true);
                 }
             }
         }
@@ -4091,7 +4260,7 @@ impl ExcludedParts {
                 .replace("及び", "、")
                 .replace("および", "、")
                 .replace("並びに", "、");
-            for part in text.split(['、', ',', '，', '・', '/', '／', ';', '；']) {
+            for part in text.split(PART_SEPARATORS) {
                 let part = part
                     .trim()
                     .trim_matches(['（', '）', '(', ')', '「', '」', ' ', '　'])
@@ -4099,6 +4268,19 @@ impl ExcludedParts {
                     .trim_end_matches("など")
                     .trim_end_matches('等')
                     .trim();
+                // a share left unnamed (`一部のオプション機能`) names the class it is of, if
+                // any (`オプション機能`): the entry is noted in `unnamed`
+                let class;
+                let part = match unnamed_share(part) {
+                    Some(c) => {
+                        class = c;
+                        class.as_str()
+                    }
+                    None => part,
+                };
+                if part.is_empty() {
+                    continue;
+                }
                 push(part, *not_final);
                 if relied_texts.contains(&k) {
                     relied.push(crate::text::fold_width(part).to_lowercase());
@@ -4195,15 +4377,17 @@ impl ExcludedParts {
         // an edition the scope excludes is none it names, in either language (review 22 A-12)
         let mut excluded_editions: Vec<(&'static str, String)> = Vec::new();
         for (written, folded) in &parts {
-            for (tier, _) in editions_in(folded).0 {
+            for (tier, _) in editions_in(folded, None).0 {
                 if !excluded_editions.iter().any(|(t, _)| *t == tier) {
                     excluded_editions.push((tier, written.clone()));
                 }
             }
         }
         let editions = {
-            let (mut named, every) =
-                editions_in(&crate::text::fold_width(&lines.join("\n")).to_lowercase());
+            let (mut named, every) = editions_in(
+                &crate::text::fold_width(&lines.join("\n")).to_lowercase(),
+                audited_to,
+            );
             named.retain(|(tier, _)| !excluded_editions.iter().any(|(t, _)| t == tier));
             (!every && !named.is_empty()).then(|| {
                 named
@@ -4223,6 +4407,8 @@ impl ExcludedParts {
             excluded_editions,
             places,
             planned,
+            unnamed,
+            bottom: false,
         }
     }
 
@@ -4247,7 +4433,7 @@ impl ExcludedParts {
             .chain(texts_beside(note, extra))
             .collect();
         let text = crate::text::fold_width(&all.join("\n")).to_lowercase();
-        let (named, every) = editions_in(&text);
+        let (named, every) = editions_in(&text, None);
         let mut out: Vec<(String, Option<&str>)> = Vec::new();
         for (tier, written) in named {
             let written = written.trim_start_matches('?');
@@ -4282,8 +4468,10 @@ impl ExcludedParts {
     /// Tokyo only, `全リージョン`); where this scope names its regions by no place
     /// (`本番リージョン`), every region `over` names by a place that this scope does not
     /// name as written; where this scope states nothing, `over`'s lines when they name a
-    /// region or place (nothing shows what this statement covers). Empty when nothing is
-    /// left out, or `over` names nothing to compare (review 19 A-1).
+    /// region or place (nothing shows what this statement covers); its physical layer left
+    /// to another provider when no statement lies below this one ([`Self::of_statement`] of
+    /// an attestation without `inherits:`). Empty when nothing is left out, or `over` names
+    /// nothing to compare (review 19 A-1).
     pub fn left_out_of(&self, over: &ExcludedParts) -> Vec<String> {
         let mut text = crate::text::fold_width(&over.lines.join("\n")).to_lowercase();
         // what `over` excludes itself is no part it states; what it only plans to exclude
@@ -4330,7 +4518,11 @@ impl ExcludedParts {
                     left_places.extend(places.iter().copied());
                     push(written.clone());
                 }
-                None if !relied && infra_part(folded) && !providers_share(folded) => {
+                // left to another provider (or its share excluded) with no statement below
+                // this one to carry it: stated by no one in the chain
+                None if infra_part(folded)
+                    && (self.bottom || !relied && !providers_share(folded)) =>
+                {
                     push(written.clone())
                 }
                 _ => {}
@@ -5055,6 +5247,136 @@ fn another_party(who: &str) -> bool {
         .any(|w| who.contains(w))
 }
 
+/// Where a text of excluded parts is split into parts.
+const PART_SEPARATORS: [char; 8] = ['、', ',', '，', '・', '/', '／', ';', '；'];
+
+/// Words pointing elsewhere for what a scope covers or excludes (`（詳細は別紙）`, `別添参照`,
+/// `see Appendix A`): what is there is not in the input.
+const ELSEWHERE: [&str; 14] = [
+    "別紙",
+    "別添",
+    "別表",
+    "添付資料",
+    "添付書類",
+    "詳細は",
+    "詳しくは",
+    "参照",
+    "appendix",
+    "attachment",
+    "annex",
+    "see ",
+    "refer to",
+    "for details",
+];
+
+/// Whether a scope entry points elsewhere for what it covers or excludes ([`ELSEWHERE`]).
+fn points_elsewhere(entry: &str) -> bool {
+    let folded = crate::text::fold_width(entry).to_lowercase();
+    ELSEWHERE.iter().any(|w| folded.contains(w))
+}
+
+/// Whether a scope line names only the main functions of a service (`本サービスの主要機能`,
+/// `主な機能`, `the main features`): the others are left out unnamed.
+fn main_only(line: &str) -> bool {
+    const MAIN: [&str; 2] = ["主要", "主な"];
+    const MAIN_EN: [&str; 4] = ["main ", "core ", "key ", "major "];
+    const WHAT: [&str; 6] = [
+        "feature",
+        "function",
+        "service",
+        "module",
+        "component",
+        "capabilit",
+    ];
+    let folded = crate::text::fold_width(line).to_lowercase();
+    MAIN.iter().any(|w| folded.contains(w))
+        || MAIN_EN.iter().any(|w| {
+            folded
+                .match_indices(w)
+                .any(|(at, _)| WHAT.iter().any(|x| folded[at + w.len()..].starts_with(x)))
+        })
+}
+
+/// An excluded part (as written, split from its list) that leaves its share unnamed:
+/// some of something (`一部機能`, `一部のオプション機能`, `オプション機能の一部`, `some features`,
+/// `certain services`), a whole class no item names (`β版機能`, `beta features`, `プレビュー
+/// 機能`), or a pointer elsewhere (`別紙参照`): `Some` of the class it is a share of
+/// (`オプション機能`, `β版機能`), empty when that is only a word for any part (`機能`,
+/// `features`); `None` when it names its part (`管理コンソール`, `インフラ部分`). Review 23
+/// A-12.
+fn unnamed_share(part: &str) -> Option<String> {
+    const SOME_BEFORE: [&str; 14] = [
+        "一部の",
+        "一部",
+        "特定の",
+        "特定",
+        "いくつかの",
+        "some of the ",
+        "some ",
+        "certain ",
+        "parts of the ",
+        "parts of ",
+        "part of the ",
+        "part of ",
+        "a part of the ",
+        "a part of ",
+    ];
+    const SOME_AFTER: [&str; 4] = ["の一部分", "のうち一部", "の一部", "の一部機能"];
+    const CLASS: [&str; 10] = [
+        "β",
+        "ベータ",
+        "beta",
+        "preview",
+        "プレビュー",
+        "試験提供",
+        "試行",
+        "experimental",
+        "実験的",
+        "early access",
+    ];
+    // words for any part: a share of them names nothing
+    const ANY: [&str; 20] = [
+        "機能",
+        "サービス",
+        "部分",
+        "もの",
+        "範囲",
+        "項目",
+        "リージョン",
+        "地域",
+        "features",
+        "feature",
+        "functions",
+        "function",
+        "services",
+        "service",
+        "parts",
+        "part",
+        "regions",
+        "region",
+        "components",
+        "modules",
+    ];
+    let folded = crate::text::fold_width(part.trim()).to_lowercase();
+    if ELSEWHERE.iter().any(|w| folded.contains(w)) {
+        return Some(String::new());
+    }
+    let share = SOME_BEFORE
+        .iter()
+        .find_map(|w| folded.strip_prefix(w))
+        .or_else(|| SOME_AFTER.iter().find_map(|w| folded.strip_suffix(w)));
+    let class = match share {
+        Some(rest) => rest.trim().trim_start_matches("the ").trim(),
+        None if CLASS.iter().any(|w| folded.contains(w)) => folded.as_str(),
+        None => return None,
+    };
+    Some(if ANY.contains(&class) {
+        String::new()
+    } else {
+        class.to_owned()
+    })
+}
+
 /// The parts a scope line excludes in its own words: before `を除く`, `は対象外`,
 /// `は含まない` … back to an opening bracket, a `。` or `ただし`, and after `excluding`,
 /// `except` up to a closing bracket or a full stop.
@@ -5104,7 +5426,28 @@ fn excluded_in_line(line: &str) -> Vec<(String, bool)> {
             }
         }
     }
+    // a list of exclusions labelled in a bracket of the line (`本サービス（対象外: モバイル
+    // アプリ）`, `The Service (Out of scope: mobile app)`), as a scope entry of its own is read
+    for inner in bracketed(line) {
+        if let Some(list) = exclusion_label(inner.trim()).filter(|l| !l.is_empty()) {
+            out.extend(listed_exclusions(list));
+        }
+    }
     out
+}
+
+/// The texts in the brackets of `text`, in order (`予定` of `大阪リージョン（予定）`); a
+/// bracket inside one is read from its opening to the first closing.
+fn bracketed(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let open = rest.find(['（', '('])?;
+        let inner = &rest[open..];
+        let inner = &inner[inner.chars().next().map_or(1, char::len_utf8)..];
+        let close = inner.find(['）', ')']).unwrap_or(inner.len());
+        rest = &inner[close..];
+        Some(&inner[..close])
+    })
 }
 
 /// The parts a list of exclusions names (`データセンター（IaaS事業者に依拠）、大阪リージョン
@@ -5147,17 +5490,7 @@ fn exclusion_planned(note: &str, not_final: bool) -> bool {
 /// Whether a bracketed note of `text` says it is not final: planned, a draft, in part
 /// ([`not_final_region`]: `大阪リージョン（予定）`).
 fn notes_not_final(text: &str) -> bool {
-    let mut rest = text;
-    while let Some(open) = rest.find(['（', '(']) {
-        let inner = &rest[open..];
-        let inner = &inner[inner.chars().next().map_or(1, char::len_utf8)..];
-        let close = inner.find(['）', ')']).unwrap_or(inner.len());
-        if not_final_region(&inner[..close]) {
-            return true;
-        }
-        rest = &inner[close..];
-    }
-    false
+    bracketed(text).any(not_final_region)
 }
 
 /// Whether an excluded part (folded) excludes the region a scope line names (`name`): it
@@ -5950,11 +6283,13 @@ fn evaluate_ref<'a>(
                     audit_not_ended: name(|v| v.audit_not_ended),
                     audit_old: name(|v| v.audit_old),
                     design_only: name(|v| v.design_only),
+                    audit_short: name(|v| v.audit_short),
                     liu: name(|v| v.liu),
                     kind_unstated: name(|v| v.kind_unstated),
                     improvement_plan: name(|v| v.improvement_plan),
                     subsequent_events: name(|v| v.subsequent_events),
                     beyond_scope: name(|v| v.beyond_scope),
+                    scope_unnamed: name(|v| v.scope_partly_unknown),
                 },
                 list_gap: state == ControlState::NotListed
                     && stated_details.is_empty()
@@ -5971,6 +6306,9 @@ fn evaluate_ref<'a>(
                     .flatten()
                     .map(String::as_str),
                 restated: csp.restated.iter().any(|r| r.id == v.basis),
+                inherited_beyond: holds
+                    && csp.inherited_from(v.basis).is_some()
+                    && !crate::analysis::csp::carried_by_infrastructure(v.basis),
             };
             facts.push(f);
             if records {
@@ -5994,6 +6332,7 @@ fn evaluate_ref<'a>(
                     remark: f.remark.map(|r| shared.get(r)),
                     evidence: f.evidence.map(|r| shared.get(r)),
                     restated: f.restated,
+                    inherited_beyond: f.inherited_beyond,
                 });
             }
         });
@@ -6073,6 +6412,18 @@ fn evaluate_ref<'a>(
             any(&|c| c.basis.audit_old.is_some()),
         ),
         (Reason::DesignOnly, any(&|c| c.basis.design_only.is_some())),
+        (
+            Reason::AuditPeriodShort,
+            any(&|c| c.basis.audit_short.is_some()),
+        ),
+        (
+            Reason::ScopePartlyUnknown,
+            any(&|c| c.basis.scope_unnamed.is_some()),
+        ),
+        (
+            Reason::InheritedBeyondInfrastructure,
+            any(&|c| c.inherited_beyond),
+        ),
         (Reason::IsmapLiu, any(&|c| c.basis.liu.is_some())),
         (
             Reason::RegistrationKindUnstated,
@@ -6126,6 +6477,7 @@ fn evaluate_ref<'a>(
     // nor one under which the CSP states an id the catalog does not hold
     flags.all &= without.is_none() && !unknown_under;
     flags.beyond_scope = any(&|c| c.basis.beyond_scope.is_some());
+    flags.inherited_beyond = any(&|c| c.inherited_beyond);
     RefEval::Resolved {
         flags,
         reasons,
@@ -7396,11 +7748,16 @@ mod tests {
             from: date("2026-01-01"),
             to: date("2026-06-30"),
         });
+        // an objective inherited beyond the physical layer, and a scope excluding parts it
+        // does not name underneath
+        iaas.controls
+            .push(ListedControl::implemented("10.1.2", None));
+        iaas.scope = vec!["IaaS（詳細は別紙）".into()];
         att.underlying = Some(Box::new(Underlying {
             attestation: iaas,
-            scope: vec!["11".into()],
+            scope: vec!["11".into(), "10.1.2".into()],
         }));
-        let refs: [&[&str]; 17] = [
+        let refs: [&[&str]; 18] = [
             &["A.5.23"],
             &["A.5.22～A.5.24", "9.2.1"],
             &["9.2.1", "9.2.2"],
@@ -7418,6 +7775,7 @@ mod tests {
             &["9.4.4.1"],
             &["4.4.7.1"],
             &["11.2.1"],
+            &["10.1.2"],
         ];
         let report = report_of(&att, &refs, "2026-04-01");
         let mut seen = std::collections::BTreeSet::new();
@@ -7478,6 +7836,15 @@ mod tests {
                 "{id}"
             );
             assert_eq!(has(Reason::DesignOnly), !d.design_only.is_empty());
+            assert_eq!(
+                has(Reason::AuditPeriodShort),
+                !d.audit_period_short.is_empty()
+            );
+            assert_eq!(has(Reason::ScopePartlyUnknown), !d.scope_unnamed.is_empty());
+            assert_eq!(
+                has(Reason::InheritedBeyondInfrastructure),
+                !d.inherited_beyond.is_empty()
+            );
             assert_eq!(has(Reason::IsmapLiu), !d.ismap_liu.is_empty(), "{id}");
             assert_eq!(has(Reason::CspRemark), !d.csp_remarks.is_empty(), "{id}");
             assert_eq!(
@@ -7523,7 +7890,8 @@ mod tests {
         // which a registration not in effect never gives: the unstated kind's test, and
         // csp-id-not-in-catalog, which needs a catalog lacking what the CSP states:
         // tests/fix9_cat.rs; topic-beyond-ismap and outside-statement-scope, the item's own words:
-        // tests/cli_verdicts.rs; mapping-approximate: tests/fix13-chk.rs)
+        // tests/cli_verdicts.rs; mapping-approximate: tests/fix13-chk.rs; audit-period-short,
+        // which needs another audit period than the design-only one here: tests/fix35_scope.rs)
         for r in Reason::ALL {
             let own = matches!(
                 r,
@@ -7538,6 +7906,7 @@ mod tests {
                     | Reason::AuditPeriodOld
                     | Reason::RegistrationKindUnstated
                     | Reason::CspIdNotInCatalog
+                    | Reason::AuditPeriodShort
             );
             assert!(own || seen.contains(&r), "{r:?}");
         }
@@ -8684,6 +9053,69 @@ mod tests {
 
     /// fix32-scope: what a list of exclusions and a scope line say of a part, a region, a
     /// draft, and of a plan an item forbids.
+    #[test]
+    fn scope_words_of_fix35() {
+        // a share left unnamed: of nothing in particular, of a class, or a pointer elsewhere
+        for (part, class) in [
+            ("一部機能", Some("")),
+            ("一部のオプション機能", Some("オプション機能")),
+            ("オプション機能の一部", Some("オプション機能")),
+            ("β版機能", Some("β版機能")),
+            ("some features", Some("")),
+            ("certain services", Some("")),
+            ("some of the reporting features", Some("reporting features")),
+            ("別紙参照", Some("")),
+            ("管理コンソール", None),
+            ("インフラ部分", None),
+            ("モバイルアプリ", None),
+            ("mobile app", None),
+        ] {
+            assert_eq!(unnamed_share(part).as_deref(), class, "{part}");
+        }
+        let unnamed = |scope: &[&str]| {
+            ExcludedParts::of(&scope.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()).unnamed
+        };
+        for scope in [
+            &["本サービス（一部機能を除く）"][..],
+            &["本サービス（詳細は別紙）"],
+            &["本サービスの主要機能"],
+            &["The Service (excluding some features)"],
+            &["The Service (see Appendix A)"],
+            &["The core functions of the Service"],
+            &["本サービス", "対象外: 一部機能"],
+            &["本サービス", "対象外", "別紙参照"],
+        ] {
+            let got = unnamed(scope);
+            assert_eq!(got.len(), 1, "{scope:?} {got:?}");
+            assert!(scope.contains(&got[0].as_str()), "{scope:?} {got:?}");
+        }
+        for scope in [
+            &["本サービス"][..],
+            &["本サービス（東京リージョン）"],
+            &["本サービス", "対象外: モバイルアプリ"],
+            &["本サービス（管理コンソールを除く）"],
+            &["The Service (excluding the admin console)"],
+            &["テストクラウド（データセンターはIaaS事業者に依拠）"],
+            &["Key Management Service"],
+        ] {
+            assert!(unnamed(scope).is_empty(), "{scope:?}");
+        }
+        // a share of nothing in particular names no part: `一部` in an item is not it
+        let ex = ExcludedParts::of(&["本サービス（一部機能を除く）".to_owned()]);
+        assert_eq!(
+            ex.named_by("一部の利用者の登録", "", &Extra::default())
+                .count(),
+            0
+        );
+        let ex =
+            ExcludedParts::of(&["本サービス（ただし一部のオプション機能は対象外）".to_owned()]);
+        assert_eq!(
+            ex.named_by("オプション機能の管理", "", &Extra::default())
+                .collect::<Vec<_>>(),
+            ["オプション機能", "オプション"]
+        );
+    }
+
     #[test]
     fn scope_words_of_fix32() {
         // a region alone, and what of a region a part is

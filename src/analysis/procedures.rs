@@ -2044,6 +2044,10 @@ pub enum ScopeGap {
     /// scope leaves out part of this service's scope (`東京リージョン` only under a service
     /// of Tokyo and Osaka): not stated for that part (review 19 A-1).
     Inherited,
+    /// The statement's scope excludes parts it does not name, or points elsewhere for them
+    /// (`本サービス（一部機能を除く）`, `（詳細は別紙）`): what it covers is partly unknown, on
+    /// every item credited on it (review 23 A-12).
+    Unnamed,
 }
 
 /// What is suggested.
@@ -2120,8 +2124,12 @@ pub enum Kind {
     CorrespondenceReview,
     /// The audit period of these services ended long ago.
     LatestAudit,
-    /// The audit period of these services is one day: only the design was assessed.
+    /// The audit period of these services is a week or less: only the design is taken as
+    /// assessed.
     DesignOnly,
+    /// The audit period of these services is under three months (over a week): confirm
+    /// over what period operating effectiveness was assessed (review 23 A-9).
+    AuditPeriodShort,
     /// These services are registered under ISMAP-LIU: a smaller external-audit scope.
     IsmapLiu,
     /// The kind of these services' registrations (ISMAP or ISMAP-LIU) is not stated:
@@ -2135,6 +2143,10 @@ pub enum Kind {
     /// The profile states these itself although it inherits them, otherwise than the
     /// service underneath: confirm which statement holds.
     InheritedRestated,
+    /// Objectives inherited outside the physical layer (`inherited: ["9"]`): confirm that
+    /// the underlying service's control covers this service's own users and data (review 23
+    ///
+    InheritedBeyondInfrastructure,
     /// These services publish an improvement plan: check it does not concern the item.
     ImprovementPlan,
     /// These services publish subsequent events: check they do not concern the item.
@@ -2198,11 +2210,13 @@ impl Kind {
             Kind::CorrespondenceReview => "correspondence-review",
             Kind::LatestAudit => "latest-audit",
             Kind::DesignOnly => "design-only",
+            Kind::AuditPeriodShort => "audit-period-short",
             Kind::IsmapLiu => "ismap-liu",
             Kind::RegistrationKindUnstated(_) => "registration-kind-unstated",
             Kind::CspRemark => "csp-remark",
             Kind::CspEvidence => "csp-evidence",
             Kind::InheritedRestated => "inherited-restated",
+            Kind::InheritedBeyondInfrastructure => "inherited-beyond-infrastructure",
             Kind::ImprovementPlan => "improvement-plan",
             Kind::SubsequentEvents => "subsequent-events",
             Kind::StatementScope(_) => "statement-scope",
@@ -2216,7 +2230,7 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 50] = [
+    pub const ALL: [Kind; 52] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::MapReferences,
@@ -2253,11 +2267,13 @@ impl Kind {
         Kind::CorrespondenceReview,
         Kind::LatestAudit,
         Kind::DesignOnly,
+        Kind::AuditPeriodShort,
         Kind::IsmapLiu,
         Kind::RegistrationKindUnstated(InputForm::Text),
         Kind::CspRemark,
         Kind::CspEvidence,
         Kind::InheritedRestated,
+        Kind::InheritedBeyondInfrastructure,
         Kind::ImprovementPlan,
         Kind::SubsequentEvents,
         Kind::StatementScope(ScopeGap::Excluded),
@@ -2433,8 +2449,12 @@ impl Procedure<'_> {
             Kind::CorrespondenceReview => ("Through the ISO/IEC 27001:2022 → 2013 correspondence, not an equivalence: ", Plain, ". ISMAP assessed the 2013 objectives (right of →): confirm that the CSP's statement covers the 2022 control or clause (left of →) as your item means it"),
             Kind::LatestAudit if ja => ("", Plain, " の監査対象期間の終了から16か月以上経過している: 最新の監査結果(更新後の掲載)を確認する"),
             Kind::LatestAudit => ("The audit period of ", Plain, " ended over 16 months ago: ask for the latest audit results (the renewed entry)"),
-            Kind::DesignOnly if ja => ("", Plain, " の監査対象期間は1日のみ(整備状況のみの評価で、運用状況は評価されていない): 運用の有効性はSOC2 Type2報告書等で確認する"),
-            Kind::DesignOnly => ("The audit period of ", Plain, " is one day (only the design was assessed, not operation): confirm operating effectiveness, e.g. with a SOC 2 Type 2 report"),
+            Kind::DesignOnly if ja => ("", Plain, " の監査対象期間は1日(または7日以内)のみ(整備状況のみの評価として扱い、運用状況は評価されていない): 運用の有効性はSOC2 Type2報告書等で確認する"),
+            Kind::DesignOnly => ("The audit period of ", Plain, " is one day (or 7 days at most: only the design is taken as assessed, not operation): confirm operating effectiveness, e.g. with a SOC 2 Type 2 report"),
+            Kind::AuditPeriodShort if ja => ("", Plain, " の監査対象期間は3か月より短い(期間の長さは警告 audit-period-short): 運用状況がどの期間について評価されたかを監査の結果で確認する"),
+            Kind::AuditPeriodShort => ("The audit period of ", Plain, " is shorter than 3 months (its length in the warning audit-period-short): check in the audit results over what period operating effectiveness was assessed"),
+            Kind::InheritedBeyondInfrastructure if ja => ("物理的セキュリティ(箇条11)以外の統制目標を基盤サービスから継承している(`inherited:`): ", Plain, "。基盤サービスの言明はそのサービス自身の利用者・データについてのもの: 基盤サービスの管理策がこのサービス自身の利用者・データに及ぶかCSPに確認する。確認できるまで充足としない"),
+            Kind::InheritedBeyondInfrastructure => ("Inherited from the service underneath outside the physical layer (clause 11, `inherited:`): ", Plain, ". The underlying statement is of that service's own users and data: confirm with the CSP that the underlying service's control covers this service's own users and data; not counted as covered until then"),
             Kind::IsmapLiu if ja => ("", Plain, " はISMAP-LIUの登録(外部監査の範囲はISMAPより狭く、内部監査の結果を提出): この項目の統制目標が外部監査の対象だったかCSPに確認し、対象外なら内部監査の結果を入手する。確認できるまでISMAP水準の確認として扱わない"),
             Kind::IsmapLiu => ("", Plain, " is registered under ISMAP-LIU (a smaller external-audit scope than ISMAP's; internal audit results are submitted): confirm with the CSP that this item's objectives were in the external audit's scope, else obtain the internal audit result; do not treat it as ISMAP-level assurance until then"),
             Kind::RegistrationKindUnstated(form) => kind_unstated_wording(form, ja),
@@ -2449,6 +2469,8 @@ impl Procedure<'_> {
             Kind::StatementScope(ScopeGap::NotShown) if ja => ("CSPのISMAPの言明の対象範囲は ", Plain, " でデータを保存しないことは言明の対象ではない: データを保存する場所とそれ以外に保存しないことをCSPに書面で確認し、契約で定める"),
             Kind::StatementScope(ScopeGap::NotShown) => ("The scope of the CSP's ISMAP statement names only ", Plain, ": it does not show that no data is kept there; confirm in writing with the CSP where data is kept and that it is kept nowhere else, and fix it in the contract"),
             Kind::StatementScope(ScopeGap::Inherited) if ja => ("この項目の統制目標は継承元のサービスの言明による(言明の対象範囲を比較した): ", Plain, "。継承する統制目標はその部分について言明されていない: その部分(データセンターの物理的セキュリティ等)を継承元の言明・認証、CSPへの質問票・書面確認で自ら確認する"),
+            Kind::StatementScope(ScopeGap::Unnamed) if ja => ("CSPのISMAPの言明の対象範囲は、名前を挙げない部分を除外するか他の文書を参照している: ", Plain, "。言明の対象範囲(言明書とその参照先)を入手し、利用する範囲が含まれるかを確認する"),
+            Kind::StatementScope(ScopeGap::Unnamed) => ("The scope of the CSP's ISMAP statement excludes parts it does not name, or points elsewhere for them: ", Plain, ". Obtain the statement's scope (the statement and what it points to) and confirm that what you use is within it"),
             Kind::StatementScope(ScopeGap::Inherited) => ("This item's objectives rest on the statement of the service underneath (the statement scopes were compared): ", Plain, ". The inherited objectives are not stated for that part: check it yourself (that provider's statement or certification, a questionnaire or written confirmation from the CSP)"),
             Kind::LevelCheck if ja => ("ISMAPは統制目標の実施を評価しており、この確認項目が求める水準(", Plain, ")は評価していない: CSPの実際の値(保存期間・期限・頻度・設定値等)を質問票・仕様・契約/SLAで確認する"),
             Kind::OwnResponsibility if ja => ("確認項目の責任分界では利用者(自組織)の責任とされている: CSPのISMAPの言明では代替できないため、自組織で実施状況を確認する(参照する統制目標のCSPの実施は前提の確認にとどまる)", Plain, ""),

@@ -438,7 +438,12 @@ impl Stated<'_> {
             findings.push(Finding::UnderlyingNotInEffect);
         } else if inherited && any_below(&self.confirmed) {
             findings.push(Finding::UnderlyingNotConfirmed);
-        } else if inherited && any_below(&self.within_scope) {
+        } else if inherited
+            && (any_below(&self.within_scope)
+                || !crate::analysis::csp::carried_by_infrastructure(id))
+        {
+            // outside the underlying statement's scope, or outside the physical layer it
+            // carries for this service (`inherited: ["9"]`: review 23 A-14)
             findings.push(Finding::UnderlyingOutsideScope);
         }
         // evidence for an inherited objective is the underlying service's own audit
@@ -857,6 +862,26 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
             message,
         });
     }
+    // inherited outside the physical layer (clause 11): the underlying statement is of that
+    // service's own users and data (the rule `report` caps on, review 23 A-14)
+    let beyond: Vec<&str> = items
+        .iter()
+        .filter(|it| {
+            it.findings.contains(&Finding::UnderlyingOutsideScope)
+                && !crate::analysis::csp::carried_by_infrastructure(&it.id)
+        })
+        .map(|it| it.id.as_str())
+        .collect();
+    if !beyond.is_empty() {
+        let (n, ids) = (beyond.len(), beyond.join(", "));
+        notes.push(Warning {
+            code: "inherited-beyond-infrastructure",
+            message: match lang {
+                Lang::Ja => format!("物理的セキュリティ(箇条11)以外の統制目標{n}件を継承元から継承しています(`inherited:`): 継承元の言明はそのサービス自身の利用者・データについてのもので、このサービスの利用者・データについては言明されていないため、実施と数えていません: {ids}。このサービス自身で実施して `implemented` に記載するか、`inherited:` を箇条11に狭めてください"),
+                Lang::En => format!("{n} objective(s) outside the physical layer (clause 11) are inherited from the service underneath (`inherited:`): its statement is of its own users and data, not this service's, so they are not counted as implemented: {ids}. Implement them in this service and list them under `implemented`, or narrow `inherited:` to clause 11"),
+            },
+        });
+    }
     if let Some(held) = crate::analysis::gap::details_held(catalog) {
         notes.push(Warning {
             code: "catalog-incomplete",
@@ -914,7 +939,7 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
     }
 
     ReadinessReport {
-        schema_version: 17,
+        schema_version: 18,
         lang,
         catalog: CatalogInfo {
             name: catalog.name.clone(),

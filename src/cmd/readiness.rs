@@ -51,6 +51,7 @@ pub fn run(ctx: &Context, cfg: ReadinessConfig) -> Result<Exit> {
                     | "underlying-not-in-effect"
                     | "underlying-not-confirmed"
                     | "underlying-outside-scope"
+                    | "inherited-beyond-infrastructure"
             ) {
                 eprintln!("{}", messages::warning(&n.message));
             } else {
