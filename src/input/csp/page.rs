@@ -2193,7 +2193,12 @@ fn take(
             page.registration_number = Some(number);
         }
         Field::Registered | Field::RenewalDeadline => {
-            let date = Date::parse_written(&value).ok_or_else(|| {
+            let date = if spec.field == Field::RenewalDeadline {
+                Date::parse_deadline(&value)
+            } else {
+                Date::parse_written(&value)
+            }
+            .ok_or_else(|| {
                 InputError::at(
                     at.clone(),
                     format!("'{}' after '{}' is not a date", quote(&value), quote(label)),
