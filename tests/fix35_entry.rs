@@ -1,0 +1,159 @@
+//! Session 15 (fix35-entry): review 23's over-refusals of ordinary CSP list shapes — without
+//! any new credit. A per-region / per-edition status column read by `--status-column` (C-2,
+//! D-4); harmless labelled lines in a pasted entry (C-4); registry facts above a status
+//! table (C-6); a renewal applied for past the deadline (C-7); ordinary date spellings
+//! (C-8); `OK`/`NG` under a status header (C-12) — each with the neighbour still refused.
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{bin, by_id, input_error, json_of};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/fix35-entry")
+        .join(name)
+}
+
+/// `report --format json` of `checks-3items.csv` (items 1 → 9.2.1, 2 → 9.2.3, 3 → 10.1.2,
+/// all `ISMAP`) on the CSP list `csp`, as of `as_of`, with `extra` arguments.
+fn report(csp: &Path, as_of: &str, extra: &[&str]) -> assert_cmd::Command {
+    let mut c = bin();
+    c.args(["--lang", "en", "report", "--as-of", as_of, "--checks"])
+        .arg(fixture("checks-3items.csv"))
+        .arg("--csp")
+        .arg(csp)
+        .args(["--format", "json"])
+        .args(extra);
+    c
+}
+
+/// `page2.txt` (a valid pasted entry: ISMAP, deadline 令和9年3月31日, audit 2025-04-01 –
+/// 2026-03-31, 8 objectives incl. 9.2.1 and 9.2.3) with its line starting with `label`
+/// replaced by `line` (or, when no line starts so, `line` inserted after line `after`),
+/// written to `dir`.
+fn page_with(dir: &Path, name: &str, label: &str, line: &str, after: usize) -> PathBuf {
+    let page = std::fs::read_to_string(fixture("page2.txt")).unwrap();
+    let mut lines: Vec<String> = page.lines().map(str::to_owned).collect();
+    match lines.iter().position(|l| !label.is_empty() && l.starts_with(label)) {
+        Some(i) => lines[i] = line.to_owned(),
+        None => lines.insert(after, line.to_owned()),
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    path
+}
+
+/// The status of item `id` of a report.
+fn status(v: &serde_json::Value, id: &str) -> String {
+    by_id(&v["items"], id)["status"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// C-8: `2027年3月末日`, `2027年3月末`, `…まで` are the deadline's day; a period of months
+/// runs from the 1st to the last day; a restated length is checked; `基準日` is a one-day
+/// (design-only) audit as `…時点` is. `（予定）`, `（更新中）` and a length that is not the
+/// period's are still refused.
+#[test]
+fn c8_ordinary_date_spellings_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, value) in [
+        "2027年3月末日",
+        "2027年3月末",
+        "2027年3月31日まで",
+        "2027/3/31まで",
+        "令和9年3月末日",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let line = format!("登録の更新期限\t{value}");
+        let csp = page_with(dir.path(), &format!("d{i}.txt"), "登録の更新期限", &line, 0);
+        let v = json_of(report(&csp, "2026-12-01", &[]));
+        assert_eq!(v["csp"]["renewal_deadline"], "2027-03-31", "{value}");
+        assert_eq!(v["csp"]["registration"], "valid", "{value}");
+        assert_eq!(status(&v, "1"), "covered", "{value}");
+    }
+    for (i, (value, from, to)) in [
+        ("2025年4月～2026年3月", "2025-04-01", "2026-03-31"),
+        (
+            "2025年4月1日 ～ 2026年3月31日（12か月）",
+            "2025-04-01",
+            "2026-03-31",
+        ),
+        ("基準日 2025年3月31日", "2025-03-31", "2025-03-31"),
+        ("2025年3月31日（基準日）", "2025-03-31", "2025-03-31"),
+        ("2025年3月31日時点", "2025-03-31", "2025-03-31"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let line = format!("監査対象期間\t{value}");
+        let csp = page_with(dir.path(), &format!("p{i}.txt"), "監査対象期間", &line, 0);
+        let v = json_of(report(&csp, "2026-12-01", &[]));
+        assert_eq!(v["csp"]["audit_period"]["from"], *from, "{value}");
+        assert_eq!(v["csp"]["audit_period"]["to"], *to, "{value}");
+    }
+    for (i, (label, value)) in [
+        ("登録の更新期限", "2027年3月31日（予定）"),
+        ("登録の更新期限", "2027年3月31日（更新中）"),
+        ("登録の更新期限", "2027年3月末頃"),
+        ("監査対象期間", "2025年4月1日 ～ 2026年3月31日（6か月）"),
+        ("監査対象期間", "2025年4月1日 ～ 2026年3月31日（予定）"),
+        ("監査対象期間", "2025年3月31日"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let line = format!("{label}\t{value}");
+        let csp = page_with(dir.path(), &format!("r{i}.txt"), label, &line, 0);
+        let err = input_error(report(&csp, "2026-12-01", &[]));
+        assert!(err.contains(&format!("after '{label}' is not")), "{value}: {err}");
+    }
+}
+
+/// C-4: a labelled line whose value cannot qualify anything (a corporate number, a bare
+/// `なし`, the data centres' place, the service's kind or overview, a URL) is passed over
+/// wherever it stands in the entry, and no longer merged into the value above it; a value
+/// that excludes, limits or defers (`対象外`, `のみ`, `除く`, `予定`) or a label naming a
+/// region is still refused.
+#[test]
+fn c4_harmless_entry_labels_pass_qualifiers_still_refuse() {
+    let dir = tempfile::tempdir().unwrap();
+    let harmless = [
+        "法人番号\t1234567890123",
+        "法人番号 1234567890123",
+        "備考\tなし",
+        "データセンターの所在地\t日本国内（東京、大阪）",
+        "クラウドサービスの概要\t人事管理のためのSaaS",
+        "クラウドサービスの種別\tSaaS",
+        "サポート窓口\thttps://example.com/support",
+    ];
+    // after the title, after the provider's name (a text value), after the audit period
+    for (i, line) in harmless.iter().enumerate() {
+        for after in [1, 4, 13] {
+            let csp = page_with(dir.path(), &format!("h{i}-{after}.txt"), "", line, after);
+            let v = json_of(report(&csp, "2026-12-01", &[]));
+            assert_eq!(status(&v, "1"), "covered", "{line} after line {after}");
+            assert_eq!(v["csp"]["provider"], "サンプル株式会社", "{line} after {after}");
+        }
+    }
+    for (i, line) in [
+        "備考\t大阪リージョンは対象外",
+        "データセンターの所在地\t東京のみ",
+        "クラウドサービスの概要\t管理コンソールを除く",
+        "法人番号\t1234567890123（予定）",
+        "大阪リージョン\tなし",
+        "備考\tサービス内容は別紙参照",
+    ]
+    .iter()
+    .enumerate()
+    {
+        for after in [1, 4, 13] {
+            let csp = page_with(dir.path(), &format!("q{i}-{after}.txt"), "", line, after);
+            input_error(report(&csp, "2026-12-01", &[]));
+        }
+    }
+}
