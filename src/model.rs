@@ -1530,6 +1530,11 @@ pub struct ReadPart {
     /// other than implemented (a sheet named `非該当`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stated_by_sheet_name: Option<Declared>,
+    /// One status column per part of the service (a region, an edition), the one read named
+    /// by `--status-column`: the other parts' columns, not read; the statement read is the
+    /// status column's part only (review 23 C-2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_parts: Vec<String>,
 }
 
 /// A sheet of a workbook that was not read.

@@ -835,6 +835,19 @@ pub fn read_as_text(read_as: &ReadAs, lang: Lang) -> String {
         if let Some(c) = &p.status_column {
             what.push(format!("{} {c}", l("状況列", "status column")));
         }
+        // one column per part of the service, one read (review 23 C-2)
+        if let (Some(c), false) = (&p.status_column, p.other_parts.is_empty()) {
+            what.push(match lang {
+                Lang::Ja => format!(
+                    "サービスの一部の列: 確認項目は {c} についてのみ判定, 読んでいない列: {}",
+                    p.other_parts.join(", ")
+                ),
+                _ => format!(
+                    "a part of the service: items are judged for {c} only, not read: {}",
+                    p.other_parts.join(", ")
+                ),
+            });
+        }
         if let Some(d) = p.stated_by_sheet_name {
             what.push(format!(
                 "{} {}",

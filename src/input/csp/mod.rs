@@ -690,6 +690,7 @@ fn read_table_by_kind(
                     id_column: id_column_name(&layout),
                     status_column: None,
                     stated_by_sheet_name: (stated != Declared::Implemented).then_some(stated),
+                    other_parts: Vec::new(),
                 },
                 listed,
                 tracks_evidence: false,
@@ -731,6 +732,11 @@ fn read_table_by_kind(
                     id_column: Some(layout.name(layout.id_column).to_owned()),
                     status_column: layout.status_name(),
                     stated_by_sheet_name: None,
+                    other_parts: cols
+                        .other_parts
+                        .iter()
+                        .map(|&c| layout.name(c).to_owned())
+                        .collect(),
                 },
                 listed,
                 tracks_evidence: cols.evidence.is_some(),
@@ -2764,7 +2770,17 @@ fn from_parts(
     // without a kind row is not stated by another sheet's)
     let stated: Vec<Option<RegistrationKind>> = parts.iter().map(|p| p.kind).collect();
     // a sheet naming a region states that region's statement (review 22 A-18)
-    let scope: Vec<String> = sheets::statement_scope(&parts).into_iter().collect();
+    let mut scope: Vec<String> = sheets::statement_scope(&parts).into_iter().collect();
+    // one status column per part, one read (`--status-column 東京リージョン`): the statement
+    // of that part only, the others outside it, read as a profile's scope (`対象外:`) is, so
+    // that an item naming another part is judged outside the statement's scope (review 23
+    // C-2)
+    for part in &parts {
+        if let (Some(read), false) = (&part.read.status_column, part.read.other_parts.is_empty()) {
+            scope.push(read.clone());
+            scope.push(format!("対象外: {}", part.read.other_parts.join("、")));
+        }
+    }
     let registration_kind = if stated.contains(&Some(RegistrationKind::IsmapLiu)) {
         Some(RegistrationKind::IsmapLiu)
     } else if stated.iter().all(Option::is_some) {

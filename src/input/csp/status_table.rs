@@ -3619,6 +3619,19 @@ fn check_implemented_row(
                     FOR_REMARKS,
                 ))
             }
+            // a status under a header naming one part (`大阪リージョン | 実施`): the header,
+            // not the value, names the part — one column per part (review 23 D-4)
+            Header::Scope
+                if super::classify::names_one_part(layout.name(c))
+                    && vocab::status_value(text).is_ok() =>
+            {
+                return Err(refuse(
+                    c,
+                    text,
+                    "states the control's status for the part of the service its header names (a column per region or edition: it states the same control for another part)".to_owned(),
+                    "a table with one status column per region or edition states each part apart: name the part your procurement uses with --status-column NAME (the other parts' columns are then not read, and items naming another part are outside the statement's scope), or give one status for the whole service",
+                ))
+            }
             Header::Scope if !remarks::is_whole_scope(text) && !names_service(text, service) => {
                 return Err(refuse(
                     c,
