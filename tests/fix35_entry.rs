@@ -157,3 +157,78 @@ fn c4_harmless_entry_labels_pass_qualifiers_still_refuse() {
         }
     }
 }
+
+/// `report --format json` of `checks-parts.csv` (1 利用者登録 9.2.1; 2 大阪リージョンの特権管理
+/// 9.2.3; 3 Standardプランの利用者登録 9.2.1; 4 東京リージョンの利用者登録 9.2.1; 5 鍵管理
+/// 10.1.2; 6 特権管理 9.2.3) on `csp` (a fixture) with `extra` arguments.
+fn parts_report(csp: &str, extra: &[&str]) -> assert_cmd::Command {
+    let mut c = bin();
+    c.args(["--lang", "en", "report", "--as-of", "2026-12-01", "--checks"])
+        .arg(fixture("checks-parts.csv"))
+        .arg("--csp")
+        .arg(fixture(csp))
+        .args(extra);
+    if !extra.contains(&"--format") {
+        c.args(["--format", "json"]);
+    }
+    c
+}
+
+/// The reasons of item `id` of a report.
+fn reasons(v: &serde_json::Value, id: &str) -> Vec<String> {
+    by_id(&v["items"], id)["reasons"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|r| r.as_str().map(str::to_owned)).collect())
+        .unwrap_or_default()
+}
+
+/// C-2 / D-4: one status column per region (`東京リージョン | 大阪リージョン`) or edition
+/// (`Standard | Enterprise`). Without `--status-column` the refusal's hint says what to do;
+/// with it, that part's column is read, the others are not (no refusal per row), the
+/// statement's scope is that part (an item naming another part: outside-statement-scope,
+/// never covered), and nothing is credited from the other part's column.
+#[test]
+fn c2_one_status_column_per_region_or_edition_reads_the_part_named() {
+    for file in ["C2-region-cols.csv", "C2-edition-cols.csv"] {
+        let err = input_error(parts_report(file, &[]));
+        assert!(err.contains("more than one status column"), "{err}");
+        assert!(err.contains("one status column per region or edition"), "{err}");
+        assert!(err.contains("--status-column NAME"), "{err}");
+    }
+    // Tokyo: every row 実施; Osaka 実施 / 未実施 / 計画中
+    let v = json_of(parts_report("C2-region-cols.csv", &["--status-column", "東京リージョン"]));
+    let part = &v["csp"]["read_as"]["parts"][0];
+    assert_eq!(part["status_column"], "東京リージョン");
+    assert_eq!(part["other_parts"], serde_json::json!(["大阪リージョン"]));
+    assert_eq!(status(&v, "1"), "covered");
+    assert_eq!(status(&v, "6"), "covered");
+    assert_eq!(status(&v, "2"), "partial");
+    assert!(reasons(&v, "2").contains(&"outside-statement-scope".to_owned()));
+    // Osaka read: what Osaka states, nothing of Tokyo's
+    let v = json_of(parts_report("C2-region-cols.csv", &["--status-column", "大阪リージョン"]));
+    assert_eq!(status(&v, "1"), "covered");
+    assert_eq!(status(&v, "6"), "not-covered");
+    assert_eq!(status(&v, "5"), "not-covered");
+    assert_eq!(status(&v, "4"), "partial");
+    assert!(reasons(&v, "4").contains(&"outside-statement-scope".to_owned()));
+    // the text report says which part was read
+    let out = common::stdout_of(parts_report(
+        "C2-region-cols.csv",
+        &["--status-column", "東京リージョン", "--format", "table"],
+    ));
+    assert!(out.contains("items are judged for 東京リージョン only"), "{out}");
+    // editions: Enterprise read; an item naming Standard is outside the statement read
+    let v = json_of(parts_report("C2-edition-cols.csv", &["--status-column", "Enterprise"]));
+    assert_eq!(v["csp"]["read_as"]["parts"][0]["other_parts"], serde_json::json!(["Standard"]));
+    assert_eq!(status(&v, "6"), "covered");
+    assert_eq!(status(&v, "3"), "partial");
+    assert!(reasons(&v, "3").contains(&"outside-statement-scope".to_owned()));
+    // D-4: a status column beside a column naming one region: the header names the part,
+    // and the row is still refused (nothing read from the part's column as the whole's)
+    let err = input_error(parts_report("D4-status-and-region.csv", &["--status-column", "実施状況"]));
+    assert!(
+        err.contains("states the control's status for the part of the service its header names"),
+        "{err}"
+    );
+    assert!(!err.contains("names a part of the service under a header"), "{err}");
+}
