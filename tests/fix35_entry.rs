@@ -232,3 +232,37 @@ fn c2_one_status_column_per_region_or_edition_reads_the_part_named() {
     );
     assert!(!err.contains("names a part of the service under a header"), "{err}");
 }
+
+/// C-6: the list entry's fields above a status table's header (`有効期限：…`, `監査対象期間:
+/// …`, also in cells of their own) are read by the pasted entry's reader: a valid deadline
+/// reads, a lapsed one makes the items `assurance-gap` (registration-lapsed). A deadline
+/// that is no date (`（予定）`), a scope naming a part and a fact under a label the entry
+/// does not use are still refused.
+#[test]
+fn c6_registry_facts_above_a_status_table_are_read() {
+    let v = json_of(report(&fixture("C6-facts-above.csv"), "2026-12-01", &[]));
+    assert_eq!(v["csp"]["renewal_deadline"], "2027-03-31");
+    assert_eq!(v["csp"]["registration"], "valid");
+    assert_eq!(v["csp"]["audit_period"]["from"], "2025-04-01");
+    assert_eq!(status(&v, "1"), "covered");
+    let v = json_of(report(&fixture("C6-facts-above-lapsed.csv"), "2026-12-01", &[]));
+    assert_eq!(v["csp"]["renewal_deadline"], "2026-03-31");
+    assert_eq!(v["csp"]["registration"], "lapsed");
+    assert_eq!(status(&v, "1"), "assurance-gap");
+    assert!(by_id(&v["items"], "1")["reasons"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("registration-lapsed")));
+    let v = json_of(report(&fixture("C6-facts-above-cells.csv"), "2026-12-01", &[]));
+    assert_eq!(v["csp"]["registered"], "2024-03-01");
+    assert_eq!(v["csp"]["renewal_deadline"], "2027-03-31");
+    assert_eq!(status(&v, "2"), "covered");
+    for (file, says) in [
+        ("C6-deadline-planned.csv", "is not a date"),
+        ("C6-scope-above.csv", "above the table's header is a fact of the ISMAP list entry"),
+        ("C6-unknown-label-above.csv", "above the table's header is a fact of the ISMAP list entry"),
+    ] {
+        let err = input_error(report(&fixture(file), "2026-12-01", &[]));
+        assert!(err.contains(says), "{file}: {err}");
+    }
+}

@@ -895,10 +895,11 @@ pub fn read_as_text(read_as: &ReadAs, lang: Lang) -> String {
                     "registry facts read from the pasted list entry:",
                 )
             } else {
-                // a workbook's cover sheet (review 15 C-2)
+                // a workbook's cover sheet (review 15 C-2), or the rows above a table's
+                // header (review 23 C-6)
                 l(
-                    "ワークブックの掲載情報(IDのないシート)から読んだ登録情報:",
-                    "registry facts read from the workbook's list entry (a sheet without ids):",
+                    "掲載情報(IDのないシート、または表の見出しより上の行)から読んだ登録情報:",
+                    "registry facts read from the list entry's fields (a sheet without ids, or the rows above the table's header):",
                 )
             },
             fields.join(", ")

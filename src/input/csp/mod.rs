@@ -378,6 +378,9 @@ struct Part {
     /// The rows above its header (titles, `サービス名 | …`): compared between sheets
     /// ([`sheets::refuse_separate_statements`], review 20 B-2).
     above: Vec<Vec<String>>,
+    /// The fields of the list entry written above its header (`有効期限：2027年3月31日`,
+    /// `監査対象期間: …`), read by the pasted entry's reader ([`facts_above`], review 23 C-6).
+    facts: Option<page::Page>,
 }
 
 /// Pasted text: a published list, maybe with the fields of its list entry around it
@@ -496,6 +499,7 @@ fn from_text(
         kind: None,
         names_service: false,
         above: Vec::new(),
+        facts: None,
     };
     let mut att = from_parts(path, vec![part], Vec::new(), catalog)?;
     att.read_as.pasted = true;
@@ -582,11 +586,29 @@ fn read_table_by_kind(
         check_unvalued(sheet, &layout, marks)?;
         check_hidden_text(sheet, &layout, marks)?;
     }
-    // a registry fact outside the table's columns first: refused as what it is (`Valid
-    // until 2025-03-31` is no note on the rows)
+    // the fields of the list entry above the header (`有効期限：2027年3月31日`, `監査対象期間:
+    // …`) are read as a pasted entry's are, and their rows blanked (review 23 C-6); any other
+    // registry fact outside the table's columns is refused as what it is (`Valid until
+    // 2025-03-31` is no note on the rows)
+    let facts = facts_above(sheet, layout.header.unwrap_or(0), catalog, opts.as_of())?;
+    let blanked;
+    let sheet = match &facts {
+        Some(page) => {
+            let mut copy = sheet.clone();
+            for (i, row) in copy.rows.iter_mut().enumerate() {
+                if page.took(i + 1) && page::registry_fact(row).is_some() {
+                    row.iter_mut().for_each(String::clear);
+                }
+            }
+            blanked = copy;
+            &blanked
+        }
+        None => sheet,
+    };
     refuse_registry_facts(
         sheet,
-        first_rows(sheet, layout.header.unwrap_or(0)),
+        first_rows(sheet, layout.header.unwrap_or(0))
+            .filter(|(i, _)| !facts.as_ref().is_some_and(|p| p.took(i + 1))),
         "above the table's header",
     )?;
     refuse_registry_facts_in_table(sheet, &layout)?;
@@ -697,6 +719,7 @@ fn read_table_by_kind(
                 kind: None,
                 names_service: false,
                 above: Vec::new(),
+                facts: None,
             }
         }
         TableKind::StatusTable(cols) => {
@@ -743,10 +766,12 @@ fn read_table_by_kind(
                 kind: None,
                 names_service: false,
                 above: Vec::new(),
+                facts: None,
             }
         }
     };
     let mut part = part;
+    part.facts = facts;
     part.kind = kind_above_header(sheet, &layout)?;
     part.names_service = part.kind.is_some()
         || sheet
@@ -1905,6 +1930,54 @@ fn cover_facts(
     Ok(Some(page))
 }
 
+/// The fields of the list entry the rows above a table's header state (`有効期限：2027年3月
+/// 31日`, `監査対象期間: 2025年4月1日～2026年3月31日`, `登録日`), read by the pasted entry's
+/// reader ([`page::read`]) as a cover's are ([`cover_facts`]): a lapsed deadline there makes
+/// the items resting on the table `assurance-gap` (review 23 C-6). A scope is not taken (a
+/// scope naming a part stays refused, as on a cover); what the reader does not take stays
+/// [`refuse_registry_facts`]'. `None` when no row above states a fact a verdict depends on.
+fn facts_above(
+    sheet: &Sheet,
+    header: usize,
+    catalog: &Catalog,
+    as_of: crate::date::Date,
+) -> Result<Option<page::Page>, InputError> {
+    let rows = &sheet.rows[..header.min(sheet.rows.len())];
+    if !rows
+        .iter()
+        .any(|row| page::registry_fact(row).is_some() && !page::scope_row(row))
+    {
+        return Ok(None);
+    }
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| Line {
+            number: i + 1,
+            cells: row
+                .iter()
+                .filter(|_| !page::scope_row(row))
+                .map(|text| published::Cell {
+                    column: None,
+                    text,
+                    role: published::CellRole::Text,
+                })
+                .collect(),
+        })
+        .collect();
+    let page = page::read(&lines, Path::new(""), catalog, as_of).map_err(|mut e| {
+        // the page's errors name a line of text: here a row of the sheet, in its file
+        let at = sheet.location();
+        if let Some(loc) = e.location.as_deref_mut() {
+            let row = loc.line.take();
+            *loc = at.clone();
+            loc.row = row;
+        }
+        e
+    })?;
+    Ok((!page.fields.is_empty()).then_some(page))
+}
+
 /// Sets the registration facts of the workbook's cover ([`cover_facts`]) on `att`: one sheet
 /// of them (two covers may disagree, and which holds is not for the tool to choose); a kind
 /// ISMAP-LIU stated elsewhere in the workbook stays (the lesser assurance wins).
@@ -2751,7 +2824,7 @@ fn show_words(sheet: &mut Sheet, marks: &SheetMarks) {
 /// stated.
 fn from_parts(
     path: &Path,
-    parts: Vec<Part>,
+    mut parts: Vec<Part>,
     skipped: Vec<SkippedSheet>,
     catalog: &Catalog,
 ) -> Result<Attestation, InputError> {
@@ -2788,6 +2861,13 @@ fn from_parts(
     } else {
         None
     };
+    // the list entry's fields above a table (review 23 C-6): one table's, as one cover's
+    let mut facts: Vec<(Option<String>, page::Page)> = Vec::new();
+    for part in &mut parts {
+        if let Some(page) = part.facts.take() {
+            facts.push((part.read.sheet.clone(), page));
+        }
+    }
     for part in parts {
         if let Some(c) = part.listed.confirmed_later {
             if confirmed_later.as_ref().is_none_or(|(_, d, _)| c.1 > *d) {
@@ -2815,7 +2895,7 @@ fn from_parts(
         )
         .hint(CONTRADICTION_HINT));
     }
-    Ok(Attestation {
+    let mut att = Attestation {
         source: path.to_path_buf(),
         registration_kind,
         controls,
@@ -2833,7 +2913,9 @@ fn from_parts(
         },
         scope,
         ..Attestation::default()
-    })
+    };
+    apply_cover(path, facts, &mut att)?;
+    Ok(att)
 }
 
 /// A control stated twice, in any spelling (`9.2.3`, `A.9.2.3`, `９．２．３`), must be stated
