@@ -1351,6 +1351,10 @@ pub struct Attestation {
     pub jurisdiction: Option<String>,
     /// 後発事象 as published (free text; `なし` when none).
     pub subsequent_events: Option<String>,
+    /// The entry's words saying the registration's renewal has been applied for (`※ 登録の
+    /// 更新を申請中`, `状態 更新申請中`), as written: past the renewal deadline, the
+    /// registration is `renewal-pending` (review 23 C-7).
+    pub renewal_pending: Option<String>,
     /// Whether the statement carries an improvement plan (改善計画), as published.
     pub improvement_plan: Option<String>,
     /// 資本関係・役員等の情報 (capital relationships and officers), as published.

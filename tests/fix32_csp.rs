@@ -76,7 +76,7 @@ const PHYSICAL: [&str; 9] = [
 #[test]
 fn a_party_planned_unregistered_partial_or_self_assessed_is_no_reason() {
     let (_, v, stderr) = readiness(&data("fix32-csp/a14-not-assured.csv"));
-    assert_eq!(v["schema_version"], 17);
+    assert_eq!(v["schema_version"], 18);
     assert_eq!(
         v["summary"]["na_without_reason"], 9,
         "{} {stderr}",
@@ -109,7 +109,7 @@ fn report_agrees_a_party_under_no_assurance_is_no_reason() {
         &data("fix32-csp/checks.csv"),
         &data("fix32-csp/a14-not-assured.csv"),
     );
-    assert_eq!(v["schema_version"], 43);
+    assert_eq!(v["schema_version"], 44);
     for n in 1..=9 {
         let item = by_id(&v["items"], &n.to_string());
         let reasons = common::strings(&item["reasons"]);

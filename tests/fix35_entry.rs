@@ -258,11 +258,77 @@ fn c6_registry_facts_above_a_status_table_are_read() {
     assert_eq!(v["csp"]["renewal_deadline"], "2027-03-31");
     assert_eq!(status(&v, "2"), "covered");
     for (file, says) in [
-        ("C6-deadline-planned.csv", "is not a date"),
+        ("C6-deadline-planned.csv", "above the table's header is a fact of the ISMAP list entry"),
         ("C6-scope-above.csv", "above the table's header is a fact of the ISMAP list entry"),
         ("C6-unknown-label-above.csv", "above the table's header is a fact of the ISMAP list entry"),
     ] {
         let err = input_error(report(&fixture(file), "2026-12-01", &[]));
         assert!(err.contains(says), "{file}: {err}");
+    }
+}
+
+/// C-12 rest: under a status header `OK` is implemented and `NG` not implemented (`対応`,
+/// `準拠`, `実施している`, `Effective`, `実施済（全リージョン）` read since session 14); under an
+/// audit's result `NG` is still a finding that refuses the row.
+#[test]
+fn c12_ok_and_ng_under_a_status_header() {
+    let v = json_of(report(&fixture("C12-ok-ng.csv"), "2026-12-01", &[]));
+    assert_eq!(status(&v, "1"), "covered");
+    assert_eq!(status(&v, "2"), "not-covered");
+    assert!(by_id(&v["items"], "2")["reasons"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("not-implemented")));
+    let err = input_error(report(&fixture("C12-audit-ok-ng.csv"), "2026-12-01", &[]));
+    assert!(err.contains("row 4"), "{err}");
+    assert!(err.contains("'NG'"), "{err}");
+}
+
+/// C-7: past its renewal deadline, a registration whose renewal is applied for (`※ 登録の
+/// 更新を申請中（ISMAP基本規程3.5により引き続き有効）`, `状態 更新申請中`, also above a status
+/// table) is its own state, `renewal-pending`: never a refusal, never called lapsed, never
+/// covered — the items resting on it are `assurance-gap` with the procedure to confirm the
+/// renewal on the portal. Before the deadline the words stay refused, as before; a renewal
+/// only planned, or a lapse, is still refused.
+#[test]
+fn c7_a_renewal_applied_for_past_the_deadline_is_pending() {
+    let as_format = |csp: &str, as_of: &str, format: &str| {
+        let mut c = bin();
+        c.args(["--lang", "en", "report", "--as-of", as_of, "--checks"])
+            .arg(fixture("checks-c01-c02.csv"))
+            .arg("--csp")
+            .arg(fixture(csp))
+            .args(["--format", format]);
+        c
+    };
+    let on = |csp: &str, as_of: &str| as_format(csp, as_of, "json");
+    for csp in ["C7-renewal-pending.txt", "C7-renewal-pending-state.txt"] {
+        let v = json_of(on(csp, "2026-06-01"));
+        assert_eq!(v["csp"]["registration"], "renewal-pending", "{csp}");
+        let item = by_id(&v["items"], "C-01");
+        assert_eq!(item["status"], "assurance-gap", "{csp}");
+        assert_eq!(item["reasons"], serde_json::json!(["registration-renewal-pending"]));
+        assert_eq!(item["registration_lapsed"], serde_json::json!([]), "{csp}");
+        let procedures = item["additional_procedures"].to_string();
+        assert!(procedures.contains("registry-check-renewal"), "{procedures}");
+        assert!(procedures.contains("ISMAP portal"), "{procedures}");
+        let warnings = v["warnings"].to_string();
+        assert!(warnings.contains("registration-renewal-pending"), "{warnings}");
+        assert!(!warnings.contains("registration-lapsed"), "{warnings}");
+    }
+    // the text report never calls it lapsed
+    let out = common::stdout_of(as_format("C7-renewal-pending.txt", "2026-06-01", "csv"));
+    assert!(out.contains("assurance-gap (renewal pending)"), "{out}");
+    assert!(!out.contains("lapsed"), "{out}");
+    // above a status table too
+    let v = json_of(on("C7-table-renewal-pending.csv", "2026-06-01"));
+    assert_eq!(v["csp"]["registration"], "renewal-pending");
+    assert_eq!(by_id(&v["items"], "C-01")["status"], "assurance-gap");
+    // before the deadline the words are refused, as any state in words is (what they say
+    // of a registration in effect cannot be told)
+    input_error(on("C7-renewal-pending.txt", "2026-03-01"));
+    // a renewal only planned, a lapse: still refused
+    for csp in ["C7-renewal-planned.txt", "C7-lapsed-and-pending.txt"] {
+        input_error(on(csp, "2026-06-01"));
     }
 }

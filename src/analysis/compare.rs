@@ -93,7 +93,9 @@ impl Tier {
 
     pub fn of(registration: Registration, warnings: &[Warning]) -> Tier {
         match registration {
-            Registration::Lapsed | Registration::NotYetValid => Tier::NotInEffect,
+            Registration::Lapsed | Registration::NotYetValid | Registration::RenewalPending => {
+                Tier::NotInEffect
+            }
             Registration::NotChecked => Tier::NotChecked,
             Registration::Valid if warnings.is_empty() => Tier::Valid,
             Registration::Valid => Tier::ValidWithWarnings,
@@ -416,7 +418,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 26,
+        schema_version: 27,
         lang,
         as_of,
         catalog: CatalogInfo {

@@ -638,7 +638,7 @@ pub fn diff(
         new_not_in_effect,
     };
     ListDiff {
-        schema_version: 9,
+        schema_version: 10,
         catalog: catalog.line(),
         as_of,
         old: side(old, old_states.len(), old_unknown, as_of),

@@ -1330,10 +1330,11 @@ pub fn status_cells(status: Status, lang: Lang) -> Vec<String> {
     if noted != status.label(lang) {
         out.push(noted.to_owned());
     }
-    let marks: [&[Registration]; 3] = [
+    let marks: [&[Registration]; 4] = [
         &[Registration::Lapsed],
         &[Registration::NotYetValid],
         &[Registration::Lapsed, Registration::NotYetValid],
+        &[Registration::RenewalPending],
     ];
     for base in out.clone() {
         for m in marks {

@@ -1965,17 +1965,11 @@ fn facts_above(
                 .collect(),
         })
         .collect();
-    let page = page::read(&lines, Path::new(""), catalog, as_of).map_err(|mut e| {
-        // the page's errors name a line of text: here a row of the sheet, in its file
-        let at = sheet.location();
-        if let Some(loc) = e.location.as_deref_mut() {
-            let row = loc.line.take();
-            *loc = at.clone();
-            loc.row = row;
-        }
-        e
-    })?;
-    Ok((!page.fields.is_empty()).then_some(page))
+    // rows the entry's reader cannot take (a label row over a value row, a value that is
+    // no date) are refused by the table's rule, naming the row, as before
+    Ok(page::read(&lines, Path::new(""), catalog, as_of)
+        .ok()
+        .filter(|page| !page.fields.is_empty()))
 }
 
 /// Sets the registration facts of the workbook's cover ([`cover_facts`]) on `att`: one sheet

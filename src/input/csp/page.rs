@@ -1059,6 +1059,8 @@ pub struct Page {
     improvement_plan: Option<String>,
     capital_relationships: Option<String>,
     third_party_testing: Option<String>,
+    /// A line saying the registration's renewal has been applied for ([`renewal_applied`]).
+    renewal_pending: Option<String>,
     /// The profile fields read, each with the line of its (first) label.
     pub fields: Vec<ReadField>,
     /// The lines the fields took (labels and values), 1-based.
@@ -1115,6 +1117,7 @@ impl Page {
             .capital_relationships
             .or(att.capital_relationships.take());
         att.third_party_testing = self.third_party_testing.or(att.third_party_testing.take());
+        att.renewal_pending = self.renewal_pending.or(att.renewal_pending.take());
         att.read_as.fields = self.fields;
     }
 
@@ -1312,6 +1315,29 @@ pub fn read(
     let has_ids = kinds
         .iter()
         .any(|k| matches!(k, Kind::IdList | Kind::IdProse));
+    // a renewal applied for (`※ 登録の更新を申請中（ISMAP基本規程3.5により引き続き有効）`,
+    // `状態 更新申請中`) past the renewal deadline, or with none given: the state of its own
+    // the scheme defines, read (review 23 C-7); before the deadline it stays refused as a
+    // state in words (what it says of a registration in effect cannot be told)
+    let past_deadline = page.renewal_deadline.is_none_or(|d| d < as_of);
+    for (i, line) in lines.iter().enumerate() {
+        if !past_deadline
+            || page.consumed.contains(&line.number)
+            || !matches!(
+                kinds[i],
+                Kind::State | Kind::UnknownField(_) | Kind::Other | Kind::Labels(_)
+            )
+        {
+            continue;
+        }
+        let text = crate::text::join_filled(line.cells.iter().map(|c| c.text));
+        if renewal_applied(&text) {
+            page.consumed.insert(line.number);
+            if page.renewal_pending.is_none() {
+                page.renewal_pending = Some(text);
+            }
+        }
+    }
     // the registration's state in words on a line of its own (`失効`, `Suspended`, `Note
     // Delisted on 2026-09-01`), wherever it stands: refused, never passed over (review 21
     //
@@ -1385,6 +1411,52 @@ pub fn read(
     }
     check_dates(&page, path)?;
     Ok(page)
+}
+
+/// Whether a line says the registration's renewal has been applied for and is being decided
+/// (`※ 登録の更新を申請中（ISMAP基本規程3.5により引き続き有効）`, `状態 更新申請中`, `更新審査中`,
+/// `Renewal pending`, `Renewal under review`): no other state (`失効`, `取消`, `停止`,
+/// `Withdrawn`), no plan to apply (`更新申請予定`), no negation.
+fn renewal_applied(text: &str) -> bool {
+    let folded = fold_width(text).to_lowercase();
+    let renewal = folded.contains("更新") || folded.contains("renewal");
+    let applied = [
+        "申請中",
+        "申請済",
+        "申請しています",
+        "審査中",
+        "手続中",
+        "手続き中",
+        "pending",
+        "under review",
+        "applied for",
+    ]
+    .iter()
+    .any(|w| folded.contains(w));
+    let other = [
+        "失効",
+        "取消",
+        "取り消",
+        "抹消",
+        "停止",
+        "辞退",
+        "取下",
+        "取り下",
+        "却下",
+        "期限切れ",
+        "予定",
+        "未申請",
+        "withdrawn",
+        "suspended",
+        "revoked",
+        "expired",
+        "lapsed",
+        "rejected",
+        "planned",
+    ]
+    .iter()
+    .any(|w| folded.contains(w));
+    renewal && applied && !other && vocab::negation_in(text).is_none()
 }
 
 /// The hint for a line of a pasted entry that is none of its fields ([`unplaced_in_entry`]).
