@@ -324,7 +324,18 @@ fn length_noted(text: &str) -> Option<(&str, i32)> {
     let unit = &note[digits..];
     let months = matches!(
         unit.to_lowercase().as_str(),
-        "か月" | "ヶ月" | "カ月" | "ケ月" | "箇月" | "ヵ月" | "ヵ月間" | "か月間" | "ヶ月間" | "カ月間" | "month" | "months"
+        "か月"
+            | "ヶ月"
+            | "カ月"
+            | "ケ月"
+            | "箇月"
+            | "ヵ月"
+            | "ヵ月間"
+            | "か月間"
+            | "ヶ月間"
+            | "カ月間"
+            | "month"
+            | "months"
     );
     (digits > 0 && months).then(|| Some((inner[..open].trim(), number(&note[..digits])?)))?
 }
@@ -917,7 +928,10 @@ mod tests {
                 "2025年4月1日 ～ 2026年3月31日（12か月）",
                 p("2025-04-01", "2026-03-31"),
             ),
-            ("2025年4月1日～2025年9月30日(6ヶ月)", p("2025-04-01", "2025-09-30")),
+            (
+                "2025年4月1日～2025年9月30日(6ヶ月)",
+                p("2025-04-01", "2025-09-30"),
+            ),
             // a length that is not the period's is no restatement
             ("2025年4月1日 ～ 2026年3月31日（6か月）", None),
             ("2025年4月1日 ～ 2026年3月31日（予定）", None),

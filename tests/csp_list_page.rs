@@ -754,7 +754,10 @@ fn entry_facts_above_a_table_and_on_a_sheet_are_read() {
     c.args(["--format", "json"]);
     let v = common::json_of(c);
     assert_eq!(v["csp"]["improvement_plan"], "有", "{v}");
-    assert_eq!(v["csp"]["subsequent_events"], "有（2025年10月に障害）", "{v}");
+    assert_eq!(
+        v["csp"]["subsequent_events"], "有（2025年10月に障害）",
+        "{v}"
+    );
     let reasons = v["items"][0]["reasons"].to_string();
     assert!(reasons.contains("improvement-plan"), "{v}");
     // the kind row alone above the header is read, as before

@@ -35,7 +35,10 @@ fn report(csp: &Path, as_of: &str, extra: &[&str]) -> assert_cmd::Command {
 fn page_with(dir: &Path, name: &str, label: &str, line: &str, after: usize) -> PathBuf {
     let page = std::fs::read_to_string(fixture("page2.txt")).unwrap();
     let mut lines: Vec<String> = page.lines().map(str::to_owned).collect();
-    match lines.iter().position(|l| !label.is_empty() && l.starts_with(label)) {
+    match lines
+        .iter()
+        .position(|l| !label.is_empty() && l.starts_with(label))
+    {
         Some(i) => lines[i] = line.to_owned(),
         None => lines.insert(after, line.to_owned()),
     }
@@ -110,7 +113,10 @@ fn c8_ordinary_date_spellings_read() {
         let line = format!("{label}\t{value}");
         let csp = page_with(dir.path(), &format!("r{i}.txt"), label, &line, 0);
         let err = input_error(report(&csp, "2026-12-01", &[]));
-        assert!(err.contains(&format!("after '{label}' is not")), "{value}: {err}");
+        assert!(
+            err.contains(&format!("after '{label}' is not")),
+            "{value}: {err}"
+        );
     }
 }
 
@@ -137,7 +143,10 @@ fn c4_harmless_entry_labels_pass_qualifiers_still_refuse() {
             let csp = page_with(dir.path(), &format!("h{i}-{after}.txt"), "", line, after);
             let v = json_of(report(&csp, "2026-12-01", &[]));
             assert_eq!(status(&v, "1"), "covered", "{line} after line {after}");
-            assert_eq!(v["csp"]["provider"], "サンプル株式会社", "{line} after {after}");
+            assert_eq!(
+                v["csp"]["provider"], "サンプル株式会社",
+                "{line} after {after}"
+            );
         }
     }
     for (i, line) in [
@@ -163,11 +172,18 @@ fn c4_harmless_entry_labels_pass_qualifiers_still_refuse() {
 /// 10.1.2; 6 特権管理 9.2.3) on `csp` (a fixture) with `extra` arguments.
 fn parts_report(csp: &str, extra: &[&str]) -> assert_cmd::Command {
     let mut c = bin();
-    c.args(["--lang", "en", "report", "--as-of", "2026-12-01", "--checks"])
-        .arg(fixture("checks-parts.csv"))
-        .arg("--csp")
-        .arg(fixture(csp))
-        .args(extra);
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-12-01",
+        "--checks",
+    ])
+    .arg(fixture("checks-parts.csv"))
+    .arg("--csp")
+    .arg(fixture(csp))
+    .args(extra);
     if !extra.contains(&"--format") {
         c.args(["--format", "json"]);
     }
@@ -178,7 +194,11 @@ fn parts_report(csp: &str, extra: &[&str]) -> assert_cmd::Command {
 fn reasons(v: &serde_json::Value, id: &str) -> Vec<String> {
     by_id(&v["items"], id)["reasons"]
         .as_array()
-        .map(|a| a.iter().filter_map(|r| r.as_str().map(str::to_owned)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|r| r.as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -192,11 +212,17 @@ fn c2_one_status_column_per_region_or_edition_reads_the_part_named() {
     for file in ["C2-region-cols.csv", "C2-edition-cols.csv"] {
         let err = input_error(parts_report(file, &[]));
         assert!(err.contains("more than one status column"), "{err}");
-        assert!(err.contains("one status column per region or edition"), "{err}");
+        assert!(
+            err.contains("one status column per region or edition"),
+            "{err}"
+        );
         assert!(err.contains("--status-column NAME"), "{err}");
     }
     // Tokyo: every row 実施; Osaka 実施 / 未実施 / 計画中
-    let v = json_of(parts_report("C2-region-cols.csv", &["--status-column", "東京リージョン"]));
+    let v = json_of(parts_report(
+        "C2-region-cols.csv",
+        &["--status-column", "東京リージョン"],
+    ));
     let part = &v["csp"]["read_as"]["parts"][0];
     assert_eq!(part["status_column"], "東京リージョン");
     assert_eq!(part["other_parts"], serde_json::json!(["大阪リージョン"]));
@@ -205,7 +231,10 @@ fn c2_one_status_column_per_region_or_edition_reads_the_part_named() {
     assert_eq!(status(&v, "2"), "partial");
     assert!(reasons(&v, "2").contains(&"outside-statement-scope".to_owned()));
     // Osaka read: what Osaka states, nothing of Tokyo's
-    let v = json_of(parts_report("C2-region-cols.csv", &["--status-column", "大阪リージョン"]));
+    let v = json_of(parts_report(
+        "C2-region-cols.csv",
+        &["--status-column", "大阪リージョン"],
+    ));
     assert_eq!(status(&v, "1"), "covered");
     assert_eq!(status(&v, "6"), "not-covered");
     assert_eq!(status(&v, "5"), "not-covered");
@@ -216,21 +245,36 @@ fn c2_one_status_column_per_region_or_edition_reads_the_part_named() {
         "C2-region-cols.csv",
         &["--status-column", "東京リージョン", "--format", "table"],
     ));
-    assert!(out.contains("items are judged for 東京リージョン only"), "{out}");
+    assert!(
+        out.contains("items are judged for 東京リージョン only"),
+        "{out}"
+    );
     // editions: Enterprise read; an item naming Standard is outside the statement read
-    let v = json_of(parts_report("C2-edition-cols.csv", &["--status-column", "Enterprise"]));
-    assert_eq!(v["csp"]["read_as"]["parts"][0]["other_parts"], serde_json::json!(["Standard"]));
+    let v = json_of(parts_report(
+        "C2-edition-cols.csv",
+        &["--status-column", "Enterprise"],
+    ));
+    assert_eq!(
+        v["csp"]["read_as"]["parts"][0]["other_parts"],
+        serde_json::json!(["Standard"])
+    );
     assert_eq!(status(&v, "6"), "covered");
     assert_eq!(status(&v, "3"), "partial");
     assert!(reasons(&v, "3").contains(&"outside-statement-scope".to_owned()));
     // D-4: a status column beside a column naming one region: the header names the part,
     // and the row is still refused (nothing read from the part's column as the whole's)
-    let err = input_error(parts_report("D4-status-and-region.csv", &["--status-column", "実施状況"]));
+    let err = input_error(parts_report(
+        "D4-status-and-region.csv",
+        &["--status-column", "実施状況"],
+    ));
     assert!(
         err.contains("states the control's status for the part of the service its header names"),
         "{err}"
     );
-    assert!(!err.contains("names a part of the service under a header"), "{err}");
+    assert!(
+        !err.contains("names a part of the service under a header"),
+        "{err}"
+    );
 }
 
 /// C-6: the list entry's fields above a status table's header (`有効期限：…`, `監査対象期間:
@@ -245,7 +289,11 @@ fn c6_registry_facts_above_a_status_table_are_read() {
     assert_eq!(v["csp"]["registration"], "valid");
     assert_eq!(v["csp"]["audit_period"]["from"], "2025-04-01");
     assert_eq!(status(&v, "1"), "covered");
-    let v = json_of(report(&fixture("C6-facts-above-lapsed.csv"), "2026-12-01", &[]));
+    let v = json_of(report(
+        &fixture("C6-facts-above-lapsed.csv"),
+        "2026-12-01",
+        &[],
+    ));
     assert_eq!(v["csp"]["renewal_deadline"], "2026-03-31");
     assert_eq!(v["csp"]["registration"], "lapsed");
     assert_eq!(status(&v, "1"), "assurance-gap");
@@ -253,14 +301,27 @@ fn c6_registry_facts_above_a_status_table_are_read() {
         .as_array()
         .unwrap()
         .contains(&serde_json::json!("registration-lapsed")));
-    let v = json_of(report(&fixture("C6-facts-above-cells.csv"), "2026-12-01", &[]));
+    let v = json_of(report(
+        &fixture("C6-facts-above-cells.csv"),
+        "2026-12-01",
+        &[],
+    ));
     assert_eq!(v["csp"]["registered"], "2024-03-01");
     assert_eq!(v["csp"]["renewal_deadline"], "2027-03-31");
     assert_eq!(status(&v, "2"), "covered");
     for (file, says) in [
-        ("C6-deadline-planned.csv", "above the table's header is a fact of the ISMAP list entry"),
-        ("C6-scope-above.csv", "above the table's header is a fact of the ISMAP list entry"),
-        ("C6-unknown-label-above.csv", "above the table's header is a fact of the ISMAP list entry"),
+        (
+            "C6-deadline-planned.csv",
+            "above the table's header is a fact of the ISMAP list entry",
+        ),
+        (
+            "C6-scope-above.csv",
+            "above the table's header is a fact of the ISMAP list entry",
+        ),
+        (
+            "C6-unknown-label-above.csv",
+            "above the table's header is a fact of the ISMAP list entry",
+        ),
     ] {
         let err = input_error(report(&fixture(file), "2026-12-01", &[]));
         assert!(err.contains(says), "{file}: {err}");
@@ -307,13 +368,22 @@ fn c7_a_renewal_applied_for_past_the_deadline_is_pending() {
         assert_eq!(v["csp"]["registration"], "renewal-pending", "{csp}");
         let item = by_id(&v["items"], "C-01");
         assert_eq!(item["status"], "assurance-gap", "{csp}");
-        assert_eq!(item["reasons"], serde_json::json!(["registration-renewal-pending"]));
+        assert_eq!(
+            item["reasons"],
+            serde_json::json!(["registration-renewal-pending"])
+        );
         assert_eq!(item["registration_lapsed"], serde_json::json!([]), "{csp}");
         let procedures = item["additional_procedures"].to_string();
-        assert!(procedures.contains("registry-check-renewal"), "{procedures}");
+        assert!(
+            procedures.contains("registry-check-renewal"),
+            "{procedures}"
+        );
         assert!(procedures.contains("ISMAP portal"), "{procedures}");
         let warnings = v["warnings"].to_string();
-        assert!(warnings.contains("registration-renewal-pending"), "{warnings}");
+        assert!(
+            warnings.contains("registration-renewal-pending"),
+            "{warnings}"
+        );
         assert!(!warnings.contains("registration-lapsed"), "{warnings}");
     }
     // the text report never calls it lapsed
@@ -327,8 +397,18 @@ fn c7_a_renewal_applied_for_past_the_deadline_is_pending() {
     // before the deadline the words are refused, as any state in words is (what they say
     // of a registration in effect cannot be told)
     input_error(on("C7-renewal-pending.txt", "2026-03-01"));
-    // a renewal only planned, a lapse: still refused
+    // a renewal only planned, a lapse said with it: never pending — refused, or lapsed
     for csp in ["C7-renewal-planned.txt", "C7-lapsed-and-pending.txt"] {
-        input_error(on(csp, "2026-06-01"));
+        let out = on(csp, "2026-06-01").output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(!stdout.contains("renewal-pending"), "{csp}: {stdout}");
+        match out.status.code() {
+            Some(2) => {}
+            _ => {
+                let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+                assert_eq!(v["csp"]["registration"], "lapsed", "{csp}");
+                assert_ne!(by_id(&v["items"], "C-01")["status"], "covered", "{csp}");
+            }
+        }
     }
 }

@@ -1056,15 +1056,16 @@ impl Service {
             Some(d) => d < as_of,
             None => audit_old,
         };
-        // (stated without a deadline, the renewal's state is all that is known: pending)
-        let pending = self.renewal_pending.is_some();
+        // (read only past a deadline given: a renewal applied for before it, or without one,
+        // is refused where it is written)
+        let pending = self.renewal_pending.is_some() && self.renewal_deadline.is_some();
         let mut v = Validity {
             // past its renewal deadline; with none given, past the validity its audit period
             // gives (1 year 4 months after the period's end, the same bound as `audit_old`:
             // review 23 A-5); past a deadline with its renewal applied for, pending (review 23
             // C-7)
             lapsed: past && !pending,
-            renewal_pending: pending && (past || self.renewal_deadline.is_none()),
+            renewal_pending: past && pending,
             not_yet_valid: self.registered.is_some_and(|d| d > as_of),
             audit_not_ended: self.audit_period.is_some_and(|p| p.to > as_of),
             audit_old,

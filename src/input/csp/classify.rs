@@ -1096,9 +1096,9 @@ pub fn classify(
                     .count();
                 // one column per region or edition (`東京リージョン | 大阪リージョン`,
                 // `Standard | Enterprise`): the list states each part apart (review 23 C-2)
-                let per_part = candidates.iter().all(|k| {
-                    matches!(k.source, StatusSource::Column(c) if names_one_part(&names[c]))
-                });
+                let per_part = candidates.iter().all(
+                    |k| matches!(k.source, StatusSource::Column(c) if names_one_part(&names[c])),
+                );
                 let hint = if id_headers > 1 {
                     "the header names the id column more than once: two tables stand side by side (a print layout); put the second table's rows under the first's, in one id column and one status column"
                 } else if per_part {
@@ -1120,15 +1120,13 @@ pub fn classify(
     // one status column per part of the service, one named by --status-column: the others
     // state another part's statement (review 23 C-2)
     let other_parts: Vec<usize> = match (chosen.as_ref().map(|c| &c.source), status_column) {
-        (Some(StatusSource::Column(read)), Some(_)) if names_one_part(&names[*read]) => {
-            candidates
-                .iter()
-                .filter_map(|k| match k.source {
-                    StatusSource::Column(c) if c != *read && names_one_part(&names[c]) => Some(c),
-                    _ => None,
-                })
-                .collect()
-        }
+        (Some(StatusSource::Column(read)), Some(_)) if names_one_part(&names[*read]) => candidates
+            .iter()
+            .filter_map(|k| match k.source {
+                StatusSource::Column(c) if c != *read && names_one_part(&names[c]) => Some(c),
+                _ => None,
+            })
+            .collect(),
         _ => Vec::new(),
     };
     if let Some(u) = chosen.as_ref().and_then(|c| c.unnamed.as_ref()) {

@@ -1316,10 +1316,10 @@ pub fn read(
         .iter()
         .any(|k| matches!(k, Kind::IdList | Kind::IdProse));
     // a renewal applied for (`※ 登録の更新を申請中（ISMAP基本規程3.5により引き続き有効）`,
-    // `状態 更新申請中`) past the renewal deadline, or with none given: the state of its own
-    // the scheme defines, read (review 23 C-7); before the deadline it stays refused as a
-    // state in words (what it says of a registration in effect cannot be told)
-    let past_deadline = page.renewal_deadline.is_none_or(|d| d < as_of);
+    // `状態 更新申請中`) past the renewal deadline the entry gives: the state of its own the
+    // scheme defines, read (review 23 C-7); before the deadline, or with none given, it
+    // stays refused as a state in words (what it says of the registration cannot be told)
+    let past_deadline = page.renewal_deadline.is_some_and(|d| d < as_of);
     for (i, line) in lines.iter().enumerate() {
         if !past_deadline
             || page.consumed.contains(&line.number)
@@ -1676,9 +1676,19 @@ fn side_fact_line(cells: &[&str]) -> bool {
     let plain = fold_width(value);
     let harmless_value = matches!(
         crate::text::header_key(plain.trim_end_matches(['。', '.'])).as_ref(),
-        "なし" | "無し" | "特になし" | "該当なし" | "該当事項なし" | "none" | "nil" | "-" | "ー"
+        "なし"
+            | "無し"
+            | "特になし"
+            | "該当なし"
+            | "該当事項なし"
+            | "none"
+            | "nil"
+            | "-"
+            | "ー"
     ) || (plain.chars().any(|c| c.is_ascii_digit())
-        && plain.chars().all(|c| c.is_ascii_digit() || c == '-' || c == ' '))
+        && plain
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == ' '))
         || ((plain.starts_with("http://") || plain.starts_with("https://"))
             && !plain.contains(char::is_whitespace))
         || (plain.contains('@')
