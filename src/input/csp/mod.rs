@@ -1880,29 +1880,9 @@ fn cover_facts(
     as_of: crate::date::Date,
 ) -> Result<Option<page::Page>, InputError> {
     let rows = sheet.rows.clone();
-    // the scope is not taken: a scope naming a part stays refused, as above a table
-    let entry_like = rows
-        .iter()
-        .any(|row| page::registry_fact(row).is_some() && !page::scope_row(row));
-    if !entry_like {
+    let Some(lines) = entry_lines(&rows) else {
         return Ok(None);
-    }
-    let lines: Vec<Line> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| Line {
-            number: i + 1,
-            cells: row
-                .iter()
-                .filter(|_| !page::scope_row(row))
-                .map(|text| published::Cell {
-                    column: None,
-                    text,
-                    role: published::CellRole::Text,
-                })
-                .collect(),
-        })
-        .collect();
+    };
     let page = page::read(&lines, path, catalog, as_of).map_err(|mut e| {
         // the page's errors name a line of text: here a row of the sheet
         if let Some(loc) = e.location.as_deref_mut() {
@@ -1942,34 +1922,40 @@ fn facts_above(
     catalog: &Catalog,
     as_of: crate::date::Date,
 ) -> Result<Option<page::Page>, InputError> {
-    let rows = &sheet.rows[..header.min(sheet.rows.len())];
-    if !rows
-        .iter()
-        .any(|row| page::registry_fact(row).is_some() && !page::scope_row(row))
-    {
+    let Some(lines) = entry_lines(&sheet.rows[..header.min(sheet.rows.len())]) else {
         return Ok(None);
-    }
-    let lines: Vec<Line> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| Line {
-            number: i + 1,
-            cells: row
-                .iter()
-                .filter(|_| !page::scope_row(row))
-                .map(|text| published::Cell {
-                    column: None,
-                    text,
-                    role: published::CellRole::Text,
-                })
-                .collect(),
-        })
-        .collect();
+    };
     // rows the entry's reader cannot take (a label row over a value row, a value that is
     // no date) are refused by the table's rule, naming the row, as before
     Ok(page::read(&lines, Path::new(""), catalog, as_of)
         .ok()
         .filter(|page| !page.fields.is_empty()))
+}
+
+/// The rows of a sheet as lines of a pasted entry, for its reader ([`page::read`]), when
+/// one states a fact a verdict depends on ([`page::registry_fact`]); a scope is not taken
+/// (a scope naming a part stays refused, on a cover as above a table).
+fn entry_lines(rows: &[Vec<String>]) -> Option<Vec<Line<'_>>> {
+    let entry_like = rows
+        .iter()
+        .any(|row| page::registry_fact(row).is_some() && !page::scope_row(row));
+    entry_like.then(|| {
+        rows.iter()
+            .enumerate()
+            .map(|(i, row)| Line {
+                number: i + 1,
+                cells: row
+                    .iter()
+                    .filter(|_| !page::scope_row(row))
+                    .map(|text| published::Cell {
+                        column: None,
+                        text,
+                        role: published::CellRole::Text,
+                    })
+                    .collect(),
+            })
+            .collect()
+    })
 }
 
 /// Sets the registration facts of the workbook's cover ([`cover_facts`]) on `att`: one sheet

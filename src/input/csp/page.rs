@@ -1574,15 +1574,17 @@ fn unplaced_in_entry(
 /// whose value states no registry state, status, negation, id, date or exclusion
 /// (`監査機関 サンプル監査法人（限定付）` is still refused).
 fn entry_side_line(cells: &[&str]) -> bool {
-    let key = |t: &str| -> String {
-        fold_width(t)
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric() || *c == '.')
-            .collect()
-    };
-    let whole = key(&cells.join(" "));
+    let whole = side_key(&cells.join(" "));
     heading_of_list_words(&whole) || numbering_mark(&whole) || side_fact_line(cells)
+}
+
+/// A side line's text as compared: width-folded, lower case, letters, digits and dots.
+fn side_key(t: &str) -> String {
+    fold_width(t)
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '.')
+        .collect()
 }
 
 /// The side-fact part of [`entry_side_line`]: a label that is none of the registry's with a
@@ -1590,13 +1592,7 @@ fn entry_side_line(cells: &[&str]) -> bool {
 /// `データセンターの所在地 日本国内（東京、大阪）`). Such a line is taken out of the list
 /// wherever it stands outside the ids, and ends a value broken over lines above it.
 fn side_fact_line(cells: &[&str]) -> bool {
-    let key = |t: &str| -> String {
-        fold_width(t)
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric() || *c == '.')
-            .collect()
-    };
+    let key = side_key;
     // the label: the first cell of several, or the text before `:` or a space
     let (label, value) = match cells {
         [label, rest @ ..] if !rest.is_empty() => (label.to_string(), rest.join(" ")),
