@@ -412,3 +412,26 @@ fn c7_a_renewal_applied_for_past_the_deadline_is_pending() {
         }
     }
 }
+
+/// fix32-sheets leftover (review 23 C-14 in a table): above an ISMAP-LIU status table, a note
+/// that the list rests on the internal audit (`本一覧は内部監査結果に基づく`) is LIU's ordinary
+/// basis and reads (the items then carry the `ismap-liu` reason); above an ISMAP table it is
+/// still refused as the provider's own assessment.
+#[test]
+fn an_internal_audit_note_above_an_liu_table_reads() {
+    for file in [
+        "S7-liu-internal-audit.csv",
+        "S7-liu-title-internal-audit.csv",
+    ] {
+        let v = json_of(report(&fixture(file), "2026-12-01", &[]));
+        assert_eq!(v["csp"]["registration_kind"], "ismap-liu", "{file}");
+        assert_ne!(status(&v, "1"), "covered", "{file}");
+        assert!(reasons(&v, "1").contains(&"ismap-liu".to_owned()), "{file}");
+    }
+    let err = input_error(report(
+        &fixture("S7-ismap-internal-audit.csv"),
+        "2026-12-01",
+        &[],
+    ));
+    assert!(err.contains("内部監査"), "{err}");
+}

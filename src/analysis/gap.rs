@@ -7446,6 +7446,10 @@ mod tests {
                 !d.registration_lapsed.is_empty()
             );
             assert_eq!(
+                has(Reason::RegistrationRenewalPending),
+                !d.registration_renewal_pending.is_empty()
+            );
+            assert_eq!(
                 has(Reason::RegistrationNotYetValid),
                 !d.registration_not_yet_valid.is_empty()
             );
@@ -7524,6 +7528,8 @@ mod tests {
                     | Reason::AuditPeriodOld
                     | Reason::RegistrationKindUnstated
                     | Reason::CspIdNotInCatalog
+                    // a renewal applied for past the deadline: tests/fix35_entry.rs
+                    | Reason::RegistrationRenewalPending
             );
             assert!(own || seen.contains(&r), "{r:?}");
         }

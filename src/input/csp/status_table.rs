@@ -1837,6 +1837,20 @@ pub fn note_on_table(
     as_of: crate::date::Date,
 ) -> Result<(), InputError> {
     let text = text.trim();
+    // a note that the list rests on the internal audit, on a table an ISMAP-LIU row above
+    // its header names (`登録区分: ISMAP-LIU`): LIU's ordinary basis, read, as in a pasted
+    // LIU entry (review 23 C-14; fix32-sheets leftover, session 15)
+    let liu = || {
+        sheet
+            .rows
+            .iter()
+            .take_while(|row| !row.iter().any(|c| super::classify::is_id_cell(c)))
+            .flatten()
+            .any(|cell| super::page::mentions_liu(cell))
+    };
+    if place == Outside::Above && internal_audit_basis(text) && liu() {
+        return Ok(());
+    }
     if remarks::says_nothing(text)
         || is_number_label(text)
         || about_other_rows(text)
