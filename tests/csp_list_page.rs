@@ -734,25 +734,16 @@ fn entry_facts_above_a_table_and_on_a_sheet_are_read() {
     let v = common::json_of(c);
     assert_eq!(v["csp"]["renewal_deadline"], "2025-03-31", "{v}");
     assert_eq!(v["summary"]["covered"], 0, "{v}");
-    let mut c = report_cmd(
-        "en",
-        "2026-04-01",
-        &page("checks.csv"),
-        &dir.join("st-lapsed.csv"),
-    );
-    c.args(["--format", "json"]);
-    let v = common::json_of(c);
+    let json_on = |file: &str| {
+        let mut c = report_cmd("en", "2026-04-01", &page("checks.csv"), &dir.join(file));
+        c.args(["--format", "json"]);
+        common::json_of(c)
+    };
+    let v = json_on("st-lapsed.csv");
     assert_eq!(v["csp"]["renewal_deadline"], "2025-03-31", "{v}");
     assert_eq!(v["csp"]["registration"], "lapsed", "{v}");
     assert_eq!(v["summary"]["covered"], 0, "{v}");
-    let mut c = report_cmd(
-        "en",
-        "2026-04-01",
-        &page("checks.csv"),
-        &dir.join("st-facts.csv"),
-    );
-    c.args(["--format", "json"]);
-    let v = common::json_of(c);
+    let v = json_on("st-facts.csv");
     assert_eq!(v["csp"]["improvement_plan"], "有", "{v}");
     assert_eq!(
         v["csp"]["subsequent_events"], "有（2025年10月に障害）",
