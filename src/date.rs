@@ -70,6 +70,17 @@ impl Date {
         }
     }
 
+    /// A deadline as a document writes it: a date ([`Date::parse_written`]), `まで` or `迄`
+    /// after it meaning the same day (`2027年3月31日まで`, `2027/3/31まで`, review 23 C-8).
+    pub fn parse_deadline(s: &str) -> Option<Date> {
+        let t = s.trim();
+        let t = t
+            .strip_suffix("まで")
+            .or_else(|| t.strip_suffix('迄'))
+            .unwrap_or(t);
+        Date::parse_written(t)
+    }
+
     /// 0 = Monday … 6 = Sunday.
     pub fn weekday(self) -> u32 {
         // 1970-01-01 was a Thursday
@@ -142,15 +153,25 @@ fn split_weekday(s: &str) -> Option<(&str, Option<u32>)> {
     Some((&inner[..open], Some(w as u32)))
 }
 
-/// `2021年3月12日`.
+/// `2021年3月12日`; the month's last day as `2027年3月末日` or `2027年3月末` (review 23 C-8).
 fn kanji_date(s: &str) -> Option<Date> {
     let (y, rest) = s.split_once('年')?;
     let (m, rest) = rest.split_once('月')?;
-    let d = rest.strip_suffix('日')?;
     if y.len() != 4 {
         return None;
     }
-    Date::new(number(y)?, number(m)? as u32, number(d)? as u32)
+    day_of_month(number(y)?, number(m)? as u32, rest)
+}
+
+/// The day `d` (`12日`, `末日`, `末`: the month's last) of a month.
+fn day_of_month(year: i32, month: u32, d: &str) -> Option<Date> {
+    if matches!(d, "末日" | "末") {
+        return (1..=12)
+            .contains(&month)
+            .then(|| Date::new(year, month, days_in_month(year, month)))
+            .flatten();
+    }
+    Date::new(year, month, number(d.strip_suffix('日')?)? as u32)
 }
 
 /// `令和3年3月12日`, `令和元年5月1日`, `平成31年4月30日`, `R3.3.12`, `H31/4/30`: the year of the
@@ -160,20 +181,20 @@ fn era_date(s: &str) -> Option<Date> {
     let rest = rest.strip_prefix('.').unwrap_or(rest);
     let (y, m, d) = if let Some((y, rest)) = rest.split_once('年') {
         let (m, rest) = rest.split_once('月')?;
-        (y, m, rest.strip_suffix('日')?)
+        (y, m, rest.to_owned())
     } else {
         let mut it = rest.split(['.', '/', '-']);
         let (y, m, d) = (it.next()?, it.next()?, it.next()?);
         if it.next().is_some() {
             return None;
         }
-        (y, m, d)
+        (y, m, format!("{d}日"))
     };
     let year = if y == "元" { 1 } else { number(y)? };
     if !(1..=99).contains(&year) {
         return None;
     }
-    let date = Date::new(first.0 + year - 1, number(m)? as u32, number(d)? as u32)?;
+    let date = day_of_month(first.0 + year - 1, number(m)? as u32, &d)?;
     let (first, last) = (
         Date::new(first.0, first.1, first.2)?,
         Date::new(last.0, last.1, last.2)?,
@@ -273,6 +294,64 @@ pub fn parse_period(s: &str) -> Option<(Date, Date)> {
     {
         text = text[5..].trim().to_owned();
     }
+    // its length restated after it (`（12か月）`, `(6 months)`): it must be the period's
+    let (text, months) = match length_noted(&text) {
+        Some((rest, n)) => (rest.to_owned(), Some(n)),
+        None => (text, None),
+    };
+    let period = period_of(&text)?;
+    match months {
+        Some(n) if period.0.add_months(n) != add_days(period.1, 1) => None,
+        _ => Some(period),
+    }
+}
+
+/// `date` moved by `n` days.
+fn add_days(date: Date, n: i64) -> Date {
+    Date::from_days(date.to_days() + n)
+}
+
+/// A period's length in months noted in brackets at its end (`（12か月）`, `(12ヶ月)`,
+/// `(6 months)`): the text before it and the number.
+fn length_noted(text: &str) -> Option<(&str, i32)> {
+    let inner = text.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let note: String = inner[open + 1..]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let digits = note.len() - note.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let unit = &note[digits..];
+    let months = matches!(
+        unit.to_lowercase().as_str(),
+        "か月"
+            | "ヶ月"
+            | "カ月"
+            | "ケ月"
+            | "箇月"
+            | "ヵ月"
+            | "ヵ月間"
+            | "か月間"
+            | "ヶ月間"
+            | "カ月間"
+            | "month"
+            | "months"
+    );
+    (digits > 0 && months).then(|| Some((inner[..open].trim(), number(&note[..digits])?)))?
+}
+
+/// [`parse_period`] on a text without `から`, `まで` or a length note around it.
+fn period_of(text: &str) -> Option<(Date, Date)> {
+    // the day of a design-only audit (`基準日 2025年3月31日`, `2025年3月31日（基準日）`), as
+    // a point in time (`2025年3月31日時点`) is: one day
+    if let Some(day) = text
+        .strip_prefix("基準日")
+        .map(|d| d.trim_start_matches([':', ' ']))
+        .or_else(|| text.strip_suffix("(基準日)"))
+        .and_then(|d| Date::parse_written(d.trim()))
+    {
+        return Some((day, day));
+    }
     // a point in time (a design-only assessment): one date marked as such is one day
     if let Some(day) = text
         .strip_suffix("時点")
@@ -286,13 +365,28 @@ pub fn parse_period(s: &str) -> Option<(Date, Date)> {
         return Some((day, day));
     }
     let mut found: Option<(Date, Date)> = None;
-    for (at, sep) in separators(&text) {
+    for (at, sep) in separators(text) {
         let (a, b) = (&text[..at], &text[at + sep..]);
-        let Some(from) = Date::parse_written(a) else {
-            continue;
-        };
-        let Some(to) = Date::parse_written(b).or_else(|| month_day(b, from.year)) else {
-            continue;
+        // a period of months (`2025年4月～2026年3月`): from the first to the last day
+        let (from, to) = match (month_of(a), month_of(b)) {
+            (Some((y, m)), Some((y2, m2))) => {
+                let Some(from) = Date::new(y, m, 1) else {
+                    continue;
+                };
+                let Some(to) = Date::new(y2, m2, days_in_month(y2, m2)) else {
+                    continue;
+                };
+                (from, to)
+            }
+            _ => {
+                let Some(from) = Date::parse_written(a) else {
+                    continue;
+                };
+                let Some(to) = Date::parse_written(b).or_else(|| month_day(b, from.year)) else {
+                    continue;
+                };
+                (from, to)
+            }
         };
         if found.is_some_and(|f| f != (from, to)) {
             return None;
@@ -315,6 +409,35 @@ fn separators(text: &str) -> Vec<(usize, usize)> {
         out.extend(lower.match_indices(word).map(|(i, w)| (i, w.len())));
     }
     out
+}
+
+/// A month as a period's end writes it (`2025年4月`, `令和7年4月`, `2025/4`): its year and
+/// month.
+fn month_of(s: &str) -> Option<(i32, u32)> {
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let (year, m) = if let Some((y, rest)) = compact.split_once('年') {
+        let m = rest.strip_suffix('月')?;
+        let year = match strip_era(y) {
+            Some((first, _, n)) => {
+                let n = if n == "元" { 1 } else { number(n)? };
+                if !(1..=99).contains(&n) {
+                    return None;
+                }
+                first.0 + n - 1
+            }
+            None if y.len() == 4 => number(y)?,
+            None => return None,
+        };
+        (year, m.to_owned())
+    } else {
+        let (y, m) = compact.split_once('/')?;
+        if y.len() != 4 {
+            return None;
+        }
+        (number(y)?, m.to_owned())
+    };
+    let month = number(&m)? as u32;
+    (1..=12).contains(&month).then_some((year, month))
 }
 
 /// `9月30日`, `9/30`, `Sep 30`: a date in the year `year`.
@@ -714,6 +837,11 @@ mod tests {
             ("Mar. 12, 2021", d(2021, 3, 12)),
             ("12 March 2021", d(2021, 3, 12)),
             ("Sept 30, 2024", d(2024, 9, 30)),
+            // the month's last day (review 23 C-8)
+            ("2027年3月末日", d(2027, 3, 31)),
+            ("2027年3月末", d(2027, 3, 31)),
+            ("2028年2月末日", d(2028, 2, 29)),
+            ("令和9年3月末日", d(2027, 3, 31)),
             // not dates: an era date outside its era, a wrong weekday, no year, words
             ("令和1年4月30日", None),
             ("平成31年5月1日", None),
@@ -728,8 +856,22 @@ mod tests {
             ("なし", None),
             ("2021年3月", None),
             ("Marching 12, 2021", None),
+            ("2027年13月末日", None),
+            ("2027年3月末頃", None),
         ] {
             assert_eq!(Date::parse_written(text), want, "{text}");
+        }
+        // a deadline: `まで` after a date is that date; a plan or a renewal is none
+        for (text, want) in [
+            ("2027年3月31日まで", d(2027, 3, 31)),
+            ("2027/3/31まで", d(2027, 3, 31)),
+            ("2027年3月末日まで", d(2027, 3, 31)),
+            ("2027年3月31日", d(2027, 3, 31)),
+            ("2027年3月31日（予定）", None),
+            ("2027年3月31日（更新中）", None),
+            ("まで", None),
+        ] {
+            assert_eq!(Date::parse_deadline(text), want, "{text}");
         }
         assert_eq!(Date::new(2021, 3, 12).unwrap().weekday(), 4);
     }
@@ -775,6 +917,28 @@ mod tests {
             ("令和7年9月30日 時点", p("2025-09-30", "2025-09-30")),
             ("as of 2025-09-30", p("2025-09-30", "2025-09-30")),
             ("時点", None),
+            // the day of a design-only audit, and months from the first to the last day
+            ("基準日 2025年3月31日", p("2025-03-31", "2025-03-31")),
+            ("基準日：2025年3月31日", p("2025-03-31", "2025-03-31")),
+            ("2025年3月31日（基準日）", p("2025-03-31", "2025-03-31")),
+            ("2025年4月～2026年3月", p("2025-04-01", "2026-03-31")),
+            ("令和7年4月～令和8年2月", p("2025-04-01", "2026-02-28")),
+            ("2025/4 - 2025/9", p("2025-04-01", "2025-09-30")),
+            (
+                "2025年4月1日 ～ 2026年3月31日（12か月）",
+                p("2025-04-01", "2026-03-31"),
+            ),
+            (
+                "2025年4月1日～2025年9月30日(6ヶ月)",
+                p("2025-04-01", "2025-09-30"),
+            ),
+            // a length that is not the period's is no restatement
+            ("2025年4月1日 ～ 2026年3月31日（6か月）", None),
+            ("2025年4月1日 ～ 2026年3月31日（予定）", None),
+            ("2025年4月1日 ～ 2026年3月31日（更新中）", None),
+            ("2025年4月～", None),
+            ("2025年～2026年", None),
+            ("2025年3月31日基準", None),
             // the order is the caller's to check
             ("2024年9月30日～2024年4月1日", p("2024-09-30", "2024-04-01")),
             ("2024年4月1日～", None),

@@ -1378,6 +1378,10 @@ pub struct Attestation {
     pub jurisdiction: Option<String>,
     /// 後発事象 as published (free text; `なし` when none).
     pub subsequent_events: Option<String>,
+    /// The entry's words saying the registration's renewal has been applied for (`※ 登録の
+    /// 更新を申請中`, `状態 更新申請中`), as written: past the renewal deadline, the
+    /// registration is `renewal-pending` (review 23 C-7).
+    pub renewal_pending: Option<String>,
     /// Whether the statement carries an improvement plan (改善計画), as published.
     pub improvement_plan: Option<String>,
     /// 資本関係・役員等の情報 (capital relationships and officers), as published.
@@ -1557,6 +1561,11 @@ pub struct ReadPart {
     /// other than implemented (a sheet named `非該当`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stated_by_sheet_name: Option<Declared>,
+    /// One status column per part of the service (a region, an edition), the one read named
+    /// by `--status-column`: the other parts' columns, not read; the statement read is the
+    /// status column's part only (review 23 C-2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_parts: Vec<String>,
 }
 
 /// A sheet of a workbook that was not read.

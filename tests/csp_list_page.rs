@@ -716,12 +716,13 @@ fn a_title_with_its_date_is_the_title() {
     assert_eq!(v["csp"]["registration_kind"], Value::Null);
 }
 
-/// Facts of the list entry written above a status table's header are refused naming the
-/// row (review 9 A-reg-1): a table carries no registry facts, and passing them over
-/// reported a lapsed registration "not checked" and every item 充足. On a sheet of their
-/// own (a cover) they are read as the entry's fields (review 15 C-2): the lapse is seen.
+/// Facts of the list entry written above a status table's header were refused naming the
+/// row (review 9 A-reg-1): passing them over reported a lapsed registration "not checked"
+/// and every item 充足. Since review 23 C-6 (fix35-entry) they are read by the pasted
+/// entry's reader, as on a sheet of their own (a cover, review 15 C-2): the lapse is seen,
+/// and an improvement plan and subsequent events are read (never passed over).
 #[test]
-fn entry_facts_above_a_table_are_refused_and_on_a_sheet_read() {
+fn entry_facts_above_a_table_and_on_a_sheet_are_read() {
     let dir = data("csp-input/facts-above");
     let mut c = report_cmd(
         "en",
@@ -733,25 +734,23 @@ fn entry_facts_above_a_table_are_refused_and_on_a_sheet_read() {
     let v = common::json_of(c);
     assert_eq!(v["csp"]["renewal_deadline"], "2025-03-31", "{v}");
     assert_eq!(v["summary"]["covered"], 0, "{v}");
-    for (file, said) in [
-        (
-            "st-lapsed.csv",
-            "row 2: '登録の更新期限: 2025-03-31' above the table's header",
-        ),
-        (
-            "st-facts.csv",
-            "row 2: '改善計画: 有' above the table's header",
-        ),
-    ] {
-        let e = input_error(report_cmd(
-            "en",
-            "2026-04-01",
-            &page("checks.csv"),
-            &dir.join(file),
-        ));
-        assert!(e.contains(said), "{file}: {e}");
-        assert!(e.contains("it is not passed over either"), "{file}: {e}");
-    }
+    let json_on = |file: &str| {
+        let mut c = report_cmd("en", "2026-04-01", &page("checks.csv"), &dir.join(file));
+        c.args(["--format", "json"]);
+        common::json_of(c)
+    };
+    let v = json_on("st-lapsed.csv");
+    assert_eq!(v["csp"]["renewal_deadline"], "2025-03-31", "{v}");
+    assert_eq!(v["csp"]["registration"], "lapsed", "{v}");
+    assert_eq!(v["summary"]["covered"], 0, "{v}");
+    let v = json_on("st-facts.csv");
+    assert_eq!(v["csp"]["improvement_plan"], "有", "{v}");
+    assert_eq!(
+        v["csp"]["subsequent_events"], "有（2025年10月に障害）",
+        "{v}"
+    );
+    let reasons = v["items"][0]["reasons"].to_string();
+    assert!(reasons.contains("improvement-plan"), "{v}");
     // the kind row alone above the header is read, as before
     let v = report(&example("csp-status-table.csv"), "2026-04-01");
     assert!(v["items"].as_array().is_some_and(|a| !a.is_empty()));

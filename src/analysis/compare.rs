@@ -93,7 +93,9 @@ impl Tier {
 
     pub fn of(registration: Registration, warnings: &[Warning]) -> Tier {
         match registration {
-            Registration::Lapsed | Registration::NotYetValid => Tier::NotInEffect,
+            Registration::Lapsed | Registration::NotYetValid | Registration::RenewalPending => {
+                Tier::NotInEffect
+            }
             Registration::NotChecked => Tier::NotChecked,
             Registration::Valid if warnings.is_empty() => Tier::Valid,
             Registration::Valid => Tier::ValidWithWarnings,

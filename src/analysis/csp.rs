@@ -138,6 +138,10 @@ pub struct Service {
     pub improvement_plan: bool,
     /// It publishes subsequent events (後発事象).
     pub subsequent_events: bool,
+    /// Its entry says the registration's renewal has been applied for, as written
+    /// (`※ 登録の更新を申請中`, `状態 更新申請中`): past the renewal deadline, the scheme keeps
+    /// it in effect until the renewal is decided (review 23 C-7).
+    pub renewal_pending: Option<String>,
     /// Its statement's scope (profile `scope:`), as written.
     pub scope: Vec<String>,
     /// For a service below the first (`inherits:`): what the scope of the first service of
@@ -1020,8 +1024,12 @@ pub fn carried_by_infrastructure(id: &str) -> bool {
 /// What weakens a service's statements on a date.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Validity {
-    /// Its renewal deadline is before the date.
+    /// Its renewal deadline is before the date (and no renewal is said to be applied for).
     pub lapsed: bool,
+    /// Its renewal deadline is before the date and its renewal has been applied for: in
+    /// effect by the scheme (ISMAP基本規程 3.5) until the renewal is decided, which is not
+    /// known here, so nothing is covered on it; never called lapsed (review 23 C-7).
+    pub renewal_pending: bool,
     /// It was registered after the date: on that date it was not on the ISMAP list.
     pub not_yet_valid: bool,
     /// Its audit period ends after the date: the statement held had not been assessed yet
@@ -1059,7 +1067,7 @@ impl Validity {
     /// Whether statements resting on the service may be relied on at all on the date:
     /// neither lapsed, nor registered after it, nor assessed over a period ending after it.
     pub fn in_effect(&self) -> bool {
-        !(self.lapsed || self.not_yet_valid || self.audit_not_ended)
+        !(self.lapsed || self.renewal_pending || self.not_yet_valid || self.audit_not_ended)
     }
 }
 
@@ -1082,6 +1090,7 @@ impl Service {
                 .subsequent_events
                 .as_deref()
                 .is_some_and(crate::model::states_something),
+            renewal_pending: att.renewal_pending.clone(),
             scope: att.scope.clone(),
             beyond_scope: Vec::new(),
             scope_unnamed: crate::analysis::gap::ExcludedParts::of(&att.scope).unnamed,
@@ -1092,14 +1101,20 @@ impl Service {
         let audit_old = self
             .audit_period
             .is_some_and(|p| p.to.add_months(AUDIT_PERIOD_MAX_AGE_MONTHS) < as_of);
+        let past = match self.renewal_deadline {
+            Some(d) => d < as_of,
+            None => audit_old,
+        };
+        // (read only past a deadline given: a renewal applied for before it, or without one,
+        // is refused where it is written)
+        let pending = self.renewal_pending.is_some() && self.renewal_deadline.is_some();
         let mut v = Validity {
             // past its renewal deadline; with none given, past the validity its audit period
             // gives (1 year 4 months after the period's end, the same bound as `audit_old`:
-            // review 23 A-5) — a renewal pending would have to be stated, and is not read
-            lapsed: match self.renewal_deadline {
-                Some(d) => d < as_of,
-                None => audit_old,
-            },
+            // review 23 A-5); past a deadline with its renewal applied for, pending (review 23
+            // C-7)
+            lapsed: past && !pending,
+            renewal_pending: past && pending,
             not_yet_valid: self.registered.is_some_and(|d| d > as_of),
             audit_not_ended: self.audit_period.is_some_and(|p| p.to > as_of),
             audit_old,
@@ -1138,6 +1153,9 @@ pub enum Registration {
     NotYetValid,
     /// Its renewal deadline is before the date.
     Lapsed,
+    /// Its renewal deadline is before the date and its renewal has been applied for: in
+    /// effect by the scheme until the renewal is decided, not known here (review 23 C-7).
+    RenewalPending,
 }
 
 impl Registration {
@@ -1150,6 +1168,8 @@ impl Registration {
         let v = service.validity(as_of);
         if v.lapsed {
             Registration::Lapsed
+        } else if v.renewal_pending {
+            Registration::RenewalPending
         } else if !v.in_effect() {
             Registration::NotYetValid
         } else if service.renewal_deadline.is_none() {
@@ -1159,10 +1179,14 @@ impl Registration {
         }
     }
 
-    /// Lapsed or not yet valid: nothing is covered on the service's statements, and a
-    /// comparison ranks it after every CSP whose registration is.
+    /// Lapsed, not yet valid, or its renewal pending past the deadline: nothing is covered
+    /// on the service's statements, and a comparison ranks it after every CSP whose
+    /// registration is.
     pub fn is_void(self) -> bool {
-        matches!(self, Registration::Lapsed | Registration::NotYetValid)
+        matches!(
+            self,
+            Registration::Lapsed | Registration::NotYetValid | Registration::RenewalPending
+        )
     }
 
     pub fn label(self, lang: crate::lang::Lang) -> &'static str {
@@ -1171,6 +1195,7 @@ impl Registration {
             Registration::NotChecked => lang.pick("未確認", "not checked"),
             Registration::NotYetValid => lang.pick("未発効", "not yet valid"),
             Registration::Lapsed => lang.pick("失効", "lapsed"),
+            Registration::RenewalPending => lang.pick("更新審査中", "renewal pending"),
         }
     }
 }
@@ -1276,6 +1301,11 @@ pub fn csp_warnings(
                 "registration-lapsed",
                 format!("{ja_whose}登録の更新期限 {deadline} が基準日 {as_of} より前です: {name} の記載に基づく項目は充足としません。ISMAPクラウドサービスリストで現在の掲載を確認してください"),
                 format!("The registration {en_whose}is past its renewal deadline {deadline} (as of {as_of}): no item is counted as covered on {name}'s statements; check its current entry on the ISMAP cloud service list"),
+            ),
+            Some(deadline) if v.renewal_pending => push(
+                "registration-renewal-pending",
+                format!("{ja_whose}登録の更新期限 {deadline} が基準日 {as_of} より前ですが、登録の更新を申請中と記載されています('{}'): ISMAP基本規程 3.5 により更新の判断までは登録が有効とされますが、更新されたかは分からないため、{name} の記載に基づく項目は充足としません。ISMAPポータルで更新の判断(現在の掲載)を確認してください", service.renewal_pending.as_deref().unwrap_or_default()),
+                format!("The registration {en_whose}is past its renewal deadline {deadline} (as of {as_of}), and its renewal is said to be applied for ('{}'): the scheme keeps it in effect until the renewal is decided (ISMAP基本規程 3.5), but whether it was renewed is not known, so no item is counted as covered on {name}'s statements; confirm the decision (its current entry) on the ISMAP portal", service.renewal_pending.as_deref().unwrap_or_default()),
             ),
             Some(_) => {}
             None if service.registered.is_some_and(|d| d > as_of) => {}

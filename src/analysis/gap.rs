@@ -128,6 +128,10 @@ pub enum Reason {
     InheritedBeyondInfrastructure,
     /// An implemented control rests on a registration past its renewal deadline.
     RegistrationLapsed,
+    /// An implemented control rests on a registration past its renewal deadline whose
+    /// renewal has been applied for (ISMAP基本規程 3.5 keeps it in effect until the renewal
+    /// is decided): whether it was renewed is to be confirmed (review 23 C-7).
+    RegistrationRenewalPending,
     /// An implemented control rests on a registration dated after the report's date.
     RegistrationNotYetValid,
     /// An implemented control rests on a statement whose audit period ends after the
@@ -172,7 +176,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 41] = [
+    pub const ALL: [Reason; 42] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -201,6 +205,7 @@ impl Reason {
         Reason::Inherited,
         Reason::InheritedBeyondInfrastructure,
         Reason::RegistrationLapsed,
+        Reason::RegistrationRenewalPending,
         Reason::RegistrationNotYetValid,
         Reason::AuditPeriodNotEnded,
         Reason::AuditPeriodOld,
@@ -247,6 +252,7 @@ impl Reason {
             Reason::Inherited => "inherited",
             Reason::InheritedBeyondInfrastructure => "inherited-beyond-infrastructure",
             Reason::RegistrationLapsed => "registration-lapsed",
+            Reason::RegistrationRenewalPending => "registration-renewal-pending",
             Reason::RegistrationNotYetValid => "registration-not-yet-valid",
             Reason::AuditPeriodNotEnded => "audit-period-not-ended",
             Reason::AuditPeriodOld => "audit-period-old",
@@ -336,6 +342,9 @@ impl Reason {
                 "inherited beyond the physical layer",
             ),
             Reason::RegistrationLapsed => l("登録の失効", "registration lapsed"),
+            Reason::RegistrationRenewalPending => {
+                l("登録の更新審査中", "registration renewal pending")
+            }
             Reason::RegistrationNotYetValid => l("登録日前", "not yet registered"),
             Reason::AuditPeriodNotEnded => l("監査対象期間の終了前", "audit period not ended"),
             Reason::AuditPeriodOld => l("監査対象期間が古い", "old audit period"),
@@ -367,6 +376,7 @@ impl Reason {
     pub fn registration_not_in_effect(self) -> Option<Registration> {
         match self {
             Reason::RegistrationLapsed => Some(Registration::Lapsed),
+            Reason::RegistrationRenewalPending => Some(Registration::RenewalPending),
             Reason::RegistrationNotYetValid | Reason::AuditPeriodNotEnded => {
                 Some(Registration::NotYetValid)
             }
@@ -523,6 +533,8 @@ pub struct ControlRef<'a> {
 struct Basis<S = Arc<str>> {
     /// Registration past its renewal deadline.
     lapsed: Option<S>,
+    /// Registration past its renewal deadline, its renewal applied for.
+    renewal_pending: Option<S>,
     /// Registered after the report's date.
     not_yet_valid: Option<S>,
     /// Audit period ending after the report's date.
@@ -553,6 +565,7 @@ impl<S> Basis<S> {
     fn map<T>(self, mut f: impl FnMut(S) -> T) -> Basis<T> {
         Basis {
             lapsed: self.lapsed.map(&mut f),
+            renewal_pending: self.renewal_pending.map(&mut f),
             not_yet_valid: self.not_yet_valid.map(&mut f),
             audit_not_ended: self.audit_not_ended.map(&mut f),
             audit_old: self.audit_old.map(&mut f),
@@ -854,6 +867,9 @@ pub struct ItemDetails<'a> {
     pub correspondence: Vec<&'a str>,
     /// Services whose lapsed registration an implemented control rests on.
     pub registration_lapsed: Vec<&'a str>,
+    /// Services past their renewal deadline, the renewal applied for, that an implemented
+    /// control rests on.
+    pub registration_renewal_pending: Vec<&'a str>,
     /// Services registered after the report's date that an implemented control rests on.
     pub registration_not_yet_valid: Vec<&'a str>,
     /// Services whose audit period ends after the report's date that an implemented
@@ -972,6 +988,7 @@ impl ItemDetails<'_> {
             nist_approximate,
             correspondence,
             registration_lapsed,
+            registration_renewal_pending,
             registration_not_yet_valid,
             audit_period_not_ended,
             basic_requirements_not_implemented,
@@ -1017,6 +1034,7 @@ impl ItemDetails<'_> {
             nist_approximate,
             correspondence,
             registration_lapsed,
+            registration_renewal_pending,
             registration_not_yet_valid,
             audit_period_not_ended,
             basic_requirements_not_implemented,
@@ -1562,6 +1580,10 @@ impl ItemResults {
                         let b = &c.basis;
                         push_once(&mut d.registration_lapsed, b.lapsed.as_deref());
                         push_once(
+                            &mut d.registration_renewal_pending,
+                            b.renewal_pending.as_deref(),
+                        );
+                        push_once(
                             &mut d.registration_not_yet_valid,
                             b.not_yet_valid.as_deref(),
                         );
@@ -1713,8 +1735,9 @@ impl ItemResults {
             let named = c.iter().map(|s| Cow::Borrowed(s.as_str())).collect();
             procs.push(proc(Kind::CandidateReferences, named));
         }
-        let lists: [(Kind, &Vec<&str>); 3] = [
+        let lists: [(Kind, &Vec<&str>); 4] = [
             (Kind::RegistryCheck, &d.registration_lapsed),
+            (Kind::RenewalCheck, &d.registration_renewal_pending),
             (Kind::RegistrationNotYetValid, &d.registration_not_yet_valid),
             (Kind::StatementInEffect, &d.audit_period_not_ended),
         ];
@@ -2120,6 +2143,12 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("nist_refs", &d.nist_refs)?;
         st.serialize_field("nist_approximate", &d.nist_approximate)?;
         st.serialize_field("registration_lapsed", &d.registration_lapsed)?;
+        if !d.registration_renewal_pending.is_empty() {
+            st.serialize_field(
+                "registration_renewal_pending",
+                &d.registration_renewal_pending,
+            )?;
+        }
         st.serialize_field("registration_not_yet_valid", &d.registration_not_yet_valid)?;
         st.serialize_field("audit_period_not_ended", &d.audit_period_not_ended)?;
         st.serialize_field("ismap_liu", &d.ismap_liu)?;
@@ -6279,6 +6308,7 @@ fn evaluate_ref<'a>(
                 inherited_from: csp.inherited_from(v.basis),
                 basis: Basis {
                     lapsed: name(|v| v.lapsed),
+                    renewal_pending: name(|v| v.renewal_pending),
                     not_yet_valid: name(|v| v.not_yet_valid),
                     audit_not_ended: name(|v| v.audit_not_ended),
                     audit_old: name(|v| v.audit_old),
@@ -6395,6 +6425,10 @@ fn evaluate_ref<'a>(
             any(&|c| c.basis.lapsed.is_some()),
         ),
         (
+            Reason::RegistrationRenewalPending,
+            any(&|c| c.basis.renewal_pending.is_some()),
+        ),
+        (
             Reason::RegistrationNotYetValid,
             any(&|c| c.basis.not_yet_valid.is_some()),
         ),
@@ -6457,8 +6491,12 @@ fn evaluate_ref<'a>(
         approximate || correspondence || nist.is_some(),
         facts.iter().map(|c| {
             let b = &c.basis;
-            let not_in_effect =
-                b.lapsed.is_some() || b.not_yet_valid.is_some() || b.audit_not_ended.is_some();
+            // (a renewal applied for past the deadline: in effect by the scheme, but whether it
+            // was renewed is not known, so nothing is covered on it: review 23 C-7)
+            let not_in_effect = b.lapsed.is_some()
+                || b.renewal_pending.is_some()
+                || b.not_yet_valid.is_some()
+                || b.audit_not_ended.is_some();
             // short of what ISMAP's result gives: an ISMAP-LIU registration, one of unstated
             // kind, and a statement qualified by the service's own publication — a design-only
             // (one-day) audit, an improvement plan, subsequent events — which the buyer must
@@ -7268,6 +7306,10 @@ mod tests {
             not_in_effect,
             [
                 (Reason::RegistrationLapsed, Registration::Lapsed),
+                (
+                    Reason::RegistrationRenewalPending,
+                    Registration::RenewalPending,
+                ),
                 (Reason::RegistrationNotYetValid, Registration::NotYetValid),
                 (Reason::AuditPeriodNotEnded, Registration::NotYetValid),
             ]
@@ -7818,6 +7860,10 @@ mod tests {
                 !d.registration_lapsed.is_empty()
             );
             assert_eq!(
+                has(Reason::RegistrationRenewalPending),
+                !d.registration_renewal_pending.is_empty()
+            );
+            assert_eq!(
                 has(Reason::RegistrationNotYetValid),
                 !d.registration_not_yet_valid.is_empty()
             );
@@ -7907,6 +7953,8 @@ mod tests {
                     | Reason::RegistrationKindUnstated
                     | Reason::CspIdNotInCatalog
                     | Reason::AuditPeriodShort
+                    // a renewal applied for past the deadline: tests/fix35_entry.rs
+                    | Reason::RegistrationRenewalPending
             );
             assert!(own || seen.contains(&r), "{r:?}");
         }

@@ -2083,6 +2083,9 @@ pub enum Kind {
     RelatedContext,
     /// The registration of these services lapsed: check the ISMAP list.
     RegistryCheck,
+    /// These services are past their renewal deadline, the renewal applied for: the
+    /// renewal is being decided, confirm on the portal (review 23 C-7).
+    RenewalCheck,
     /// These services were registered after the report's date: check the list as it stood.
     RegistrationNotYetValid,
     /// The audit period of these services ends after the report's date: obtain the
@@ -2194,6 +2197,7 @@ impl Kind {
             Kind::NoCounterpart => "no-ismap-counterpart",
             Kind::RelatedContext => "related-context",
             Kind::RegistryCheck => "registry-check",
+            Kind::RenewalCheck => "registry-check-renewal",
             Kind::RegistrationNotYetValid => "registry-check-date",
             Kind::StatementInEffect => "statement-in-effect",
             Kind::StatementRequest => "statement-request",
@@ -2230,7 +2234,7 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 52] = [
+    pub const ALL: [Kind; 53] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::MapReferences,
@@ -2251,6 +2255,7 @@ impl Kind {
         Kind::NoCounterpart,
         Kind::RelatedContext,
         Kind::RegistryCheck,
+        Kind::RenewalCheck,
         Kind::RegistrationNotYetValid,
         Kind::StatementInEffect,
         Kind::StatementRequest,
@@ -2413,6 +2418,8 @@ impl Procedure<'_> {
             Kind::RelatedContext => ("Related ISMAP objectives (for context, not coverage): ", Plain, "; they touch the topic, but implementing them does not answer the item"),
             Kind::RegistryCheck if ja => ("登録の更新期限(記載がなければ監査対象期間の終了から16か月)を過ぎた ", Plain, " の現在の掲載(更新・取消)をISMAPクラウドサービスリストで確認する: 確認できるまでISMAPの結果で代替しない"),
             Kind::RegistryCheck => ("The registration of ", Plain, " is past its renewal deadline (or, with none given, 16 months after the end of its audit period): check its current entry (renewed or revoked) on the ISMAP cloud service list, and do not rely on the ISMAP result until then"),
+            Kind::RenewalCheck if ja => ("登録の更新期限を過ぎ、更新を申請中の ", Plain, " は、更新の判断が出るまでISMAP基本規程 3.5 により有効とされます: 更新の判断(現在の掲載)をISMAPポータルで確認し、確認できるまでISMAPの結果で代替しない"),
+            Kind::RenewalCheck => ("The renewal of ", Plain, " is being decided (past its renewal deadline, the renewal applied for: the scheme keeps it in effect until then): confirm the decision, its current entry, on the ISMAP portal, and do not rely on the ISMAP result until then"),
             Kind::RegistrationNotYetValid if ja => ("", Plain, " の登録日は基準日より後(基準日には未登録): 基準日時点のISMAPクラウドサービスリストの掲載を確認する。それまでISMAPの結果で代替しない(現在の判断なら --as-of を見直す)"),
             Kind::RegistrationNotYetValid => ("", Plain, " was registered after the report's date (not registered on that date): check the ISMAP cloud service list as it stood then, and do not rely on the ISMAP result for that date (for a decision today, check --as-of)"),
             Kind::StatementInEffect if ja => ("", Plain, " の監査対象期間は基準日より後に終わる(基準日には未監査の言明): 基準日時点で有効な言明と実施している統制目標の一覧を入手して再実行する"),

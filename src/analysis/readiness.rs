@@ -790,6 +790,13 @@ pub fn analyse(catalog: &Catalog, att: &Attestation, as_of: Date, lang: Lang) ->
         let name = &service.name;
         let (ja_why, en_why) = if v.lapsed {
             why_lapsed(service.renewal_deadline, service.audit_period, as_of)
+        } else if v.renewal_pending {
+            // review 23 C-7: in effect by the scheme until the renewal is decided
+            (
+                "登録の更新期限を過ぎ、更新を申請中です(更新の判断は不明)".to_owned(),
+                "is past its renewal deadline, its renewal applied for (not known to be decided)"
+                    .to_owned(),
+            )
         } else if let Some(d) = service.registered.filter(|_| v.not_yet_valid) {
             (
                 format!("登録日 {d} が基準日 {as_of} より後です"),

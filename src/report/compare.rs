@@ -188,7 +188,7 @@ pub fn registration_marks(
     own: Option<Registration>,
 ) -> Vec<Registration> {
     let mut registrations = not_in_effect(reasons);
-    if let Some(own @ (Registration::Lapsed | Registration::NotYetValid)) = own {
+    if let Some(own) = own.filter(|r| r.is_void()) {
         if status != Some(Status::NotAsked) && !registrations.contains(&own) {
             registrations.push(own);
             registrations.sort_by_key(|r| std::cmp::Reverse(*r));

@@ -835,6 +835,19 @@ pub fn read_as_text(read_as: &ReadAs, lang: Lang) -> String {
         if let Some(c) = &p.status_column {
             what.push(format!("{} {c}", l("状況列", "status column")));
         }
+        // one column per part of the service, one read (review 23 C-2)
+        if let (Some(c), false) = (&p.status_column, p.other_parts.is_empty()) {
+            what.push(match lang {
+                Lang::Ja => format!(
+                    "サービスの一部の列: 確認項目は {c} についてのみ判定, 読んでいない列: {}",
+                    p.other_parts.join(", ")
+                ),
+                _ => format!(
+                    "a part of the service: items are judged for {c} only, not read: {}",
+                    p.other_parts.join(", ")
+                ),
+            });
+        }
         if let Some(d) = p.stated_by_sheet_name {
             what.push(format!(
                 "{} {}",
@@ -882,10 +895,11 @@ pub fn read_as_text(read_as: &ReadAs, lang: Lang) -> String {
                     "registry facts read from the pasted list entry:",
                 )
             } else {
-                // a workbook's cover sheet (review 15 C-2)
+                // a workbook's cover sheet (review 15 C-2), or the rows above a table's
+                // header (review 23 C-6)
                 l(
-                    "ワークブックの掲載情報(IDのないシート)から読んだ登録情報:",
-                    "registry facts read from the workbook's list entry (a sheet without ids):",
+                    "掲載情報(IDのないシート、または表の見出しより上の行)から読んだ登録情報:",
+                    "registry facts read from the list entry's fields (a sheet without ids, or the rows above the table's header):",
                 )
             },
             fields.join(", ")
@@ -1407,10 +1421,11 @@ pub fn status_cells(status: Status, lang: Lang) -> Vec<String> {
     if noted != status.label(lang) {
         out.push(noted.to_owned());
     }
-    let marks: [&[Registration]; 3] = [
+    let marks: [&[Registration]; 4] = [
         &[Registration::Lapsed],
         &[Registration::NotYetValid],
         &[Registration::Lapsed, Registration::NotYetValid],
+        &[Registration::RenewalPending],
     ];
     for base in out.clone() {
         for m in marks {

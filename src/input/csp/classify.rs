@@ -540,6 +540,11 @@ pub struct StatusColumns {
     /// the list stated nothing of (not listed, or its state derived from its objective or
     /// items, as the 記載元 column says), not a row to refuse.
     pub own_statement: bool,
+    /// One status column per part of the service (`東京リージョン | 大阪リージョン`,
+    /// `Standard | Enterprise`), the one read named by `--status-column`: the other parts'
+    /// columns, not read (they state the same controls for another part), and the statement
+    /// read is that part's only (review 23 C-2).
+    pub other_parts: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -1089,8 +1094,15 @@ pub fn classify(
                 let id_headers = (0..width)
                     .filter(|&c| holding.contains(&c) && is_id_header(header_cell(c)))
                     .count();
+                // one column per region or edition (`東京リージョン | 大阪リージョン`,
+                // `Standard | Enterprise`): the list states each part apart (review 23 C-2)
+                let per_part = candidates.iter().all(
+                    |k| matches!(k.source, StatusSource::Column(c) if names_one_part(&names[c])),
+                );
                 let hint = if id_headers > 1 {
                     "the header names the id column more than once: two tables stand side by side (a print layout); put the second table's rows under the first's, in one id column and one status column"
+                } else if per_part {
+                    "one status column per region or edition: the list states each part of the service apart; name the part your procurement uses with --status-column NAME (its statement only is read, items are judged for that part, and items naming another part are outside the statement's scope), or give one status column for the whole service"
                 } else {
                     "name the one to read with --status-column NAME (a check-mark matrix by any of its columns), or remove the others"
                 };
@@ -1104,6 +1116,18 @@ pub fn classify(
                 .hint(hint));
             }
         },
+    };
+    // one status column per part of the service, one named by --status-column: the others
+    // state another part's statement (review 23 C-2)
+    let other_parts: Vec<usize> = match (chosen.as_ref().map(|c| &c.source), status_column) {
+        (Some(StatusSource::Column(read)), Some(_)) if names_one_part(&names[*read]) => candidates
+            .iter()
+            .filter_map(|k| match k.source {
+                StatusSource::Column(c) if c != *read && names_one_part(&names[c]) => Some(c),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
     };
     if let Some(u) = chosen.as_ref().and_then(|c| c.unnamed.as_ref()) {
         unreadable_unnamed(u, &names, &loc)?;
@@ -1180,7 +1204,11 @@ pub fn classify(
                             .filter(|t| !t.is_empty())
                             .collect::<Vec<_>>(),
                     );
-                    r != id_column && !status && applicability != Some(r) && !own_findings
+                    r != id_column
+                        && !status
+                        && applicability != Some(r)
+                        && !own_findings
+                        && !other_parts.contains(&r)
                 })
                 .collect(),
             titles: (0..width)
@@ -1192,6 +1220,7 @@ pub fn classify(
             own_statement: own_statement(&names).is_some(),
             status: c.source,
             by_content: c.by_content,
+            other_parts,
         }),
     };
     Ok(Some(Layout {
@@ -1201,6 +1230,71 @@ pub fn classify(
         grid,
         kind,
     }))
+}
+
+/// Whether a column's header names one part of the service: a place or region
+/// (`東京リージョン`, `Tokyo`, `ap-northeast-1`), an edition or plan (`Enterprise`,
+/// `Standard版`, `Standard Edition`, `標準プラン`) or an environment (`本番環境`); not a header
+/// over parts (`リージョン`, `Edition`, `対象範囲`), nor a status or another role's header.
+pub(super) fn names_one_part(name: &str) -> bool {
+    const EDITIONS: &[&str] = &[
+        "standard",
+        "enterprise",
+        "basic",
+        "premium",
+        "professional",
+        "pro",
+        "business",
+        "free",
+        "lite",
+        "light",
+        "starter",
+        "advanced",
+        "ultimate",
+        "team",
+        "personal",
+        "スタンダード",
+        "エンタープライズ",
+        "ベーシック",
+        "プレミアム",
+        "プロフェッショナル",
+        "プロ",
+        "ライト",
+        "フリー",
+        "ビジネス",
+        "スターター",
+        "アドバンス",
+        "アドバンスト",
+        "標準",
+    ];
+    if role(name).is_some() {
+        return false;
+    }
+    let key = header_key(name);
+    let lower = fold_width(name).to_lowercase();
+    if EDITIONS.contains(&key.as_ref()) || !crate::analysis::gap::places_in(&lower).is_empty() {
+        return true;
+    }
+    // a name before an edition's, a plan's, a region's or an environment's word
+    [
+        "版",
+        "プラン",
+        "エディション",
+        "edition",
+        "plan",
+        "リージョン",
+        "region",
+        "環境",
+    ]
+    .iter()
+    .find_map(|w| key.strip_suffix(w))
+    .is_some_and(|rest| {
+        !rest.is_empty()
+            && !rest.chars().any(|c| c.is_ascii_digit())
+            && !["対象", "適用", "各", "全", "第", "改訂", "初", "最新"]
+                .iter()
+                .any(|g| rest.contains(g))
+    })
 }
 
 /// Distinct whole numbers: a column of row numbers.

@@ -378,6 +378,9 @@ struct Part {
     /// The rows above its header (titles, `サービス名 | …`): compared between sheets
     /// ([`sheets::refuse_separate_statements`], review 20 B-2).
     above: Vec<Vec<String>>,
+    /// The fields of the list entry written above its header (`有効期限：2027年3月31日`,
+    /// `監査対象期間: …`), read by the pasted entry's reader ([`facts_above`], review 23 C-6).
+    facts: Option<page::Page>,
 }
 
 /// Pasted text: a published list, maybe with the fields of its list entry around it
@@ -496,6 +499,7 @@ fn from_text(
         kind: None,
         names_service: false,
         above: Vec::new(),
+        facts: None,
     };
     let mut att = from_parts(path, vec![part], Vec::new(), catalog)?;
     att.read_as.pasted = true;
@@ -582,11 +586,29 @@ fn read_table_by_kind(
         check_unvalued(sheet, &layout, marks)?;
         check_hidden_text(sheet, &layout, marks)?;
     }
-    // a registry fact outside the table's columns first: refused as what it is (`Valid
-    // until 2025-03-31` is no note on the rows)
+    // the fields of the list entry above the header (`有効期限：2027年3月31日`, `監査対象期間:
+    // …`) are read as a pasted entry's are, and their rows blanked (review 23 C-6); any other
+    // registry fact outside the table's columns is refused as what it is (`Valid until
+    // 2025-03-31` is no note on the rows)
+    let facts = facts_above(sheet, layout.header.unwrap_or(0), catalog, opts.as_of())?;
+    let blanked;
+    let sheet = match &facts {
+        Some(page) => {
+            let mut copy = sheet.clone();
+            for (i, row) in copy.rows.iter_mut().enumerate() {
+                if page.took(i + 1) && page::registry_fact(row).is_some() {
+                    row.iter_mut().for_each(String::clear);
+                }
+            }
+            blanked = copy;
+            &blanked
+        }
+        None => sheet,
+    };
     refuse_registry_facts(
         sheet,
-        first_rows(sheet, layout.header.unwrap_or(0)),
+        first_rows(sheet, layout.header.unwrap_or(0))
+            .filter(|(i, _)| !facts.as_ref().is_some_and(|p| p.took(i + 1))),
         "above the table's header",
     )?;
     refuse_registry_facts_in_table(sheet, &layout)?;
@@ -690,12 +712,14 @@ fn read_table_by_kind(
                     id_column: id_column_name(&layout),
                     status_column: None,
                     stated_by_sheet_name: (stated != Declared::Implemented).then_some(stated),
+                    other_parts: Vec::new(),
                 },
                 listed,
                 tracks_evidence: false,
                 kind: None,
                 names_service: false,
                 above: Vec::new(),
+                facts: None,
             }
         }
         TableKind::StatusTable(cols) => {
@@ -731,16 +755,23 @@ fn read_table_by_kind(
                     id_column: Some(layout.name(layout.id_column).to_owned()),
                     status_column: layout.status_name(),
                     stated_by_sheet_name: None,
+                    other_parts: cols
+                        .other_parts
+                        .iter()
+                        .map(|&c| layout.name(c).to_owned())
+                        .collect(),
                 },
                 listed,
                 tracks_evidence: cols.evidence.is_some(),
                 kind: None,
                 names_service: false,
                 above: Vec::new(),
+                facts: None,
             }
         }
     };
     let mut part = part;
+    part.facts = facts;
     part.kind = kind_above_header(sheet, &layout)?;
     part.names_service = part.kind.is_some()
         || sheet
@@ -1849,29 +1880,9 @@ fn cover_facts(
     as_of: crate::date::Date,
 ) -> Result<Option<page::Page>, InputError> {
     let rows = sheet.rows.clone();
-    // the scope is not taken: a scope naming a part stays refused, as above a table
-    let entry_like = rows
-        .iter()
-        .any(|row| page::registry_fact(row).is_some() && !page::scope_row(row));
-    if !entry_like {
+    let Some(lines) = entry_lines(&rows) else {
         return Ok(None);
-    }
-    let lines: Vec<Line> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| Line {
-            number: i + 1,
-            cells: row
-                .iter()
-                .filter(|_| !page::scope_row(row))
-                .map(|text| published::Cell {
-                    column: None,
-                    text,
-                    role: published::CellRole::Text,
-                })
-                .collect(),
-        })
-        .collect();
+    };
     let page = page::read(&lines, path, catalog, as_of).map_err(|mut e| {
         // the page's errors name a line of text: here a row of the sheet
         if let Some(loc) = e.location.as_deref_mut() {
@@ -1897,6 +1908,54 @@ fn cover_facts(
         }
     }
     Ok(Some(page))
+}
+
+/// The fields of the list entry the rows above a table's header state (`有効期限：2027年3月
+/// 31日`, `監査対象期間: 2025年4月1日～2026年3月31日`, `登録日`), read by the pasted entry's
+/// reader ([`page::read`]) as a cover's are ([`cover_facts`]): a lapsed deadline there makes
+/// the items resting on the table `assurance-gap` (review 23 C-6). A scope is not taken (a
+/// scope naming a part stays refused, as on a cover); what the reader does not take stays
+/// [`refuse_registry_facts`]'. `None` when no row above states a fact a verdict depends on.
+fn facts_above(
+    sheet: &Sheet,
+    header: usize,
+    catalog: &Catalog,
+    as_of: crate::date::Date,
+) -> Result<Option<page::Page>, InputError> {
+    let Some(lines) = entry_lines(&sheet.rows[..header.min(sheet.rows.len())]) else {
+        return Ok(None);
+    };
+    // rows the entry's reader cannot take (a label row over a value row, a value that is
+    // no date) are refused by the table's rule, naming the row, as before
+    Ok(page::read(&lines, Path::new(""), catalog, as_of)
+        .ok()
+        .filter(|page| !page.fields.is_empty()))
+}
+
+/// The rows of a sheet as lines of a pasted entry, for its reader ([`page::read`]), when
+/// one states a fact a verdict depends on ([`page::registry_fact`]); a scope is not taken
+/// (a scope naming a part stays refused, on a cover as above a table).
+fn entry_lines(rows: &[Vec<String>]) -> Option<Vec<Line<'_>>> {
+    let entry_like = rows
+        .iter()
+        .any(|row| page::registry_fact(row).is_some() && !page::scope_row(row));
+    entry_like.then(|| {
+        rows.iter()
+            .enumerate()
+            .map(|(i, row)| Line {
+                number: i + 1,
+                cells: row
+                    .iter()
+                    .filter(|_| !page::scope_row(row))
+                    .map(|text| published::Cell {
+                        column: None,
+                        text,
+                        role: published::CellRole::Text,
+                    })
+                    .collect(),
+            })
+            .collect()
+    })
 }
 
 /// Sets the registration facts of the workbook's cover ([`cover_facts`]) on `att`: one sheet
@@ -2745,7 +2804,7 @@ fn show_words(sheet: &mut Sheet, marks: &SheetMarks) {
 /// stated.
 fn from_parts(
     path: &Path,
-    parts: Vec<Part>,
+    mut parts: Vec<Part>,
     skipped: Vec<SkippedSheet>,
     catalog: &Catalog,
 ) -> Result<Attestation, InputError> {
@@ -2764,7 +2823,17 @@ fn from_parts(
     // without a kind row is not stated by another sheet's)
     let stated: Vec<Option<RegistrationKind>> = parts.iter().map(|p| p.kind).collect();
     // a sheet naming a region states that region's statement (review 22 A-18)
-    let scope: Vec<String> = sheets::statement_scope(&parts).into_iter().collect();
+    let mut scope: Vec<String> = sheets::statement_scope(&parts).into_iter().collect();
+    // one status column per part, one read (`--status-column 東京リージョン`): the statement
+    // of that part only, the others outside it, read as a profile's scope (`対象外:`) is, so
+    // that an item naming another part is judged outside the statement's scope (review 23
+    // C-2)
+    for part in &parts {
+        if let (Some(read), false) = (&part.read.status_column, part.read.other_parts.is_empty()) {
+            scope.push(read.clone());
+            scope.push(format!("対象外: {}", part.read.other_parts.join("、")));
+        }
+    }
     let registration_kind = if stated.contains(&Some(RegistrationKind::IsmapLiu)) {
         Some(RegistrationKind::IsmapLiu)
     } else if stated.iter().all(Option::is_some) {
@@ -2772,6 +2841,13 @@ fn from_parts(
     } else {
         None
     };
+    // the list entry's fields above a table (review 23 C-6): one table's, as one cover's
+    let mut facts: Vec<(Option<String>, page::Page)> = Vec::new();
+    for part in &mut parts {
+        if let Some(page) = part.facts.take() {
+            facts.push((part.read.sheet.clone(), page));
+        }
+    }
     for part in parts {
         if let Some(c) = part.listed.confirmed_later {
             if confirmed_later.as_ref().is_none_or(|(_, d, _)| c.1 > *d) {
@@ -2799,7 +2875,7 @@ fn from_parts(
         )
         .hint(CONTRADICTION_HINT));
     }
-    Ok(Attestation {
+    let mut att = Attestation {
         source: path.to_path_buf(),
         registration_kind,
         controls,
@@ -2817,7 +2893,9 @@ fn from_parts(
         },
         scope,
         ..Attestation::default()
-    })
+    };
+    apply_cover(path, facts, &mut att)?;
+    Ok(att)
 }
 
 /// A control stated twice, in any spelling (`9.2.3`, `A.9.2.3`, `９．２．３`), must be stated

@@ -915,6 +915,15 @@ fn specs_of(cells: &[&str]) -> Option<Vec<Spec>> {
     Some(specs)
 }
 
+/// The cells of a line that hold something, trimmed.
+fn cells_of<'a>(line: &Line<'a>) -> Vec<&'a str> {
+    line.cells
+        .iter()
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 fn kind_of(line: &Line, catalog: &Catalog) -> Kind {
     let cells: Vec<&str> = line
         .cells
@@ -1050,6 +1059,8 @@ pub struct Page {
     improvement_plan: Option<String>,
     capital_relationships: Option<String>,
     third_party_testing: Option<String>,
+    /// A line saying the registration's renewal has been applied for ([`renewal_applied`]).
+    renewal_pending: Option<String>,
     /// The profile fields read, each with the line of its (first) label.
     pub fields: Vec<ReadField>,
     /// The lines the fields took (labels and values), 1-based.
@@ -1106,6 +1117,7 @@ impl Page {
             .capital_relationships
             .or(att.capital_relationships.take());
         att.third_party_testing = self.third_party_testing.or(att.third_party_testing.take());
+        att.renewal_pending = self.renewal_pending.or(att.renewal_pending.take());
         att.read_as.fields = self.fields;
     }
 
@@ -1169,6 +1181,20 @@ pub fn read(
     as_of: Date,
 ) -> Result<Page, InputError> {
     let kinds: Vec<Kind> = lines.iter().map(|l| kind_of(l, catalog)).collect();
+    // a line of words that is a label with its value: a side fact, or a short first cell
+    // with cells after it (`備考<TAB>大阪リージョンは対象外`)
+    let labelled: Vec<bool> = lines
+        .iter()
+        .zip(&kinds)
+        .map(|(l, k)| {
+            let cells = cells_of(l);
+            matches!(k, Kind::Other)
+                && (side_fact_line(&cells)
+                    || (cells.len() >= 2
+                        && cells[0].chars().count() <= 20
+                        && !cells[0].contains(['、', '。', ',', '，'])))
+        })
+        .collect();
     let at = |i: usize| Location::file(path).line(lines[i].number);
     let mut page = Page::default();
     // the next line that says something (not blank, not page furniture) from index `i`
@@ -1203,7 +1229,7 @@ pub fn read(
             if !spec.values.is_empty() {
                 let mut values = vec![(i, spec.values.clone())];
                 if next.is_none() && spec.field.continues() {
-                    last_line = continue_value(spec.field, &kinds, i, &mut values);
+                    last_line = continue_value(spec.field, &kinds, &labelled, i, &mut values);
                 }
                 read.push((spec.clone(), values));
                 continue;
@@ -1247,7 +1273,7 @@ pub fn read(
                     let mut values = vec![(j, cells)];
                     last_line = j;
                     if spec.field.continues() {
-                        last_line = continue_value(spec.field, &kinds, j, &mut values);
+                        last_line = continue_value(spec.field, &kinds, &labelled, j, &mut values);
                     }
                     read.push((spec.clone(), values));
                 }
@@ -1289,6 +1315,29 @@ pub fn read(
     let has_ids = kinds
         .iter()
         .any(|k| matches!(k, Kind::IdList | Kind::IdProse));
+    // a renewal applied for (`※ 登録の更新を申請中（ISMAP基本規程3.5により引き続き有効）`,
+    // `状態 更新申請中`) past the renewal deadline the entry gives: the state of its own the
+    // scheme defines, read (review 23 C-7); before the deadline, or with none given, it
+    // stays refused as a state in words (what it says of the registration cannot be told)
+    let past_deadline = page.renewal_deadline.is_some_and(|d| d < as_of);
+    for (i, line) in lines.iter().enumerate() {
+        if !past_deadline
+            || page.consumed.contains(&line.number)
+            || !matches!(
+                kinds[i],
+                Kind::State | Kind::UnknownField(_) | Kind::Other | Kind::Labels(_)
+            )
+        {
+            continue;
+        }
+        let text = crate::text::join_filled(line.cells.iter().map(|c| c.text));
+        if renewal_applied(&text) {
+            page.consumed.insert(line.number);
+            if page.renewal_pending.is_none() {
+                page.renewal_pending = Some(text);
+            }
+        }
+    }
     // the registration's state in words on a line of its own (`失効`, `Suspended`, `Note
     // Delisted on 2026-09-01`), wherever it stands: refused, never passed over (review 21
     //
@@ -1296,6 +1345,24 @@ pub fn read(
         if matches!(kinds[i], Kind::State) && !page.consumed.contains(&line.number) {
             let text = crate::text::join_filled(line.cells.iter().map(|c| c.text));
             refuse_registry_state(&text, &format!("the line '{}'", quote(&text)), || at(i))?;
+        }
+    }
+    // a side fact outside the ids (`法人番号 1234567890123`, `備考 なし`) states nothing of
+    // the statement: taken out of the list, before it or after it (review 23 C-4)
+    if page.fields.iter().any(|f| f.field != "registration_kind") {
+        let ids_at = |k: &Kind| matches!(k, Kind::IdList | Kind::IdProse);
+        if let (Some(first), Some(last)) = (
+            kinds.iter().position(ids_at),
+            kinds.iter().rposition(ids_at),
+        ) {
+            for (i, line) in lines.iter().enumerate() {
+                if matches!(kinds[i], Kind::Other)
+                    && !(first..=last).contains(&i)
+                    && side_fact_line(&cells_of(line))
+                {
+                    page.consumed.insert(line.number);
+                }
+            }
         }
     }
     unplaced_in_entry(&page, lines, &kinds, catalog, path)?;
@@ -1344,6 +1411,52 @@ pub fn read(
     }
     check_dates(&page, path)?;
     Ok(page)
+}
+
+/// Whether a line says the registration's renewal has been applied for and is being decided
+/// (`※ 登録の更新を申請中（ISMAP基本規程3.5により引き続き有効）`, `状態 更新申請中`, `更新審査中`,
+/// `Renewal pending`, `Renewal under review`): no other state (`失効`, `取消`, `停止`,
+/// `Withdrawn`), no plan to apply (`更新申請予定`), no negation.
+fn renewal_applied(text: &str) -> bool {
+    let folded = fold_width(text).to_lowercase();
+    let renewal = folded.contains("更新") || folded.contains("renewal");
+    let applied = [
+        "申請中",
+        "申請済",
+        "申請しています",
+        "審査中",
+        "手続中",
+        "手続き中",
+        "pending",
+        "under review",
+        "applied for",
+    ]
+    .iter()
+    .any(|w| folded.contains(w));
+    let other = [
+        "失効",
+        "取消",
+        "取り消",
+        "抹消",
+        "停止",
+        "辞退",
+        "取下",
+        "取り下",
+        "却下",
+        "期限切れ",
+        "予定",
+        "未申請",
+        "withdrawn",
+        "suspended",
+        "revoked",
+        "expired",
+        "lapsed",
+        "rejected",
+        "planned",
+    ]
+    .iter()
+    .any(|w| folded.contains(w));
+    renewal && applied && !other && vocab::negation_in(text).is_none()
 }
 
 /// The hint for a line of a pasted entry that is none of its fields ([`unplaced_in_entry`]).
@@ -1461,17 +1574,25 @@ fn unplaced_in_entry(
 /// whose value states no registry state, status, negation, id, date or exclusion
 /// (`監査機関 サンプル監査法人（限定付）` is still refused).
 fn entry_side_line(cells: &[&str]) -> bool {
-    let key = |t: &str| -> String {
-        fold_width(t)
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric() || *c == '.')
-            .collect()
-    };
-    let whole = key(&cells.join(" "));
-    if heading_of_list_words(&whole) || numbering_mark(&whole) {
-        return true;
-    }
+    let whole = side_key(&cells.join(" "));
+    heading_of_list_words(&whole) || numbering_mark(&whole) || side_fact_line(cells)
+}
+
+/// A side line's text as compared: width-folded, lower case, letters, digits and dots.
+fn side_key(t: &str) -> String {
+    fold_width(t)
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '.')
+        .collect()
+}
+
+/// The side-fact part of [`entry_side_line`]: a label that is none of the registry's with a
+/// value that states nothing of the statement (`URL …`, `法人番号 1234567890123`, `備考 なし`,
+/// `データセンターの所在地 日本国内（東京、大阪）`). Such a line is taken out of the list
+/// wherever it stands outside the ids, and ends a value broken over lines above it.
+fn side_fact_line(cells: &[&str]) -> bool {
+    let key = side_key;
     // the label: the first cell of several, or the text before `:` or a space
     let (label, value) = match cells {
         [label, rest @ ..] if !rest.is_empty() => (label.to_string(), rest.join(" ")),
@@ -1515,6 +1636,29 @@ fn entry_side_line(cells: &[&str]) -> bool {
         "データ保管場所",
         "datalocation",
         "datastoragelocation",
+        // the provider's corporate number and address, where the data centres are, what
+        // kind of service it is (review 23 C-4)
+        "法人番号",
+        "会社法人等番号",
+        "corporatenumber",
+        "所在地",
+        "本社所在地",
+        "住所",
+        "事業者の所在地",
+        "データセンターの所在地",
+        "データセンター所在地",
+        "データセンターの所在国",
+        "データセンターの場所",
+        "datacenterlocation",
+        "datacentrelocation",
+        "クラウドサービスの種別",
+        "クラウドサービス種別",
+        "サービスの種別",
+        "サービス種別",
+        "サービス形態",
+        "提供形態",
+        "servicetype",
+        "servicemodel",
     ];
     let label = key(&label).replace('.', "");
     let value = value.trim();
@@ -1522,7 +1666,42 @@ fn entry_side_line(cells: &[&str]) -> bool {
         label.as_str(),
         "管理基準のバージョン" | "管理基準の版" | "管理基準"
     ) && heading_of_list_words(&key(value));
-    let lower = fold_width(value).to_lowercase();
+    // under any label, a value that cannot qualify anything: a bare none (`備考 なし`), a
+    // number (`法人番号 1234567890123`), a web address or a mail address — the label itself
+    // naming no place, part, status or qualifier (`大阪リージョン なし` may narrow the scope)
+    let plain = fold_width(value);
+    let harmless_value = matches!(
+        crate::text::header_key(plain.trim_end_matches(['。', '.'])).as_ref(),
+        "なし"
+            | "無し"
+            | "特になし"
+            | "該当なし"
+            | "該当事項なし"
+            | "none"
+            | "nil"
+            | "-"
+            | "ー"
+    ) || (plain.chars().any(|c| c.is_ascii_digit())
+        && plain
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == ' '))
+        || ((plain.starts_with("http://") || plain.starts_with("https://"))
+            && !plain.contains(char::is_whitespace))
+        || (plain.contains('@')
+            && !plain.contains(char::is_whitespace)
+            && plain.chars().all(|c| c.is_ascii_graphic()));
+    let label_plain = !label.is_empty()
+        && remarks::part_word(&label).is_none()
+        && crate::analysis::gap::places_in(&label).is_empty()
+        && qualifier_free(&label)
+        && registry_state(&label).is_none()
+        && vocab::negation_in(&label).is_none()
+        && vocab::status_words(&label).is_empty()
+        && find_ids(&label).0.is_empty()
+        && unknown_registry_label(&cells.join(" "), true).is_none();
+    if harmless_value && label_plain {
+        return true;
+    }
     (edition || SIDE.contains(&label.as_str()))
         && !value.is_empty()
         && registry_state(value).is_none()
@@ -1530,27 +1709,42 @@ fn entry_side_line(cells: &[&str]) -> bool {
         && vocab::status_words(value).is_empty()
         && find_ids(value).0.is_empty()
         && (edition || crate::date::dates_in(value).is_empty())
-        && ![
-            "除",
-            "対象外",
-            "以外",
-            "限定",
-            "一部",
-            "予定",
-            "申請",
-            "審査",
-            "停止",
-            "終了",
-            "except",
-            "exclud",
-            "qualif",
-            "limited",
-            "partial",
-            "pending",
-            "hold",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
+        && qualifier_free(value)
+}
+
+/// Whether a side line's text holds none of the words that exclude, limit, defer or
+/// qualify (`除く`, `対象外`, `のみ`, `予定`, `except`, `only`…).
+fn qualifier_free(text: &str) -> bool {
+    let lower = fold_width(text).to_lowercase();
+    ![
+        "除",
+        "対象外",
+        "以外",
+        "限定",
+        "限る",
+        "限り",
+        "一部",
+        "のみ",
+        "だけ",
+        "含まない",
+        "含まず",
+        "含まれない",
+        "予定",
+        "申請",
+        "審査",
+        "停止",
+        "終了",
+        "except",
+        "exclud",
+        "qualif",
+        "limited",
+        "partial",
+        "pending",
+        "hold",
+        "only",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// A heading of the list's own words and nothing else (`基本言明要件`, `実施している統制目標`,
@@ -1971,7 +2165,13 @@ fn document_date(text: &str) -> Option<Date> {
 /// the lines up to the next label, title or the end of the text, when none of them holds
 /// ids as a list or is a header line; else none (the lines are the list's, read by its
 /// rules). Returns the index of the last line taken.
-fn continue_value(field: Field, kinds: &[Kind], from: usize, values: &mut ValueLines) -> usize {
+fn continue_value(
+    field: Field,
+    kinds: &[Kind],
+    labelled: &[bool],
+    from: usize,
+    values: &mut ValueLines,
+) -> usize {
     // a period whole on its line is not continued: a line after it (a note pasted below
     // the entry) is read as itself
     if field == Field::AuditPeriod
@@ -1992,6 +2192,9 @@ fn continue_value(field: Field, kinds: &[Kind], from: usize, values: &mut ValueL
     }) {
         match &kinds[k] {
             Kind::Labels(specs) if !specs[0].field.only_in_scope() || field.is_scope() => break,
+            // a label of its own with its value (`備考<TAB>…`, `法人番号 …`) is no part of
+            // the value above it: read by itself (review 23 C-4)
+            Kind::Other if labelled[k] => break,
             Kind::Other | Kind::IdProse | Kind::Furniture => {
                 taken.push(k);
                 j = k + 1;
@@ -2193,7 +2396,12 @@ fn take(
             page.registration_number = Some(number);
         }
         Field::Registered | Field::RenewalDeadline => {
-            let date = Date::parse_written(&value).ok_or_else(|| {
+            let date = if spec.field == Field::RenewalDeadline {
+                Date::parse_deadline(&value)
+            } else {
+                Date::parse_written(&value)
+            }
+            .ok_or_else(|| {
                 InputError::at(
                     at.clone(),
                     format!("'{}' after '{}' is not a date", quote(&value), quote(label)),

@@ -1067,6 +1067,9 @@ fn parse(
         improvement_plan,
         capital_relationships: doc.capital_relationships,
         third_party_testing: doc.third_party_testing.map(TextOrBool::into_text),
+        // (a profile has no field for a renewal applied for: review 23 C-7 reads it from a
+        // pasted entry or the rows above a table)
+        renewal_pending: None,
         controls,
         tracks_evidence: false,
         ignored_tokens: 0,

@@ -1837,6 +1837,20 @@ pub fn note_on_table(
     as_of: crate::date::Date,
 ) -> Result<(), InputError> {
     let text = text.trim();
+    // a note that the list rests on the internal audit, on a table an ISMAP-LIU row above
+    // its header names (`登録区分: ISMAP-LIU`): LIU's ordinary basis, read, as in a pasted
+    // LIU entry (review 23 C-14; fix32-sheets leftover, session 15)
+    let liu = || {
+        sheet
+            .rows
+            .iter()
+            .take_while(|row| !row.iter().any(|c| super::classify::is_id_cell(c)))
+            .flatten()
+            .any(|cell| super::page::mentions_liu(cell))
+    };
+    if place == Outside::Above && internal_audit_basis(text) && liu() {
+        return Ok(());
+    }
     if remarks::says_nothing(text)
         || is_number_label(text)
         || about_other_rows(text)
@@ -3617,6 +3631,19 @@ fn check_implemented_row(
                     text,
                     format!("stands under a header that names what is not implemented, excluded or deferred ('{word}')"),
                     FOR_REMARKS,
+                ))
+            }
+            // a status under a header naming one part (`大阪リージョン | 実施`): the header,
+            // not the value, names the part — one column per part (review 23 D-4)
+            Header::Scope
+                if super::classify::names_one_part(layout.name(c))
+                    && vocab::status_value(text).is_ok() =>
+            {
+                return Err(refuse(
+                    c,
+                    text,
+                    "states the control's status for the part of the service its header names (a column per region or edition: it states the same control for another part)".to_owned(),
+                    "a table with one status column per region or edition states each part apart: name the part your procurement uses with --status-column NAME (the other parts' columns are then not read, and items naming another part are outside the statement's scope), or give one status for the whole service",
                 ))
             }
             Header::Scope if !remarks::is_whole_scope(text) && !names_service(text, service) => {

@@ -14,6 +14,9 @@ const VALUES: &[(Declared, &[&str])] = &[
             "done",
             "yes",
             "y",
+            // under a status header, `OK` is implemented and `NG` is not (review 23 C-12);
+            // under another header its meaning is that header's ([`BY_HEADER`])
+            "ok",
             "inplace",
             "実施",
             "実施済",
@@ -122,6 +125,7 @@ const VALUES: &[(Declared, &[&str])] = &[
         Declared::NotImplemented,
         &[
             "notimplemented",
+            "ng",
             "notstarted",
             "notyet",
             "noncompliant",
@@ -1391,6 +1395,8 @@ pub fn negation_beyond(text: &str, titles: &[&str]) -> Option<String> {
 const BY_HEADER: &[&str] = &[
     "yes",
     "y",
+    "ok",
+    "ng",
     "no",
     "n",
     "done",

@@ -9,7 +9,6 @@ use rust_xlsxwriter::{
 };
 
 use crate::analysis::compare::{CompareItem, CompareReport, MAX_DETAIL_SHEETS};
-use crate::analysis::csp::Registration;
 use crate::analysis::Status;
 use crate::lang::Lang;
 use crate::output::SeekWrite;
@@ -143,8 +142,7 @@ fn compare_workbook<'r>(
         )?;
         // a CSP whose registration is not in effect says so on its own sheet, as its
         // column of the matrix does: in every status cell and in the footer (review 17 D-5)
-        let own = Some(csp.registration)
-            .filter(|r| matches!(r, Registration::Lapsed | Registration::NotYetValid));
+        let own = Some(csp.registration).filter(|r| r.is_void());
         let mut footer = format!("{footer} — {}", csp.name);
         if let Some(r) = own {
             crate::report::gap::push_cell_marks(&mut footer, &[r.label(lang)], lang);
