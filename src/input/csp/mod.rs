@@ -4110,6 +4110,65 @@ mod tests {
         }
     }
 
+    /// Review 23 A-8: a template, a sample, a fill-in example or a placeholder named as the
+    /// evidence is not the document (its word); a document about templates, a word only
+    /// starting so and a sample of records drawn for the audit are.
+    #[test]
+    fn evidence_naming_a_template_sample_or_placeholder() {
+        for (text, word) in [
+            ("規程_テンプレート.docx", "テンプレート"),
+            ("規程テンプレート.docx", "テンプレート"),
+            ("記入例.xlsx", "記入例"),
+            ("sample_policy.docx", "sample"),
+            ("Sample policy.docx", "sample"),
+            ("ひな形_規程.docx", "ひな形"),
+            ("規程（雛形）.docx", "雛形"),
+            ("template.xlsx", "template"),
+            ("dummy.pdf", "dummy"),
+            ("ダミー.pdf", "ダミー"),
+            ("xxx.docx", "xxx"),
+            ("サンプル.docx", "サンプル"),
+            ("○○規程.docx", "○○"),
+            ("/ISMS/templates/規程.docx", "templates"),
+            ("/ISMS/template/規程.docx", "template"),
+            ("テンプレート", "テンプレート"),
+            ("記入例", "記入例"),
+        ] {
+            assert_eq!(evidence_not_current(text).as_deref(), Some(word), "{text}");
+            assert!(evidence_wanting(text), "{text}");
+        }
+        for text in [
+            "情報セキュリティ基本方針.pdf",
+            "アクセス管理規程_v2.0.docx",
+            "Sampling_procedure.docx",
+            "サンプリング手順書.docx",
+            "テンプレート管理規程.docx",
+            "Template management policy.docx",
+            "template_management_policy.docx",
+            "ダミーアカウント管理手順.docx",
+            "アクセスログ_サンプル.csv",
+            "ticket_samples.xlsx",
+            "examination_record.xlsx",
+        ] {
+            assert_eq!(evidence_not_current(text), None, "{text}");
+        }
+    }
+
+    /// Review 23 C-11: `未`, `N/A`, `不要`, `該当なし` alone under an evidence column name no
+    /// evidence (as `未提出`); `非該当`, `対象外` stay the control's status, and a document
+    /// is named evidence.
+    #[test]
+    fn none_words_under_evidence() {
+        for text in ["未", "N/A", "n/a", "不要", "該当なし", "証跡不要", "Not required"] {
+            assert!(evidence_none_word(text), "{text}");
+            assert!(names_no_evidence(text), "{text}");
+            assert!(states_no_evidence(text), "{text}");
+        }
+        for text in ["非該当", "対象外", "未承認", "未提出の証跡一覧.xlsx", "規程.pdf"] {
+            assert!(!evidence_none_word(text), "{text}");
+        }
+    }
+
     /// Review 18 A-5: another service's, an unapproved or a temporary folder or file, a file
     /// named with a date after the as-of date, a count with a footnote mark; each with the
     /// ordinary shape beside it still read.
@@ -4185,7 +4244,8 @@ mod tests {
             "未承認ソフトウェア禁止規程.docx",
             "temperature.pdf",
             "/監視/temperature/記録.csv",
-            "/ISMS/template/規程.docx",
+            // (`/ISMS/template/規程.docx` is no `tmp` folder, but a template's: review 23 A-8,
+            // `evidence_naming_a_template_sample_or_placeholder`)
             "提案書.docx",
             "旧姓の扱いに関する規程.docx",
             // review 20 C-9: a script, a log, a text file of operations

@@ -6941,4 +6941,97 @@ mod tests {
         assert!(unmet_ja("差異あり").iter().any(|q| q.word == "差異あり"));
         assert!(unmet_ja("差異なし").is_empty());
     }
+
+    /// Review 23 A-11: one vocabulary of conditioning words for both languages — each word
+    /// found with its kind, as written (a stem in full); the words beside them that describe
+    /// the control, say there is none or name every plan read.
+    #[test]
+    fn conditioning_words_in_both_languages() {
+        use Kind::{Deferral, Others, Scope};
+        for (text, kind, word) in [
+            ("Paid option", Scope, "option"),
+            ("Optional feature", Scope, "optional"),
+            ("Add-on", Scope, "add-on"),
+            ("Requires add-ons", Scope, "add-ons"),
+            ("Extra cost", Scope, "extra cost"),
+            ("Premium", Scope, "premium"),
+            ("Available in Premium plan", Scope, "premium"),
+            ("Available on the Business plan", Scope, "business plan"),
+            ("Enterprise", Scope, "enterprise"),
+            ("Opt-in", Scope, "opt-in"),
+            ("If enabled", Scope, "if enabled"),
+            ("When enabled", Scope, "when enabled"),
+            ("Off by default", Scope, "off by default"),
+            ("On request", Scope, "on request"),
+            ("有償", Scope, "有償"),
+            ("有料", Scope, "有料"),
+            ("アドオン", Scope, "アドオン"),
+            ("追加費用", Scope, "追加費用"),
+            ("プレミアムプラン", Scope, "プレミアム"),
+            ("オプトイン", Scope, "オプトイン"),
+            ("要設定", Scope, "要設定"),
+            ("申請により提供", Scope, "申請により提供"),
+            ("Beta", Deferral, "beta"),
+            ("Public preview", Deferral, "preview"),
+            ("Temporary", Deferral, "temporary"),
+            ("Temporarily disabled", Deferral, "temporarily"),
+            ("Coming soon", Deferral, "coming soon"),
+            ("Accepted risk", Deferral, "accepted risk"),
+            ("ベータ版", Deferral, "ベータ"),
+            ("β版", Deferral, "β版"),
+            ("一時的", Deferral, "一時的"),
+            ("一時的に手動で実施", Deferral, "一時的"),
+            ("暫定", Deferral, "暫定"),
+            ("近日対応", Deferral, "近日"),
+            ("リスク受容", Deferral, "リスク受容"),
+            ("リスク許容", Deferral, "リスク許容"),
+            ("Provided by Microsoft", Others, "by microsoft"),
+            ("AWS", Others, "aws"),
+            ("Customer", Others, "customer"),
+            ("The customer", Others, "the customer"),
+            ("Customer configurable", Others, "customer configurable"),
+            ("Via partner", Others, "via partner"),
+            ("お客様", Others, "お客様"),
+            ("AWS社", Others, "aws社"),
+            ("パートナー経由", Others, "パートナー経由"),
+            ("代理店経由で提供", Others, "代理店経由"),
+        ] {
+            let q = qualifier_in(text);
+            assert!(
+                q.as_ref().is_some_and(|q| q.kind == kind && q.word == word),
+                "{text}: {q:?}"
+            );
+        }
+        for text in [
+            "Available",
+            "Supported",
+            "Enabled for all tenants",
+            "Enabled by default",
+            "全テナントで有効",
+            "標準機能",
+            "ID管理手順書に従う",
+            "Customer data is encrypted",
+            "顧客データを暗号化",
+            "At no extra cost",
+            "No add-on required",
+            "MFA is not optional",
+            "追加費用なし",
+            "オプションなし",
+            "Included in all plans",
+            "全プラン共通",
+            "Temporary credentials expire after 1 hour",
+            "一時的なアカウントは期限付きで発行",
+            "一時的な権限は承認後に付与",
+            "Enterprise-wide policy",
+            "重要設定の変更は承認制",
+            "Access via VPN",
+            "Login via the customer portal",
+            "Adoption of MFA",
+            "Provider",
+            "事業者",
+            "VPN経由で接続",
+        ] {
+            assert_eq!(qualifier_in(text), None, "{text}");
+        }
+    }
 }
