@@ -53,6 +53,18 @@ fn line_for<'a>(lines: &'a [String], id: &str, text: &str) -> &'a str {
     line
 }
 
+/// Every row of `csp` (`n` of them) refused in English, each line saying all of `says`.
+fn each_row_refused(csp: &str, n: usize, says: &[&str]) {
+    let lines = refused(csp, "en");
+    let rows = rows(csp);
+    assert_eq!(rows.len(), n, "{csp}");
+    assert_eq!(lines.len(), n, "{lines:#?}");
+    for (id, text) in &rows {
+        let line = line_for(&lines, id, text);
+        assert!(says.iter().all(|w| line.contains(w)), "{line}");
+    }
+}
+
 /// The rows of a fixture: (id, the last cell as written).
 fn rows(csp: &str) -> Vec<(String, String)> {
     let text = std::fs::read_to_string(data(&format!("fix35-qual/{csp}"))).unwrap();
@@ -186,18 +198,14 @@ fn ordinary_remarks_still_read() {
 /// `covered`), in both languages.
 #[test]
 fn template_sample_or_placeholder_evidence_is_refused_in_report() {
-    let lines = refused("a8-report-templates.csv", "en");
-    let rows = rows("a8-report-templates.csv");
-    assert_eq!(rows.len(), 15);
-    assert_eq!(lines.len(), 15, "{lines:#?}");
-    for (id, text) in &rows {
-        let line = line_for(&lines, id, text);
-        assert!(
-            line.contains("names a document that is not the service's own in effect")
-                && line.contains("a template, a sample or a placeholder"),
-            "{line}"
-        );
-    }
+    each_row_refused(
+        "a8-report-templates.csv",
+        15,
+        &[
+            "names a document that is not the service's own in effect",
+            "a template, a sample or a placeholder",
+        ],
+    );
     let ja = refused("a8-report-templates.csv", "ja");
     assert!(
         ja.iter().all(|l| l.contains("テンプレート・サンプル・仮の名前")),
@@ -234,17 +242,11 @@ fn documents_about_templates_and_audit_samples_are_evidence() {
 /// `未提出` (`未` was refused as a deferral, `N/A`, `不要`, `該当なし` as another status).
 #[test]
 fn none_words_under_evidence_are_no_evidence_in_report() {
-    let lines = refused("c11-report-none.csv", "en");
-    let rows = rows("c11-report-none.csv");
-    assert_eq!(rows.len(), 5);
-    assert_eq!(lines.len(), 5, "{lines:#?}");
-    for (id, text) in &rows {
-        let line = line_for(&lines, id, text);
-        assert!(
-            line.contains("says there is no evidence of it (or none yet) under a header naming its evidence"),
-            "{line}"
-        );
-    }
+    each_row_refused(
+        "c11-report-none.csv",
+        5,
+        &["says there is no evidence of it (or none yet) under a header naming its evidence"],
+    );
 }
 
 /// `readiness` on the CSP's own list: A-8's templates, samples and placeholders and C-11's

@@ -4187,7 +4187,6 @@ const CONDITIONED: &[(&str, Kind)] = &[
     ("on request", Kind::Scope),
     ("upon request", Kind::Scope),
     ("by request", Kind::Scope),
-    ("on demand", Kind::Scope),
     ("off by default", Kind::Scope),
     ("not enabled by default", Kind::Scope),
     ("要望に応じ", Kind::Scope),
@@ -4206,7 +4205,7 @@ const CONDITIONED: &[(&str, Kind)] = &[
     ("β版", Kind::Deferral),
     ("beta", Kind::Deferral),
     ("プレビュー", Kind::Deferral),
-    ("preview*", Kind::Deferral),
+    ("preview", Kind::Deferral),
     ("early access", Kind::Deferral),
     ("experimental", Kind::Deferral),
     ("試験的", Kind::Deferral),
@@ -4222,12 +4221,10 @@ const CONDITIONED: &[(&str, Kind)] = &[
     // the risk accepted instead
     ("リスク受容", Kind::Deferral),
     ("リスクを受容", Kind::Deferral),
-    ("リスク許容", Kind::Deferral),
     ("リスクを許容", Kind::Deferral),
-    ("許容リスク", Kind::Deferral),
-    ("accepted risk*", Kind::Deferral),
+    // one risk accepted, not the practice (`Accepted risks are reviewed annually`)
+    ("accepted risk", Kind::Deferral),
     ("accepted the risk", Kind::Deferral),
-    ("risk acceptance", Kind::Deferral),
 ];
 
 /// Temporary things a control is about (`一時的なアカウントは期限付きで発行`, `Temporary
@@ -4328,16 +4325,21 @@ fn conditioned(clause: &str, kind: Kind) -> Vec<Qualifier> {
                         .trim_start_matches(['な', 'に', ' ']);
                     (!TEMPORARY_THINGS.iter().any(|t| after.starts_with(t))).then_some(at)
                 }
-                // `as soon as possible` is a time the control keeps
+                // `as soon as possible`, `soon after` are a time the control keeps
                 "soon" => (!clause[..at].trim_end().ends_with(" as")
                     && !clause[..at].trim_end().eq("as")
-                    && !clause[at + word.len()..].trim_start().starts_with("as "))
+                    && !["as ", "after"]
+                        .iter()
+                        .any(|w| clause[at + word.len()..].trim_start().starts_with(w)))
                 .then_some(at),
-                // `enterprise-wide` says the whole
-                "enterprise" => (!clause[at + word.len()..]
-                    .trim_start_matches(['-', ' '])
-                    .starts_with("wide"))
-                .then_some(at),
+                // a plan's name as a plan (`Premium`, `Available in Premium plan`,
+                // `Requires Enterprise`, `プレミアムプラン`, `エンタープライズ版のみ`), not a
+                // product's name holding it (`Box Enterprise Plus`, `Microsoft 365
+                // Enterprise`, `Sample Premium Cloud`), nor `enterprise-wide`, `enterprise risk
+                // management`
+                "premium" | "enterprise" | "プレミアム" | "エンタープライズ" => {
+                    plan_named(clause, at, word).then_some(at)
+                }
                 // `重要設定`, `主要設定` name settings, not one still to be made
                 "要設定" => (!clause[..at].ends_with(['重', '主', '必', '概'])).then_some(at),
                 _ => Some(at),
@@ -4353,6 +4355,88 @@ fn conditioned(clause: &str, kind: Kind) -> Vec<Qualifier> {
             })
         })
         .collect()
+}
+
+/// Whether the plan's name `word` at `at` in `clause` names a plan the statement holds for:
+/// the clause's only word (with `only`, `のみ`), before a word of a plan (`plan`, `tier`,
+/// `edition`, `license`, `only`, `プラン`, `版`, `エディション`, `のみ`, `限定`, `向け`, `で提供`), or
+/// after a word asking for it (`in`, `on`, `for`, `with`, `requires`).
+fn plan_named(clause: &str, at: usize, word: &str) -> bool {
+    const AFTER_EN: &[&str] = &[
+        "plan",
+        "plans",
+        "tier",
+        "tiers",
+        "edition",
+        "editions",
+        "sku",
+        "license",
+        "licenses",
+        "licence",
+        "licences",
+        "subscription",
+        "subscriptions",
+        "version",
+        "only",
+        "customers",
+        "users",
+        "package",
+        "option",
+        "options",
+        "feature",
+        "features",
+        "add-on",
+        "support",
+    ];
+    const BEFORE_EN: &[&str] = &[
+        "in", "on", "for", "with", "requires", "require", "needs", "need", "to", "via", "under",
+    ];
+    const AFTER_JA: &[&str] = &[
+        "プラン",
+        "版",
+        "エディション",
+        "ライセンス",
+        "契約",
+        "のみ",
+        "限定",
+        "向け",
+        "以上",
+        "で提供",
+        "でのみ",
+        "で利用",
+        "で対応",
+        "で実施",
+        "にて",
+        "に含",
+        "の機能",
+        "オプション",
+    ];
+    let after = clause[at + word.len()..].trim_start_matches([' ', '-']);
+    let before = clause[..at].trim_end();
+    let alone = {
+        let around = format!("{before} {after}");
+        let rest: Vec<&str> = ascii_words(&around)
+            .into_iter()
+            .filter(|w| !matches!(*w, "only" | "the" | "a"))
+            .collect();
+        rest.is_empty()
+            && before.chars().all(|c| !c.is_alphanumeric())
+            && after
+                .trim_start_matches("only")
+                .trim_start_matches("のみ")
+                .chars()
+                .all(|c| !c.is_alphanumeric())
+    };
+    if alone {
+        return true;
+    }
+    if word.is_ascii() {
+        let next = ascii_words(after).into_iter().next().unwrap_or("");
+        let prev = ascii_words(before).into_iter().next_back().unwrap_or("");
+        AFTER_EN.contains(&next) || BEFORE_EN.contains(&prev)
+    } else {
+        AFTER_JA.iter().any(|w| after.starts_with(w))
+    }
 }
 
 /// Where an English word or phrase of [`CONDITIONED`] stands in `clause` at a word's start
@@ -6958,6 +7042,11 @@ mod tests {
             ("Available in Premium plan", Scope, "premium"),
             ("Available on the Business plan", Scope, "business plan"),
             ("Enterprise", Scope, "enterprise"),
+            ("Enterprise edition", Scope, "enterprise"),
+            ("Requires Enterprise", Scope, "enterprise"),
+            ("Premium support", Scope, "premium"),
+            ("エンタープライズ版", Scope, "エンタープライズ"),
+            ("プレミアムで提供", Scope, "プレミアム"),
             ("Opt-in", Scope, "opt-in"),
             ("If enabled", Scope, "if enabled"),
             ("When enabled", Scope, "when enabled"),
@@ -6984,7 +7073,7 @@ mod tests {
             ("暫定", Deferral, "暫定"),
             ("近日対応", Deferral, "近日"),
             ("リスク受容", Deferral, "リスク受容"),
-            ("リスク許容", Deferral, "リスク許容"),
+            ("リスクを許容", Deferral, "リスクを許容"),
             ("Provided by Microsoft", Others, "by microsoft"),
             ("AWS", Others, "aws"),
             ("Customer", Others, "customer"),
@@ -7023,10 +7112,19 @@ mod tests {
             "一時的なアカウントは期限付きで発行",
             "一時的な権限は承認後に付与",
             "Enterprise-wide policy",
+            "Box Enterprise Plus 管理策実施状況",
+            "サービス名: Microsoft 365 Enterprise",
+            "Sample Premium Cloud",
+            "サンプル プレミアム クラウド",
             "重要設定の変更は承認制",
             "Access via VPN",
             "Login via the customer portal",
             "Adoption of MFA",
+            "Accepted risks are reviewed annually",
+            "リスク許容度を定める",
+            "Enterprise risk management framework",
+            "Alerts are triaged soon after they fire",
+            "Changes are previewed before deployment",
             "Provider",
             "事業者",
             "VPN経由で接続",
