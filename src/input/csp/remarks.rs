@@ -4103,8 +4103,8 @@ fn scope_en(words: &[&str]) -> Vec<Qualifier> {
 /// `申請により提供`, `Opt-in`, `If enabled`, `On request`) — a scope limit; a preview, a
 /// temporary measure, soon, the risk accepted (`ベータ版`, `一時的`, `暫定`, `近日`,
 /// `リスク受容`, `Beta`, `Preview`, `Temporary`, `Coming soon`, `Accepted risk`) — a deferral.
-/// English words are matched at a word's start, whole unless they end in `*` (`option*`:
-/// `options`, `optional`, `optionally`; not `adoption`); none is read after `no`, `not`,
+/// English words are matched at a word's start, whole unless they end in `*` (`optional*`:
+/// `optional`, `optionally`; not `adoption`); none is read after `no`, `not`,
 /// `without` or `zero` (`at no extra cost`), nor a Japanese one followed by `なし`
 /// (`追加費用なし`). The words of a plan or an edition are not read beside one that says every
 /// plan (`全プラン`, `all plans`); those of a temporary thing the control is about
@@ -4112,7 +4112,9 @@ fn scope_en(words: &[&str]) -> Vec<Qualifier> {
 const CONDITIONED: &[(&str, Kind)] = &[
     // paid, an option, an add-on, another contract
     ("オプション", Kind::Scope),
-    ("option*", Kind::Scope),
+    // (`options` alone names choices: `MFA options: TOTP, FIDO2`)
+    ("option", Kind::Scope),
+    ("optional*", Kind::Scope),
     ("有償", Kind::Scope),
     ("有料", Kind::Scope),
     ("paid", Kind::Scope),
@@ -7120,6 +7122,7 @@ mod tests {
             "Access via VPN",
             "Login via the customer portal",
             "Adoption of MFA",
+            "MFA options: TOTP, FIDO2",
             "Accepted risks are reviewed annually",
             "リスク許容度を定める",
             "Enterprise risk management framework",
