@@ -4442,14 +4442,20 @@ fn plan_named(clause: &str, at: usize, word: &str) -> bool {
 }
 
 /// Where an English word or phrase of [`CONDITIONED`] stands in `clause` at a word's start
-/// (whole, unless `stem`), not right after `no`, `not`, `without` or `zero` (`at no extra
+/// (whole, unless `stem`; a hyphen and more letters after it make another word), not right after `no`, `not`, `without` or `zero` (`at no extra
 /// cost`, `No add-on required`): the byte offset of the first such place.
 fn ascii_phrase_at(clause: &str, word: &str, stem: bool) -> Option<usize> {
     clause.match_indices(word).map(|(i, _)| i).find(|&i| {
         let before = clause[..i].chars().next_back();
         let after = clause[i + word.len()..].chars().next();
         let starts = !before.is_some_and(|c| c.is_ascii_alphanumeric());
-        let ends = stem || !after.is_some_and(|c| c.is_ascii_alphanumeric());
+        // a word joined on by a hyphen is another word (`soon-ish`, `beta-tested`)
+        let joined = after == Some('-')
+            && clause[i + word.len() + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+        let ends = stem || !(after.is_some_and(|c| c.is_ascii_alphanumeric()) || joined);
         let previous: Vec<&str> = ascii_words(&clause[..i]).into_iter().rev().take(2).collect();
         let negated = previous
             .iter()
