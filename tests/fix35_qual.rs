@@ -94,11 +94,20 @@ fn conditioning_remarks_are_refused_as_their_twins() {
                 ("Add-on", "limits or conditions it ('add-on')"),
                 ("Extra cost", "limits or conditions it ('extra cost')"),
                 ("Requires add-on", "limits or conditions it ('add-on')"),
-                ("Accepted risk", "defers it or says it is not done ('accepted risk')"),
-                ("Coming soon", "defers it or says it is not done ('coming soon')"),
+                (
+                    "Accepted risk",
+                    "defers it or says it is not done ('accepted risk')",
+                ),
+                (
+                    "Coming soon",
+                    "defers it or says it is not done ('coming soon')",
+                ),
                 ("Beta", "defers it or says it is not done ('beta')"),
                 ("Preview", "defers it or says it is not done ('preview')"),
-                ("Temporary", "defers it or says it is not done ('temporary')"),
+                (
+                    "Temporary",
+                    "defers it or says it is not done ('temporary')",
+                ),
                 ("Opt-in", "limits or conditions it ('opt-in')"),
                 ("If enabled", "limits or conditions it ('if enabled')"),
                 ("When enabled", "limits or conditions it ('when enabled')"),
@@ -107,7 +116,10 @@ fn conditioning_remarks_are_refused_as_their_twins() {
                     "says someone else implements it ('by microsoft')",
                 ),
                 ("AWS", "says someone else implements it ('aws')"),
-                ("Via partner", "says someone else implements it ('via partner')"),
+                (
+                    "Via partner",
+                    "says someone else implements it ('via partner')",
+                ),
             ],
         ),
         (
@@ -124,16 +136,25 @@ fn conditioning_remarks_are_refused_as_their_twins() {
                 ),
                 ("Premium", "limits or conditions it ('premium')"),
                 ("Enterprise", "limits or conditions it ('enterprise')"),
-                ("Off by default", "limits or conditions it ('off by default')"),
+                (
+                    "Off by default",
+                    "limits or conditions it ('off by default')",
+                ),
                 ("プレミアムプラン", "limits or conditions it ('プレミアム')"),
                 ("アドオン", "limits or conditions it ('アドオン')"),
                 ("一時的", "defers it or says it is not done ('一時的')"),
                 ("追加費用", "limits or conditions it ('追加費用')"),
                 ("ベータ版", "defers it or says it is not done ('ベータ')"),
                 ("オプトイン", "limits or conditions it ('オプトイン')"),
-                ("パートナー経由", "says someone else implements it ('パートナー経由')"),
+                (
+                    "パートナー経由",
+                    "says someone else implements it ('パートナー経由')",
+                ),
                 ("要設定", "limits or conditions it ('要設定')"),
-                ("申請により提供", "limits or conditions it ('申請により提供')"),
+                (
+                    "申請により提供",
+                    "limits or conditions it ('申請により提供')",
+                ),
             ],
         ),
     ] {
@@ -152,7 +173,9 @@ fn conditioning_remarks_are_refused_as_their_twins() {
     assert_eq!(lines.len(), 15, "{lines:#?}");
     assert!(lines.iter().all(|l| l.starts_with("エラー")), "{lines:#?}");
     assert!(
-        lines.iter().any(|l| l.contains("範囲や条件を限定しています('プレミアム')")),
+        lines
+            .iter()
+            .any(|l| l.contains("範囲や条件を限定しています('プレミアム')")),
         "{lines:#?}"
     );
 }
@@ -208,7 +231,8 @@ fn template_sample_or_placeholder_evidence_is_refused_in_report() {
     );
     let ja = refused("a8-report-templates.csv", "ja");
     assert!(
-        ja.iter().all(|l| l.contains("テンプレート・サンプル・仮の名前")),
+        ja.iter()
+            .all(|l| l.contains("テンプレート・サンプル・仮の名前")),
         "{ja:#?}"
     );
 }
@@ -276,7 +300,11 @@ fn readiness_finds_no_evidence_per_row() {
             .unwrap_or_else(|| panic!("{id}"));
         assert_eq!(item["state"], "implemented", "{text}");
         assert_eq!(item["evidence"], text.as_str());
-        assert_eq!(item["findings"], serde_json::json!(["no-evidence"]), "{text}");
+        assert_eq!(
+            item["findings"],
+            serde_json::json!(["no-evidence"]),
+            "{text}"
+        );
     }
     for (id, text) in guards {
         let item = found
@@ -338,7 +366,11 @@ fn no_plan_to_handle_the_thing_keeps_the_reason() {
     ] {
         let item = by_id(&items, &n.to_string());
         assert_eq!(item["status"], "not-covered", "{reason}");
-        assert_eq!(item["reasons"], serde_json::json!([status]), "{reason}: {item}");
+        assert_eq!(
+            item["reasons"],
+            serde_json::json!([status]),
+            "{reason}: {item}"
+        );
         let na = &item["not_applicable"][0];
         match why {
             None => assert_eq!(na["reason"], reason),

@@ -3544,7 +3544,8 @@ fn placeholder_name(segment: &str, token: &str) -> Option<String> {
         let name = token.rsplit(['/', '\\', '¥', '￥']).next().unwrap_or(token);
         OF_RECORDS.iter().any(|r| {
             if r.is_ascii() {
-                name.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == *r)
+                name.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| w == *r)
             } else {
                 name.contains(r)
             }
@@ -4159,12 +4160,26 @@ mod tests {
     /// is named evidence.
     #[test]
     fn none_words_under_evidence() {
-        for text in ["未", "N/A", "n/a", "不要", "該当なし", "証跡不要", "Not required"] {
+        for text in [
+            "未",
+            "N/A",
+            "n/a",
+            "不要",
+            "該当なし",
+            "証跡不要",
+            "Not required",
+        ] {
             assert!(evidence_none_word(text), "{text}");
             assert!(names_no_evidence(text), "{text}");
             assert!(states_no_evidence(text), "{text}");
         }
-        for text in ["非該当", "対象外", "未承認", "未提出の証跡一覧.xlsx", "規程.pdf"] {
+        for text in [
+            "非該当",
+            "対象外",
+            "未承認",
+            "未提出の証跡一覧.xlsx",
+            "規程.pdf",
+        ] {
             assert!(!evidence_none_word(text), "{text}");
         }
     }

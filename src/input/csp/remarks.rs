@@ -3234,9 +3234,9 @@ fn others_en(words: &[&str]) -> Vec<Qualifier> {
                     let party = words[i + 1 + k];
                     is_party_en(party)
                         && !matches!(party, "platform" | "host" | "hosting")
-                        && words
-                            .get(i + 2 + k)
-                            .is_none_or(|n| matches!(*n, "only" | "and" | "or" | "company" | "companies"))
+                        && words.get(i + 2 + k).is_none_or(|n| {
+                            matches!(*n, "only" | "and" | "or" | "company" | "companies")
+                        })
                 }),
             // `Uses AWS CloudTrail`, `Leverages the IaaS's controls`: the service underneath
             // (review 11 A-19)
@@ -3266,6 +3266,10 @@ fn others_en(words: &[&str]) -> Vec<Qualifier> {
 /// read by [`others_ja`] and [`others_en`] (`Customer data is encrypted` describes the
 /// control's object).
 fn party_alone(clause: &str) -> Option<Qualifier> {
+    // a label (`Customer:`, `顧客：`) names what follows
+    if clause.trim_end().ends_with([':', '：']) {
+        return None;
+    }
     let t = clause
         .trim()
         .trim_matches(|c: char| !c.is_alphanumeric())
@@ -3274,7 +3278,8 @@ fn party_alone(clause: &str) -> Option<Qualifier> {
         return None;
     }
     // the service's own maker may be called so (`Provider`, `事業者`, `ベンダー`: the
-    // words a column of who implements reads as the service's, [`names_only_self`])
+    // words a column of who implements reads as the service's, [`names_only_self`]); a
+    // Japanese generic word alone is rather a label (`テナント`, `利用者`: `お客様` is none)
     const MAYBE_SELF: &[&str] = &[
         "provider",
         "provider's",
@@ -3293,6 +3298,16 @@ fn party_alone(clause: &str) -> Option<Qualifier> {
         "基盤",
         "データセンター",
         "データセンタ",
+        // a label's word above a table or in a header (`テナント | 専用`, `利用者 | 社内`)
+        "顧客",
+        "利用者",
+        "利用企業",
+        "利用組織",
+        "ユーザー",
+        "ユーザ",
+        "テナント",
+        "カスタマー",
+        "カスタマ",
     ];
     let words = ascii_words(t);
     let ascii_only = t.chars().all(|c| c.is_ascii() || !c.is_alphanumeric());
@@ -4456,7 +4471,11 @@ fn ascii_phrase_at(clause: &str, word: &str, stem: bool) -> Option<usize> {
                 .next()
                 .is_some_and(|c| c.is_ascii_alphanumeric());
         let ends = stem || !(after.is_some_and(|c| c.is_ascii_alphanumeric()) || joined);
-        let previous: Vec<&str> = ascii_words(&clause[..i]).into_iter().rev().take(2).collect();
+        let previous: Vec<&str> = ascii_words(&clause[..i])
+            .into_iter()
+            .rev()
+            .take(2)
+            .collect();
         let negated = previous
             .iter()
             .any(|w| matches!(*w, "no" | "not" | "without" | "zero"));
@@ -7136,6 +7155,9 @@ mod tests {
             "Changes are previewed before deployment",
             "Provider",
             "事業者",
+            "テナント",
+            "利用者",
+            "Customer:",
             "VPN経由で接続",
         ] {
             assert_eq!(qualifier_in(text), None, "{text}");
