@@ -198,6 +198,8 @@ fn evidence_of_another_service_unapproved_temporary_later_or_footnoted_is_refuse
         ("規程_draft.docx", "('draft'"),
         ("/ISMS/FY2025/tmp/規程.docx", "('tmp'"),
         ("/tmp/規程.docx", "('tmp'"),
+        // a template's folder (review 23 A-8, fix35-qual)
+        ("/ISMS/template/規程.docx", "('template'"),
         (
             "/ISMS/FY2025/規程_2027-04.docx",
             "gives a date after the as-of date 2026-12-01 ('2027-04')",
@@ -226,7 +228,8 @@ fn ordinary_evidence_beside_those_still_reads() {
         "規程_2026.docx",
         "temperature.pdf",
         "/監視/temperature/記録.csv",
-        "/ISMS/template/規程.docx",
+        // (`/ISMS/template/規程.docx`: no `tmp` folder, but a template's since review 23 A-8,
+        // refused above)
         "/ISMS/他サービス連携/手順.docx",
         "未承認ソフトウェア禁止規程.docx",
         "SEC_1234.pdf",

@@ -69,7 +69,8 @@ fn a3_status_header_notes_naming_a_part_refuse() {
         ("A3-hdr-a8edb9.csv", "dc"),
         ("A3-hdr-382eb7.csv", "部分"),
         ("A3-hdr-9dc708.csv", "当社分"),
-        ("A3-hdr-premium-plan.csv", "plan"),
+        // (the first word of the one vocabulary of remarks, review 23 A-11: fix35-qual)
+        ("A3-hdr-premium-plan.csv", "premium"),
     ] {
         let err = input_error(report(file));
         assert!(err.contains("on the header"), "{file}: {err}");

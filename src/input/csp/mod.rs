@@ -3053,6 +3053,31 @@ pub fn names_no_evidence(evidence: &str) -> bool {
         || remarks::says_nothing(t)
         || (vocab::says_no_reason(t) && vocab::status_value(t).is_err())
         || evidence_not_yet(t)
+        || evidence_none_word(t)
+}
+
+/// Whether an evidence cell is a word alone saying of the evidence that there is none yet
+/// or none needed (`未`, `N/A`, `不要`, `該当なし`, `証跡不要`, `Not required`): status words
+/// elsewhere, under a header naming the evidence they say no evidence is named (review 23
+/// C-11) — `readiness` finds it 証跡なし, `report` refuses the row as it does `未提出`. Not a
+/// word naming the control's own applicability or scope (`非該当`, `対象外`), which stays the
+/// status the remark rules read.
+pub(crate) fn evidence_none_word(text: &str) -> bool {
+    let key = crate::text::header_key(text.trim());
+    matches!(
+        key.trim_end_matches(['。', '.']),
+        "未" | "n/a"
+            | "na"
+            | "不要"
+            | "該当なし"
+            | "該当無し"
+            | "証跡不要"
+            | "提出不要"
+            | "notapplicable"
+            | "notrequired"
+            | "notneeded"
+            | "nonerequired"
+    )
 }
 
 /// Whether an evidence cell says there is no evidence, or none yet: what
@@ -3102,7 +3127,7 @@ pub(crate) fn states_no_evidence(text: &str) -> bool {
         && !elsewhere
         && !draft_inside
         && names_no_evidence(t)
-        && (remarks::says_nothing(t) || vocab::status_value(t).is_err())
+        && (remarks::says_nothing(t) || vocab::status_value(t).is_err() || evidence_none_word(t))
 }
 
 /// An evidence cell saying the evidence has expired, is out of date or was rejected
@@ -3184,6 +3209,24 @@ pub(crate) fn evidence_not_current(text: &str) -> Option<String> {
         return Some((*w).to_owned());
     }
     if let Some(w) = path_not_current(t) {
+        return Some(w);
+    }
+    // a template's or a sample's word alone (`テンプレート`, `記入例`, `Sample`): no
+    // document named (review 23 A-8)
+    let alone = t.trim_matches(|c: char| vocab::is_bracket(c) || c.is_whitespace());
+    if PLACEHOLDER_JA.contains(&alone) || PLACEHOLDER_EN.contains(&alone) {
+        return Some(alone.to_owned());
+    }
+    // a file's name with spaces in it (`Sample policy.docx`, `規程 テンプレート.docx`)
+    if let Some(w) = t
+        .split(['\n', '、', ',', ';', '；', '，'])
+        .map(str::trim)
+        .filter(|item| item.contains(' ') && is_file_name(item))
+        .find_map(|item| {
+            let name = item.rsplit(['/', '\\', '¥', '￥']).next().unwrap_or(item);
+            placeholder_name(name, name)
+        })
+    {
         return Some(w);
     }
     if let Some(w) = copy_or_lock_file(t) {
@@ -3494,9 +3537,127 @@ fn path_not_current(folded: &str) -> Option<String> {
             if let Some(v) = draft_version(segment) {
                 return Some(v);
             }
+            if let Some(w) = placeholder_name(segment, token) {
+                return Some(w);
+            }
         }
     }
     None
+}
+
+/// Words naming a template, a sample, a fill-in example or a placeholder (review 23 A-8):
+/// Japanese ones end a word of a file or folder name (`規程_テンプレート.docx`,
+/// `規程テンプレート.docx`, `規程（雛形）.docx`, `記入例.xlsx`), English ones are a word of it
+/// (`sample_policy.docx`, `template.xlsx`, `dummy.pdf`).
+const PLACEHOLDER_JA: &[&str] = &[
+    "テンプレート",
+    "テンプレ",
+    "ひな形",
+    "ひな型",
+    "ひながた",
+    "雛形",
+    "雛型",
+    "記入例",
+    "記載例",
+    "入力例",
+    "作成例",
+    "回答例",
+    "様式例",
+    "書式例",
+    "見本",
+    "サンプル",
+    "ダミー",
+];
+const PLACEHOLDER_EN: &[&str] = &[
+    "template",
+    "templates",
+    "sample",
+    "samples",
+    "dummy",
+    "example",
+    "examples",
+    "placeholder",
+    "boilerplate",
+];
+
+/// A segment of a path or a file's name (`folded`: width-folded, lower case; `token`: the
+/// whole path it is part of) named as a template, a sample, a fill-in example or a
+/// placeholder, not the document itself (review 23 A-8): the word as written. A word of
+/// [`PLACEHOLDER_JA`] ending a word of the name, a word of [`PLACEHOLDER_EN`], a name of
+/// `x`s alone (`xxx.docx`) or a name holding a placeholder's marks (`○○規程.docx`,
+/// `●●手順書.docx`). Not a document about templates (`テンプレート管理規程.docx`, `Template
+/// management policy.docx`, `ダミーアカウント管理手順.docx`), a word only starting so
+/// (`Sampling_procedure.docx`, `サンプリング手順書.docx`), nor a sample drawn for the audit
+/// (`アクセスログ_サンプル.csv`, `ticket_samples.xlsx`: a sample of records is evidence).
+fn placeholder_name(segment: &str, token: &str) -> Option<String> {
+    const OF_RECORDS: &[&str] = &[
+        "ログ",
+        "記録",
+        "抽出",
+        "チケット",
+        "証跡",
+        "log",
+        "logs",
+        "record",
+        "records",
+        "ticket",
+        "tickets",
+        "extract",
+        "evidence",
+    ];
+    const SUBJECT_EN: &[&str] = &[
+        "management",
+        "control",
+        "controls",
+        "governance",
+        "handling",
+        "account",
+        "accounts",
+        "data",
+        "user",
+        "users",
+    ];
+    let sample = |w: &str| w.contains("サンプル") || w.starts_with("sample");
+    let of_records = || {
+        let name = token.rsplit(['/', '\\', '¥', '￥']).next().unwrap_or(token);
+        OF_RECORDS.iter().any(|r| {
+            if r.is_ascii() {
+                name.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| w == *r)
+            } else {
+                name.contains(r)
+            }
+        })
+    };
+    let en: Vec<&str> = segment
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, w) in en.iter().enumerate() {
+        let placeholder = PLACEHOLDER_EN.contains(w)
+            && !en.get(i + 1).is_some_and(|n| SUBJECT_EN.contains(n))
+            && !(sample(w) && of_records());
+        let xs = w.len() >= 3 && w.chars().all(|c| c == 'x');
+        if placeholder || xs {
+            return Some((*w).to_owned());
+        }
+    }
+    if let Some(m) = ["○○", "〇〇", "●●", "××", "△△", "□□", "◯◯"]
+        .iter()
+        .find(|m| segment.contains(**m))
+    {
+        return Some((*m).to_owned());
+    }
+    segment
+        .split(|c: char| {
+            c.is_ascii() && !c.is_ascii_alphanumeric() || vocab::is_bracket(c) || c == '　'
+        })
+        .find_map(|part| {
+            PLACEHOLDER_JA
+                .iter()
+                .find(|w| part.ends_with(**w) && !(sample(w) && of_records()))
+                .map(|w| (*w).to_owned())
+        })
 }
 
 /// A file named as a copy, a backup or an editor's lock file, not the document itself
@@ -4028,6 +4189,79 @@ mod tests {
         }
     }
 
+    /// Review 23 A-8: a template, a sample, a fill-in example or a placeholder named as the
+    /// evidence is not the document (its word); a document about templates, a word only
+    /// starting so and a sample of records drawn for the audit are.
+    #[test]
+    fn evidence_naming_a_template_sample_or_placeholder() {
+        for (text, word) in [
+            ("規程_テンプレート.docx", "テンプレート"),
+            ("規程テンプレート.docx", "テンプレート"),
+            ("記入例.xlsx", "記入例"),
+            ("sample_policy.docx", "sample"),
+            ("Sample policy.docx", "sample"),
+            ("ひな形_規程.docx", "ひな形"),
+            ("規程（雛形）.docx", "雛形"),
+            ("template.xlsx", "template"),
+            ("dummy.pdf", "dummy"),
+            ("ダミー.pdf", "ダミー"),
+            ("xxx.docx", "xxx"),
+            ("サンプル.docx", "サンプル"),
+            ("○○規程.docx", "○○"),
+            ("/ISMS/templates/規程.docx", "templates"),
+            ("/ISMS/template/規程.docx", "template"),
+            ("テンプレート", "テンプレート"),
+            ("記入例", "記入例"),
+        ] {
+            assert_eq!(evidence_not_current(text).as_deref(), Some(word), "{text}");
+            assert!(evidence_wanting(text), "{text}");
+        }
+        for text in [
+            "情報セキュリティ基本方針.pdf",
+            "アクセス管理規程_v2.0.docx",
+            "Sampling_procedure.docx",
+            "サンプリング手順書.docx",
+            "テンプレート管理規程.docx",
+            "Template management policy.docx",
+            "template_management_policy.docx",
+            "ダミーアカウント管理手順.docx",
+            "アクセスログ_サンプル.csv",
+            "ticket_samples.xlsx",
+            "examination_record.xlsx",
+        ] {
+            assert_eq!(evidence_not_current(text), None, "{text}");
+        }
+    }
+
+    /// Review 23 C-11: `未`, `N/A`, `不要`, `該当なし` alone under an evidence column name no
+    /// evidence (as `未提出`); `非該当`, `対象外` stay the control's status, and a document
+    /// is named evidence.
+    #[test]
+    fn none_words_under_evidence() {
+        for text in [
+            "未",
+            "N/A",
+            "n/a",
+            "不要",
+            "該当なし",
+            "証跡不要",
+            "Not required",
+        ] {
+            assert!(evidence_none_word(text), "{text}");
+            assert!(names_no_evidence(text), "{text}");
+            assert!(states_no_evidence(text), "{text}");
+        }
+        for text in [
+            "非該当",
+            "対象外",
+            "未承認",
+            "未提出の証跡一覧.xlsx",
+            "規程.pdf",
+        ] {
+            assert!(!evidence_none_word(text), "{text}");
+        }
+    }
+
     /// Review 18 A-5: another service's, an unapproved or a temporary folder or file, a file
     /// named with a date after the as-of date, a count with a footnote mark; each with the
     /// ordinary shape beside it still read.
@@ -4103,7 +4337,8 @@ mod tests {
             "未承認ソフトウェア禁止規程.docx",
             "temperature.pdf",
             "/監視/temperature/記録.csv",
-            "/ISMS/template/規程.docx",
+            // (`/ISMS/template/規程.docx` is no `tmp` folder, but a template's: review 23 A-8,
+            // `evidence_naming_a_template_sample_or_placeholder`)
             "提案書.docx",
             "旧姓の扱いに関する規程.docx",
             // review 20 C-9: a script, a log, a text file of operations

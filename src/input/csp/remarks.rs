@@ -1221,10 +1221,13 @@ fn in_clause(clause: &str) -> Vec<Qualifier> {
     found.extend(others_ja(clause));
     found.extend(relies_ja(clause));
     found.extend(others_en(&words));
+    found.extend(party_alone(clause));
     found.extend(deferral_ja(clause));
     found.extend(deferral_en(&words));
+    found.extend(conditioned(clause, Kind::Deferral));
     found.extend(scope_ja(clause));
     found.extend(scope_en(&words));
+    found.extend(conditioned(clause, Kind::Scope));
     found.extend(ended_or_failing_ja(clause));
     found.extend(ended_or_failing_en(&words));
     found.extend(portion(clause, &words));
@@ -2830,7 +2833,17 @@ const PARTIES_JA: &[&str] = &[
     "上位サービス",
     "契約先",
     "協力会社",
+    // a partner or reseller the service is offered through (review 23 A-11)
+    "パートナー企業",
+    "パートナー",
+    "販売代理店",
+    "代理店",
+    "リセラー",
 ];
+
+/// Parties of [`PARTIES_JA`] a service may be offered through: `経由` after one
+/// (`パートナー経由`) says the partner does it (not `VPN経由`, a means).
+const THROUGH_JA: &[&str] = &["パートナー", "代理店", "リセラー"];
 
 /// Words that may stand between a party and what it does (`IaaS事業者が実施`).
 const PARTY_FILLER_JA: &[&str] = &[
@@ -2934,6 +2947,20 @@ fn others_ja(clause: &str) -> Vec<Qualifier> {
     ] {
         if clause.contains(w) {
             found.push(Qualifier::new(Kind::Others, w));
+        }
+    }
+    // offered through a partner (`パートナー経由`, `代理店経由で提供`)
+    for party in THROUGH_JA {
+        for (i, _) in clause.match_indices(party) {
+            let rest = &clause[i + party.len()..];
+            let rest = ["企業", "会社", "社"]
+                .iter()
+                .find_map(|f| rest.strip_prefix(f))
+                .unwrap_or(rest);
+            if rest.starts_with("経由") {
+                let end = clause.len() - rest.len() + "経由".len();
+                found.push(Qualifier::new(Kind::Others, &clause[i..end]));
+            }
         }
     }
     for party in PARTIES_JA {
@@ -3099,6 +3126,18 @@ const PARTIES_EN: &[&str] = &[
     "vendor's",
     "user's",
     "users'",
+    // a vendor by name, a partner the service is offered through (review 23 A-11)
+    "microsoft",
+    "google",
+    "oracle",
+    "amazon",
+    "partner",
+    "partners",
+    "partner's",
+    "reseller",
+    "resellers",
+    "distributor",
+    "integrator",
 ];
 
 const PARTY_DOES_EN: &[&str] = &[
@@ -3128,6 +3167,21 @@ const PARTY_DOES_EN: &[&str] = &[
     "operated",
     "level",
     "layer",
+    // the customer's to turn on or choose (`Customer configurable`: review 23 A-11)
+    "configurable",
+    "enabled",
+    "defined",
+    "selectable",
+    "selected",
+    "choice",
+    "option",
+    "optional",
+    "setting",
+    "settings",
+    "action",
+    "initiated",
+    "driven",
+    "dependent",
 ];
 
 fn is_party_en(w: &str) -> bool {
@@ -3171,6 +3225,19 @@ fn others_en(words: &[&str]) -> Vec<Qualifier> {
                             )))
             }
             _ if PARTIES_EN.contains(w) => next.is_some_and(|n| PARTY_DOES_EN.contains(&n)),
+            // offered through a partner or another company (`Via partner`, `via AWS`), not
+            // a means (`via VPN`, `via the customer portal`)
+            "via" => words[i + 1..]
+                .iter()
+                .position(|n| !matches!(*n, "the" | "a" | "an" | "our" | "their"))
+                .is_some_and(|k| {
+                    let party = words[i + 1 + k];
+                    is_party_en(party)
+                        && !matches!(party, "platform" | "host" | "hosting")
+                        && words.get(i + 2 + k).is_none_or(|n| {
+                            matches!(*n, "only" | "and" | "or" | "company" | "companies")
+                        })
+                }),
             // `Uses AWS CloudTrail`, `Leverages the IaaS's controls`: the service underneath
             // (review 11 A-19)
             "uses" | "use" | "using" | "used" | "leverages" | "leverage" | "leveraging" => {
@@ -3192,6 +3259,75 @@ fn others_en(words: &[&str]) -> Vec<Qualifier> {
         }
     }
     found
+}
+
+/// A clause naming a party and nothing else (`Customer`, `AWS`, `The vendor`, `お客様`,
+/// `AWS社`, `パートナー`): it names who does it (review 23 A-11). A party with more words is
+/// read by [`others_ja`] and [`others_en`] (`Customer data is encrypted` describes the
+/// control's object).
+fn party_alone(clause: &str) -> Option<Qualifier> {
+    // a label (`Customer:`, `顧客：`) names what follows
+    if clause.trim_end().ends_with([':', '：']) {
+        return None;
+    }
+    let t = clause
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim();
+    if t.is_empty() {
+        return None;
+    }
+    // the service's own maker may be called so (`Provider`, `事業者`, `ベンダー`: the
+    // words a column of who implements reads as the service's, [`names_only_self`]); a
+    // Japanese generic word alone is rather a label (`テナント`, `利用者`: `お客様` is none)
+    const MAYBE_SELF: &[&str] = &[
+        "provider",
+        "provider's",
+        "vendor",
+        "vendor's",
+        "platform",
+        "host",
+        "hosting",
+        "underlying",
+        "事業者",
+        "クラウド事業者",
+        "プロバイダ",
+        "提供元",
+        "ベンダー",
+        "ベンダ",
+        "基盤",
+        "データセンター",
+        "データセンタ",
+        // a label's word above a table or in a header (`テナント | 専用`, `利用者 | 社内`)
+        "顧客",
+        "利用者",
+        "利用企業",
+        "利用組織",
+        "ユーザー",
+        "ユーザ",
+        "テナント",
+        "カスタマー",
+        "カスタマ",
+    ];
+    let words = ascii_words(t);
+    let ascii_only = t.chars().all(|c| c.is_ascii() || !c.is_alphanumeric());
+    let party = |w: &str| is_party_en(w) && !MAYBE_SELF.contains(&w);
+    if ascii_only
+        && words.iter().any(|w| party(w))
+        && words
+            .iter()
+            .all(|w| party(w) || matches!(*w, "the" | "a" | "an" | "side"))
+    {
+        return Some(Qualifier::new(Kind::Others, &words.join(" ")));
+    }
+    let bare = ["側", "様", "さま", "社", "各社", "企業"]
+        .iter()
+        .fold(t, |t, f| t.strip_suffix(f).unwrap_or(t))
+        .trim();
+    [t, bare]
+        .iter()
+        .any(|w| PARTIES_JA.contains(w) && !MAYBE_SELF.contains(w))
+        .then(|| Qualifier::new(Kind::Others, t))
 }
 
 /// Verbal nouns whose 〜中 says the work is under way, not done (`対応中`, `是正中`); not
@@ -3265,7 +3401,6 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         "めど",
         "順次",
         "段階的",
-        "暫定",
         "猶予",
         "保留",
         "途中",
@@ -3302,10 +3437,8 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         // `運用開始`, `提供開始` (in operation)
         "着手済",
         "着手",
-        // decided against, or the risk accepted instead
+        // decided against (the risk accepted instead: [`CONDITIONED`])
         "見送",
-        "リスク受容",
-        "リスクを受容",
         // a time to come
         "下期",
         "翌年度",
@@ -3315,7 +3448,6 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         "次回リリース",
         "来月",
         "来週",
-        "近日",
     ]
     .iter()
     .filter(|w| plain.contains(*w))
@@ -3479,7 +3611,7 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
             "hold" => i.checked_sub(1).map(|p| words[p]) == Some("on"),
             "pending" | "tbd" | "tba" | "roadmap" | "upcoming" | "future" | "deferred"
             | "postponed" | "backlog" | "eta" | "underway" | "wip" | "targeted" | "interim"
-            | "temporarily" | "todo" => true,
+            | "todo" => true,
             // not planned maintenance (a description)
             "planned" => !matches!(next, "maintenance" | "outage" | "outages" | "downtime"),
             // expected later, not a description of what is expected of someone
@@ -3741,20 +3873,7 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         "努力",
         "通常は",
         "必要に応じ",
-        // only for who pays or asks for it
-        "オプション",
-        "有償",
-        "別契約",
-        "個別契約",
-        "要望に応じ",
-        "要望があれば",
-        "申請があれば",
-        "依頼があれば",
-        // on application only (review 22 A-9), not a procedure run on applications
-        // (`申請に基づきアカウントを発行`)
-        "申請ベース",
-        "申請により実施",
-        "申請に応じて実施",
+        // (for who pays or asks for it: [`CONDITIONED`], one vocabulary for both languages)
         // another measure in its place (`手作業で代替`), not a substitute site or means
         // the control provides (`代替拠点を確保`)
         "で代替",
@@ -3940,7 +4059,7 @@ fn scope_en(words: &[&str]) -> Vec<Qualifier> {
             "principle" => prev == Some("in"),
             // for the most part, in the usual case, at extra cost
             "mostly" | "largely" | "mainly" | "predominantly" | "usually" | "normally"
-            | "generally" | "optional" | "optionally" => true,
+            | "generally" => true,
             "subject" => next == "to",
             "part" => prev == Some("in"),
             "effort" | "efforts" => prev == Some("best"),
@@ -3989,6 +4108,379 @@ fn scope_en(words: &[&str]) -> Vec<Qualifier> {
         }
     }
     found
+}
+
+/// Words that condition a statement of implemented, whatever else the remark says, in both
+/// languages — one vocabulary, each meaning with its Japanese and English words side by side
+/// (review 23 A-11: `Paid option` passed where `有償` was refused): paid, an option, an add-on
+/// or a plan (`有償`, `オプション`, `アドオン`, `Paid option`, `Add-on`, `Extra cost`,
+/// `Premium`, `Enterprise`), on only when turned on or asked for (`オプトイン`, `要設定`,
+/// `申請により提供`, `Opt-in`, `If enabled`, `On request`) — a scope limit; a preview, a
+/// temporary measure, soon, the risk accepted (`ベータ版`, `一時的`, `暫定`, `近日`,
+/// `リスク受容`, `Beta`, `Preview`, `Temporary`, `Coming soon`, `Accepted risk`) — a deferral.
+/// English words are matched at a word's start, whole unless they end in `*` (`optional*`:
+/// `optional`, `optionally`; not `adoption`); none is read after `no`, `not`,
+/// `without` or `zero` (`at no extra cost`), nor a Japanese one followed by `なし`
+/// (`追加費用なし`). The words of a plan or an edition are not read beside one that says every
+/// plan (`全プラン`, `all plans`); those of a temporary thing the control is about
+/// (`一時的なアカウント`, `Temporary credentials`: [`TEMPORARY_THINGS`]) neither.
+const CONDITIONED: &[(&str, Kind)] = &[
+    // paid, an option, an add-on, another contract
+    ("オプション", Kind::Scope),
+    // (`options` alone names choices: `MFA options: TOTP, FIDO2`)
+    ("option", Kind::Scope),
+    ("optional*", Kind::Scope),
+    ("有償", Kind::Scope),
+    ("有料", Kind::Scope),
+    ("paid", Kind::Scope),
+    ("アドオン", Kind::Scope),
+    ("add-on*", Kind::Scope),
+    ("addon*", Kind::Scope),
+    ("add on", Kind::Scope),
+    ("追加費用", Kind::Scope),
+    ("追加料金", Kind::Scope),
+    ("別料金", Kind::Scope),
+    ("別途費用", Kind::Scope),
+    ("別途料金", Kind::Scope),
+    ("追加ライセンス", Kind::Scope),
+    ("extra cost*", Kind::Scope),
+    ("additional cost*", Kind::Scope),
+    ("costs extra", Kind::Scope),
+    ("extra charge*", Kind::Scope),
+    ("additional charge*", Kind::Scope),
+    ("extra fee*", Kind::Scope),
+    ("additional fee*", Kind::Scope),
+    ("surcharge*", Kind::Scope),
+    ("chargeable", Kind::Scope),
+    ("billed separately", Kind::Scope),
+    ("additional licen*", Kind::Scope),
+    ("extra licen*", Kind::Scope),
+    ("別契約", Kind::Scope),
+    ("個別契約", Kind::Scope),
+    ("separate contract*", Kind::Scope),
+    ("separate agreement*", Kind::Scope),
+    // a plan or an edition above another
+    ("プレミアム", Kind::Scope),
+    ("エンタープライズ", Kind::Scope),
+    ("上位プラン", Kind::Scope),
+    ("上位エディション", Kind::Scope),
+    ("プラン以上", Kind::Scope),
+    ("エディション以上", Kind::Scope),
+    ("premium", Kind::Scope),
+    ("enterprise", Kind::Scope),
+    ("higher plan*", Kind::Scope),
+    ("higher tier*", Kind::Scope),
+    ("business plan*", Kind::Scope),
+    ("professional plan*", Kind::Scope),
+    ("pro plan*", Kind::Scope),
+    ("standard plan*", Kind::Scope),
+    ("advanced plan*", Kind::Scope),
+    ("paid plan*", Kind::Scope),
+    ("paid tier*", Kind::Scope),
+    // on only when turned on, asked or applied for (`申請に基づきアカウントを発行` is a
+    // procedure run on applications: review 22 A-9)
+    ("オプトイン", Kind::Scope),
+    ("opt-in", Kind::Scope),
+    ("opt in", Kind::Scope),
+    ("optin", Kind::Scope),
+    ("要設定", Kind::Scope),
+    ("設定が必要", Kind::Scope),
+    ("有効化が必要", Kind::Scope),
+    ("有効化した場合", Kind::Scope),
+    ("有効にした場合", Kind::Scope),
+    ("設定した場合", Kind::Scope),
+    ("if enabled", Kind::Scope),
+    ("when enabled", Kind::Scope),
+    ("once enabled", Kind::Scope),
+    ("if configured", Kind::Scope),
+    ("when configured", Kind::Scope),
+    ("if activated", Kind::Scope),
+    ("when activated", Kind::Scope),
+    ("if turned on", Kind::Scope),
+    ("if purchased", Kind::Scope),
+    ("if subscribed", Kind::Scope),
+    ("if licensed", Kind::Scope),
+    ("if requested", Kind::Scope),
+    ("on request", Kind::Scope),
+    ("upon request", Kind::Scope),
+    ("by request", Kind::Scope),
+    ("off by default", Kind::Scope),
+    ("not enabled by default", Kind::Scope),
+    ("要望に応じ", Kind::Scope),
+    ("要望があれば", Kind::Scope),
+    ("申請があれば", Kind::Scope),
+    ("依頼があれば", Kind::Scope),
+    ("申請ベース", Kind::Scope),
+    ("申請により実施", Kind::Scope),
+    ("申請に応じて実施", Kind::Scope),
+    ("申請により提供", Kind::Scope),
+    ("申請により利用", Kind::Scope),
+    ("申込により", Kind::Scope),
+    ("申し込みにより", Kind::Scope),
+    // a preview, a trial release, a temporary measure
+    ("ベータ", Kind::Deferral),
+    ("β版", Kind::Deferral),
+    ("beta", Kind::Deferral),
+    ("プレビュー", Kind::Deferral),
+    ("preview", Kind::Deferral),
+    ("early access", Kind::Deferral),
+    ("experimental", Kind::Deferral),
+    ("試験的", Kind::Deferral),
+    ("暫定", Kind::Deferral),
+    ("一時的", Kind::Deferral),
+    ("temporar*", Kind::Deferral),
+    // soon
+    ("近日", Kind::Deferral),
+    ("間もなく", Kind::Deferral),
+    ("まもなく", Kind::Deferral),
+    ("coming soon", Kind::Deferral),
+    ("soon", Kind::Deferral),
+    // the risk accepted instead
+    ("リスク受容", Kind::Deferral),
+    ("リスクを受容", Kind::Deferral),
+    ("リスクを許容", Kind::Deferral),
+    // one risk accepted, not the practice (`Accepted risks are reviewed annually`)
+    ("accepted risk", Kind::Deferral),
+    ("accepted the risk", Kind::Deferral),
+];
+
+/// Temporary things a control is about (`一時的なアカウントは期限付きで発行`, `Temporary
+/// credentials expire after 1 hour`): `一時的` or `temporary` before one of them describes
+/// the control, not a temporary measure.
+const TEMPORARY_THINGS: &[&str] = &[
+    "アカウント",
+    "id",
+    "権限",
+    "アクセス",
+    "パスワード",
+    "ファイル",
+    "データ",
+    "認証情報",
+    "鍵",
+    "キー",
+    "トークン",
+    "利用者",
+    "入館",
+    "付与",
+    "account",
+    "accounts",
+    "access",
+    "credential",
+    "credentials",
+    "password",
+    "passwords",
+    "file",
+    "files",
+    "data",
+    "key",
+    "keys",
+    "token",
+    "tokens",
+    "privilege",
+    "privileges",
+    "rights",
+    "badge",
+    "badges",
+    "staff",
+    "employees",
+    "workers",
+    "contractors",
+    "visitors",
+    "storage",
+];
+
+/// The qualifiers of [`CONDITIONED`] of one kind a clause (lower case, width-folded) holds.
+fn conditioned(clause: &str, kind: Kind) -> Vec<Qualifier> {
+    let every_plan = [
+        "全プラン",
+        "全てのプラン",
+        "すべてのプラン",
+        "各プラン",
+        "全エディション",
+        "全てのエディション",
+        "すべてのエディション",
+        "all plans",
+        "every plan",
+        "all editions",
+        "every edition",
+        "all tiers",
+        "every tier",
+        "any plan",
+    ]
+    .iter()
+    .any(|w| clause.contains(w));
+    CONDITIONED
+        .iter()
+        .filter(|(_, k)| *k == kind)
+        .filter_map(|(entry, _)| {
+            let (word, stem) = match entry.strip_suffix('*') {
+                Some(w) => (w, true),
+                None => (*entry, false),
+            };
+            let plan = ["プレミアム", "エンタープライズ", "プラン", "エディション"]
+                .iter()
+                .any(|p| word.contains(p))
+                || ["premium", "enterprise", "plan", "tier"]
+                    .iter()
+                    .any(|p| word.contains(p));
+            if plan && every_plan {
+                return None;
+            }
+            let hit = if word.is_ascii() {
+                ascii_phrase_at(clause, word, stem)
+            } else if !none_of(clause, word) {
+                clause.find(word)
+            } else {
+                None
+            };
+            let hit = hit.and_then(|at| match word {
+                // a temporary thing the control is about
+                "一時的" | "temporar" => {
+                    let after = clause[at..]
+                        .trim_start_matches(|c: char| c.is_alphabetic() && c.is_ascii())
+                        .trim_start_matches("一時的")
+                        .trim_start_matches(['な', 'に', ' ']);
+                    (!TEMPORARY_THINGS.iter().any(|t| after.starts_with(t))).then_some(at)
+                }
+                // `as soon as possible`, `soon after` are a time the control keeps
+                "soon" => (!clause[..at].trim_end().ends_with(" as")
+                    && !clause[..at].trim_end().eq("as")
+                    && !["as ", "after"]
+                        .iter()
+                        .any(|w| clause[at + word.len()..].trim_start().starts_with(w)))
+                .then_some(at),
+                // a plan's name as a plan (`Premium`, `Available in Premium plan`,
+                // `Requires Enterprise`, `プレミアムプラン`, `エンタープライズ版のみ`), not a
+                // product's name holding it (`Box Enterprise Plus`, `Microsoft 365
+                // Enterprise`, `Sample Premium Cloud`), nor `enterprise-wide`, `enterprise risk
+                // management`
+                "premium" | "enterprise" | "プレミアム" | "エンタープライズ" => {
+                    plan_named(clause, at, word).then_some(at)
+                }
+                // `重要設定`, `主要設定` name settings, not one still to be made
+                "要設定" => (!clause[..at].ends_with(['重', '主', '必', '概'])).then_some(at),
+                _ => Some(at),
+            });
+            // a stem as written in full (`temporary`, `optional`)
+            hit.map(|at| {
+                let end = at
+                    + word.len()
+                    + clause[at + word.len()..]
+                        .find(|c: char| !(stem && c.is_ascii_alphanumeric()))
+                        .unwrap_or(clause.len() - at - word.len());
+                Qualifier::new(kind, &clause[at..end])
+            })
+        })
+        .collect()
+}
+
+/// Whether the plan's name `word` at `at` in `clause` names a plan the statement holds for:
+/// the clause's only word (with `only`, `のみ`), before a word of a plan (`plan`, `tier`,
+/// `edition`, `license`, `only`, `プラン`, `版`, `エディション`, `のみ`, `限定`, `向け`, `で提供`), or
+/// after a word asking for it (`in`, `on`, `for`, `with`, `requires`).
+fn plan_named(clause: &str, at: usize, word: &str) -> bool {
+    const AFTER_EN: &[&str] = &[
+        "plan",
+        "plans",
+        "tier",
+        "tiers",
+        "edition",
+        "editions",
+        "sku",
+        "license",
+        "licenses",
+        "licence",
+        "licences",
+        "subscription",
+        "subscriptions",
+        "version",
+        "only",
+        "customers",
+        "users",
+        "package",
+        "option",
+        "options",
+        "feature",
+        "features",
+        "add-on",
+        "support",
+    ];
+    const BEFORE_EN: &[&str] = &[
+        "in", "on", "for", "with", "requires", "require", "needs", "need", "to", "via", "under",
+    ];
+    const AFTER_JA: &[&str] = &[
+        "プラン",
+        "版",
+        "エディション",
+        "ライセンス",
+        "契約",
+        "のみ",
+        "限定",
+        "向け",
+        "以上",
+        "で提供",
+        "でのみ",
+        "で利用",
+        "で対応",
+        "で実施",
+        "にて",
+        "に含",
+        "の機能",
+        "オプション",
+    ];
+    let after = clause[at + word.len()..].trim_start_matches([' ', '-']);
+    let before = clause[..at].trim_end();
+    let alone = {
+        let around = format!("{before} {after}");
+        let rest: Vec<&str> = ascii_words(&around)
+            .into_iter()
+            .filter(|w| !matches!(*w, "only" | "the" | "a"))
+            .collect();
+        rest.is_empty()
+            && before.chars().all(|c| !c.is_alphanumeric())
+            && after
+                .trim_start_matches("only")
+                .trim_start_matches("のみ")
+                .chars()
+                .all(|c| !c.is_alphanumeric())
+    };
+    if alone {
+        return true;
+    }
+    if word.is_ascii() {
+        let next = ascii_words(after).into_iter().next().unwrap_or("");
+        let prev = ascii_words(before).into_iter().next_back().unwrap_or("");
+        AFTER_EN.contains(&next) || BEFORE_EN.contains(&prev)
+    } else {
+        AFTER_JA.iter().any(|w| after.starts_with(w))
+    }
+}
+
+/// Where an English word or phrase of [`CONDITIONED`] stands in `clause` at a word's start
+/// (whole, unless `stem`; a hyphen and more letters after it make another word), not right after `no`, `not`, `without` or `zero` (`at no extra
+/// cost`, `No add-on required`): the byte offset of the first such place.
+fn ascii_phrase_at(clause: &str, word: &str, stem: bool) -> Option<usize> {
+    clause.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = clause[..i].chars().next_back();
+        let after = clause[i + word.len()..].chars().next();
+        let starts = !before.is_some_and(|c| c.is_ascii_alphanumeric());
+        // a word joined on by a hyphen is another word (`soon-ish`, `beta-tested`)
+        let joined = after == Some('-')
+            && clause[i + word.len() + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+        let ends = stem || !(after.is_some_and(|c| c.is_ascii_alphanumeric()) || joined);
+        let previous: Vec<&str> = ascii_words(&clause[..i])
+            .into_iter()
+            .rev()
+            .take(2)
+            .collect();
+        let negated = previous
+            .iter()
+            .any(|w| matches!(*w, "no" | "not" | "without" | "zero"));
+        starts && ends && !negated
+    })
 }
 
 /// How a column's header bears on what its cells say on a row stated implemented.
@@ -6559,5 +7051,116 @@ mod tests {
             .any(|q| q.word == "サポート外"));
         assert!(unmet_ja("差異あり").iter().any(|q| q.word == "差異あり"));
         assert!(unmet_ja("差異なし").is_empty());
+    }
+
+    /// Review 23 A-11: one vocabulary of conditioning words for both languages — each word
+    /// found with its kind, as written (a stem in full); the words beside them that describe
+    /// the control, say there is none or name every plan read.
+    #[test]
+    fn conditioning_words_in_both_languages() {
+        use Kind::{Deferral, Others, Scope};
+        for (text, kind, word) in [
+            ("Paid option", Scope, "option"),
+            ("Optional feature", Scope, "optional"),
+            ("Add-on", Scope, "add-on"),
+            ("Requires add-ons", Scope, "add-ons"),
+            ("Extra cost", Scope, "extra cost"),
+            ("Premium", Scope, "premium"),
+            ("Available in Premium plan", Scope, "premium"),
+            ("Available on the Business plan", Scope, "business plan"),
+            ("Enterprise", Scope, "enterprise"),
+            ("Enterprise edition", Scope, "enterprise"),
+            ("Requires Enterprise", Scope, "enterprise"),
+            ("Premium support", Scope, "premium"),
+            ("エンタープライズ版", Scope, "エンタープライズ"),
+            ("プレミアムで提供", Scope, "プレミアム"),
+            ("Opt-in", Scope, "opt-in"),
+            ("If enabled", Scope, "if enabled"),
+            ("When enabled", Scope, "when enabled"),
+            ("Off by default", Scope, "off by default"),
+            ("On request", Scope, "on request"),
+            ("有償", Scope, "有償"),
+            ("有料", Scope, "有料"),
+            ("アドオン", Scope, "アドオン"),
+            ("追加費用", Scope, "追加費用"),
+            ("プレミアムプラン", Scope, "プレミアム"),
+            ("オプトイン", Scope, "オプトイン"),
+            ("要設定", Scope, "要設定"),
+            ("申請により提供", Scope, "申請により提供"),
+            ("Beta", Deferral, "beta"),
+            ("Public preview", Deferral, "preview"),
+            ("Temporary", Deferral, "temporary"),
+            ("Temporarily disabled", Deferral, "temporarily"),
+            ("Coming soon", Deferral, "coming soon"),
+            ("Accepted risk", Deferral, "accepted risk"),
+            ("ベータ版", Deferral, "ベータ"),
+            ("β版", Deferral, "β版"),
+            ("一時的", Deferral, "一時的"),
+            ("一時的に手動で実施", Deferral, "一時的"),
+            ("暫定", Deferral, "暫定"),
+            ("近日対応", Deferral, "近日"),
+            ("リスク受容", Deferral, "リスク受容"),
+            ("リスクを許容", Deferral, "リスクを許容"),
+            ("Provided by Microsoft", Others, "by microsoft"),
+            ("AWS", Others, "aws"),
+            ("Customer", Others, "customer"),
+            ("The customer", Others, "the customer"),
+            ("Customer configurable", Others, "customer configurable"),
+            ("Via partner", Others, "via partner"),
+            ("お客様", Others, "お客様"),
+            ("AWS社", Others, "aws社"),
+            ("パートナー経由", Others, "パートナー経由"),
+            ("代理店経由で提供", Others, "代理店経由"),
+        ] {
+            let q = qualifier_in(text);
+            assert!(
+                q.as_ref().is_some_and(|q| q.kind == kind && q.word == word),
+                "{text}: {q:?}"
+            );
+        }
+        for text in [
+            "Available",
+            "Supported",
+            "Enabled for all tenants",
+            "Enabled by default",
+            "全テナントで有効",
+            "標準機能",
+            "ID管理手順書に従う",
+            "Customer data is encrypted",
+            "顧客データを暗号化",
+            "At no extra cost",
+            "No add-on required",
+            "MFA is not optional",
+            "追加費用なし",
+            "オプションなし",
+            "Included in all plans",
+            "全プラン共通",
+            "Temporary credentials expire after 1 hour",
+            "一時的なアカウントは期限付きで発行",
+            "一時的な権限は承認後に付与",
+            "Enterprise-wide policy",
+            "Box Enterprise Plus 管理策実施状況",
+            "サービス名: Microsoft 365 Enterprise",
+            "Sample Premium Cloud",
+            "サンプル プレミアム クラウド",
+            "重要設定の変更は承認制",
+            "Access via VPN",
+            "Login via the customer portal",
+            "Adoption of MFA",
+            "MFA options: TOTP, FIDO2",
+            "Accepted risks are reviewed annually",
+            "リスク許容度を定める",
+            "Enterprise risk management framework",
+            "Alerts are triaged soon after they fire",
+            "Changes are previewed before deployment",
+            "Provider",
+            "事業者",
+            "テナント",
+            "利用者",
+            "Customer:",
+            "VPN経由で接続",
+        ] {
+            assert_eq!(qualifier_in(text), None, "{text}");
+        }
     }
 }

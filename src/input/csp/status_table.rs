@@ -2133,7 +2133,7 @@ pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason
         return Err(NotAReason::DecisionNotToImplement);
     }
     let key = crate::text::header_key(r);
-    if NOT_SETTLED.iter().any(|w| key.contains(w)) {
+    if NOT_SETTLED.iter().any(|w| key.contains(w)) || no_plan_to_implement(&key) {
         return Err(NotAReason::DecisionNotToImplement);
     }
     if gives_no_ground(r) {
@@ -2806,12 +2806,50 @@ const NOT_SETTLED: &[&str] = &[
     "対応予定",
     "導入予定",
     "移行予定",
-    "予定なし",
     "将来対応",
     "選定中",
     "検討中",
     "調整中",
 ];
+
+/// Whether a reason (`header_key` form) says there is no plan (`予定なし`, `予定はない`) of
+/// doing the control, not of having or handling what it is about: `物理媒体を扱わないため
+/// （今後も扱う予定なし）` ("nor any plan to handle them") keeps its reason, `予定なし`,
+/// `実装する予定なし` say the control is not going to be done (fix32-csp noticed). What has
+/// no plan is the verb before it; a verb of the control's own doing (`導入する`, `行う`) or
+/// none is the control's.
+fn no_plan_to_implement(key: &str) -> bool {
+    const NO_PLAN: [&str; 6] = [
+        "予定なし",
+        "予定はなし",
+        "予定もなし",
+        "予定はない",
+        "予定もない",
+        "予定無し",
+    ];
+    const HAVING: [&str; 14] = [
+        "扱う",
+        "取り扱う",
+        "取扱う",
+        "利用する",
+        "使用する",
+        "保有する",
+        "所有する",
+        "保管する",
+        "設置する",
+        "開発する",
+        "提供する",
+        "委託する",
+        "接続する",
+        "採用する",
+    ];
+    NO_PLAN.iter().any(|w| {
+        key.match_indices(w).any(|(i, _)| {
+            let before = key[..i].trim_end_matches(['の', 'は', 'も']);
+            !HAVING.iter().any(|h| before.ends_with(h))
+        })
+    })
+}
 
 /// Whether a text on a row stated not applicable says the control applies and was decided
 /// against ([`DECISION_NOT_TO_IMPLEMENT`]): ISMAP excludes an objective only where it does
@@ -3563,8 +3601,8 @@ fn check_implemented_row(
                 return Err(refuse(
                     c,
                     text,
-                    format!("names a document that is not the service's own in effect ('{}': abolished, superseded, an old edition, a draft or old folder, a copy, a backup or a lock file, or another service's), under a header naming its evidence", quote(&word)),
-                    "a control stated implemented whose evidence is an abolished, superseded or old document, one in a draft or old folder, a copy, a backup or an editor's lock file of a document, or another service's document is not shown implemented by it: name the service's own document or record in effect (the file itself, not its copy), or state the control 計画中 or 未実施 in the status column",
+                    format!("names a document that is not the service's own in effect ('{}': abolished, superseded, an old edition, a draft or old folder, a copy, a backup or a lock file, a template, a sample or a placeholder, or another service's), under a header naming its evidence", quote(&word)),
+                    "a control stated implemented whose evidence is an abolished, superseded or old document, one in a draft or old folder, a copy, a backup or an editor's lock file of a document, a template, a sample, a fill-in example or a placeholder name, or another service's document is not shown implemented by it: name the service's own document or record in effect (the file itself, not its copy or its template), or state the control 計画中 or 未実施 in the status column",
                 ));
             }
             // a count of part of its evidence (`1/3`, `2 of 3`; none, `0/3`, is refused
@@ -3604,6 +3642,7 @@ fn check_implemented_row(
         if (Some(c) == cols.evidence
             && super::names_no_evidence(text)
             && (vocab::status_value(text).is_err()
+                || super::evidence_none_word(text)
                 || super::evidence_not_yet(text) && !names_control_not_done(text)))
             || (Some(c) == cols.owner && owner_not_yet(text))
         {
