@@ -6717,7 +6717,7 @@ mod tests {
                 "管理コンソールも含む",
                 "詳細",
             ),
-            ("多要素認証", "", "ENTERPRISE EDITION でも同様"),
+            ("多要素認証", "ENTERPRISE EDITION でも同様", "詳細"),
             ("多要素認証", "管理コンソール", "CSP回答"),
             ("Backups kept in the SINGAPORE region", "", ""),
             ("バックアップをシンガポールへ複製していること", "", ""),
