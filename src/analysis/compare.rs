@@ -11,8 +11,8 @@ use crate::analysis::csp::{
 };
 use crate::analysis::gap::{
     analyse_resolved, covered_with_notes, item_verdict, ref_verdicts, CatalogInfo, ChecksInfo,
-    ExcludedParts, GapReport, Judge, Limits, Reasons, RefLabels, RefOutcome, ResolvedRefs, Summary,
-    TargetPlans, Warning,
+    ExcludedParts, GapReport, ItemText, Judge, Limits, Reasons, RefLabels, RefOutcome,
+    ResolvedRefs, Summary, TargetPlans, Warning,
 };
 use crate::analysis::registration::UnderlyingInfo;
 use crate::analysis::status::Status;
@@ -315,6 +315,8 @@ pub fn compare(
     // what does not depend on the CSP worked out once: what each target stands for in the
     // catalog, and (on each thread) what each id text of the lists resolves to
     let plans = TargetPlans::of(catalog, &resolved);
+    // each item's text as the scopes read it, read once for every CSP
+    let texts: Vec<ItemText> = checks.items.iter().map(ItemText::of).collect();
     let per_csp = in_order_on_two_threads(atts, ListedIds::default, |ids, c, att| {
         let csp = resolve_attestation_with(catalog, att, ids);
         let coverage = ListCoverage::of(catalog, &csp);
@@ -325,8 +327,9 @@ pub fn compare(
         let row: Vec<(Status, Reasons)> = checks
             .items
             .iter()
+            .zip(&texts)
             .enumerate()
-            .map(|(i, item)| {
+            .map(|(i, (item, text))| {
                 let of_item = resolved.of_item(i).iter().map(|&r| {
                     refs.get(r as usize)
                         .copied()
@@ -334,7 +337,7 @@ pub fn compare(
                 });
                 let limits = resolved.limits(i);
                 let limits = Limits {
-                    outside_scope: excluded.named(item, limits.physical),
+                    outside_scope: excluded.named_with(text, limits.physical),
                     ..limits
                 };
                 item_verdict(of_item, item, limits)

@@ -3646,10 +3646,11 @@ impl ScopeRegions {
     /// The regions and places `text` (folded) names outside the scope, each as written
     /// (`<name>リージョン`, `東京リージョン等`, `シンガポール`) and whether its sentence forbids
     /// keeping data there ([`forbids`]: `東京以外のリージョンには保存しないこと`).
-    fn outside_judged(&self, text: &str) -> Vec<(String, bool)> {
+    fn outside_judged(&self, read: &ScopeText) -> Vec<(String, bool)> {
         let Some(names) = &self.0 else {
             return Vec::new();
         };
+        let text = read.text.as_str();
         // only two distinct known places are two regions: `Tokyo Region` is `東京リージョン`,
         // and a role word (`本番`, `プライマリ`, `利用`, `AWS`) names no place (review 14 B-1, B-3)
         let places: Option<Vec<&str>> = names.iter().map(|n| place_of(n)).collect();
@@ -3659,15 +3660,15 @@ impl ScopeRegions {
                 out.push((written, forbids(text, at)));
             }
         };
-        let mentions = regions_in(text);
+        let mentions = read.mentions();
         // the places a region's bracket, words or topic name, read with the region
         let mut seen: Vec<&str> = Vec::new();
-        for m in &mentions {
+        for m in mentions {
             seen.extend(places_in(&m.bracket));
             seen.extend(places_in(&m.words));
             seen.extend(places_in(&m.topic));
         }
-        for m in &mentions {
+        for m in mentions {
             // `東京リージョン等`, `tokyo region, etc.`: more regions than its names, beyond a
             // scope naming no other region (as `複数リージョン` beside a scope of one: review
             // 18 A-8)
@@ -3788,17 +3789,46 @@ impl ScopeRegions {
         // a place named without `リージョン` as where data goes or is kept (`replicated to
         // singapore`, `海外へ複製`, `大阪に保管`), beside a scope of known places: review 18 A-8
         if let Some(places) = &places {
-            for (at, written, place) in places_kept(text) {
-                let outside = match place {
+            for (at, written, place) in read.kept() {
+                let outside = match *place {
                     Some(p) => !places.contains(&p) && !seen.contains(&p),
                     None => more_than_named("海外", Some(places)),
                 };
                 if outside {
-                    push(written, at);
+                    push(written.clone(), *at);
                 }
             }
         }
         out
+    }
+}
+
+/// A folded text as the rules of a scope's regions read it ([`ScopeRegions::outside_judged`]):
+/// the text, and what they find in it whatever the scope — the regions it names
+/// ([`regions_in`]) and the places it keeps data in ([`places_kept`]) — each found when
+/// first asked and kept: `compare` reads each item's against every CSP's scope
+/// ([`ItemText`]).
+#[derive(Debug, Default)]
+pub struct ScopeText {
+    text: String,
+    mentions: std::sync::OnceLock<Vec<Mention>>,
+    kept: std::sync::OnceLock<Vec<(usize, String, Option<&'static str>)>>,
+}
+
+impl ScopeText {
+    fn new(text: String) -> ScopeText {
+        ScopeText {
+            text,
+            ..ScopeText::default()
+        }
+    }
+
+    fn mentions(&self) -> &[Mention] {
+        self.mentions.get_or_init(|| regions_in(&self.text))
+    }
+
+    fn kept(&self) -> &[(usize, String, Option<&'static str>)] {
+        self.kept.get_or_init(|| places_kept(&self.text))
     }
 }
 
@@ -4449,20 +4479,12 @@ impl ExcludedParts {
     /// language, review 22 A-12). An edition the item names only to forbid its use (`無償プランの利用を禁止する
     /// こと`, `Free plan must not be used`) is none it asks of ([`forbidden_use`], review 22
     /// C-5).
-    fn editions_outside(
-        &self,
-        title: &str,
-        note: &str,
-        extra: &Extra,
-    ) -> Vec<(String, Option<&str>)> {
+    fn editions_outside<'a>(&'a self, item: &ItemText) -> Vec<(String, Option<&'a str>)> {
         if self.editions.is_none() && self.excluded_editions.is_empty() {
             return Vec::new();
         }
-        let all: Vec<&str> = std::iter::once(title)
-            .chain(texts_beside(note, extra))
-            .collect();
-        let text = crate::text::fold_width(&all.join("\n")).to_lowercase();
-        let (named, every) = editions_in(&text, None);
+        let text = item.read().text.as_str();
+        let (named, every) = editions_in(text, None);
         let mut out: Vec<(String, Option<&str>)> = Vec::new();
         for (tier, written) in named {
             let written = written.trim_start_matches('?');
@@ -4477,14 +4499,14 @@ impl ExcludedParts {
                 .is_some_and(|e| !e.iter().any(|(t, _)| *t == tier));
             let forbidden = {
                 let mut at = text.match_indices(written).peekable();
-                at.peek().is_some() && at.all(|(i, w)| forbidden_use(&text, i, i + w.len()))
+                at.peek().is_some() && at.all(|(i, w)| forbidden_use(text, i, i + w.len()))
             };
             if (excluded.is_some() || unnamed) && !forbidden {
                 out.push((written.to_owned(), excluded));
             }
         }
         if every && self.editions.is_some() {
-            out.push((every_edition_written(&text), None));
+            out.push((every_edition_written(text), None));
         }
         out
     }
@@ -4571,7 +4593,7 @@ impl ExcludedParts {
             Some(places) => &ScopeRegions(Some(places.iter().map(|p| (*p).to_owned()).collect())),
             None => &self.regions,
         };
-        for (region, _) in regions.outside_judged(&text) {
+        for (region, _) in regions.outside_judged(&ScopeText::new(text)) {
             // a place already left out with a part of it (`大阪リージョンの物理セキュリティ`)
             let here = places_in(&region);
             if !here.is_empty() && here.iter().all(|p| left_places.contains(p)) {
@@ -4591,28 +4613,19 @@ impl ExcludedParts {
     /// The regions an item's title or the texts beside it name outside the scope's regions
     /// ([`ScopeRegions`]), as `<name>リージョン`.
     pub fn regions_outside(&self, title: &str, note: &str, extra: &Extra) -> Vec<String> {
-        self.regions_outside_judged(title, note, extra)
+        self.regions_outside_judged(&ItemText::new(title, note, extra))
             .into_iter()
             .map(|(written, _)| written)
             .collect()
     }
 
-    /// [`Self::regions_outside`], each with whether its sentence forbids keeping data there
-    /// ([`forbids`]).
-    fn regions_outside_judged(
-        &self,
-        title: &str,
-        note: &str,
-        extra: &Extra,
-    ) -> Vec<(String, bool)> {
+    /// [`Self::regions_outside`] of an item's text, each with whether its sentence forbids
+    /// keeping data there ([`forbids`]).
+    fn regions_outside_judged(&self, item: &ItemText) -> Vec<(String, bool)> {
         if self.regions.0.is_none() {
             return Vec::new();
         }
-        let all: Vec<&str> = std::iter::once(title)
-            .chain(texts_beside(note, extra))
-            .collect();
-        self.regions
-            .outside_judged(&crate::text::fold_width(&all.join("\n")).to_lowercase())
+        self.regions.outside_judged(item.read())
     }
 
     /// The excluded parts an item's title or the texts beside it ([`texts_beside`]) name,
@@ -4623,15 +4636,17 @@ impl ExcludedParts {
         note: &str,
         extra: &Extra,
     ) -> impl Iterator<Item = &'a str> + 'a {
+        self.named_of(&ItemText::new(title, note, extra))
+    }
+
+    /// [`Self::named_by`] of an item's text: nothing read when the scope excludes no part.
+    fn named_of(&self, item: &ItemText) -> impl Iterator<Item = &str> + '_ {
         let text = if self.parts.is_empty() {
-            String::new()
+            ""
         } else {
-            let all: Vec<&str> = std::iter::once(title)
-                .chain(texts_beside(note, extra))
-                .collect();
-            crate::text::fold_width(&all.join("\n")).to_lowercase()
+            item.read().text.as_str()
         };
-        self.named_in(&text)
+        self.named_in(text)
     }
 
     /// The excluded parts a text (folded) names, as written, each once: a part of a place
@@ -4665,20 +4680,13 @@ impl ExcludedParts {
 
     /// [`Self::physical_for`], where the item (its title, note and carried columns) asks of
     /// the physical part by its places ([`Self::of_place_in`]).
-    fn physical_named(
-        &self,
-        physical: bool,
-        (title, note, extra): (&str, &str, &Extra),
-    ) -> Option<&str> {
+    fn physical_named(&self, physical: bool, item: &ItemText) -> Option<&str> {
         let part = self.physical_for(physical)?;
         if !self.places.iter().any(|(w, _)| w == part) {
             return Some(part);
         }
-        let all: Vec<&str> = std::iter::once(title)
-            .chain(texts_beside(note, extra))
-            .collect();
-        let text = crate::text::fold_width(&all.join("\n")).to_lowercase();
-        self.of_place_in(part, &text, &mut None).then_some(part)
+        self.of_place_in(part, &item.read().text, &mut None)
+            .then_some(part)
     }
 
     /// The parts an item names (its title, note and carried columns), or its references
@@ -4692,10 +4700,11 @@ impl ExcludedParts {
         physical: bool,
         lang: Lang,
     ) -> Vec<(ScopeGap, Vec<String>)> {
+        let item = ItemText::new(title, note, extra);
         let (mut excluded, mut relied) = (Vec::<String>::new(), Vec::<String>::new());
         for part in self
-            .named_by(title, note, extra)
-            .chain(self.physical_named(physical, (title, note, extra)))
+            .named_of(&item)
+            .chain(self.physical_named(physical, &item))
         {
             let list = if self.relied.iter().any(|r| r == part) {
                 &mut relied
@@ -4706,7 +4715,7 @@ impl ExcludedParts {
                 list.push(part.to_owned());
             }
         }
-        let mut regions = self.regions_outside_judged(title, note, extra);
+        let mut regions = self.regions_outside_judged(&item);
         // a part marked planned (`大阪リージョン（予定）`) is the region it names
         let bare = |p: &String| {
             p.trim_end_matches("（予定）")
@@ -4765,7 +4774,7 @@ impl ExcludedParts {
         // (`Standard Edition` only, the item asks of `Enterprise Edition`), as a region not
         // named
         let (excluded_editions, editions): (Vec<_>, Vec<_>) = self
-            .editions_outside(title, note, extra)
+            .editions_outside(&item)
             .into_iter()
             .partition(|(_, part)| part.is_some());
         let editions: Vec<String> = editions.into_iter().map(|(w, _)| w).collect();
@@ -4807,18 +4816,49 @@ impl ExcludedParts {
     /// Whether the item names an excluded part, or its references reach clause 11
     /// (`physical`, [`Limits::physical`]) and the physical layer is excluded.
     pub fn named(&self, item: &CheckItem, physical: bool) -> bool {
-        self.physical_named(physical, (&item.title, &item.note, &item.extra))
-            .is_some()
-            || !self
-                .editions_outside(&item.title, &item.note, &item.extra)
-                .is_empty()
-            || self
-                .named_by(&item.title, &item.note, &item.extra)
-                .next()
-                .is_some()
-            || !self
-                .regions_outside(&item.title, &item.note, &item.extra)
-                .is_empty()
+        self.named_with(&ItemText::of(item), physical)
+    }
+
+    /// [`Self::named`] of an item's text kept across scopes: `compare` keeps one per item
+    /// for all its CSPs, each read (folded, its regions and places found) once.
+    pub fn named_with(&self, item: &ItemText, physical: bool) -> bool {
+        self.physical_named(physical, item).is_some()
+            || !self.editions_outside(item).is_empty()
+            || self.named_of(item).next().is_some()
+            || !self.regions_outside_judged(item).is_empty()
+    }
+}
+
+/// An item's title and the texts beside it ([`texts_beside`]), one per line, folded (width,
+/// case) when first asked and kept with what the region rules find in it ([`ScopeText`]):
+/// the one text the rules of a scope read of an item (its parts, regions, editions).
+/// `compare` keeps one per item across its CSPs; the others read an item once.
+#[derive(Debug)]
+pub struct ItemText<'a> {
+    fields: (&'a str, &'a str, &'a Extra),
+    read: std::sync::OnceLock<ScopeText>,
+}
+
+impl<'a> ItemText<'a> {
+    pub fn new(title: &'a str, note: &'a str, extra: &'a Extra) -> ItemText<'a> {
+        ItemText {
+            fields: (title, note, extra),
+            read: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn of(item: &'a CheckItem) -> ItemText<'a> {
+        ItemText::new(&item.title, &item.note, &item.extra)
+    }
+
+    fn read(&self) -> &ScopeText {
+        self.read.get_or_init(|| {
+            let (title, note, extra) = self.fields;
+            let all: Vec<&str> = std::iter::once(title)
+                .chain(texts_beside(note, extra))
+                .collect();
+            ScopeText::new(crate::text::fold_width(&all.join("\n")).to_lowercase())
+        })
     }
 }
 
@@ -7094,6 +7134,90 @@ mod tests {
             assert_eq!(place_spans(&text), want, "{text:?}");
         }
         assert!(some > 5_000, "{some} texts named a place");
+    }
+
+    /// An item's text kept across scopes ([`ItemText`], what `compare` keeps per item)
+    /// gives each scope what the item's texts read afresh for it give (the parts, editions,
+    /// regions and physical layer it names, the regions each with its sentence's
+    /// judgement), whichever scope asks first; the text kept is the texts folded.
+    #[test]
+    fn an_item_text_kept_across_scopes_reads_as_read_afresh() {
+        let scopes = [
+            "テストクラウド（東京リージョン）",
+            "Test Cloud (Tokyo region, Osaka region)",
+            "対象外: 管理コンソール、データセンター（IaaS事業者に依拠）",
+            "対象外: 大阪リージョンの物理セキュリティ",
+            "テストクラウド Standard Edition",
+            "テストクラウド（Enterprise Editionは対象外）",
+            "全サービス",
+            "対象外: なし",
+        ];
+        let parts: Vec<ExcludedParts> = scopes
+            .iter()
+            .map(|s| ExcludedParts::of(&[(*s).to_owned()]))
+            .collect();
+        let texts = [
+            ("大阪リージョンへバックアップを取得していること", "", ""),
+            (
+                "ＡＤＭＩＮ　Console の多要素認証",
+                "管理コンソールも含む",
+                "詳細",
+            ),
+            ("多要素認証", "ENTERPRISE EDITION でも同様", "詳細"),
+            ("多要素認証", "管理コンソール", "CSP回答"),
+            ("Backups kept in the SINGAPORE region", "", ""),
+            ("バックアップをシンガポールへ複製していること", "", ""),
+            (
+                "ログは東京以外には保存しないこと",
+                "大阪リージョン（DR）",
+                "詳細",
+            ),
+            ("東京リージョンの入退室管理", "", ""),
+            ("アクセスログを保管していること", "", ""),
+        ];
+        let (mut named, mut not_named) = (0, 0);
+        for (title, column, header) in texts {
+            let mut it = item(1, &[], Assurance::Ismap);
+            it.title = title.to_owned();
+            it.extra = Extra(vec![(header.to_owned(), column.to_owned())]);
+            let kept = ItemText::of(&it);
+            for physical in [false, true] {
+                for ex in parts.iter().chain(parts.iter().rev()) {
+                    let afresh = ex.named_with(&ItemText::of(&it), physical);
+                    assert_eq!(ex.named_with(&kept, physical), afresh, "{title}");
+                    assert_eq!(ex.named(&it, physical), afresh, "{title}");
+                    assert_eq!(
+                        ex.regions_outside_judged(&kept),
+                        ex.regions_outside_judged(&ItemText::of(&it)),
+                        "{title}"
+                    );
+                    assert_eq!(
+                        ex.editions_outside(&kept),
+                        ex.editions_outside(&ItemText::of(&it)),
+                        "{title}"
+                    );
+                    if afresh {
+                        named += 1;
+                    } else {
+                        not_named += 1;
+                    }
+                }
+            }
+            // the title and the column beside it, not an answers column nor an empty one
+            let mut all = vec![title];
+            if !column.is_empty() && header != "CSP回答" {
+                all.push(column);
+            }
+            assert_eq!(
+                kept.read().text,
+                crate::text::fold_width(&all.join("\n")).to_lowercase(),
+                "{title}"
+            );
+        }
+        assert!(
+            named > 20 && not_named > 20,
+            "{named} named, {not_named} not"
+        );
     }
 
     /// [`sort_by_few_keys`] orders as `sort_by_cached_key` does, the order of equal keys
