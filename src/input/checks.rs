@@ -2073,6 +2073,8 @@ fn header_in(
     }
     let used = |c: usize| refs.contains(&c) || fields.values().any(|&f| f == c);
     let mut extras: Vec<(usize, String)> = Vec::new();
+    // the names so far (a header to Excel's last column has 16,383 more: review 24 D-3)
+    let mut seen: HashSet<String> = HashSet::new();
     for (c, h) in cells.iter().enumerate().filter(|(c, _)| !used(*c)) {
         let h = h.trim();
         let mut name = if h.is_empty() {
@@ -2081,9 +2083,10 @@ fn header_in(
             h.to_owned()
         };
         // two columns with one header stay apart: "担当", "担当 (E)"
-        if extras.iter().any(|(_, n)| *n == name) {
+        if seen.contains(&name) {
             name = format!("{name} ({})", column_letter(c));
         }
+        seen.insert(name.clone());
         extras.push((c, name));
     }
     Ok(Some(Header {
@@ -2817,6 +2820,12 @@ struct Items {
     /// The last row read into an item and that item's index: a row of references only
     /// right under it continues it ([`Items::continued`]).
     last_row: Option<(usize, usize)>,
+    /// The extra columns right of the last column holding something in the rows the header
+    /// was found in, in column order: taken into the header's extras when an item's row
+    /// fills one ([`Items::take_spare_extras`]). A sheet saved to CSV with Excel's used
+    /// range to its last column (XFD) has 16,383 empty columns, which would each be carried
+    /// with every item and read by each rule of the extra columns (review 24 D-3: minutes).
+    spare_extras: Vec<(usize, String)>,
 }
 
 /// What a function of a text made of each distinct text seen by one pass (one thread's
@@ -2887,7 +2896,16 @@ impl<T: Copy> Memo<T> {
 
 impl Items {
     fn new(sheet: &Sheet, by: Field, refs_column: Option<&str>) -> Result<Items, InputError> {
-        let header = find_header(sheet, by, refs_column)?;
+        let mut header = find_header(sheet, by, refs_column)?;
+        // the extra columns right of the last one holding something are kept aside
+        let end = sheet
+            .rows
+            .iter()
+            .filter_map(|row| row.iter().rposition(|c| !c.trim().is_empty()))
+            .max()
+            .map_or(0, |c| c + 1);
+        let kept = header.extras.partition_point(|&(c, _)| c < end);
+        let spare_extras = header.extras.split_off(kept);
         let title_rows = sheet.rows[..header.first_row - 1]
             .iter()
             .enumerate()
@@ -2943,7 +2961,35 @@ impl Items {
             comments: Vec::new(),
             row_notes: Vec::new(),
             last_row: None,
+            spare_extras,
         })
+    }
+
+    /// Takes into the header's extras the spare ones ([`Items::spare_extras`]) up to the last
+    /// cell of `cells` holding something: the items before have them empty
+    /// ([`Items::fill_extras`]).
+    fn take_spare_extras(&mut self, cells: &(impl Cells + ?Sized)) {
+        let Some(&(first, _)) = self.spare_extras.first() else {
+            return;
+        };
+        let Some(last) = (first..cells.width())
+            .rev()
+            .find(|&c| !cells.cell(c).trim().is_empty())
+        else {
+            return;
+        };
+        let n = self.spare_extras.partition_point(|&(c, _)| c <= last);
+        self.header.extras.extend(self.spare_extras.drain(..n));
+    }
+
+    /// Gives `item` the extra columns taken in after it was read, empty.
+    fn fill_extras(&self, item: &mut CheckItem) {
+        let have = item.extra.0.len();
+        if let Some(more) = self.header.extras.get(have..) {
+            item.extra
+                .0
+                .extend(more.iter().map(|(_, name)| (name.clone(), String::new())));
+        }
     }
 
     /// Why the row `row` (1-based, not blank, under no merged id cell) is not a check item,
@@ -3276,6 +3322,7 @@ impl Items {
             return Ok(());
         }
         self.check_beyond_header(row, cells)?;
+        self.take_spare_extras(cells);
         self.check_names(row, cells)?;
         if let Some(&(top, bottom)) = self.id_merges.iter().find(|(t, b)| *t < row && row <= *b) {
             if let Some(i) = self.items.iter().rposition(|item| item.row == top) {
@@ -3468,6 +3515,7 @@ impl Items {
             }
         };
         join(&mut item.note, &note);
+        self.fill_extras(&mut item);
         for (c, name) in &self.header.extras {
             let more = cells.cell(*c).trim();
             if let Some((_, v)) = item.extra.0.iter_mut().find(|(k, _)| k == name) {
@@ -4020,6 +4068,11 @@ impl Items {
     }
 
     fn finish(mut self) -> Result<CheckList, InputError> {
+        let mut items = std::mem::take(&mut self.items);
+        for item in &mut items {
+            self.fill_extras(item);
+        }
+        self.items = items;
         self.take_headings();
         if !self.suggesting {
             self.take_notes_above()?;
