@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{bin, data, json_of};
+use common::{bin, data, input_error, json_of};
 
 /// `report --format json` of `checks` against the CSP list `csp`, on a fixed date.
 fn report(checks: &Path, csp: &Path) -> assert_cmd::Command {
@@ -110,4 +110,63 @@ fn a_cell_far_right_under_an_empty_header_is_still_carried() {
         .find(|i| i["id"] == "46")
         .unwrap();
     assert_eq!(memo_item["extra"]["column Z"], "担当メモ");
+}
+
+/// `report --format json` of a fixture check list against `fix36-rows/full4.txt` (the
+/// objectives the lists name, implemented, ISMAP).
+fn report_full4(checks: &str) -> assert_cmd::Command {
+    report(&data(checks), &data("fix36-rows/full4.txt"))
+}
+
+/// Review 24 A-12: "blank means 保証報告/個別監査" written in the assurance column's header
+/// (`求める確認水準（空欄は個別監査）`), or a header-row cell over an empty column naming a level
+/// for every item (`※確認水準：全項目SOC2 Type2報告書`, `※空欄は個別監査`), was dropped: the blanks
+/// were `covered` at ISMAP. The list is refused naming the header cell, as a title row
+/// asking for more is; a row below the items saying so (`（空欄は保証報告とする）`) is refused
+/// by the rule for rows among the items (fix36-rows).
+#[test]
+fn a_header_saying_what_blanks_mean_above_ismap_is_refused() {
+    for (checks, column, level) in [
+        ("fix36-more/hn3.csv", "column 'D'", "(own audit)"),
+        ("fix36-more/hn.csv", "column 'E'", "(SOC 2)"),
+        ("fix36-more/hn-blank-col.csv", "column 'D'", "(own audit)"),
+    ] {
+        let err = input_error(report_full4(checks));
+        assert!(err.contains(&format!("row 1: {column}")), "{checks}: {err}");
+        assert!(err.contains("the header '"), "{checks}: {err}");
+        assert!(err.contains(level), "{checks}: {err}");
+        assert!(err.contains("give each item its required assurance"), "{checks}: {err}");
+    }
+    let err = input_error(report_full4("fix36-more/hn2.csv"));
+    assert!(err.contains("row 4"), "{err}");
+    assert!(err.contains("（空欄は保証報告とする）"), "{err}");
+}
+
+/// The neighbours of A-12 still read: a note on the assurance header that asks nothing
+/// (`確認水準（必須）`, as the README writes it) or lists the column's values
+/// (`求める確認水準（ISMAP/保証報告/個別監査）`), an empty answer column (`SOC2報告書の有無`),
+/// and an empty note column.
+#[test]
+fn ordinary_assurance_headers_and_empty_answer_columns_still_read() {
+    for checks in [
+        "fix36-more/hn-plain.csv",
+        "fix36-more/hn-choices.csv",
+        "fix36-more/hn-answer.csv",
+        "fix36-more/hn-empty-note.csv",
+    ] {
+        let out = json_of(report_full4(checks));
+        let items = out["items"].as_array().unwrap();
+        let one = items.iter().find(|i| i["id"] == "1").unwrap();
+        assert_eq!(one["status"], "covered", "{checks}: {one}");
+        assert_eq!(one["assurance"], "ismap", "{checks}: {one}");
+    }
+    // the level an item's cell gives is read under a note that lists the values
+    let out = json_of(report_full4("fix36-more/hn-choices.csv"));
+    let two = out["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "2")
+        .unwrap();
+    assert_eq!(two["assurance"], "soc2", "{two}");
 }

@@ -17,7 +17,7 @@ use crate::input::workbook_zip;
 use crate::input::{column_letter, read_bytes, FileKind, Scalar, ScalarVisitor};
 use crate::lang::Lang;
 use crate::model::{
-    Assurance, CellProblem, CheckItem, CheckList, Extra, NotAnItem, OutsideLine, ProblemField,
+    Assurance, CellProblem, CheckItem, CheckList, Extra, HeaderNote, NotAnItem, OutsideLine, ProblemField,
     RefsColumn, Risk, RowNotRead,
 };
 use crate::text::header_key;
@@ -1359,9 +1359,11 @@ fn merge_sheets(
     let (mut hidden_rows, mut struck_rows) = (Vec::new(), Vec::new());
     let mut prose_columns = Vec::new();
     let mut outside_lines = Vec::new();
+    let mut header_notes = Vec::new();
     for mut list in lists {
         title_rows.append(&mut list.title_rows);
         outside_lines.append(&mut list.outside_lines);
+        header_notes.append(&mut list.header_notes);
         rows_not_read.append(&mut list.rows_not_read);
         unknown_risks.append(&mut list.unknown_risks);
         hidden_rows.append(&mut list.hidden_rows);
@@ -1456,6 +1458,7 @@ fn merge_sheets(
         struck_rows,
         prose_columns,
         outside_lines,
+        header_notes,
         ..CheckList::default()
     })
 }
@@ -4092,6 +4095,7 @@ impl Items {
             self.mark_not_asked();
         }
         let (outside_lines, commented) = self.take_comments();
+        let header_notes = self.header_notes();
         let more_refs_columns = self
             .header
             .refs
@@ -4138,8 +4142,44 @@ impl Items {
             rows_not_read: self.rows_not_read,
             unknown_risks: self.unknown_risks,
             outside_lines,
+            header_notes,
             ..CheckList::default()
         })
+    }
+
+    /// The header cells that may say something of every item ([`CheckList::header_notes`]):
+    /// the note on the assurance column's header (what follows its name in brackets or
+    /// after a colon: `求める確認水準（空欄は個別監査）`), and the header of each column with
+    /// nothing under it written as a note (`※確認水準：全項目SOC2 Type2報告書` in the header
+    /// row; not an empty answer column, `SOC2報告書の有無`). A note listing the column's values
+    /// (`（ISMAP/保証報告/個別監査）`) says nothing of the items ([`lists_levels`]).
+    fn header_notes(&self) -> Vec<HeaderNote> {
+        let note = |c: usize, text: &str| HeaderNote {
+            sheet: self.sheet.clone(),
+            row: self.header.row,
+            column: column_letter(c),
+            text: text.to_owned(),
+        };
+        let assurance = self.col(Field::Assurance).and_then(|c| {
+            let h = self.header.cells.get(c)?.trim();
+            let at = h.find(['（', '(', '【', '[', '：', ':', '※', '\n'])?;
+            Some(note(c, &h[at..])).filter(|n| !lists_levels(&n.text))
+        });
+        let empty = self
+            .header
+            .extras
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| {
+                self.items
+                    .iter()
+                    .all(|i| i.extra.0.get(k).is_none_or(|(_, v)| v.trim().is_empty()))
+            })
+            .filter_map(|(_, &(c, _))| {
+                let h = self.header.cells.get(c)?.trim();
+                (is_note_of_all(h) && !lists_levels(h)).then(|| note(c, h))
+            });
+        assurance.into_iter().chain(empty).collect()
     }
 
     /// The cell comments of the sheet (review 11 A-21): one on an item's row (or a row of
@@ -7637,14 +7677,28 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
     // section heading `■ アクセス管理（本区分はSOC2 Type2報告書で確認）`, a note `※以下の項目は個別
     // 監査により確認する`, a footnote `（注）項番2は個別監査で確認`: review 24) asking for
     // more than items give: which items it concerns cannot be told
-    let title_rows = list.title_rows.iter().map(|(row, text)| (None, *row, text, None));
+    // or a header cell saying what the items' cells or blanks mean (`求める確認水準（空欄は個別監査）`,
+    // `※確認水準：全項目SOC2 Type2報告書` over an empty column: review 24 A-12)
+    enum Said<'a> {
+        Title,
+        Among,
+        Header(&'a str),
+    }
+    let title_rows = list
+        .title_rows
+        .iter()
+        .map(|(row, text)| (None, *row, text, Said::Title));
     let among = list
         .rows_not_read
         .iter()
         // a worked example's level is the example's, a repeated header's its header
         .filter(|r| !matches!(r.kind, NotAnItem::Example | NotAnItem::RepeatedHeader))
-        .map(|r| (r.sheet.as_deref(), r.row, &r.text, Some(r.kind)));
-    for (sheet, row, text, kind) in title_rows.chain(among) {
+        .map(|r| (r.sheet.as_deref(), r.row, &r.text, Said::Among));
+    let headers = list
+        .header_notes
+        .iter()
+        .map(|h| (h.sheet.as_deref(), h.row, &h.text, Said::Header(&h.column)));
+    for (sheet, row, text, said) in title_rows.chain(among).chain(headers) {
         let Some(level) = level_asked(text) else {
             continue;
         };
@@ -7665,23 +7719,34 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
                 .iter()
                 .find(|i| i.id == *first)
                 .map_or("ismap", |i| i.assurance.as_str());
-            let message = match kind {
-                None => format!(
+            let message = match said {
+                Said::Title => format!(
                     "the title row '{shown}' asks for an assurance level ({}) above the one check items give ('{first}'{more}: {given}): which one the buyer asks for cannot be told",
                     level.label(Lang::En),
                 ),
-                Some(_) => format!(
+                Said::Among => format!(
                     "the row '{shown}' among the check items holds no item and asks for an assurance level ({}) above the one check items give ('{first}'{more}: {given}): which items it concerns cannot be told, and they would be judged at the lower level",
                     level.label(Lang::En),
                 ),
+                Said::Header(_) => format!(
+                    "the header '{shown}' asks for an assurance level ({}) above the one check items give ('{first}'{more}: {given}): which items it concerns cannot be told, and they would be judged at the lower level",
+                    level.label(Lang::En),
+                ),
             };
-            return Err(InputError::at(
-                Location::file(&list.source)
-                    .sheet(sheet.or(list.sheet.as_deref()))
-                    .row(row),
-                message,
-            )
-            .hint("give each item its required assurance in the column 求める確認水準 (保証報告, 個別監査), or delete the line"));
+            let loc = Location::file(&list.source)
+                .sheet(sheet.or(list.sheet.as_deref()))
+                .row(row);
+            let (loc, hint) = match said {
+                Said::Header(column) => (
+                    loc.column(column.to_owned()),
+                    "give each item its required assurance in the column 求める確認水準 (保証報告, 個別監査), and take the note out of the header",
+                ),
+                _ => (
+                    loc,
+                    "give each item its required assurance in the column 求める確認水準 (保証報告, 個別監査), or delete the line",
+                ),
+            };
+            return Err(InputError::at(loc, message).hint(hint));
         }
     }
     add_problems(list, |seen, _, item, columns| {
@@ -7705,6 +7770,50 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
             .collect()
     });
     Ok(())
+}
+
+/// Whether a header note lists the assurance column's values (`（ISMAP/保証報告/個別監査）`,
+/// `(ismap, soc2, audit)`): two levels or more named between separators. One saying what a
+/// blank means (`（空欄は個別監査）`) lists nothing.
+fn lists_levels(note: &str) -> bool {
+    const BLANK: [&str; 8] = [
+        "空欄", "空白", "未記入", "無記入", "未入力", "記載なし", "blank", "empty",
+    ];
+    let folded = crate::analysis::procedures::fold(note);
+    if BLANK.iter().any(|w| folded.contains(w)) {
+        return false;
+    }
+    let names_level = |part: &str| {
+        Assurance::named_in(part).is_some()
+            || ["ismap", "自己申告", "self"].iter().any(|w| part.contains(w))
+    };
+    folded
+        .split(['/', '・', '、', ',', '|', '，'])
+        .filter(|part| names_level(part))
+        .count()
+        >= 2
+}
+
+/// Whether the header of a column with nothing under it is written as a note on every item
+/// or on the blanks (`※確認水準：全項目SOC2 Type2報告書`, `注：空欄は個別監査`), not as the
+/// header of an answer column left empty (`SOC2報告書の有無`).
+fn is_note_of_all(header: &str) -> bool {
+    const MARKS: [&str; 6] = ["※", "*", "注", "(注)", "note", "【注"];
+    const ALL: [&str; 10] = [
+        "全項目",
+        "全ての項目",
+        "すべての項目",
+        "全件",
+        "各項目",
+        "空欄",
+        "未記入",
+        "all items",
+        "every item",
+        "blank",
+    ];
+    let folded = crate::analysis::procedures::fold(header);
+    let folded = folded.trim();
+    MARKS.iter().any(|m| folded.starts_with(m)) || ALL.iter().any(|w| folded.contains(w))
 }
 
 /// A title row above the header or a footnote below the items saying the list's mapping
