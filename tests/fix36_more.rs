@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{bin, data, input_error, json_of};
+use common::{bin, by_id, data, input_error, json_of};
 
 /// `report --format json` of `checks` against the CSP list `csp`, on a fixed date.
 fn report(checks: &Path, csp: &Path) -> assert_cmd::Command {
@@ -64,7 +64,10 @@ fn a_csv_padded_to_excels_last_column_reads_as_without_the_padding() {
     let got = json_of(run);
     assert_eq!(got["items"], expected["items"]);
     assert_eq!(got["summary"], expected["summary"]);
-    assert_eq!(got["checks"]["extra_columns"], expected["checks"]["extra_columns"]);
+    assert_eq!(
+        got["checks"]["extra_columns"],
+        expected["checks"]["extra_columns"]
+    );
     let statuses: Vec<_> = got["items"]
         .as_array()
         .unwrap()
@@ -135,7 +138,10 @@ fn a_header_saying_what_blanks_mean_above_ismap_is_refused() {
         assert!(err.contains(&format!("row 1: {column}")), "{checks}: {err}");
         assert!(err.contains("the header '"), "{checks}: {err}");
         assert!(err.contains(level), "{checks}: {err}");
-        assert!(err.contains("give each item its required assurance"), "{checks}: {err}");
+        assert!(
+            err.contains("give each item its required assurance"),
+            "{checks}: {err}"
+        );
     }
     let err = input_error(report_full4("fix36-more/hn2.csv"));
     assert!(err.contains("row 4"), "{err}");
@@ -169,4 +175,51 @@ fn ordinary_assurance_headers_and_empty_answer_columns_still_read() {
         .find(|i| i["id"] == "2")
         .unwrap();
     assert_eq!(two["assurance"], "soc2", "{two}");
+}
+
+/// Review 24 A-11: a statement whose scope names the production environment only
+/// (`サンプルSaaS 本番環境（東京リージョン）`) did not cover items asking of the development,
+/// staging or DR environments, or of every environment, in their title or note: they were
+/// bare `covered`. They are `partial`, `outside-statement-scope`, the environments named in
+/// the procedure, as a region the scope does not name is.
+#[test]
+fn environments_a_production_scope_does_not_name_are_outside_it() {
+    let out = json_of(report(
+        &data("fix36-more/sc.csv"),
+        &data("fix36-more/ps.yaml"),
+    ));
+    for (id, named) in [
+        ("S1", "開発環境"),
+        ("S1", "全環境"),
+        ("S3", "ステージング"),
+        ("S8", "DR環境"),
+    ] {
+        let item = by_id(&out["items"], id);
+        assert_eq!(item["status"], "partial", "{item}");
+        assert_eq!(
+            item["reasons"],
+            serde_json::json!(["outside-statement-scope"]),
+            "{item}"
+        );
+        assert!(
+            item["additional_procedures"].to_string().contains(named),
+            "{item}"
+        );
+    }
+    // a region, as before
+    assert_eq!(by_id(&out["items"], "S2")["status"], "partial");
+}
+
+/// The neighbours of A-11 still read: an item naming the production environment, one about
+/// development work (`システム開発`), one about test results (`テスト結果`) under the same scope.
+#[test]
+fn items_in_the_production_environment_or_naming_work_stay_covered() {
+    let out = json_of(report(
+        &data("fix36-more/sc-ok.csv"),
+        &data("fix36-more/ps.yaml"),
+    ));
+    for id in ["P1", "P2", "P3"] {
+        let item = by_id(&out["items"], id);
+        assert_eq!(item["status"], "covered", "{item}");
+    }
 }

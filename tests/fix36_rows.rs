@@ -54,7 +54,10 @@ fn a_heading_among_the_items_asking_for_more_is_refused() {
 fn a_footnote_asking_an_own_audit_is_refused() {
     let err = input_error(report("fix36-rows/n5-note-after-items.xlsx"));
     assert!(err.contains("row 4"), "{err}");
-    assert!(err.contains("(注）項番2") || err.contains("（注）項番2"), "{err}");
+    assert!(
+        err.contains("(注）項番2") || err.contains("（注）項番2"),
+        "{err}"
+    );
 }
 
 /// The neighbour of A-1: a plain section heading (`■ アクセス管理`) asks nothing; the

@@ -2657,6 +2657,76 @@ pub struct ExcludedParts {
     /// (`大阪リージョンは対象外（予定）`): excluded for the service's own items, and still part
     /// of its scope where a service underneath is compared with it (fail closed both ways).
     planned: Vec<String>,
+    /// The environments the scope's lines name (`本番環境`, `production`), as written
+    /// ([`environments_in`]); `None` when they name none, or every one (`全環境`): an item
+    /// asking of another (`開発環境`, `ステージング`, `DR環境`, `全環境`) names one the scope
+    /// does not (review 24 A-11).
+    environments: Option<Vec<(&'static str, String)>>,
+}
+
+/// Kinds of environment, each with its words (folded): only words for an environment, not
+/// a stage of work (`開発` alone is development work, `テスト` a test).
+const ENVIRONMENTS: [(&str, &[&str]); 4] = [
+    (
+        "production",
+        &["本番環境", "本番系", "本番サイト", "production"],
+    ),
+    (
+        "development",
+        &[
+            "開発環境",
+            "開発系",
+            "development environment",
+            "dev environment",
+        ],
+    ),
+    (
+        "staging",
+        &[
+            "検証環境",
+            "ステージング",
+            "テスト環境",
+            "試験環境",
+            "staging",
+            "test environment",
+        ],
+    ),
+    (
+        "dr",
+        &[
+            "dr環境",
+            "drサイト",
+            "災害対策環境",
+            "災害対策サイト",
+            "バックアップサイト",
+            "disaster recovery",
+        ],
+    ),
+];
+
+/// Words for every environment.
+const EVERY_ENVIRONMENT: [&str; 5] = [
+    "全環境",
+    "全ての環境",
+    "すべての環境",
+    "all environments",
+    "every environment",
+];
+
+/// The kinds of environment a text names, each with its word as written (width folded),
+/// and whether it names every environment.
+fn environments_in(text: &str) -> (Vec<(&'static str, String)>, bool) {
+    let wide = crate::text::fold_width(text);
+    // ASCII lowered only: the offsets of `wide` and `folded` are the same
+    let folded = wide.to_ascii_lowercase();
+    let named = ENVIRONMENTS
+        .iter()
+        .filter_map(|(kind, words)| {
+            let (at, w) = words.iter().find_map(|w| Some((folded.find(w)?, w)))?;
+            Some((*kind, wide[at..at + w.len()].to_owned()))
+        })
+        .collect();
+    (named, EVERY_ENVIRONMENT.iter().any(|w| folded.contains(w)))
 }
 
 /// Tiers of a product's editions, each in one spelling for its Japanese and English names
@@ -4157,6 +4227,11 @@ impl ExcludedParts {
                     .collect()
             })
         };
+        // the environments the scope's lines name, unless every one
+        let environments = {
+            let (named, every) = environments_in(&lines.join("\n"));
+            (!every && !named.is_empty()).then_some(named)
+        };
         ExcludedParts {
             parts,
             regions,
@@ -4168,7 +4243,34 @@ impl ExcludedParts {
             excluded_editions,
             places,
             planned,
+            environments,
         }
+    }
+
+    /// The environments an item's title or the texts beside it name that the scope's lines
+    /// do not (`開発環境` under a scope of `本番環境`), or every environment (`全環境`), as
+    /// written; nothing when the scope names no environment (review 24 A-11).
+    fn environments_outside(&self, title: &str, note: &str, extra: &Extra) -> Vec<String> {
+        let Some(scope) = &self.environments else {
+            return Vec::new();
+        };
+        let all: Vec<&str> = std::iter::once(title)
+            .chain(texts_beside(note, extra))
+            .collect();
+        let text = all.join("\n");
+        let (named, every) = environments_in(&text);
+        let mut out: Vec<String> = named
+            .into_iter()
+            .filter(|(kind, _)| !scope.iter().any(|(k, _)| k == kind))
+            .map(|(_, w)| w)
+            .collect();
+        if every {
+            let folded = crate::text::fold_width(&text).to_ascii_lowercase();
+            if let Some(w) = EVERY_ENVIRONMENT.iter().find(|w| folded.contains(**w)) {
+                out.push((*w).to_owned());
+            }
+        }
+        out
     }
 
     /// The editions an item's title or the texts beside it name that the scope's do not
@@ -4525,6 +4627,30 @@ impl ExcludedParts {
             };
             out.push((ScopeGap::NotNamed, vec![subject]));
         }
+        // an environment the scope does not name (`本番環境` only, the item asks of
+        // `開発環境`), as a region not named (review 24 A-11)
+        let environments = self.environments_outside(title, note, extra);
+        if !environments.is_empty() {
+            let named: Vec<&str> = self
+                .environments
+                .iter()
+                .flatten()
+                .map(|(_, w)| w.as_str())
+                .collect();
+            let subject = match lang {
+                Lang::Ja => format!(
+                    "{} のみを挙げ、{} を挙げていない",
+                    named.join("・"),
+                    environments.join("・")
+                ),
+                Lang::En => format!(
+                    "{}; {} is not named",
+                    named.join(", "),
+                    environments.join(", ")
+                ),
+            };
+            out.push((ScopeGap::NotNamed, vec![subject]));
+        }
         out
     }
 
@@ -4535,6 +4661,9 @@ impl ExcludedParts {
             .is_some()
             || !self
                 .editions_outside(&item.title, &item.note, &item.extra)
+                .is_empty()
+            || !self
+                .environments_outside(&item.title, &item.note, &item.extra)
                 .is_empty()
             || self
                 .named_by(&item.title, &item.note, &item.extra)

@@ -17,8 +17,8 @@ use crate::input::workbook_zip;
 use crate::input::{column_letter, read_bytes, FileKind, Scalar, ScalarVisitor};
 use crate::lang::Lang;
 use crate::model::{
-    Assurance, CellProblem, CheckItem, CheckList, Extra, HeaderNote, NotAnItem, OutsideLine, ProblemField,
-    RefsColumn, Risk, RowNotRead,
+    Assurance, CellProblem, CheckItem, CheckList, Extra, HeaderNote, NotAnItem, OutsideLine,
+    ProblemField, RefsColumn, Risk, RowNotRead,
 };
 use crate::text::header_key;
 
@@ -7777,7 +7777,14 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
 /// blank means (`（空欄は個別監査）`) lists nothing.
 fn lists_levels(note: &str) -> bool {
     const BLANK: [&str; 8] = [
-        "空欄", "空白", "未記入", "無記入", "未入力", "記載なし", "blank", "empty",
+        "空欄",
+        "空白",
+        "未記入",
+        "無記入",
+        "未入力",
+        "記載なし",
+        "blank",
+        "empty",
     ];
     let folded = crate::analysis::procedures::fold(note);
     if BLANK.iter().any(|w| folded.contains(w)) {
@@ -7785,7 +7792,9 @@ fn lists_levels(note: &str) -> bool {
     }
     let names_level = |part: &str| {
         Assurance::named_in(part).is_some()
-            || ["ismap", "自己申告", "self"].iter().any(|w| part.contains(w))
+            || ["ismap", "自己申告", "self"]
+                .iter()
+                .any(|w| part.contains(w))
     };
     folded
         .split(['/', '・', '、', ',', '|', '，'])
@@ -8203,8 +8212,10 @@ fn may_name_assurance(text: &str) -> bool {
             // `当社監査`, `当社による監査`, `当社が監査`, `監査権` (review 24 A-5)
             '監' => {
                 before.is_some_and(|p| {
-                    matches!(p, '別' | '地' | '入' | '型' | 'ト' | '問' | '社' | 'る' | 'が')
-                        || !plain(p)
+                    matches!(
+                        p,
+                        '別' | '地' | '入' | '型' | 'ト' | '問' | '社' | 'る' | 'が'
+                    ) || !plain(p)
                 }) || {
                     let mut ahead = chars.clone();
                     ahead.next() == Some('査') && ahead.next() == Some('権')
@@ -8214,7 +8225,10 @@ fn may_name_assurance(text: &str) -> bool {
             '往' => chars.peek() == Some(&'査'),
             '検' | '調' | '確' => before.is_some_and(|p| {
                 // `実地で確認`, `訪問して確認`, `現地にて確認`, `訪問による確認` (review 24 A-5)
-                matches!(p, '別' | '地' | '入' | '型' | 'ト' | '問' | 'で' | 'て' | 'る') || !plain(p)
+                matches!(
+                    p,
+                    '別' | '地' | '入' | '型' | 'ト' | '問' | 'で' | 'て' | 'る'
+                ) || !plain(p)
             }),
             _ if plain(c) || ('\u{3000}'..='\u{303F}').contains(&c) => false,
             '\u{FF01}'..='\u{FF5E}' => matches!(crate::text::fold_char(c), 's' | 't' | 'S' | 'T'),
