@@ -992,7 +992,23 @@ pub struct CheckList {
     /// on no item (on the header, a title row, a footnote), a YAML list's comments outside
     /// its items. Read by [`crate::input::checks::check_outside_lines`].
     pub outside_lines: Vec<OutsideLine>,
+    /// Header cells that may say something of every item: read by
+    /// [`crate::input::checks::check_assurance_words`].
+    pub header_notes: Vec<HeaderNote>,
     pub items: Vec<CheckItem>,
+}
+
+/// A header cell of a check list that may say something of every item (review 24 A-12):
+/// the note on the assurance column's header (`求める確認水準（空欄は個別監査）`), or the header
+/// of a column with nothing under it (`※確認水準：全項目SOC2 Type2報告書` written in the
+/// header row).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HeaderNote {
+    pub sheet: Option<String>,
+    pub row: usize,
+    /// The column's letter.
+    pub column: String,
+    pub text: String,
 }
 
 /// A line a check list writes outside its items ([`CheckList::outside_lines`]).

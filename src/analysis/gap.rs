@@ -2880,6 +2880,76 @@ pub struct ExcludedParts {
     /// service relying on it for clause 11 relies on nothing there ([`Self::left_out_of`];
     /// fix32-scope left).
     bottom: bool,
+    /// The environments the scope's lines name (`本番環境`, `production`), as written
+    /// ([`environments_in`]); `None` when they name none, or every one (`全環境`): an item
+    /// asking of another (`開発環境`, `ステージング`, `DR環境`, `全環境`) names one the scope
+    /// does not (review 24 A-11).
+    environments: Option<Vec<(&'static str, String)>>,
+}
+
+/// Kinds of environment, each with its words (folded): only words for an environment, not
+/// a stage of work (`開発` alone is development work, `テスト` a test).
+const ENVIRONMENTS: [(&str, &[&str]); 4] = [
+    (
+        "production",
+        &["本番環境", "本番系", "本番サイト", "production"],
+    ),
+    (
+        "development",
+        &[
+            "開発環境",
+            "開発系",
+            "development environment",
+            "dev environment",
+        ],
+    ),
+    (
+        "staging",
+        &[
+            "検証環境",
+            "ステージング",
+            "テスト環境",
+            "試験環境",
+            "staging",
+            "test environment",
+        ],
+    ),
+    (
+        "dr",
+        &[
+            "dr環境",
+            "drサイト",
+            "災害対策環境",
+            "災害対策サイト",
+            "バックアップサイト",
+            "disaster recovery",
+        ],
+    ),
+];
+
+/// Words for every environment.
+const EVERY_ENVIRONMENT: [&str; 5] = [
+    "全環境",
+    "全ての環境",
+    "すべての環境",
+    "all environments",
+    "every environment",
+];
+
+/// The kinds of environment a text names, each with its word as written (width folded),
+/// and whether it names every environment.
+fn environments_in(text: &str) -> (Vec<(&'static str, String)>, bool) {
+    let wide = crate::text::fold_width(text);
+    // ASCII lowered only: the offsets of `wide` and `folded` are the same
+    let folded = wide.to_ascii_lowercase();
+    let named = ENVIRONMENTS
+        .iter()
+        .filter_map(|(kind, words)| {
+            let (at, w) = words.iter().find_map(|w| Some((folded.find(w)?, w)))?;
+            Some((*kind, wide[at..at + w.len()].to_owned()))
+        })
+        .collect();
+    (named, EVERY_ENVIRONMENT.iter().any(|w| folded.contains(w)))
 }
 
 /// Tiers of a product's editions, each in one spelling for its Japanese and English names
@@ -4455,6 +4525,11 @@ impl ExcludedParts {
                     .collect()
             })
         };
+        // the environments the scope's lines name, unless every one
+        let environments = {
+            let (named, every) = environments_in(&lines.join("\n"));
+            (!every && !named.is_empty()).then_some(named)
+        };
         ExcludedParts {
             parts,
             regions,
@@ -4468,7 +4543,35 @@ impl ExcludedParts {
             planned,
             unnamed,
             bottom: false,
+            environments,
         }
+    }
+
+    /// The environments an item's title or the texts beside it name that the scope's lines
+    /// do not (`開発環境` under a scope of `本番環境`), or every environment (`全環境`), as
+    /// written; nothing when the scope names no environment (review 24 A-11).
+    fn environments_outside(&self, item: &ItemText) -> Vec<String> {
+        let Some(scope) = &self.environments else {
+            return Vec::new();
+        };
+        let (title, note, extra) = item.fields;
+        let all: Vec<&str> = std::iter::once(title)
+            .chain(texts_beside(note, extra))
+            .collect();
+        let text = all.join("\n");
+        let (named, every) = environments_in(&text);
+        let mut out: Vec<String> = named
+            .into_iter()
+            .filter(|(kind, _)| !scope.iter().any(|(k, _)| k == kind))
+            .map(|(_, w)| w)
+            .collect();
+        if every {
+            let folded = crate::text::fold_width(&text).to_ascii_lowercase();
+            if let Some(w) = EVERY_ENVIRONMENT.iter().find(|w| folded.contains(**w)) {
+                out.push((*w).to_owned());
+            }
+        }
+        out
     }
 
     /// The editions an item's title or the texts beside it name that the scope's do not
@@ -4810,6 +4913,30 @@ impl ExcludedParts {
             };
             out.push((ScopeGap::NotNamed, vec![subject]));
         }
+        // an environment the scope does not name (`本番環境` only, the item asks of
+        // `開発環境`), as a region not named (review 24 A-11)
+        let environments = self.environments_outside(&item);
+        if !environments.is_empty() {
+            let named: Vec<&str> = self
+                .environments
+                .iter()
+                .flatten()
+                .map(|(_, w)| w.as_str())
+                .collect();
+            let subject = match lang {
+                Lang::Ja => format!(
+                    "{} のみを挙げ、{} を挙げていない",
+                    named.join("・"),
+                    environments.join("・")
+                ),
+                Lang::En => format!(
+                    "{}; {} is not named",
+                    named.join(", "),
+                    environments.join(", ")
+                ),
+            };
+            out.push((ScopeGap::NotNamed, vec![subject]));
+        }
         out
     }
 
@@ -4824,6 +4951,7 @@ impl ExcludedParts {
     pub fn named_with(&self, item: &ItemText, physical: bool) -> bool {
         self.physical_named(physical, item).is_some()
             || !self.editions_outside(item).is_empty()
+            || !self.environments_outside(item).is_empty()
             || self.named_of(item).next().is_some()
             || !self.regions_outside_judged(item).is_empty()
     }

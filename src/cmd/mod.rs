@@ -159,9 +159,11 @@ fn note_rows_not_read(checks: &crate::model::CheckList) {
             .map(|(_, v)| v.trim().chars().count())
             .sum()
     };
+    // (looked for only then: each column's cells are found by name)
     let text_column = checks
         .extra_columns
         .iter()
+        .filter(|_| untitled)
         .filter(|c| !c.starts_with(crate::input::checks::SHEET_COLUMN))
         .map(|c| (text_of(c), c))
         .filter(|(n, _)| *n > 0)
@@ -170,7 +172,7 @@ fn note_rows_not_read(checks: &crate::model::CheckList) {
             _ => Some((n, c)),
         })
         .map(|(_, c)| c);
-    if let (true, Some(column)) = (untitled, text_column) {
+    if let Some(column) = text_column {
         eprintln!(
             "{}",
             crate::messages::warning(&format!(

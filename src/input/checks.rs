@@ -17,8 +17,8 @@ use crate::input::workbook_zip;
 use crate::input::{column_letter, read_bytes, FileKind, Scalar, ScalarVisitor};
 use crate::lang::Lang;
 use crate::model::{
-    Assurance, CellProblem, CheckItem, CheckList, Extra, NotAnItem, OutsideLine, ProblemField,
-    RefsColumn, Risk, RowNotRead,
+    Assurance, CellProblem, CheckItem, CheckList, Extra, HeaderNote, NotAnItem, OutsideLine,
+    ProblemField, RefsColumn, Risk, RowNotRead,
 };
 use crate::text::header_key;
 
@@ -1359,9 +1359,11 @@ fn merge_sheets(
     let (mut hidden_rows, mut struck_rows) = (Vec::new(), Vec::new());
     let mut prose_columns = Vec::new();
     let mut outside_lines = Vec::new();
+    let mut header_notes = Vec::new();
     for mut list in lists {
         title_rows.append(&mut list.title_rows);
         outside_lines.append(&mut list.outside_lines);
+        header_notes.append(&mut list.header_notes);
         rows_not_read.append(&mut list.rows_not_read);
         unknown_risks.append(&mut list.unknown_risks);
         hidden_rows.append(&mut list.hidden_rows);
@@ -1456,6 +1458,7 @@ fn merge_sheets(
         struck_rows,
         prose_columns,
         outside_lines,
+        header_notes,
         ..CheckList::default()
     })
 }
@@ -2073,6 +2076,8 @@ fn header_in(
     }
     let used = |c: usize| refs.contains(&c) || fields.values().any(|&f| f == c);
     let mut extras: Vec<(usize, String)> = Vec::new();
+    // the names so far (a header to Excel's last column has 16,383 more: review 24 D-3)
+    let mut seen: HashSet<String> = HashSet::new();
     for (c, h) in cells.iter().enumerate().filter(|(c, _)| !used(*c)) {
         let h = h.trim();
         let mut name = if h.is_empty() {
@@ -2081,9 +2086,10 @@ fn header_in(
             h.to_owned()
         };
         // two columns with one header stay apart: "担当", "担当 (E)"
-        if extras.iter().any(|(_, n)| *n == name) {
+        if seen.contains(&name) {
             name = format!("{name} ({})", column_letter(c));
         }
+        seen.insert(name.clone());
         extras.push((c, name));
     }
     Ok(Some(Header {
@@ -2817,6 +2823,12 @@ struct Items {
     /// The last row read into an item and that item's index: a row of references only
     /// right under it continues it ([`Items::continued`]).
     last_row: Option<(usize, usize)>,
+    /// The extra columns right of the last column holding something in the rows the header
+    /// was found in, in column order: taken into the header's extras when an item's row
+    /// fills one ([`Items::take_spare_extras`]). A sheet saved to CSV with Excel's used
+    /// range to its last column (XFD) has 16,383 empty columns, which would each be carried
+    /// with every item and read by each rule of the extra columns (review 24 D-3: minutes).
+    spare_extras: Vec<(usize, String)>,
 }
 
 /// What a function of a text made of each distinct text seen by one pass (one thread's
@@ -2887,7 +2899,16 @@ impl<T: Copy> Memo<T> {
 
 impl Items {
     fn new(sheet: &Sheet, by: Field, refs_column: Option<&str>) -> Result<Items, InputError> {
-        let header = find_header(sheet, by, refs_column)?;
+        let mut header = find_header(sheet, by, refs_column)?;
+        // the extra columns right of the last one holding something are kept aside
+        let end = sheet
+            .rows
+            .iter()
+            .filter_map(|row| row.iter().rposition(|c| !c.trim().is_empty()))
+            .max()
+            .map_or(0, |c| c + 1);
+        let kept = header.extras.partition_point(|&(c, _)| c < end);
+        let spare_extras = header.extras.split_off(kept);
         let title_rows = sheet.rows[..header.first_row - 1]
             .iter()
             .enumerate()
@@ -2943,7 +2964,35 @@ impl Items {
             comments: Vec::new(),
             row_notes: Vec::new(),
             last_row: None,
+            spare_extras,
         })
+    }
+
+    /// Takes into the header's extras the spare ones ([`Items::spare_extras`]) up to the last
+    /// cell of `cells` holding something: the items before have them empty
+    /// ([`Items::fill_extras`]).
+    fn take_spare_extras(&mut self, cells: &(impl Cells + ?Sized)) {
+        let Some(&(first, _)) = self.spare_extras.first() else {
+            return;
+        };
+        let Some(last) = (first..cells.width())
+            .rev()
+            .find(|&c| !cells.cell(c).trim().is_empty())
+        else {
+            return;
+        };
+        let n = self.spare_extras.partition_point(|&(c, _)| c <= last);
+        self.header.extras.extend(self.spare_extras.drain(..n));
+    }
+
+    /// Gives `item` the extra columns taken in after it was read, empty.
+    fn fill_extras(&self, item: &mut CheckItem) {
+        let have = item.extra.0.len();
+        if let Some(more) = self.header.extras.get(have..) {
+            item.extra
+                .0
+                .extend(more.iter().map(|(_, name)| (name.clone(), String::new())));
+        }
     }
 
     /// Why the row `row` (1-based, not blank, under no merged id cell) is not a check item,
@@ -3276,6 +3325,7 @@ impl Items {
             return Ok(());
         }
         self.check_beyond_header(row, cells)?;
+        self.take_spare_extras(cells);
         self.check_names(row, cells)?;
         if let Some(&(top, bottom)) = self.id_merges.iter().find(|(t, b)| *t < row && row <= *b) {
             if let Some(i) = self.items.iter().rposition(|item| item.row == top) {
@@ -3501,6 +3551,7 @@ impl Items {
             }
         };
         join(&mut item.note, &note);
+        self.fill_extras(&mut item);
         for (c, name) in &self.header.extras {
             let more = cells.cell(*c).trim();
             if let Some((_, v)) = item.extra.0.iter_mut().find(|(k, _)| k == name) {
@@ -4053,6 +4104,11 @@ impl Items {
     }
 
     fn finish(mut self) -> Result<CheckList, InputError> {
+        let mut items = std::mem::take(&mut self.items);
+        for item in &mut items {
+            self.fill_extras(item);
+        }
+        self.items = items;
         self.take_headings();
         if !self.suggesting {
             self.take_notes_above()?;
@@ -4072,6 +4128,7 @@ impl Items {
             self.mark_not_asked();
         }
         let (outside_lines, commented) = self.take_comments();
+        let header_notes = self.header_notes();
         let more_refs_columns = self
             .header
             .refs
@@ -4118,8 +4175,44 @@ impl Items {
             rows_not_read: self.rows_not_read,
             unknown_risks: self.unknown_risks,
             outside_lines,
+            header_notes,
             ..CheckList::default()
         })
+    }
+
+    /// The header cells that may say something of every item ([`CheckList::header_notes`]):
+    /// the note on the assurance column's header (what follows its name in brackets or
+    /// after a colon: `求める確認水準（空欄は個別監査）`), and the header of each column with
+    /// nothing under it written as a note (`※確認水準：全項目SOC2 Type2報告書` in the header
+    /// row; not an empty answer column, `SOC2報告書の有無`). A note listing the column's values
+    /// (`（ISMAP/保証報告/個別監査）`) says nothing of the items ([`lists_levels`]).
+    fn header_notes(&self) -> Vec<HeaderNote> {
+        let note = |c: usize, text: &str| HeaderNote {
+            sheet: self.sheet.clone(),
+            row: self.header.row,
+            column: column_letter(c),
+            text: text.to_owned(),
+        };
+        let assurance = self.col(Field::Assurance).and_then(|c| {
+            let h = self.header.cells.get(c)?.trim();
+            let at = h.find(['（', '(', '【', '[', '：', ':', '※', '\n'])?;
+            Some(note(c, &h[at..])).filter(|n| !lists_levels(&n.text))
+        });
+        let empty = self
+            .header
+            .extras
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| {
+                self.items
+                    .iter()
+                    .all(|i| i.extra.0.get(k).is_none_or(|(_, v)| v.trim().is_empty()))
+            })
+            .filter_map(|(_, &(c, _))| {
+                let h = self.header.cells.get(c)?.trim();
+                (is_note_of_all(h) && !lists_levels(h)).then(|| note(c, h))
+            });
+        assurance.into_iter().chain(empty).collect()
     }
 
     /// The cell comments of the sheet (review 11 A-21): one on an item's row (or a row of
@@ -7734,17 +7827,28 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
     // section heading `■ アクセス管理（本区分はSOC2 Type2報告書で確認）`, a note `※以下の項目は個別
     // 監査により確認する`, a footnote `（注）項番2は個別監査で確認`: review 24) asking for
     // more than items give: which items it concerns cannot be told
+    // or a header cell saying what the items' cells or blanks mean (`求める確認水準（空欄は個別監査）`,
+    // `※確認水準：全項目SOC2 Type2報告書` over an empty column: review 24 A-12)
+    enum Said<'a> {
+        Title,
+        Among,
+        Header(&'a str),
+    }
     let title_rows = list
         .title_rows
         .iter()
-        .map(|(row, text)| (None, *row, text, None));
+        .map(|(row, text)| (None, *row, text, Said::Title));
     let among = list
         .rows_not_read
         .iter()
         // a worked example's level is the example's, a repeated header's its header
         .filter(|r| !matches!(r.kind, NotAnItem::Example | NotAnItem::RepeatedHeader))
-        .map(|r| (r.sheet.as_deref(), r.row, &r.text, Some(r.kind)));
-    for (sheet, row, text, kind) in title_rows.chain(among) {
+        .map(|r| (r.sheet.as_deref(), r.row, &r.text, Said::Among));
+    let headers = list
+        .header_notes
+        .iter()
+        .map(|h| (h.sheet.as_deref(), h.row, &h.text, Said::Header(&h.column)));
+    for (sheet, row, text, said) in title_rows.chain(among).chain(headers) {
         let Some(level) = level_asked(text) else {
             continue;
         };
@@ -7765,23 +7869,34 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
                 .iter()
                 .find(|i| i.id == *first)
                 .map_or("ismap", |i| i.assurance.as_str());
-            let message = match kind {
-                None => format!(
+            let message = match said {
+                Said::Title => format!(
                     "the title row '{shown}' asks for an assurance level ({}) above the one check items give ('{first}'{more}: {given}): which one the buyer asks for cannot be told",
                     level.label(Lang::En),
                 ),
-                Some(_) => format!(
+                Said::Among => format!(
                     "the row '{shown}' among the check items holds no item and asks for an assurance level ({}) above the one check items give ('{first}'{more}: {given}): which items it concerns cannot be told, and they would be judged at the lower level",
                     level.label(Lang::En),
                 ),
+                Said::Header(_) => format!(
+                    "the header '{shown}' asks for an assurance level ({}) above the one check items give ('{first}'{more}: {given}): which items it concerns cannot be told, and they would be judged at the lower level",
+                    level.label(Lang::En),
+                ),
             };
-            return Err(InputError::at(
-                Location::file(&list.source)
-                    .sheet(sheet.or(list.sheet.as_deref()))
-                    .row(row),
-                message,
-            )
-            .hint("give each item its required assurance in the column 求める確認水準 (保証報告, 個別監査), or delete the line"));
+            let loc = Location::file(&list.source)
+                .sheet(sheet.or(list.sheet.as_deref()))
+                .row(row);
+            let (loc, hint) = match said {
+                Said::Header(column) => (
+                    loc.column(column.to_owned()),
+                    "give each item its required assurance in the column 求める確認水準 (保証報告, 個別監査), and take the note out of the header",
+                ),
+                _ => (
+                    loc,
+                    "give each item its required assurance in the column 求める確認水準 (保証報告, 個別監査), or delete the line",
+                ),
+            };
+            return Err(InputError::at(loc, message).hint(hint));
         }
     }
     add_problems(list, |seen, _, item, columns| {
@@ -7805,6 +7920,59 @@ pub fn check_assurance_words(list: &mut CheckList) -> Result<(), InputError> {
             .collect()
     });
     Ok(())
+}
+
+/// Whether a header note lists the assurance column's values (`（ISMAP/保証報告/個別監査）`,
+/// `(ismap, soc2, audit)`): two levels or more named between separators. One saying what a
+/// blank means (`（空欄は個別監査）`) lists nothing.
+fn lists_levels(note: &str) -> bool {
+    const BLANK: [&str; 8] = [
+        "空欄",
+        "空白",
+        "未記入",
+        "無記入",
+        "未入力",
+        "記載なし",
+        "blank",
+        "empty",
+    ];
+    let folded = crate::analysis::procedures::fold(note);
+    if BLANK.iter().any(|w| folded.contains(w)) {
+        return false;
+    }
+    let names_level = |part: &str| {
+        Assurance::named_in(part).is_some()
+            || ["ismap", "自己申告", "self"]
+                .iter()
+                .any(|w| part.contains(w))
+    };
+    folded
+        .split(['/', '・', '、', ',', '|', '，'])
+        .filter(|part| names_level(part))
+        .count()
+        >= 2
+}
+
+/// Whether the header of a column with nothing under it is written as a note on every item
+/// or on the blanks (`※確認水準：全項目SOC2 Type2報告書`, `注：空欄は個別監査`), not as the
+/// header of an answer column left empty (`SOC2報告書の有無`).
+fn is_note_of_all(header: &str) -> bool {
+    const MARKS: [&str; 6] = ["※", "*", "注", "(注)", "note", "【注"];
+    const ALL: [&str; 10] = [
+        "全項目",
+        "全ての項目",
+        "すべての項目",
+        "全件",
+        "各項目",
+        "空欄",
+        "未記入",
+        "all items",
+        "every item",
+        "blank",
+    ];
+    let folded = crate::analysis::procedures::fold(header);
+    let folded = folded.trim();
+    MARKS.iter().any(|m| folded.starts_with(m)) || ALL.iter().any(|w| folded.contains(w))
 }
 
 /// A title row above the header or a footnote below the items saying the list's mapping

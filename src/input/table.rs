@@ -59,10 +59,15 @@ impl Sheet {
     /// Adds a CSV record that starts on `line`, keeping row numbers equal to lines when a
     /// quoted cell spans lines (the lines it covers stay empty rows).
     pub fn push_record(&mut self, line: usize, record: &Record) {
+        self.push_cells(line, record.iter());
+    }
+
+    /// [`Sheet::push_record`] of the cells `cells`.
+    fn push_cells<'a>(&mut self, line: usize, cells: impl Iterator<Item = &'a str>) {
         while self.rows.len() + 1 < line {
             self.rows.push(Vec::new());
         }
-        self.rows.push(record.iter().map(str::to_owned).collect());
+        self.rows.push(cells.map(str::to_owned).collect());
     }
 }
 
@@ -190,10 +195,27 @@ fn csv_sheet(path: &Path, text: &[u8]) -> Result<Sheet, InputError> {
         path: path.to_path_buf(),
         ..Sheet::default()
     };
+    // the cells right of the last column holding something in any row are dropped: a sheet
+    // saved to CSV with Excel's used range to its last column (XFD) gives every line 16,383
+    // commas more, and each empty column would be read, carried and compared column by
+    // column (review 24 D-3: minutes). Each row is kept to its last filled cell as it is
+    // read (memory), then given back its empty cells up to the sheet's width.
+    let (mut width, mut lens) = (0, Vec::new());
     each_csv_record(path, text, |line, record| {
-        sheet.push_record(line, record);
+        let filled = (0..record.len())
+            .rev()
+            .find(|&c| record.get(c).is_some_and(|c| !c.trim().is_empty()))
+            .map_or(0, |c| c + 1);
+        width = width.max(filled);
+        sheet.push_cells(line, record.iter().take(filled));
+        lens.push((sheet.rows.len() - 1, record.len()));
         Ok(())
     })?;
+    for (i, len) in lens {
+        if let Some(row) = sheet.rows.get_mut(i) {
+            row.resize(len.min(width).max(row.len()), String::new());
+        }
+    }
     Ok(sheet)
 }
 
