@@ -581,6 +581,10 @@ fn read_table_by_kind(
         check_marks(sheet, &layout, marks)?;
         check_unvalued(sheet, &layout, marks)?;
         check_hidden_text(sheet, &layout, marks)?;
+        // a text box over the table (a note the cells do not hold): refused (review 24 A-6)
+        if let Some(b) = marks.text_boxes.first() {
+            return Err(b.refusal(sheet.location()));
+        }
     }
     // a registry fact outside the table's columns first: refused as what it is (`Valid
     // until 2025-03-31` is no note on the rows)
