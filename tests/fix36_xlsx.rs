@@ -19,11 +19,18 @@ fn fx(name: &str) -> PathBuf {
 /// `report --format json` of `checks` against `csp`, ISMAP, on 2026-12-01.
 fn report(checks: PathBuf, csp: PathBuf) -> assert_cmd::Command {
     let mut c = common::bin();
-    c.args(["--lang", "en", "report", "--as-of", "2026-12-01", "--checks"])
-        .arg(checks)
-        .arg("--csp")
-        .arg(csp)
-        .args(["--registration-kind", "ismap", "--format", "json"]);
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-12-01",
+        "--checks",
+    ])
+    .arg(checks)
+    .arg("--csp")
+    .arg(csp)
+    .args(["--registration-kind", "ismap", "--format", "json"]);
     c
 }
 
@@ -50,7 +57,10 @@ fn capped(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
         .env("RUST_BACKTRACE", "0")
         .output()
         .unwrap();
-    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn capped_report(checks: PathBuf, csp: PathBuf) -> (Option<i32>, String) {
@@ -82,8 +92,16 @@ fn capped_report(checks: PathBuf, csp: PathBuf) -> (Option<i32>, String) {
 #[test]
 fn a_far_value_is_refused_before_it_is_read() {
     for (checks, csp, cell) in [
-        (fx("x3-far-cell.xlsx"), fx("all.txt"), "XFD1048576 holds 'x'"),
-        (fx("checks.csv"), fx("x5-csp-far-cell.xlsx"), "XFD1048576 holds 'x'"),
+        (
+            fx("x3-far-cell.xlsx"),
+            fx("all.txt"),
+            "XFD1048576 holds 'x'",
+        ),
+        (
+            fx("checks.csv"),
+            fx("x5-csp-far-cell.xlsx"),
+            "XFD1048576 holds 'x'",
+        ),
         (fx("x9-mid-far.xlsx"), fx("all.txt"), "ZZ200000 holds 'x'"),
     ] {
         let (code, stderr) = capped_report(checks.clone(), csp);
@@ -92,7 +110,10 @@ fn a_far_value_is_refused_before_it_is_read() {
         assert!(stderr.contains(cell), "{stderr}");
         assert!(stderr.contains("sheet"), "{stderr}");
         assert!(stderr.contains("delete the cell"), "{stderr}");
-        assert_eq!(stderr.lines().filter(|l| l.starts_with("error:")).count(), 1);
+        assert_eq!(
+            stderr.lines().filter(|l| l.starts_with("error:")).count(),
+            1
+        );
     }
 }
 
@@ -107,7 +128,10 @@ fn an_empty_far_cell_and_a_small_far_rectangle_read() {
     assert_eq!(v["items"].as_array().unwrap().len(), 2);
     let (code, stderr) = capped_report(fx("x10-far-column-near-row.xlsx"), fx("all.txt"));
     assert_eq!(code, Some(2), "{stderr}");
-    assert!(stderr.contains("column 'XFD': cell 'x' is right of the header"), "{stderr}");
+    assert!(
+        stderr.contains("column 'XFD': cell 'x' is right of the header"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("cells read"), "{stderr}");
 }
 
@@ -118,7 +142,10 @@ fn an_empty_far_cell_and_a_small_far_rectangle_read() {
 fn a_merged_range_that_is_no_range_is_refused() {
     for name in ["x4-bad-merge.xlsx", "x4b-reversed-merge.xlsx"] {
         let e = input_error(report(fx(name), fx("all.txt")));
-        assert!(e.contains("the merged range 'D3:C2' is no range of cells"), "{e}");
+        assert!(
+            e.contains("the merged range 'D3:C2' is no range of cells"),
+            "{e}"
+        );
         assert!(e.contains("unmerge the cells"), "{e}");
     }
 }
@@ -135,7 +162,10 @@ fn text_in_a_text_box_is_refused_a_shape_without_text_passes() {
     );
     assert!(e.contains("move the text into a cell"), "{e}");
     let e = input_error(report(fx("t2-checks-textbox.xlsx"), fx("all.txt")));
-    assert!(e.contains("a text box at E2 holds '※ 本シートの全項目"), "{e}");
+    assert!(
+        e.contains("a text box at E2 holds '※ 本シートの全項目"),
+        "{e}"
+    );
     let v = json_of(report(fx("checks.csv"), fx("t3-csp-empty-shape.xlsx")));
     assert_eq!(status(&v, "C-02"), "covered");
     // the same workbook without the shape reads alike
@@ -192,10 +222,16 @@ fn sample_draft_deleted_and_reference_sheets_are_not_read() {
         ("Sample", "instructions, examples"),
         ("回答例", "instructions, examples"),
         ("記入例", "instructions, examples"),
-        ("2026年度（案）", "drafts, deleted items or kept for reference"),
+        (
+            "2026年度（案）",
+            "drafts, deleted items or kept for reference",
+        ),
         ("削除項目", "drafts, deleted items or kept for reference"),
         ("廃止", "drafts, deleted items or kept for reference"),
-        ("参考（他社様式）", "drafts, deleted items or kept for reference"),
+        (
+            "参考（他社様式）",
+            "drafts, deleted items or kept for reference",
+        ),
     ] {
         let out = report(fx(&format!("ws-{sheet}.xlsx")), fx("partial-list.txt"))
             .output()
@@ -210,7 +246,10 @@ fn sample_draft_deleted_and_reference_sheets_are_not_read() {
             .map(|i| i["id"].as_str().unwrap())
             .collect();
         assert_eq!(ids, ["1", "2"], "{sheet}");
-        assert!(stderr.contains(note) && stderr.contains(sheet), "{sheet}: {stderr}");
+        assert!(
+            stderr.contains(note) && stderr.contains(sheet),
+            "{sheet}: {stderr}"
+        );
     }
 }
 
@@ -251,7 +290,10 @@ fn another_standards_id_is_not_ismaps_the_ismap_name_apart_reads() {
     for id in ["ISO27001:2013-A.9.2.3", "27001_A.9.2.3"] {
         let (_dir, path) = grc_export(id);
         let e = input_error(report(fx("checks.csv"), path));
-        assert!(e.contains("a control number of another standard"), "{id}: {e}");
+        assert!(
+            e.contains("a control number of another standard"),
+            "{id}: {e}"
+        );
     }
     for id in ["ISMAP-9.2.3", "ISMAP 9.2.3", "ISMAP:9.2.3"] {
         let (_dir, path) = grc_export(id);

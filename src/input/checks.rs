@@ -986,7 +986,15 @@ pub(crate) fn not_in_effect_sheet(name: &str) -> Option<&'static str> {
     let folded = crate::text::fold_width(name).to_lowercase();
     let folded = folded.trim();
     const ANYWHERE: [&str; 9] = [
-        "(案)", "【案】", "[案]", "素案", "草案", "ドラフト", "削除", "廃止", "他社",
+        "(案)",
+        "【案】",
+        "[案]",
+        "素案",
+        "草案",
+        "ドラフト",
+        "削除",
+        "廃止",
+        "他社",
     ];
     if let Some(w) = ANYWHERE.iter().find(|w| folded.contains(**w)) {
         return Some(w);

@@ -1094,6 +1094,32 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
 /// gives a sheet as a dense rectangle (about 32 bytes a cell, more as text), so one stray
 /// value at `XFD1048576` of a 5 KB file would ask for hundreds of GB (review 24 D-1). A
 /// 100,000-row list of 100 columns is within it.
+/// Where a sheet part's reading stands: the row of the last `<row>`, the column after the
+/// last `<c>` (a cell without `r` is the next one).
+#[derive(Default)]
+struct Cursor {
+    row: u32,
+    col: u32,
+}
+
+impl Cursor {
+    fn row(&mut self, e: &BytesStart) {
+        self.row = attr_local(e, "r")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(self.row + 1);
+        self.col = 0;
+    }
+
+    /// The cell `e` opens: (row from 1, column from 0).
+    fn cell(&mut self, e: &BytesStart) -> (u32, u32) {
+        let (r, c) = attr_local(e, "r")
+            .and_then(|v| cell_ref(&v))
+            .unwrap_or((self.row, self.col));
+        self.col = c + 1;
+        (r, c)
+    }
+}
+
 pub const MAX_SHEET_CELLS: u64 = 10_000_000;
 
 /// Largest row and column an .xlsx sheet may name (1,048,576 rows, 16,384 columns).
@@ -1150,6 +1176,15 @@ fn valid_range(range: &str) -> bool {
     }
 }
 
+/// The rectangle (first row, last row, first column, last column) `extent` grown to hold
+/// the cell `(r, c)`.
+fn grown(extent: Option<(u32, u32, u32, u32)>, (r, c): (u32, u32)) -> (u32, u32, u32, u32) {
+    match extent {
+        None => (r, r, c, c),
+        Some((t, b, l, rt)) => (t.min(r), b.max(r), l.min(c), rt.max(c)),
+    }
+}
+
 /// Checks the sheet `sheet` of an .xlsx workbook before calamine reads it: the rectangle
 /// of its cells holding something (a value, inline text or a formula; an empty styled cell
 /// holds nothing, and the `<dimension>` it declares is not trusted) within
@@ -1166,29 +1201,18 @@ pub fn xlsx_precheck(path: &Path, sheet: &str) -> Result<(), SheetProblem> {
     // (first row, last row, first column, last column) of the cells holding something
     let mut extent: Option<(u32, u32, u32, u32)> = None;
     let mut bad_merge: Option<String> = None;
-    let (mut row, mut col) = (0u32, 0u32);
+    let mut at = Cursor::default();
     let mut cell: Option<(u32, u32)> = None;
     each_element(&mut zip, &part, |x| match x {
         Xml::Open(e, empty) => match local(e.name().as_ref()) {
-            "row" => {
-                row = attr_local(e, "r")
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(row + 1);
-                col = 0;
-            }
+            "row" => at.row(e),
             "c" => {
-                let (r, c) = attr_local(e, "r")
-                    .and_then(|v| cell_ref(&v))
-                    .unwrap_or((row, col));
-                col = c + 1;
-                cell = (!empty).then_some((r, c));
+                let rc = at.cell(e);
+                cell = (!empty).then_some(rc);
             }
             "v" | "is" | "f" => {
-                if let Some((r, c)) = cell.take() {
-                    extent = Some(match extent {
-                        None => (r, r, c, c),
-                        Some((t, b, l, rt)) => (t.min(r), b.max(r), l.min(c), rt.max(c)),
-                    });
+                if let Some(rc) = cell.take() {
+                    extent = Some(grown(extent, rc));
                 }
             }
             "mergeCell" if bad_merge.is_none() => {
@@ -1233,22 +1257,14 @@ fn far_cell<R: Read + Seek>(
 ) -> Result<(String, String), String> {
     // the cells holding something, with their raw value and whether it is a shared string
     let mut cells: Vec<(u32, u32)> = Vec::new();
-    let (mut row, mut col) = (0u32, 0u32);
+    let mut at = Cursor::default();
     let mut open: Option<(u32, u32)> = None;
     each_element(zip, part, |x| match x {
         Xml::Open(e, empty) => match local(e.name().as_ref()) {
-            "row" => {
-                row = attr_local(e, "r")
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(row + 1);
-                col = 0;
-            }
+            "row" => at.row(e),
             "c" => {
-                let (r, c) = attr_local(e, "r")
-                    .and_then(|v| cell_ref(&v))
-                    .unwrap_or((row, col));
-                col = c + 1;
-                open = (!empty).then_some((r, c));
+                let rc = at.cell(e);
+                open = (!empty).then_some(rc);
             }
             "v" | "is" | "f" => {
                 if let Some(rc) = open.take() {
@@ -1262,13 +1278,12 @@ fn far_cell<R: Read + Seek>(
     })?;
     let area = |cells: &mut dyn Iterator<Item = &(u32, u32)>| {
         let mut ext: Option<(u32, u32, u32, u32)> = None;
-        for &(r, c) in cells {
-            ext = Some(match ext {
-                None => (r, r, c, c),
-                Some((t, b, l, rt)) => (t.min(r), b.max(r), l.min(c), rt.max(c)),
-            });
+        for &rc in cells {
+            ext = Some(grown(ext, rc));
         }
-        ext.map_or(0, |(t, b, l, r)| (u64::from(b - t) + 1) * (u64::from(r - l) + 1))
+        ext.map_or(0, |(t, b, l, r)| {
+            (u64::from(b - t) + 1) * (u64::from(r - l) + 1)
+        })
     };
     let last_row = cells.iter().map(|c| c.0).max().unwrap_or(0);
     let last_col = cells.iter().map(|c| c.1).max().unwrap_or(0);
@@ -1293,23 +1308,14 @@ fn cell_text_of<R: Read + Seek>(
     part: &str,
     at: (u32, u32),
 ) -> Result<String, String> {
-    let (mut row, mut col) = (0u32, 0u32);
+    let mut pos = Cursor::default();
     let (mut inside, mut shared, mut in_text) = (false, false, false);
     let mut text = String::new();
     each_element(zip, part, |x| match x {
         Xml::Open(e, empty) => match local(e.name().as_ref()) {
-            "row" => {
-                row = attr_local(e, "r")
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(row + 1);
-                col = 0;
-            }
+            "row" => pos.row(e),
             "c" => {
-                let rc = attr_local(e, "r")
-                    .and_then(|v| cell_ref(&v))
-                    .unwrap_or((row, col));
-                col = rc.1 + 1;
-                inside = !empty && rc == at;
+                inside = pos.cell(e) == at && !empty;
                 shared = attr_local(e, "t").as_deref() == Some("s");
             }
             "v" | "t" if inside => in_text = !empty,

@@ -213,8 +213,8 @@ pub fn find_ids(text: &str) -> (Vec<IdToken>, usize) {
             }
         }
         let scheme_start = scheme.take().and_then(|(from, n)| {
-            let id_next = IsmapId::parse(&cleaned(&text[s..e]))
-                .is_some_and(|id| id.is_plausible_listed_id());
+            let id_next =
+                IsmapId::parse(&cleaned(&text[s..e])).is_some_and(|id| id.is_plausible_listed_id());
             if id_next {
                 Some(from)
             } else {
@@ -295,16 +295,24 @@ pub fn other_standard(cell: &str) -> Option<String> {
         return None;
     }
     let standard = name.split(':').next().unwrap_or(name);
-    let standard = standard.trim_start_matches("ISO/IEC").trim_start_matches("JISQ");
+    let standard = standard
+        .trim_start_matches("ISO/IEC")
+        .trim_start_matches("JISQ");
     let known = [
         "ISO", "IEC", "JIS", "NIST", "SP800", "CSA", "CCM", "SOC", "SOC2", "PCI", "CIS", "FISC",
         "HIPAA", "GDPR",
     ];
     let numbers_of_iso = ["27001", "27002", "27017", "27018", "27701"];
-    let strip = |s: &str| s.trim_start_matches("ISO").trim_start_matches("IEC").to_owned();
+    let strip = |s: &str| {
+        s.trim_start_matches("ISO")
+            .trim_start_matches("IEC")
+            .to_owned()
+    };
     let bare = strip(standard);
     let is_other = known.contains(&standard)
-        || numbers_of_iso.iter().any(|n| bare == *n || bare.starts_with(n))
+        || numbers_of_iso
+            .iter()
+            .any(|n| bare == *n || bare.starts_with(n))
         || (standard.starts_with("NIST") || standard.starts_with("SP800"));
     is_other.then(|| name.to_owned())
 }
@@ -407,7 +415,12 @@ mod tests {
     /// at the scheme's name (no word before it); `ISMAP` alone or before a word is a word.
     #[test]
     fn the_ismap_name_apart_before_an_id_is_its_prefix() {
-        for text in ["ISMAP 9.2.3", "ISMAP:9.2.3", "ISMAP：9.2.3", "ＩＳＭＡＰ　９．２．３"] {
+        for text in [
+            "ISMAP 9.2.3",
+            "ISMAP:9.2.3",
+            "ISMAP：9.2.3",
+            "ＩＳＭＡＰ　９．２．３",
+        ] {
             let (found, ignored) = find_ids(text);
             assert_eq!(found.len(), 1, "{text}");
             assert_eq!(found[0].raw, "9.2.3", "{text}");
@@ -416,7 +429,10 @@ mod tests {
         }
         assert_eq!(find_ids("ISMAP").1, 1);
         assert_eq!(find_ids("ISMAP 管理策 9.2.3").1, 2);
-        assert_eq!(find_ids("ISMAP 管理策 9.2.3").0[0].start, "ISMAP 管理策 ".len());
+        assert_eq!(
+            find_ids("ISMAP 管理策 9.2.3").0[0].start,
+            "ISMAP 管理策 ".len()
+        );
     }
 
     /// Review 24 A-10: another standard's number with its name joined is that standard's.
@@ -437,7 +453,13 @@ mod tests {
             }
             assert_eq!(other_standard(cell).as_deref(), Some(name), "{cell}");
         }
-        for cell in ["ISMAP-9.2.3", "A.9.2.3", "9.2.3", "CTRL-9.2.3", "9.2.3-特権的アクセス権の管理"] {
+        for cell in [
+            "ISMAP-9.2.3",
+            "A.9.2.3",
+            "9.2.3",
+            "CTRL-9.2.3",
+            "9.2.3-特権的アクセス権の管理",
+        ] {
             assert_eq!(other_standard(cell), None, "{cell}");
         }
     }

@@ -413,7 +413,7 @@ pub(super) fn refuse_separate_statements(
             .hint(hint));
         }
     }
-    refuse_copies_and_products(path, parts, &hint)
+    refuse_copies_and_products(path, parts, catalog, &hint)
 }
 
 /// Refuses two sheets that each state whose statement they are (a row above the table:
@@ -424,13 +424,27 @@ pub(super) fn refuse_separate_statements(
 /// `Compute Engine` / `Cloud Storage`), refused as `サービスA` / `サービスB` are. A list split by
 /// clause or part (`組織的対策` / `技術的対策`, `一覧` / `一覧（続き）`, `一覧1` / `一覧2`, `5-8` /
 /// `9-12`) reads as before.
-fn refuse_copies_and_products(path: &Path, parts: &[Part], hint: &str) -> Result<(), InputError> {
+fn refuse_copies_and_products(
+    path: &Path,
+    parts: &[Part],
+    catalog: &Catalog,
+    hint: &str,
+) -> Result<(), InputError> {
     let name = |p: &Part| p.read.sheet.clone().unwrap_or_default();
+    // the Japanese titles of the catalog's clauses and categories (`資産の管理`, `供給者関係`):
+    // a sheet named by one is a part of the list
+    let headings: Vec<String> = catalog
+        .entries()
+        .iter()
+        .filter(|e| !e.is_item())
+        .map(|e| fold_width(e.title(crate::lang::Lang::Ja)).to_lowercase())
+        .filter(|t| t.chars().count() >= 2)
+        .collect();
     let entered: Vec<&Part> = parts.iter().filter(|p| p.names_service).collect();
     for (i, a) in entered.iter().enumerate() {
         for b in &entered[i + 1..] {
             let (na, nb) = (name(a), name(b));
-            match compare_sheet_names(&na, &nb) {
+            match compare_sheet_names(&na, &nb, &headings) {
                 NamesDiffer::Split => {}
                 NamesDiffer::Copies(word) => {
                     return Err(InputError::at(
@@ -443,8 +457,9 @@ fn refuse_copies_and_products(path: &Path, parts: &[Part], hint: &str) -> Result
                 }
                 NamesDiffer::Scopes(x, y) => {
                     let at = |p: &Part| parts.iter().position(|q| std::ptr::eq(q, p)).unwrap_or(0);
-                    return Err(different_scopes(path, parts, (at(a), x), (at(b), y))
-                        .hint(hint.to_owned()));
+                    return Err(
+                        different_scopes(path, parts, (at(a), x), (at(b), y)).hint(hint.to_owned())
+                    );
                 }
             }
         }
@@ -464,8 +479,10 @@ enum NamesDiffer {
     Scopes(String, String),
 }
 
-/// Compares two sheets' names word by word (split at spaces, brackets, `_`, `-`, `/`, `・`).
-fn compare_sheet_names(a: &str, b: &str) -> NamesDiffer {
+/// Compares two sheets' names word by word (split at spaces, brackets, `_`, `-`, `/`, `・`);
+/// `headings`: the catalog's clause and category titles (folded), a word within one or
+/// holding one a part of the list (`情報セキュリティのための方針群`, `資産の管理`).
+fn compare_sheet_names(a: &str, b: &str, headings: &[String]) -> NamesDiffer {
     /// Words of a working copy or a copy kept beside the list.
     const COPY: [&str; 21] = [
         "作業用",
@@ -564,6 +581,11 @@ fn compare_sheet_names(a: &str, b: &str) -> NamesDiffer {
             || part_of_the_list(w)
             || PARTS_EN.contains(&letters)
             || w.contains("続")
+            || (!w.is_ascii()
+                && w.chars().count() >= 2
+                && headings
+                    .iter()
+                    .any(|h| h.contains(w.as_str()) || w.contains(h.as_str())))
     };
     if oa.iter().chain(&ob).all(splits) {
         return NamesDiffer::Split;
@@ -1576,6 +1598,44 @@ fn versions_of_one_list(a: &str, b: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Review 24 A-8: how two sheets' names (each sheet stating whose statement it is) differ.
+    #[test]
+    fn sheet_names_split_copies_or_products() {
+        let headings = vec!["資産の管理".to_owned(), "供給者関係".to_owned()];
+        let cmp = |a: &str, b: &str| compare_sheet_names(a, b, &headings);
+        for (a, b) in [
+            ("組織的対策", "技術的対策"),
+            ("人的対策", "物理的対策"),
+            ("管理策一覧", "管理策一覧（続き）"),
+            ("一覧1", "一覧2"),
+            ("5-8", "9-12"),
+            ("A.5", "A.6"),
+            ("Organizational", "Technological"),
+            ("管理策一覧", "別添 詳細管理策"),
+            ("資産の管理", "供給者関係"),
+            ("Part A", "Part B"),
+        ] {
+            assert_eq!(cmp(a, b), NamesDiffer::Split, "{a} | {b}");
+        }
+        for (a, b) in [
+            ("管理策一覧", "管理策一覧 (2)"),
+            ("管理策一覧_確定", "管理策一覧_作業用"),
+            ("Sheet1", "Sheet2"),
+            ("一覧", "一覧 コピー"),
+        ] {
+            assert!(matches!(cmp(a, b), NamesDiffer::Copies(_)), "{a} | {b}");
+        }
+        assert_eq!(
+            cmp("Foo Compute", "Foo Storage"),
+            NamesDiffer::Scopes("compute".into(), "storage".into())
+        );
+        assert!(matches!(
+            cmp("Compute Engine", "Cloud Storage"),
+            NamesDiffer::Scopes(..)
+        ));
+        assert!(matches!(cmp("kintone", "Garoon"), NamesDiffer::Scopes(..)));
+    }
 
     /// Review 20 C-7: a clause's sheet titled as JIS Q 27002 names no environment.
     #[test]
