@@ -663,10 +663,6 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
                 not_items.push((*name).to_owned());
                 continue;
             }
-            if not_in_effect_sheet(name).is_some() {
-                not_in_effect.push((*name).to_owned());
-                continue;
-            }
             let sheet = table::read_workbook_with(path, Some(name), Merged::FillDown)?;
             if has_header(&sheet, refs_column) {
                 let list = from_sheet_with(sheet, refs_column)?;
@@ -702,6 +698,21 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
             }
         }
         let earlier = earlier_years(path, &mut lists)?;
+        // sheets named as drafts, deleted items or kept for reference (`削除項目`,
+        // `2026年度（案）`, `参考（他社様式）`): never counted (review 24 B-1); after the
+        // control list, which a reference sheet may be (`参考_ISMAP管理策一覧`), and after the
+        // rule of earlier years, which refuses a draft holding the same items as this
+        // year's list (`2025年度` + `2027年度（案）`, review 14 A-4)
+        lists.retain(|l| {
+            let out = l
+                .sheet
+                .as_deref()
+                .is_some_and(|n| not_in_effect_sheet(n).is_some());
+            if out {
+                not_in_effect.extend(l.sheet.clone());
+            }
+            !out
+        });
         let mut list = match lists.len() {
             0 => return Err(InputError::at(
                 Location::file(path),

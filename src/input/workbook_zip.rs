@@ -1201,30 +1201,12 @@ pub fn xlsx_precheck(path: &Path, sheet: &str) -> Result<(), SheetProblem> {
     // (first row, last row, first column, last column) of the cells holding something
     let mut extent: Option<(u32, u32, u32, u32)> = None;
     let mut bad_merge: Option<String> = None;
-    let mut at = Cursor::default();
-    let mut cell: Option<(u32, u32)> = None;
-    each_element(&mut zip, &part, |x| match x {
-        Xml::Open(e, empty) => match local(e.name().as_ref()) {
-            "row" => at.row(e),
-            "c" => {
-                let rc = at.cell(e);
-                cell = (!empty).then_some(rc);
-            }
-            "v" | "is" | "f" => {
-                if let Some(rc) = cell.take() {
-                    extent = Some(grown(extent, rc));
-                }
-            }
-            "mergeCell" if bad_merge.is_none() => {
-                let range = attr_local(e, "ref").unwrap_or_default();
-                if !valid_range(&range) {
-                    bad_merge = Some(range);
-                }
-            }
-            _ => {}
-        },
-        Xml::Close("c") => cell = None,
-        _ => {}
+    each_valued_cell(&mut zip, &part, |found| match found {
+        Found::Cell(rc) => extent = Some(grown(extent, rc)),
+        Found::Merge(range) if bad_merge.is_none() && !valid_range(&range) => {
+            bad_merge = Some(range);
+        }
+        Found::Merge(_) => {}
     })
     .map_err(SheetProblem::Unreadable)?;
     if let Some(range) = bad_merge {
@@ -1247,16 +1229,21 @@ pub fn xlsx_precheck(path: &Path, sheet: &str) -> Result<(), SheetProblem> {
     })
 }
 
-/// The cell of a sheet too large ([`xlsx_precheck`]) that makes it so, and its text: of
-/// the cells on the last row and those on the last column, the one whose removal leaves
-/// the smaller rectangle (a stray value at `XFD5` of a long list, or at `A1048576` of a
-/// narrow one). Read only for a sheet refused.
-fn far_cell<R: Read + Seek>(
+/// What [`each_valued_cell`] finds in a sheet part.
+enum Found {
+    /// A cell holding something (a value, inline text or a formula): (row from 1, column
+    /// from 0).
+    Cell((u32, u32)),
+    /// A merged range as written (`<mergeCell ref="B2:C3"/>`).
+    Merge(String),
+}
+
+/// Calls `each` on every cell of a sheet part holding something, and every merged range.
+fn each_valued_cell<R: Read + Seek>(
     zip: &mut zip::ZipArchive<R>,
     part: &str,
-) -> Result<(String, String), String> {
-    // the cells holding something, with their raw value and whether it is a shared string
-    let mut cells: Vec<(u32, u32)> = Vec::new();
+    mut each: impl FnMut(Found),
+) -> Result<bool, String> {
     let mut at = Cursor::default();
     let mut open: Option<(u32, u32)> = None;
     each_element(zip, part, |x| match x {
@@ -1268,13 +1255,31 @@ fn far_cell<R: Read + Seek>(
             }
             "v" | "is" | "f" => {
                 if let Some(rc) = open.take() {
-                    cells.push(rc);
+                    each(Found::Cell(rc));
                 }
             }
+            "mergeCell" => each(Found::Merge(attr_local(e, "ref").unwrap_or_default())),
             _ => {}
         },
         Xml::Close("c") => open = None,
         _ => {}
+    })
+}
+
+/// The cell of a sheet too large ([`xlsx_precheck`]) that makes it so, and its text: of
+/// the cells on the last row and those on the last column, the one whose removal leaves
+/// the smaller rectangle (a stray value at `XFD5` of a long list, or at `A1048576` of a
+/// narrow one). Read only for a sheet refused.
+fn far_cell<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    part: &str,
+) -> Result<(String, String), String> {
+    // the cells holding something
+    let mut cells: Vec<(u32, u32)> = Vec::new();
+    each_valued_cell(zip, part, |found| {
+        if let Found::Cell(rc) = found {
+            cells.push(rc);
+        }
     })?;
     let area = |cells: &mut dyn Iterator<Item = &(u32, u32)>| {
         let mut ext: Option<(u32, u32, u32, u32)> = None;

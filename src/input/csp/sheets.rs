@@ -508,7 +508,12 @@ fn compare_sheet_names(a: &str, b: &str, headings: &[String]) -> NamesDiffer {
         "latest",
     ];
     /// English words of a part of the list (Japanese ones: [`part_of_the_list`]).
-    const PARTS_EN: [&str; 19] = [
+    const PARTS_EN: [&str; 24] = [
+        "common",
+        "shared",
+        "specific",
+        "個別",
+        "固有",
         "organizational",
         "organisational",
         "people",
@@ -567,6 +572,13 @@ fn compare_sheet_names(a: &str, b: &str, headings: &[String]) -> NamesDiffer {
         x.iter().filter(|w| !y.contains(w)).cloned().collect()
     };
     let (oa, ob) = (only(&wa, &wb), only(&wb, &wa));
+    // one word numbered apart (`S1` / `S2`, `表1` / `表2`): parts of one list, as `一覧1` / `一覧2`
+    let unnumbered = |w: &String| w.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned();
+    if let ([x], [y]) = (oa.as_slice(), ob.as_slice()) {
+        if unnumbered(x) == unnumbered(y) && x != &unnumbered(x) {
+            return NamesDiffer::Split;
+        }
+    }
     if let Some(word) = oa
         .iter()
         .chain(&ob)
@@ -581,6 +593,9 @@ fn compare_sheet_names(a: &str, b: &str, headings: &[String]) -> NamesDiffer {
             || part_of_the_list(w)
             || PARTS_EN.contains(&letters)
             || w.contains("続")
+            // a default name beside another names nothing apart (`一覧` + `Sheet2`): what
+            // the rows above the tables name is compared by its own rule
+            || default(w)
             || (!w.is_ascii()
                 && w.chars().count() >= 2
                 && headings
@@ -1615,6 +1630,9 @@ mod tests {
             ("管理策一覧", "別添 詳細管理策"),
             ("資産の管理", "供給者関係"),
             ("Part A", "Part B"),
+            ("共通", "個別"),
+            ("S1", "S2"),
+            ("一覧", "Sheet2"),
         ] {
             assert_eq!(cmp(a, b), NamesDiffer::Split, "{a} | {b}");
         }
