@@ -989,7 +989,7 @@ pub(crate) fn is_instructions_sheet(name: &str) -> bool {
 }
 
 /// The word of a sheet's name saying its rows are not the check list in effect: a draft
-/// (`2026年度（案）`, `Draft`), items deleted or abolished (`削除項目`, `廃止`, `旧`, `Old`) or a
+/// (`2026年度（案）`, `Draft`), items deleted or abolished (`削除項目`, `廃止`, `旧`, `旧版`, `Old`) or a
 /// list kept for reference (`参考（他社様式）`: another company's form): beside the sheets of
 /// check items, such a sheet is not read, and named (review 24 B-1). `None` for a sheet of
 /// items (`チェックリスト`, `2026年度`).
@@ -1016,7 +1016,13 @@ pub(crate) fn not_in_effect_sheet(name: &str) -> Option<&'static str> {
     if folded.ends_with('案') && !folded.ends_with("提案") && !folded.ends_with("対応案") {
         return Some("案");
     }
-    if folded.starts_with('旧') || folded.ends_with('旧') || folded.contains("(旧)") {
+    // `旧`, `旧版`, `チェックリスト_旧`, `（旧）`; not `旧基準` (the items by the older edition's
+    // numbering: still items, tests/iso2022_review7.rs)
+    if folded.ends_with('旧')
+        || folded.contains("(旧)")
+        || folded.contains("旧版")
+        || folded.contains("旧バージョン")
+    {
         return Some("旧");
     }
     const EN: [&str; 9] = [
