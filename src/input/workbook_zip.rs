@@ -748,12 +748,15 @@ fn resolve_target(part: &str, target: &str) -> String {
     path.join("/")
 }
 
+/// Parts of a sheet found by its relationships, by kind (see [`comment_parts`]).
+type RelatedParts = (Vec<String>, Vec<String>, Vec<String>);
+
 /// The comment and drawing parts of the sheet part `part`, from its relationships: (legacy
 /// notes, threaded comments, drawings).
 fn comment_parts<R: Read + Seek>(
     zip: &mut zip::ZipArchive<R>,
     part: &str,
-) -> Result<(Vec<String>, Vec<String>, Vec<String>), String> {
+) -> Result<RelatedParts, String> {
     let rels = match part.rsplit_once('/') {
         Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
         None => format!("_rels/{part}.rels"),
