@@ -953,6 +953,10 @@ pub struct CheckList {
     /// (`管理策番号 | 管理策名`, no check-item column) beside sheets of check items: not
     /// check items, not read, but named.
     pub not_item_sheets: Vec<String>,
+    /// Visible sheets named as drafts, deleted items or kept for reference (`2026年度（案）`,
+    /// `削除項目`, `参考（他社様式）`) beside sheets of check items: not the list in effect, not
+    /// read, but named (review 24 B-1).
+    pub not_in_effect_sheets: Vec<String>,
     /// Visible sheets of earlier years holding the same check items as the newest year's
     /// sheet (`2024年度` beside `2025年度`): not read, but named.
     pub earlier_sheets: Vec<String>,

@@ -270,6 +270,16 @@ fn note_skipped_sheets(checks: &crate::model::CheckList) {
             ))
         );
     }
+    if !checks.not_in_effect_sheets.is_empty() {
+        eprintln!(
+            "{}",
+            crate::messages::note(&format!(
+                "{}: sheets named as drafts, deleted items or kept for reference are not the check list in effect and were not read: {} (read one with --sheet NAME)",
+                checks.source.display(),
+                checks.not_in_effect_sheets.join(", ")
+            ))
+        );
+    }
     if !checks.earlier_sheets.is_empty() {
         eprintln!(
             "{}",

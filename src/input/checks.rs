@@ -657,6 +657,7 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
         let mut lists = Vec::new();
         let mut skipped = Vec::new();
         let mut not_items = Vec::new();
+        let mut not_in_effect = Vec::new();
         for name in &visible {
             if is_instructions_sheet(name) {
                 not_items.push((*name).to_owned());
@@ -697,6 +698,21 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
             }
         }
         let earlier = earlier_years(path, &mut lists)?;
+        // sheets named as drafts, deleted items or kept for reference (`削除項目`,
+        // `2026年度（案）`, `参考（他社様式）`): never counted (review 24 B-1); after the
+        // control list, which a reference sheet may be (`参考_ISMAP管理策一覧`), and after the
+        // rule of earlier years, which refuses a draft holding the same items as this
+        // year's list (`2025年度` + `2027年度（案）`, review 14 A-4)
+        lists.retain(|l| {
+            let out = l
+                .sheet
+                .as_deref()
+                .is_some_and(|n| not_in_effect_sheet(n).is_some());
+            if out {
+                not_in_effect.extend(l.sheet.clone());
+            }
+            !out
+        });
         let mut list = match lists.len() {
             0 => return Err(InputError::at(
                 Location::file(path),
@@ -719,6 +735,7 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
         };
         not_items.sort_by_key(|n| visible.iter().position(|v| v == n));
         list.not_item_sheets = not_items;
+        list.not_in_effect_sheets = not_in_effect;
         list.earlier_sheets = earlier;
         list.outside_lines.append(&mut outside_lines);
         list
@@ -954,6 +971,14 @@ pub(crate) fn is_instructions_sheet(name: &str) -> bool {
         "howto",
         "example",
         "examples",
+        // a sample or an answer example (review 24 B-1)
+        "sample",
+        "samples",
+        "サンプル",
+        "回答例",
+        "回答見本",
+        "記入見本",
+        "見本",
     ]
     .iter()
     .any(|w| {
@@ -961,6 +986,59 @@ pub(crate) fn is_instructions_sheet(name: &str) -> bool {
             || key.starts_with(w)
                 && !key[w.len()..].starts_with(|c: char| c.is_alphanumeric() && c.is_ascii())
     })
+}
+
+/// The word of a sheet's name saying its rows are not the check list in effect: a draft
+/// (`2026年度（案）`, `Draft`), items deleted or abolished (`削除項目`, `廃止`, `旧`, `旧版`, `Old`) or a
+/// list kept for reference (`参考（他社様式）`: another company's form): beside the sheets of
+/// check items, such a sheet is not read, and named (review 24 B-1). `None` for a sheet of
+/// items (`チェックリスト`, `2026年度`).
+pub(crate) fn not_in_effect_sheet(name: &str) -> Option<&'static str> {
+    let folded = crate::text::fold_width(name).to_lowercase();
+    let folded = folded.trim();
+    const ANYWHERE: [&str; 9] = [
+        "(案)",
+        "【案】",
+        "[案]",
+        "素案",
+        "草案",
+        "ドラフト",
+        "削除",
+        "廃止",
+        "他社",
+    ];
+    if let Some(w) = ANYWHERE.iter().find(|w| folded.contains(**w)) {
+        return Some(w);
+    }
+    if folded.starts_with("参考") || folded.contains("(参考)") || folded.contains("参照用") {
+        return Some("参考");
+    }
+    if folded.ends_with('案') && !folded.ends_with("提案") && !folded.ends_with("対応案") {
+        return Some("案");
+    }
+    // `旧`, `旧版`, `チェックリスト_旧`, `（旧）`; not `旧基準` (the items by the older edition's
+    // numbering: still items, tests/iso2022_review7.rs)
+    if folded.ends_with('旧')
+        || folded.contains("(旧)")
+        || folded.contains("旧版")
+        || folded.contains("旧バージョン")
+    {
+        return Some("旧");
+    }
+    const EN: [&str; 9] = [
+        "draft",
+        "deleted",
+        "removed",
+        "obsolete",
+        "deprecated",
+        "old",
+        "reference",
+        "retired",
+        "archive",
+    ];
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .find_map(|w| EN.iter().find(|e| **e == w).copied())
 }
 
 /// Whether a sheet's name says nothing of what it holds, and may name a sheet of
@@ -1727,6 +1805,7 @@ fn workbook_for_suggest(
     for (sheet, name) in sheets.into_iter().zip(&names) {
         // instructions or a worked example, as `report` passes them over
         if is_instructions_sheet(name)
+            || not_in_effect_sheet(name).is_some()
             || !has_header(&sheet, None) && !has_column(&sheet, Field::Title)
         {
             skipped.push(name.clone());
@@ -2612,6 +2691,10 @@ fn check_unvalued(sheet: &Sheet, items: &mut Items) -> Result<(), InputError> {
     let Some(marks) = xlsx_marks(sheet, name)? else {
         return Ok(());
     };
+    // a text box over the items (a note the cells do not hold): refused (review 24 A-6)
+    if let Some(b) = marks.text_boxes.first() {
+        return Err(b.refusal(sheet.location()));
+    }
     items.comments = marks
         .comments
         .iter()

@@ -666,12 +666,16 @@ pub fn sheet_named<'n>(
         })
 }
 
-/// The cells of sheet `name` as stored (a formula cell's cached value).
+/// The cells of sheet `name` as stored (a formula cell's cached value), an .xlsx sheet
+/// checked first ([`precheck`]).
 fn read_range(
     wb: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>,
     loc: &Location,
     name: &str,
 ) -> Result<calamine::Range<Data>, InputError> {
+    if matches!(wb, calamine::Sheets::Xlsx(_)) {
+        precheck(loc, name)?;
+    }
     wb.worksheet_range(name).map_err(|e| {
         InputError::at(
             loc.clone().sheet(Some(name)),
@@ -679,6 +683,41 @@ fn read_range(
         )
         .hint("open the workbook in Excel and save it again as .xlsx")
     })
+}
+
+/// Refuses an .xlsx sheet whose cells span more than [`workbook_zip::MAX_SHEET_CELLS`] (a
+/// stray value far from the table: calamine would build the whole rectangle, review 24
+/// D-1) or with a merged range that is no range (reversed, without a row: calamine
+/// panics on it in a debug build and drops it in a release one, review 24 D-2), before
+/// calamine reads it.
+fn precheck(loc: &Location, name: &str) -> Result<(), InputError> {
+    use crate::input::workbook_zip::{xlsx_precheck, SheetProblem, MAX_SHEET_CELLS};
+    let path = loc.file.as_path();
+    let sheet_loc = loc.clone().sheet(Some(name));
+    match xlsx_precheck(path, name) {
+        Ok(()) => Ok(()),
+        Err(SheetProblem::TooFar {
+            cell,
+            text,
+            rows,
+            columns,
+        }) => Err(InputError::at(
+            sheet_loc,
+            format!(
+                "the sheet's cells span {rows} rows by {columns} columns, over the {MAX_SHEET_CELLS} cells read: {cell} holds '{text}', far from the rest; the sheet is not read"
+            ),
+        )
+        .hint(format!(
+            "delete the cell {cell} (or clear everything below and right of the table: select the rows and columns past it, Delete, and save)"
+        ))),
+        Err(SheetProblem::BadMerge(range)) => Err(InputError::at(
+            sheet_loc,
+            format!("the merged range '{range}' is no range of cells (reversed, or without a row or column); the sheet is not read"),
+        )
+        .hint("unmerge the cells and merge them again in Excel, and save the workbook")),
+        // XML this reading cannot follow is left to calamine, which says what it cannot read
+        Err(SheetProblem::Unreadable(_)) => Ok(()),
+    }
 }
 
 /// A sheet's rows as text ([`cell_text`]) from A1, trailing empty cells dropped, every

@@ -243,9 +243,41 @@ pub struct SheetMarks {
     /// replacing them (a fourth section `"予定"`) or hiding them (`;;;`); see
     /// [`text_shown`] (review 18 A-4).
     pub text_formats: BTreeMap<(u32, u32), String>,
+    /// The shapes on the sheet holding text (text boxes, callouts: `xl/drawings/*.xml`), in
+    /// the order drawn: a note over the table the cells do not hold (review 24 A-6).
+    pub text_boxes: Vec<TextBox>,
     /// Not of this sheet: the pairs (mark, meaning) of the workbook's legend sheet (`凡例`),
     /// set by the CSP reader for the sheets it reads beside it (fix17-csp "Left").
     pub legend_sheet: Vec<(String, String)>,
+}
+
+/// A shape holding text on a sheet: its anchor's top-left cell (row from 1, column from 0)
+/// and its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextBox {
+    pub row: u32,
+    pub col: u32,
+    pub text: String,
+}
+
+impl TextBox {
+    /// The refusal of a sheet read for statements or items that holds this box: its text
+    /// is a note the cells do not hold, and no rule reads it (review 24 A-6).
+    pub fn refusal(&self, sheet: Location) -> InputError {
+        let text = self.text.trim();
+        let text = match text.char_indices().nth(60) {
+            Some((i, _)) => format!("{}…", &text[..i]),
+            None => text.to_owned(),
+        };
+        InputError::at(
+            sheet,
+            format!(
+                "a text box at {} holds '{text}': text outside the cells is not read, and it may qualify the rows; the sheet is not read",
+                cell_name(self.row, self.col)
+            ),
+        )
+        .hint("move the text into a cell (a note above the table or a remarks column) or delete the text box, and save the workbook")
+    }
 }
 
 /// The hint for a cell holding a formula without a calculated value (see
@@ -716,17 +748,20 @@ fn resolve_target(part: &str, target: &str) -> String {
     path.join("/")
 }
 
-/// The comment parts of the sheet part `part`, from its relationships: (legacy notes,
-/// threaded comments).
+/// Parts of a sheet found by its relationships, by kind (see [`comment_parts`]).
+type RelatedParts = (Vec<String>, Vec<String>, Vec<String>);
+
+/// The comment and drawing parts of the sheet part `part`, from its relationships: (legacy
+/// notes, threaded comments, drawings).
 fn comment_parts<R: Read + Seek>(
     zip: &mut zip::ZipArchive<R>,
     part: &str,
-) -> Result<(Vec<String>, Vec<String>), String> {
+) -> Result<RelatedParts, String> {
     let rels = match part.rsplit_once('/') {
         Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
         None => format!("_rels/{part}.rels"),
     };
-    let (mut notes, mut threaded) = (Vec::new(), Vec::new());
+    let (mut notes, mut threaded, mut drawings) = (Vec::new(), Vec::new(), Vec::new());
     each_element(zip, &rels, |x| {
         if let Xml::Open(e, _) = x {
             if local(e.name().as_ref()) != "Relationship"
@@ -743,10 +778,68 @@ fn comment_parts<R: Read + Seek>(
                 notes.push(resolve_target(part, &target));
             } else if kind.ends_with("/threadedcomment") {
                 threaded.push(resolve_target(part, &target));
+            } else if kind.ends_with("/drawing") {
+                drawings.push(resolve_target(part, &target));
             }
         }
     })?;
-    Ok((notes, threaded))
+    Ok((notes, threaded, drawings))
+}
+
+/// The shapes holding text of a drawing part (text boxes, callouts, any shape with
+/// `<a:t>` runs; a picture or an empty shape holds none): each anchor's top-left cell (row
+/// from 1, column from 0) and its text, paragraphs joined by a space.
+fn drawing_texts<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    part: &str,
+) -> Result<Vec<TextBox>, String> {
+    let mut out = Vec::new();
+    let (mut depth, mut in_from, mut field) = (0usize, false, "");
+    let (mut row, mut col, mut in_t) = (0u32, 0u32, false);
+    let mut text = String::new();
+    each_element(zip, part, |x| match x {
+        Xml::Open(e, empty) => match local(e.name().as_ref()) {
+            "twoCellAnchor" | "oneCellAnchor" | "absoluteAnchor" if !empty => {
+                depth += 1;
+                if depth == 1 {
+                    (row, col) = (0, 0);
+                    text.clear();
+                }
+            }
+            "from" if depth == 1 && !empty => in_from = true,
+            "row" if in_from && !empty => field = "row",
+            "col" if in_from && !empty => field = "col",
+            "t" if depth > 0 && !empty => in_t = true,
+            "p" if depth > 0 && !text.is_empty() => text.push(' '),
+            _ => {}
+        },
+        Xml::Text(t) if in_t => text.push_str(t),
+        Xml::Ref(c) if in_t => text.push(c),
+        Xml::Text(t) if in_from && !field.is_empty() => {
+            let n: u32 = t.trim().parse().unwrap_or(0);
+            if field == "row" {
+                row = n;
+            } else {
+                col = n;
+            }
+        }
+        Xml::Close("t") => in_t = false,
+        Xml::Close("row" | "col") => field = "",
+        Xml::Close("from") => in_from = false,
+        Xml::Close("twoCellAnchor" | "oneCellAnchor" | "absoluteAnchor") => {
+            depth = depth.saturating_sub(1);
+            let said = crate::text::join_filled(text.split_whitespace());
+            if depth == 0 && !said.is_empty() {
+                out.push(TextBox {
+                    row: row.saturating_add(1),
+                    col,
+                    text: said,
+                });
+            }
+        }
+        _ => {}
+    })?;
+    Ok(out)
 }
 
 /// The text of each commented cell of a comments part: a note's `<comment ref="B3">` (its
@@ -841,7 +934,7 @@ fn sheet_comments<R: Read + Seek>(
     zip: &mut zip::ZipArchive<R>,
     part: &str,
 ) -> Result<Comments, String> {
-    let (notes, threaded) = comment_parts(zip, part)?;
+    let (notes, threaded, _) = comment_parts(zip, part)?;
     let mut out = BTreeMap::new();
     for p in notes {
         out.extend(comments_of(zip, &p, false)?);
@@ -992,7 +1085,290 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
         return Err(format!("the sheet '{sheet}' has no part {part}"));
     }
     marks.comments = sheet_comments(&mut zip, &part)?;
+    let (_, _, drawings) = comment_parts(&mut zip, &part)?;
+    for d in drawings {
+        marks.text_boxes.extend(drawing_texts(&mut zip, &d)?);
+    }
     Ok(Some(marks))
+}
+
+/// Most cells the rectangle of an .xlsx sheet's cells may span (from its first to its last
+/// row and column holding something), checked before calamine reads the sheet: calamine
+/// gives a sheet as a dense rectangle (about 32 bytes a cell, more as text), so one stray
+/// value at `XFD1048576` of a 5 KB file would ask for hundreds of GB (review 24 D-1). A
+/// 100,000-row list of 100 columns is within it.
+/// Where a sheet part's reading stands: the row of the last `<row>`, the column after the
+/// last `<c>` (a cell without `r` is the next one).
+#[derive(Default)]
+struct Cursor {
+    row: u32,
+    col: u32,
+}
+
+impl Cursor {
+    fn row(&mut self, e: &BytesStart) {
+        self.row = attr_local(e, "r")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(self.row + 1);
+        self.col = 0;
+    }
+
+    /// The cell `e` opens: (row from 1, column from 0).
+    fn cell(&mut self, e: &BytesStart) -> (u32, u32) {
+        let (r, c) = attr_local(e, "r")
+            .and_then(|v| cell_ref(&v))
+            .unwrap_or((self.row, self.col));
+        self.col = c + 1;
+        (r, c)
+    }
+}
+
+pub const MAX_SHEET_CELLS: u64 = 10_000_000;
+
+/// Largest row and column an .xlsx sheet may name (1,048,576 rows, 16,384 columns).
+const XLSX_ROWS: u32 = 1_048_576;
+const XLSX_COLUMNS: u32 = 16_384;
+
+/// What is wrong with an .xlsx sheet before it is read ([`xlsx_precheck`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetProblem {
+    /// Its cells span more than [`MAX_SHEET_CELLS`]; `cell` (`XFD1048576`) holds `text`
+    /// and is what makes the rectangle that large.
+    TooFar {
+        cell: String,
+        text: String,
+        rows: u64,
+        columns: u64,
+    },
+    /// A merged range (`<mergeCell ref="D3:C2"/>`) that is no range of cells: reversed,
+    /// without a row, beyond the sheet's last row or column (review 24 D-2).
+    BadMerge(String),
+    /// The part cannot be read as XML.
+    Unreadable(String),
+}
+
+/// `A1` for (row from 1, column from 0).
+pub fn cell_name(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut c = col + 1;
+    while c > 0 {
+        let rem = (c - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        c = (c - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{row}", String::from_utf8_lossy(&letters))
+}
+
+/// Whether `range` (`B2:D5`, `C3`) is a range of cells of an .xlsx sheet: each end a cell
+/// within the sheet, the first not below or right of the last.
+fn valid_range(range: &str) -> bool {
+    let ends: Vec<&str> = range.split(':').collect();
+    let cells: Option<Vec<(u32, u32)>> = ends
+        .iter()
+        .map(|e| cell_ref(e.trim().trim_start_matches('$').replace('$', "").as_str()))
+        .collect();
+    let Some(cells) = cells else {
+        return false;
+    };
+    let within = |&(r, c): &(u32, u32)| (1..=XLSX_ROWS).contains(&r) && c < XLSX_COLUMNS;
+    match cells.as_slice() {
+        [one] => within(one),
+        [a, b] => within(a) && within(b) && a.0 <= b.0 && a.1 <= b.1,
+        _ => false,
+    }
+}
+
+/// The rectangle (first row, last row, first column, last column) `extent` grown to hold
+/// the cell `(r, c)`.
+fn grown(extent: Option<(u32, u32, u32, u32)>, (r, c): (u32, u32)) -> (u32, u32, u32, u32) {
+    match extent {
+        None => (r, r, c, c),
+        Some((t, b, l, rt)) => (t.min(r), b.max(r), l.min(c), rt.max(c)),
+    }
+}
+
+/// Checks the sheet `sheet` of an .xlsx workbook before calamine reads it: the rectangle
+/// of its cells holding something (a value, inline text or a formula; an empty styled cell
+/// holds nothing, and the `<dimension>` it declares is not trusted) within
+/// [`MAX_SHEET_CELLS`], and its merged ranges ranges of cells. `Ok(())` for a file that is
+/// not an .xlsx.
+pub fn xlsx_precheck(path: &Path, sheet: &str) -> Result<(), SheetProblem> {
+    let Some(mut zip) = open(path) else {
+        return Ok(());
+    };
+    let part = match sheet_part(&mut zip, sheet) {
+        Ok(Some(part)) => part,
+        Ok(None) | Err(_) => return Ok(()),
+    };
+    // (first row, last row, first column, last column) of the cells holding something
+    let mut extent: Option<(u32, u32, u32, u32)> = None;
+    let mut bad_merge: Option<String> = None;
+    each_valued_cell(&mut zip, &part, |found| match found {
+        Found::Cell(rc) => extent = Some(grown(extent, rc)),
+        Found::Merge(range) if bad_merge.is_none() && !valid_range(&range) => {
+            bad_merge = Some(range);
+        }
+        Found::Merge(_) => {}
+    })
+    .map_err(SheetProblem::Unreadable)?;
+    if let Some(range) = bad_merge {
+        return Err(SheetProblem::BadMerge(range));
+    }
+    let Some((top, bottom, left, right)) = extent else {
+        return Ok(());
+    };
+    let span = |a: u32, b: u32| u64::from(b - a) + 1;
+    let (rows, columns) = (span(top, bottom), span(left, right));
+    if rows * columns <= MAX_SHEET_CELLS {
+        return Ok(());
+    }
+    let (cell, text) = far_cell(&mut zip, &part).map_err(SheetProblem::Unreadable)?;
+    Err(SheetProblem::TooFar {
+        cell,
+        text,
+        rows,
+        columns,
+    })
+}
+
+/// What [`each_valued_cell`] finds in a sheet part.
+enum Found {
+    /// A cell holding something (a value, inline text or a formula): (row from 1, column
+    /// from 0).
+    Cell((u32, u32)),
+    /// A merged range as written (`<mergeCell ref="B2:C3"/>`).
+    Merge(String),
+}
+
+/// Calls `each` on every cell of a sheet part holding something, and every merged range.
+fn each_valued_cell<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    part: &str,
+    mut each: impl FnMut(Found),
+) -> Result<bool, String> {
+    let mut at = Cursor::default();
+    let mut open: Option<(u32, u32)> = None;
+    each_element(zip, part, |x| match x {
+        Xml::Open(e, empty) => match local(e.name().as_ref()) {
+            "row" => at.row(e),
+            "c" => {
+                let rc = at.cell(e);
+                open = (!empty).then_some(rc);
+            }
+            "v" | "is" | "f" => {
+                if let Some(rc) = open.take() {
+                    each(Found::Cell(rc));
+                }
+            }
+            "mergeCell" => each(Found::Merge(attr_local(e, "ref").unwrap_or_default())),
+            _ => {}
+        },
+        Xml::Close("c") => open = None,
+        _ => {}
+    })
+}
+
+/// The cell of a sheet too large ([`xlsx_precheck`]) that makes it so, and its text: of
+/// the cells on the last row and those on the last column, the one whose removal leaves
+/// the smaller rectangle (a stray value at `XFD5` of a long list, or at `A1048576` of a
+/// narrow one). Read only for a sheet refused.
+fn far_cell<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    part: &str,
+) -> Result<(String, String), String> {
+    // the cells holding something
+    let mut cells: Vec<(u32, u32)> = Vec::new();
+    each_valued_cell(zip, part, |found| {
+        if let Found::Cell(rc) = found {
+            cells.push(rc);
+        }
+    })?;
+    let area = |cells: &mut dyn Iterator<Item = &(u32, u32)>| {
+        let mut ext: Option<(u32, u32, u32, u32)> = None;
+        for &rc in cells {
+            ext = Some(grown(ext, rc));
+        }
+        ext.map_or(0, |(t, b, l, r)| {
+            (u64::from(b - t) + 1) * (u64::from(r - l) + 1)
+        })
+    };
+    let last_row = cells.iter().map(|c| c.0).max().unwrap_or(0);
+    let last_col = cells.iter().map(|c| c.1).max().unwrap_or(0);
+    let without_row = area(&mut cells.iter().filter(|c| c.0 != last_row));
+    let without_col = area(&mut cells.iter().filter(|c| c.1 != last_col));
+    let far = if without_col < without_row {
+        cells.iter().find(|c| c.1 == last_col)
+    } else {
+        cells.iter().rev().find(|c| c.0 == last_row)
+    };
+    let Some(&(r, c)) = far else {
+        return Ok((String::new(), String::new()));
+    };
+    let text = cell_text_of(zip, part, (r, c))?;
+    Ok((cell_name(r, c), text))
+}
+
+/// The text the cell `at` of a sheet part holds, as stored (a shared string looked up,
+/// inline text, a value), cut to 40 characters.
+fn cell_text_of<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    part: &str,
+    at: (u32, u32),
+) -> Result<String, String> {
+    let mut pos = Cursor::default();
+    let (mut inside, mut shared, mut in_text) = (false, false, false);
+    let mut text = String::new();
+    each_element(zip, part, |x| match x {
+        Xml::Open(e, empty) => match local(e.name().as_ref()) {
+            "row" => pos.row(e),
+            "c" => {
+                inside = pos.cell(e) == at && !empty;
+                shared = attr_local(e, "t").as_deref() == Some("s");
+            }
+            "v" | "t" if inside => in_text = !empty,
+            _ => {}
+        },
+        Xml::Text(t) if in_text => text.push_str(t),
+        Xml::Ref(c) if in_text => text.push(c),
+        Xml::Close("v" | "t") => in_text = false,
+        Xml::Close("c") => inside = false,
+        _ => {}
+    })?;
+    if shared {
+        if let Ok(index) = text.trim().parse::<usize>() {
+            text = shared_string(zip, index)?;
+        }
+    }
+    let text = text.trim();
+    Ok(match text.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    })
+}
+
+/// The text of the shared string `index` (its runs' text, phonetic guides left out).
+fn shared_string<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    index: usize,
+) -> Result<String, String> {
+    let (mut n, mut in_t, mut in_rph) = (0usize, false, false);
+    let mut text = String::new();
+    each_element(zip, "xl/sharedStrings.xml", |x| match x {
+        Xml::Open(e, empty) => match local(e.name().as_ref()) {
+            "rPh" => in_rph = !empty,
+            "t" if n == index && !in_rph => in_t = !empty,
+            "si" if empty => n += 1,
+            _ => {}
+        },
+        Xml::Text(t) if in_t => text.push_str(t),
+        Xml::Ref(c) if in_t => text.push(c),
+        Xml::Close("t") => in_t = false,
+        Xml::Close("rPh") => in_rph = false,
+        Xml::Close("si") => n += 1,
+        _ => {}
+    })?;
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -196,12 +196,37 @@ pub fn find_ids(text: &str) -> (Vec<IdToken>, usize) {
     let mut ids: Vec<IdToken> = Vec::new();
     let mut ignored = 0;
     let mut last_was_bare_id = false;
+    // `ISMAP` before an id in the same cell, apart (`ISMAP 9.2.3`) or by a colon
+    // (`ISMAP:9.2.3`): the scheme's name as `ISMAP-9.2.3` joins it (review 24 A-10); its
+    // start and the tokens it spans so far
+    let mut scheme: Option<(usize, usize)> = None;
     for (s, e) in tokens(text) {
+        let word = cleaned(&text[s..e]).to_ascii_uppercase();
+        if word == "ISMAP" && scheme.is_none() {
+            scheme = Some((s, 1));
+            continue;
+        }
+        if let Some((from, n)) = scheme {
+            if matches!(word.as_str(), ":" | "：") && n == 1 {
+                scheme = Some((from, 2));
+                continue;
+            }
+        }
+        let scheme_start = scheme.take().and_then(|(from, n)| {
+            let id_next =
+                IsmapId::parse(&cleaned(&text[s..e])).is_some_and(|id| id.is_plausible_listed_id());
+            if id_next {
+                Some(from)
+            } else {
+                ignored += n;
+                None
+            }
+        });
         // the scheme's name before the id, as a GRC tool holding several frameworks writes
         // it (`ISMAP-9.2.3`, `ISMAP_8.1.5.P`; review 15 C-5); another scheme's (`ISO-9.2.3`,
         // `NIST-AC-2`) is no ISMAP id
         // (the token keeps its span: the prefix is no word before the id)
-        let (start, s) = (s, s + ismap_prefix(&text[s..e]));
+        let (start, s) = (scheme_start.unwrap_or(s), s + ismap_prefix(&text[s..e]));
         // an id joined to its title by a dash (`9.2.3-特権的アクセス権の管理`, as GRC tools
         // write id and name): the id, the dash left with the title (review 11, B-3)
         let (e, inner) = match id_before_title(&text[s..e], &text[e..]) {
@@ -245,7 +270,51 @@ pub fn find_ids(text: &str) -> (Vec<IdToken>, usize) {
             }
         }
     }
+    if let Some((_, n)) = scheme {
+        ignored += n;
+    }
     (ids, ignored)
+}
+
+/// The standard a control number with its name joined before it belongs to, as a GRC
+/// export mixing frameworks writes it (`ISO27001-A.9.2.3`, `ISO27001:2013-A.9.2.3`,
+/// `27001_A.9.2.3`, `ISO-9.2.3`): that standard's control, never ISMAP's,
+/// however its numbers read (review 24 A-10). `None` for ISMAP's own (`ISMAP-9.2.3`), a bare
+/// Annex A reference (`A.9.2.3`) and anything else.
+pub fn other_standard(cell: &str) -> Option<String> {
+    let folded = cleaned(cell.trim()).to_ascii_uppercase();
+    // the name: letters, digits, `/`, `:` and a year, then a separator, then the number
+    let cut = folded.find(|c: char| is_dash(c) || c == '_' || c == ' ')?;
+    let (name, rest) = folded.split_at(cut);
+    let rest = rest.trim_start_matches(|c: char| is_dash(c) || c == '_' || c == ' ');
+    let numbered = rest
+        .strip_prefix("A.")
+        .unwrap_or(rest)
+        .starts_with(|c: char| c.is_ascii_digit());
+    if !numbered || name.is_empty() {
+        return None;
+    }
+    let standard = name.split(':').next().unwrap_or(name);
+    let standard = standard
+        .trim_start_matches("ISO/IEC")
+        .trim_start_matches("JISQ");
+    let known = [
+        "ISO", "IEC", "JIS", "NIST", "SP800", "CSA", "CCM", "SOC", "SOC2", "PCI", "CIS", "FISC",
+        "HIPAA", "GDPR",
+    ];
+    let numbers_of_iso = ["27001", "27002", "27017", "27018", "27701"];
+    let strip = |s: &str| {
+        s.trim_start_matches("ISO")
+            .trim_start_matches("IEC")
+            .to_owned()
+    };
+    let bare = strip(standard);
+    let is_other = known.contains(&standard)
+        || numbers_of_iso
+            .iter()
+            .any(|n| bare == *n || bare.starts_with(n))
+        || (standard.starts_with("NIST") || standard.starts_with("SP800"));
+    is_other.then(|| name.to_owned())
 }
 
 /// The byte length of `ISMAP-` (or `ISMAP_`, any width) before a digit at the start of
@@ -340,6 +409,59 @@ mod tests {
         assert!(ids("NIST-AC-2").0.is_empty());
         assert!(ids("ISMAP-LIU").0.is_empty());
         assert!(ids("ISMAPX-9.2.3").0.is_empty());
+    }
+
+    /// Review 24 A-10: `ISMAP 9.2.3` and `ISMAP:9.2.3` are `ISMAP-9.2.3`, the id starting
+    /// at the scheme's name (no word before it); `ISMAP` alone or before a word is a word.
+    #[test]
+    fn the_ismap_name_apart_before_an_id_is_its_prefix() {
+        for text in [
+            "ISMAP 9.2.3",
+            "ISMAP:9.2.3",
+            "ISMAP：9.2.3",
+            "ＩＳＭＡＰ　９．２．３",
+        ] {
+            let (found, ignored) = find_ids(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].raw, "9.2.3", "{text}");
+            assert_eq!(found[0].start, 0, "{text}");
+            assert_eq!(ignored, 0, "{text}");
+        }
+        assert_eq!(find_ids("ISMAP").1, 1);
+        assert_eq!(find_ids("ISMAP 管理策 9.2.3").1, 2);
+        assert_eq!(
+            find_ids("ISMAP 管理策 9.2.3").0[0].start,
+            "ISMAP 管理策 ".len()
+        );
+    }
+
+    /// Review 24 A-10: another standard's number with its name joined is that standard's.
+    #[test]
+    fn another_standards_name_joined_names_its_control() {
+        for (cell, name) in [
+            ("ISO27001-A.9.2.3", "ISO27001"),
+            ("ISO27001:2013-A.9.2.3", "ISO27001:2013"),
+            ("27001_A.9.2.3", "27001"),
+            ("ISO/IEC27001-A.9.2.3", "ISO/IEC27001"),
+            ("iso27017-CLD.6.3.1", "ISO27017"),
+            ("ISO-9.2.3", "ISO"),
+        ] {
+            if cell.contains("CLD") {
+                // a 27017 number after its name: not numbered as `A.` is
+                assert_eq!(other_standard(cell), None, "{cell}");
+                continue;
+            }
+            assert_eq!(other_standard(cell).as_deref(), Some(name), "{cell}");
+        }
+        for cell in [
+            "ISMAP-9.2.3",
+            "A.9.2.3",
+            "9.2.3",
+            "CTRL-9.2.3",
+            "9.2.3-特権的アクセス権の管理",
+        ] {
+            assert_eq!(other_standard(cell), None, "{cell}");
+        }
     }
 
     #[test]

@@ -585,6 +585,10 @@ fn read_table_by_kind(
         check_marks(sheet, &layout, marks)?;
         check_unvalued(sheet, &layout, marks)?;
         check_hidden_text(sheet, &layout, marks)?;
+        // a text box over the table (a note the cells do not hold): refused (review 24 A-6)
+        if let Some(b) = marks.text_boxes.first() {
+            return Err(b.refusal(sheet.location()));
+        }
     }
     // the fields of the list entry above the header (`有効期限：2027年3月31日`, `監査対象期間:
     // …`) are read as a pasted entry's are, and their rows blanked (review 23 C-6); any other

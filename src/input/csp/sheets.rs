@@ -212,6 +212,28 @@ pub(super) fn refuse_separate_statements(
                 .iter()
                 .all(|p| sheet_names_another_statement_all(&name(p)).contains(word))
         });
+        // `IaaS` beside `PaaS`: two layers, each a service of its own with its own
+        // statement (review 24 A-8), not a list kept for reference
+        const LAYERS: [&str; 3] = ["iaas", "paas", "saas"];
+        let layer = |p: &Part| {
+            sheet_names_another_statement_all(&name(p))
+                .into_iter()
+                .find(|w| LAYERS.contains(&w.as_str()))
+        };
+        if let Some(word) = word.as_deref().filter(|w| LAYERS.contains(w)) {
+            let beside = parts
+                .iter()
+                .enumerate()
+                .find_map(|(j, p)| (j != i).then(|| layer(p).map(|w| (j, w))).flatten());
+            if let Some((j, other_word)) = beside {
+                let (first, second) = if j < i {
+                    ((j, other_word), (i, word.to_owned()))
+                } else {
+                    ((i, word.to_owned()), (j, other_word))
+                };
+                return Err(different_scopes(path, parts, first, second).hint(hint));
+            }
+        }
         if let Some(word) = word {
             return Err(InputError::at(
                 Location::file(path).sheet(Some(&sheet)),
@@ -391,7 +413,199 @@ pub(super) fn refuse_separate_statements(
             .hint(hint));
         }
     }
+    refuse_copies_and_products(path, parts, catalog, &hint)
+}
+
+/// Refuses two sheets that each state whose statement they are (a row above the table:
+/// `登録区分: ISMAP`, `サービス名 …`) and whose names differ by more than the words that split
+/// one list (review 24 A-8): copies of one list (Excel's copy name `管理策一覧 (2)`, a working
+/// copy `_作業用` beside `_確定`, Excel's default names `Sheet1`/`Sheet2`), refused as versions
+/// are; or sheets named by different products or services (`Foo Compute` / `Foo Storage`,
+/// `Compute Engine` / `Cloud Storage`), refused as `サービスA` / `サービスB` are. A list split by
+/// clause or part (`組織的対策` / `技術的対策`, `一覧` / `一覧（続き）`, `一覧1` / `一覧2`, `5-8` /
+/// `9-12`) reads as before.
+fn refuse_copies_and_products(
+    path: &Path,
+    parts: &[Part],
+    catalog: &Catalog,
+    hint: &str,
+) -> Result<(), InputError> {
+    let name = |p: &Part| p.read.sheet.clone().unwrap_or_default();
+    // the Japanese titles of the catalog's clauses and categories (`資産の管理`, `供給者関係`):
+    // a sheet named by one is a part of the list
+    let headings: Vec<String> = catalog
+        .entries()
+        .iter()
+        .filter(|e| !e.is_item())
+        .map(|e| fold_width(e.title(crate::lang::Lang::Ja)).to_lowercase())
+        .filter(|t| t.chars().count() >= 2)
+        .collect();
+    let entered: Vec<&Part> = parts.iter().filter(|p| p.names_service).collect();
+    for (i, a) in entered.iter().enumerate() {
+        for b in &entered[i + 1..] {
+            let (na, nb) = (name(a), name(b));
+            match compare_sheet_names(&na, &nb, &headings) {
+                NamesDiffer::Split => {}
+                NamesDiffer::Copies(word) => {
+                    return Err(InputError::at(
+                        Location::file(path).sheet(b.read.sheet.as_deref()),
+                        format!(
+                            "sheets '{na}' and '{nb}' are named as two copies of one list ({word}), each stating whose statement it is: read together, a control only one of them states would be credited"
+                        ),
+                    )
+                    .hint(hint.to_owned()));
+                }
+                NamesDiffer::Scopes(x, y) => {
+                    let at = |p: &Part| parts.iter().position(|q| std::ptr::eq(q, p)).unwrap_or(0);
+                    return Err(
+                        different_scopes(path, parts, (at(a), x), (at(b), y)).hint(hint.to_owned())
+                    );
+                }
+            }
+        }
+    }
     Ok(())
+}
+
+/// How the names of two sheets that each state whose statement they are differ
+/// ([`refuse_copies_and_products`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum NamesDiffer {
+    /// By words that split one list (a clause, a part, a number, `続き`) or not at all.
+    Split,
+    /// As copies of one list: the words saying so (`(2)`, `作業用`, `sheet`).
+    Copies(String),
+    /// By other words: the words of each (`compute`, `storage`).
+    Scopes(String, String),
+}
+
+/// Compares two sheets' names word by word (split at spaces, brackets, `_`, `-`, `/`, `・`);
+/// `headings`: the catalog's clause and category titles (folded), a word within one or
+/// holding one a part of the list (`情報セキュリティのための方針群`, `資産の管理`).
+fn compare_sheet_names(a: &str, b: &str, headings: &[String]) -> NamesDiffer {
+    /// Words of a working copy or a copy kept beside the list.
+    const COPY: [&str; 21] = [
+        "作業用",
+        "作業中",
+        "作業",
+        "確定",
+        "最終",
+        "最新",
+        "提出用",
+        "控え",
+        "バックアップ",
+        "コピー",
+        "複製",
+        "原本",
+        "修正",
+        "copy",
+        "backup",
+        "bak",
+        "wip",
+        "work",
+        "working",
+        "final",
+        "latest",
+    ];
+    /// English words of a part of the list (Japanese ones: [`part_of_the_list`]).
+    const PARTS_EN: [&str; 24] = [
+        "common",
+        "shared",
+        "specific",
+        "個別",
+        "固有",
+        "organizational",
+        "organisational",
+        "people",
+        "physical",
+        "technological",
+        "technical",
+        "governance",
+        "management",
+        "continued",
+        "cont",
+        "section",
+        "chapter",
+        "clause",
+        "appendix",
+        "annex",
+        "part",
+        "details",
+        "objectives",
+        "controls",
+    ];
+    let (fa, fb) = (fold_width(a).to_lowercase(), fold_width(b).to_lowercase());
+    let (fa, fb) = (fa.trim(), fb.trim());
+    // Excel's name for a copied sheet: `管理策一覧 (2)` beside `管理策一覧`
+    let excel_copy = |x: &str, y: &str| {
+        y.strip_prefix(x).is_some_and(|rest| {
+            let rest = rest.trim();
+            rest.len() > 2
+                && rest.starts_with('(')
+                && rest.ends_with(')')
+                && rest[1..rest.len() - 1].chars().all(|c| c.is_ascii_digit())
+        })
+    };
+    if excel_copy(fa, fb) || excel_copy(fb, fa) {
+        let longer = if fa.len() > fb.len() { fa } else { fb };
+        let copy = longer.rsplit_once('(').map_or("", |(_, n)| n);
+        return NamesDiffer::Copies(format!("'({copy}'"));
+    }
+    // Excel's default names (`Sheet1`, `Sheet2`, `シート1`): the name says nothing of the sheet
+    let default = |x: &str| {
+        ["sheet", "シート"].iter().any(|w| {
+            x.strip_prefix(w)
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+        })
+    };
+    if default(fa) && default(fb) {
+        return NamesDiffer::Copies(format!("'{fa}', '{fb}'"));
+    }
+    let words = |x: &str| -> Vec<String> {
+        x.split(|c: char| "()[]【】「」（） _-/・.,、".contains(c) || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let (wa, wb) = (words(fa), words(fb));
+    let only = |x: &[String], y: &[String]| -> Vec<String> {
+        x.iter().filter(|w| !y.contains(w)).cloned().collect()
+    };
+    let (oa, ob) = (only(&wa, &wb), only(&wb, &wa));
+    // one word numbered apart (`S1` / `S2`, `表1` / `表2`): parts of one list, as `一覧1` / `一覧2`
+    let unnumbered = |w: &String| w.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned();
+    if let ([x], [y]) = (oa.as_slice(), ob.as_slice()) {
+        if unnumbered(x) == unnumbered(y) && x != &unnumbered(x) {
+            return NamesDiffer::Split;
+        }
+    }
+    if let Some(word) = oa
+        .iter()
+        .chain(&ob)
+        .find_map(|w| COPY.iter().find(|c| w.contains(**c)))
+    {
+        return NamesDiffer::Copies(format!("'{word}'"));
+    }
+    let splits = |w: &String| {
+        let letters = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        w.chars().all(|c| c.is_ascii_digit() || "~〜".contains(c))
+            || (w.len() == 1 && w.chars().all(|c| c.is_ascii_alphabetic()))
+            || part_of_the_list(w)
+            || PARTS_EN.contains(&letters)
+            || w.contains("続")
+            // a default name beside another names nothing apart (`一覧` + `Sheet2`): what
+            // the rows above the tables name is compared by its own rule
+            || default(w)
+            || (!w.is_ascii()
+                && w.chars().count() >= 2
+                && headings
+                    .iter()
+                    .any(|h| h.contains(w.as_str()) || w.contains(h.as_str())))
+    };
+    if oa.iter().chain(&ob).all(splits) {
+        return NamesDiffer::Split;
+    }
+    NamesDiffer::Scopes(oa.join(" "), ob.join(" "))
 }
 
 /// The scope of the statement that the first sheet read names when it names a place, by its
@@ -1399,6 +1613,47 @@ fn versions_of_one_list(a: &str, b: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Review 24 A-8: how two sheets' names (each sheet stating whose statement it is) differ.
+    #[test]
+    fn sheet_names_split_copies_or_products() {
+        let headings = vec!["資産の管理".to_owned(), "供給者関係".to_owned()];
+        let cmp = |a: &str, b: &str| compare_sheet_names(a, b, &headings);
+        for (a, b) in [
+            ("組織的対策", "技術的対策"),
+            ("人的対策", "物理的対策"),
+            ("管理策一覧", "管理策一覧（続き）"),
+            ("一覧1", "一覧2"),
+            ("5-8", "9-12"),
+            ("A.5", "A.6"),
+            ("Organizational", "Technological"),
+            ("管理策一覧", "別添 詳細管理策"),
+            ("資産の管理", "供給者関係"),
+            ("Part A", "Part B"),
+            ("共通", "個別"),
+            ("S1", "S2"),
+            ("一覧", "Sheet2"),
+        ] {
+            assert_eq!(cmp(a, b), NamesDiffer::Split, "{a} | {b}");
+        }
+        for (a, b) in [
+            ("管理策一覧", "管理策一覧 (2)"),
+            ("管理策一覧_確定", "管理策一覧_作業用"),
+            ("Sheet1", "Sheet2"),
+            ("一覧", "一覧 コピー"),
+        ] {
+            assert!(matches!(cmp(a, b), NamesDiffer::Copies(_)), "{a} | {b}");
+        }
+        assert_eq!(
+            cmp("Foo Compute", "Foo Storage"),
+            NamesDiffer::Scopes("compute".into(), "storage".into())
+        );
+        assert!(matches!(
+            cmp("Compute Engine", "Cloud Storage"),
+            NamesDiffer::Scopes(..)
+        ));
+        assert!(matches!(cmp("kintone", "Garoon"), NamesDiffer::Scopes(..)));
+    }
 
     /// Review 20 C-7: a clause's sheet titled as JIS Q 27002 names no environment.
     #[test]
