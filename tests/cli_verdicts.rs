@@ -964,7 +964,12 @@ fn compare_ranks_a_lapsed_csp_last_and_shows_every_warning() {
     assert_eq!(rows[w + 1][0], "V01");
     assert_eq!(
         rows[w + 1][2..4],
-        ["assurance-gap", "assurance-gap (lapsed)"]
+        // each cell says why (review 23 B-4): the valid one's audit is design only and its
+        // entry states an improvement plan and subsequent events
+        [
+            "assurance-gap (design only, improvement plan, subsequent events)",
+            "assurance-gap (lapsed)"
+        ]
     );
     assert_eq!(
         rows.len(),

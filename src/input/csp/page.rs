@@ -246,7 +246,19 @@ const LABELS: &[(Field, &[&str])] = &[
         ],
     ),
     (Field::InScope, &["対象範囲", "scope", "inscope"]),
-    (Field::OutOfScope, &["対象外", "対象範囲外", "outofscope"]),
+    (
+        Field::OutOfScope,
+        &[
+            "対象外",
+            "対象範囲外",
+            // the exclusions written under their own label after the scope (`言明の対象外
+            // 管理コンソール、…`): no side fact, the scope's (session 15 merge: fix14-caps)
+            "言明の対象外",
+            "言明対象外",
+            "言明の対象範囲外",
+            "outofscope",
+        ],
+    ),
     (
         Field::AuditPeriod,
         &[
