@@ -5661,6 +5661,13 @@ const SELF_WORDS: &[&str] = &[
     "provider",
     "serviceprovider",
     "cloudserviceprovider",
+    // FedRAMP's control origination of the provider's own controls, as GRC exports write it
+    // on every row (review 24 C-3): `Service Provider Corporate`, `Service Provider System
+    // Specific`, `Service Provider Hybrid (Corporate and System Specific)`
+    "serviceprovidercorporate",
+    "serviceprovidersystemspecific",
+    "serviceproviderhybrid",
+    "corporateandsystemspecific",
     "us",
     "we",
     "internal",
@@ -5801,6 +5808,30 @@ pub fn names_only_self(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// FedRAMP's origination of the provider's own controls is the provider (review 24 C-3);
+    /// a shared, inherited or customer control is not.
+    #[test]
+    fn fedramp_origination_of_the_provider_is_the_provider() {
+        for text in [
+            "Service Provider Corporate",
+            "Service Provider System Specific",
+            "Service Provider Hybrid (Corporate and System Specific)",
+            "Provider",
+            "CSP",
+        ] {
+            assert!(names_only_self(text), "{text}");
+        }
+        for text in [
+            "Shared (Service Provider and Customer Responsibility)",
+            "Configured by Customer (Customer System Specific)",
+            "Provided by Customer (Customer System Specific)",
+            "Inherited from pre-existing FedRAMP Authorization",
+            "Hybrid",
+        ] {
+            assert!(!names_only_self(text), "{text}");
+        }
+    }
 
     /// A deadline met (`2025年3月までに実施済み`, on or before the as-of date, something done,
     /// nothing planned) qualifies nothing; one to come, or a plan, still defers (review 13

@@ -3708,7 +3708,12 @@ fn check_implemented_row(
                 ));
             }
             Header::Owner => {
-                if let Some(party) = remarks::names_another_party(text) {
+                // the provider's own words first (`Service Provider Corporate`: FedRAMP's
+                // origination of its own control, review 24 C-3)
+                if let Some(party) = (!remarks::names_only_self(text))
+                    .then(|| remarks::names_another_party(text))
+                    .flatten()
+                {
                     return Err(refuse(
                         c,
                         text,
