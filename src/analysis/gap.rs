@@ -14,8 +14,8 @@ use crate::analysis::csp::{
     CspState, ListCoverage, Registration, Side, StatedAs, UnknownId, Validity,
 };
 use crate::analysis::procedures::{
-    approximate_mapping, approximate_mapping_in, fold, stated_level, stated_level_beside_in,
-    stated_level_in, InputForm, Kind, Procedure, ScopeGap, Topic,
+    approximate_mapping, approximate_mapping_in, asks_capability_in, fold, stated_level,
+    stated_level_beside_in, stated_level_in, InputForm, Kind, Procedure, ScopeGap, Topic,
 };
 use crate::analysis::registration::{Registry, UnderlyingInfo};
 use crate::analysis::review::{ItemReview, ReviewSummary};
@@ -105,6 +105,14 @@ pub enum Reason {
     /// whether the objective is implemented, not the figure, so the item is at most partial
     /// ([`stated_level`]).
     LevelNotAssessed,
+    /// The item asks for a capability the service offers the customer
+    /// (`多要素認証を利用できること`, `SAMLに対応していること`, `利用者側で設定できること`, `The
+    /// service supports MFA`, `Customers can restrict access by IP`): ISMAP states the
+    /// provider's own control, not that the customer can use the feature, so the item is at
+    /// most partial, with the procedure to confirm it in the service specification
+    /// ([`asks_capability_in`], review 24 A-3). Not given beside a requirement beyond ISMAP
+    /// ([`Reason::TopicBeyondIsmap`]: `BYOKに対応していること` is that one's).
+    CapabilityForCustomer,
     /// The check list's responsibility column (`責任分界`) says the item is the customer's
     /// own (`利用者`): the CSP's statement cannot stand for it, so it is at most partial,
     /// with the procedure to do and check it yourself (review 12 A-11).
@@ -176,7 +184,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in order.
-    pub const ALL: [Reason; 42] = [
+    pub const ALL: [Reason; 43] = [
         Reason::NoReference,
         Reason::UnresolvedReference,
         Reason::NoIsmapCounterpart,
@@ -199,6 +207,7 @@ impl Reason {
         Reason::OutsideStatementScope,
         Reason::ScopePartlyUnknown,
         Reason::LevelNotAssessed,
+        Reason::CapabilityForCustomer,
         Reason::CustomerResponsibility,
         Reason::SharedResponsibility,
         Reason::MappingApproximate,
@@ -246,6 +255,7 @@ impl Reason {
             Reason::OutsideStatementScope => "outside-statement-scope",
             Reason::ScopePartlyUnknown => "scope-partly-unknown",
             Reason::LevelNotAssessed => "level-not-assessed",
+            Reason::CapabilityForCustomer => "capability-for-customer",
             Reason::CustomerResponsibility => "customer-responsibility",
             Reason::SharedResponsibility => "shared-responsibility",
             Reason::MappingApproximate => "mapping-approximate",
@@ -320,6 +330,10 @@ impl Reason {
             Reason::LevelNotAssessed => l(
                 "求める水準はISMAPの評価外",
                 "the level asked for is not assessed",
+            ),
+            Reason::CapabilityForCustomer => l(
+                "利用者に提供される機能(ISMAPは事業者自身の統制を評価)",
+                "a capability offered to the customer (ISMAP states the provider's own control)",
             ),
             Reason::CustomerResponsibility => l(
                 "利用者の責任範囲の項目",
@@ -1970,6 +1984,9 @@ impl ItemResults {
             let level = item_level(&item.title, &item.note, &item.extra).map(Cow::Owned);
             procs.push(proc(Kind::LevelCheck, level.into_iter().collect()));
         }
+        if item.reasons.contains(&Reason::CapabilityForCustomer) {
+            procs.push(proc(Kind::CapabilityCheck, Vec::new()));
+        }
         if item.reasons.contains(&Reason::CustomerResponsibility) {
             procs.push(proc(Kind::OwnResponsibility, Vec::new()));
         }
@@ -2743,6 +2760,8 @@ pub struct Limits {
     pub outside_scope: bool,
     /// The item states a level ([`stated_level`]: `1年以上`, `24時間以内`).
     pub level: bool,
+    /// The item asks for a capability offered to the customer ([`asks_capability_in`]).
+    pub capability: bool,
     /// The check list says the item is not the CSP's alone ([`Responsibility`]).
     pub responsibility: Option<Responsibility>,
     /// The item's note or text says its mapping only approximates it
@@ -2776,6 +2795,7 @@ impl Limits {
         self.beyond.is_some()
             || self.outside_scope
             || self.level
+            || self.capability
             || self.responsibility.is_some()
             || self.approximate
     }
@@ -5797,6 +5817,9 @@ struct ItemRefs {
     /// Whether each item with references states a level ([`stated_level`] of its title,
     /// [`stated_level_beside_in`] of the texts beside it).
     level: Vec<bool>,
+    /// Whether each item with references asks for a capability offered to the customer
+    /// ([`asks_capability_in`] of its title or a text beside it).
+    capability: Vec<bool>,
     /// Whose each item with references is when not the CSP's alone (its responsibility
     /// column).
     responsibility: Vec<Option<Responsibility>>,
@@ -5871,6 +5894,7 @@ impl ResolvedRefs {
         at.starts.reserve(items.len() + 1);
         at.beyond.reserve(items.len());
         at.level.reserve(items.len());
+        at.capability.reserve(items.len());
         at.responsibility.reserve(items.len());
         at.approximate.reserve(items.len());
         at.answered.reserve(items.len());
@@ -5927,10 +5951,13 @@ impl ResolvedRefs {
                     .beyond
                     .or_else(|| beside.iter().find_map(|k| facts_of(k).beyond));
                 let level = title.level || beside.iter().any(|k| facts_of(k).level);
+                let capability =
+                    title.capability || beside.iter().any(|k| facts_of(k).capability);
                 Limits {
                     beyond,
                     outside_scope: false,
                     level,
+                    capability,
                     responsibility: responsibility_of(&item.extra)
                         .or(note.responsibility)
                         .or(title.responsibility),
@@ -5942,6 +5969,7 @@ impl ResolvedRefs {
             };
             at.beyond.push(limits.beyond);
             at.level.push(limits.level);
+            at.capability.push(limits.capability);
             at.responsibility.push(limits.responsibility);
             at.approximate.push(limits.approximate);
             for (k, r) in item.refs.iter().enumerate() {
@@ -6034,6 +6062,7 @@ impl ResolvedRefs {
             beyond: self.items.beyond.get(i).copied().flatten(),
             outside_scope: false,
             level: self.items.level.get(i).copied().unwrap_or(false),
+            capability: self.items.capability.get(i).copied().unwrap_or(false),
             responsibility: self.items.responsibility.get(i).copied().flatten(),
             approximate: self.items.approximate.get(i).copied().unwrap_or(false),
             answered: self.items.answered.get(i).copied().flatten().unwrap_or(0),
@@ -6280,6 +6309,10 @@ pub fn item_verdict(
         (limits.outside_scope || beyond) && judged,
     );
     reasons.set(Reason::LevelNotAssessed, limits.level && judged);
+    reasons.set(
+        Reason::CapabilityForCustomer,
+        limits.capability && limits.beyond.is_none() && judged,
+    );
     reasons.set(
         Reason::CustomerResponsibility,
         limits.responsibility == Some(Responsibility::Customer) && judged,
@@ -6815,6 +6848,8 @@ struct TextFacts {
     beyond: Option<Topic>,
     /// [`stated_level_in`], or [`stated_level_beside_in`] of a text beside the title.
     level: bool,
+    /// [`asks_capability_in`].
+    capability: bool,
     /// [`Responsibility::in_text`].
     responsibility: Option<Responsibility>,
     /// [`approximate_mapping`].
@@ -6832,6 +6867,7 @@ impl TextFacts {
         TextFacts {
             beyond: Topic::beyond_ismap_in(&folded),
             level: level.is_some(),
+            capability: asks_capability_in(&folded),
             responsibility: Responsibility::in_folded(&folded),
             approximate: approximate_mapping_in(&folded).is_some(),
         }
@@ -6843,7 +6879,11 @@ impl TextFacts {
 /// is, an approximate mapping): the check-list reader leaves such a text to it.
 pub(crate) fn read_beside(text: &str) -> bool {
     let facts = TextFacts::of(text, true);
-    facts.beyond.is_some() || facts.level || facts.responsibility.is_some() || facts.approximate
+    facts.beyond.is_some()
+        || facts.level
+        || facts.capability
+        || facts.responsibility.is_some()
+        || facts.approximate
 }
 
 /// The topics of each distinct title worked out once (a long list repeats its titles),
@@ -8197,6 +8237,7 @@ mod tests {
                     | Reason::TopicBeyondIsmap
                     | Reason::OutsideStatementScope
                     | Reason::LevelNotAssessed
+                    | Reason::CapabilityForCustomer
                     | Reason::CustomerResponsibility
                     | Reason::SharedResponsibility
                     | Reason::MappingApproximate

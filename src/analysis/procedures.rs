@@ -28,6 +28,28 @@ pub enum Topic {
     /// A certification or conformity to another standard (ISO/IEC 27017, Pマーク, PCI DSS,
     /// FISC): an ISMAP registration says nothing of it (review 12 A-6).
     Certification,
+    /// No ties to anti-social forces or sanctioned parties (反社会的勢力, a sanctions list):
+    /// a contract clause (review 24 A-9; the lexicon's `antisocial-forces`).
+    AntisocialForces,
+    /// Price, payment, refunds and service credits (the lexicon's `commercial-terms`).
+    CommercialTerms,
+    /// The provider's finances and ownership (財務状況, 資本関係; `company-standing`).
+    CompanyStanding,
+    /// Source code escrow (the lexicon's `escrow`).
+    Escrow,
+    /// Insurance and liability (サイバー保険, 損害賠償; `insurance-liability`).
+    Insurance,
+    /// The language and channels of support (日本語でのサポート).
+    Support,
+    /// What the provider may do with the customer's data: not for advertising or AI
+    /// training, no access by its staff (a promise of the contract; ISMAP assesses how
+    /// access is controlled, not a promise of none).
+    DataUse,
+    /// Disclosure requests from governments and foreign law reaching the data (CLOUD Act):
+    /// notice to the customer, a contract term.
+    GovernmentAccess,
+    /// The customer's own right to audit the provider (立入り監査, right to audit).
+    CustomerAudit,
 }
 
 impl Topic {
@@ -145,7 +167,7 @@ impl Topic {
     /// second is not empty) one of the second. Narrower than [`Topic::KEYWORDS`]: an item
     /// that only names the control ISMAP assesses (`バックアップを取得していること`,
     /// `ログを取得していること`) is none of these.
-    const BEYOND_ISMAP: [(Topic, &'static [&'static str], &'static [&'static str]); 24] = [
+    const BEYOND_ISMAP: [(Topic, &'static [&'static str], &'static [&'static str]); 39] = [
         (
             Topic::GoverningLaw,
             &[
@@ -503,6 +525,289 @@ impl Topic {
             &["エクスポート", "取り出", "データ移行", "export"],
             &["データ", "data", "csv", "形式", "format"],
         ),
+        // the topics `suggest` calls not assessed by ISMAP (the lexicon's outside topics:
+        // every word of theirs is one of these, `tests` check it) and what else names them
+        // (review 24 A-9: `report` credited them where the buyer mapped them to an objective)
+        (
+            Topic::DataLocation,
+            &[
+                "国内に所在",
+                "国内で保管",
+                "国内に保管",
+                "所在地",
+                "海外",
+                "国外",
+                "データの保存場所",
+                "データ保管場所",
+                "data location",
+                "located in japan",
+                "stored in japan",
+                "overseas",
+                "data sovereignty",
+            ],
+            &[],
+        ),
+        (
+            Topic::GoverningLaw,
+            &[
+                "合意管轄",
+                "管轄",
+                "紛争解決",
+                "court",
+                "dispute resolution",
+            ],
+            &[],
+        ),
+        (
+            Topic::AntisocialForces,
+            &[
+                "反社会的勢力",
+                "反社会勢力",
+                "暴力団",
+                "anti social forces",
+                "anti-social forces",
+                "antisocial forces",
+                "organized crime",
+                "organised crime",
+                "sanctions list",
+                "sanction list",
+                "sanctioned",
+                "ofac",
+            ],
+            &[],
+        ),
+        // `反社` as a word, not inside `違反社員`
+        (
+            Topic::AntisocialForces,
+            &["反社"],
+            &[
+                "反社に", "反社で", "反社と", "反社の", "反社チェック", "反社を", "反社が", "反社は",
+            ],
+        ),
+        (
+            Topic::CommercialTerms,
+            &[
+                "料金",
+                "利用料",
+                "価格",
+                "支払",
+                "請求書",
+                "費用",
+                "課金",
+                "返金",
+                "サービスクレジット",
+                "減額",
+                "price",
+                "pricing",
+                "fee",
+                "fees",
+                "payment",
+                "invoice",
+                "billing",
+                "cost",
+                "refund",
+                "service credit",
+            ],
+            &[],
+        ),
+        (
+            Topic::CompanyStanding,
+            &[
+                "資本関係",
+                "株主",
+                "財務状況",
+                "財務状態",
+                "財務基盤",
+                "財務内容",
+                "財務諸表",
+                "経営状況",
+                "経営状態",
+                "経営基盤",
+                "決算",
+                "倒産",
+                "外資",
+                "信用調査",
+                "shareholder",
+                "ownership structure",
+                "financial statements",
+                "financial stability",
+                "financially stable",
+                "financially sound",
+                "financial standing",
+                "financial health",
+                "financial condition",
+                "bankruptcy",
+                "credit rating",
+            ],
+            &[],
+        ),
+        (
+            Topic::Escrow,
+            &[
+                "エスクロー",
+                "escrow",
+            ],
+            &[],
+        ),
+        (Topic::Escrow, &["ソースコード"], &["寄託"]),
+        // an estimate of the price, not of a risk (`リスクの見積り`)
+        (
+            Topic::CommercialTerms,
+            &["見積"],
+            &["見積書", "見積り書", "見積もり書", "御見積", "費用", "料金", "価格", "金額"],
+        ),
+        (
+            Topic::Insurance,
+            &[
+                "サイバー保険",
+                "損害賠償",
+                "賠償責任",
+                "賠償",
+                "保険に加入",
+                "保険へ加入",
+                "保険を付保",
+                "付保",
+                "cyber insurance",
+                "insurance",
+                "liability",
+                "indemnity",
+                "indemnification",
+                "damages",
+            ],
+            &[],
+        ),
+        (
+            Topic::Support,
+            &["日本語", "japanese"],
+            &[
+                "サポート",
+                "問い合わせ",
+                "問合せ",
+                "窓口",
+                "対応",
+                "support",
+                "help desk",
+                "helpdesk",
+            ],
+        ),
+        // what the provider does with the customer's data: advertising, AI training
+        (
+            Topic::DataUse,
+            &[
+                "利用者データ",
+                "利用者のデータ",
+                "顧客データ",
+                "顧客のデータ",
+                "お客様データ",
+                "お客様のデータ",
+                "利用者の情報",
+                "顧客の情報",
+                "customer data",
+                "customer content",
+                "customers' data",
+                "user data",
+                "tenant data",
+            ],
+            &[
+                "広告",
+                "学習",
+                "二次利用",
+                "目的外",
+                "売却",
+                "販売",
+                "advertis",
+                "ai training",
+                "train ai",
+                "model training",
+                "train models",
+                "training of ai",
+                "machine learning",
+                "secondary use",
+                "sell",
+                "marketing",
+                // a promise that the provider's staff do not look at it (review 24 A-9
+                // P10): ISMAP assesses how their access is controlled, not that there is
+                // none — a contract term to read, never a bare `covered`
+                "アクセスしないこと",
+                "アクセスしない旨",
+                "アクセスしません",
+                "閲覧しないこと",
+                "閲覧しません",
+                "参照しないこと",
+                "not access",
+                "never access",
+            ],
+        ),
+        (
+            Topic::GovernmentAccess,
+            &[
+                "政府機関",
+                "捜査機関",
+                "法執行機関",
+                "外国政府",
+                "司法当局",
+                "当局",
+                "government",
+                "law enforcement",
+                "authorities",
+            ],
+            &[
+                "開示請求",
+                "開示要求",
+                "開示命令",
+                "情報開示",
+                "提出命令",
+                "差押",
+                "照会",
+                "disclosure",
+                "subpoena",
+                "warrant",
+                "lawful access",
+                "access request",
+                "data request",
+                "requests for data",
+                "request for data",
+            ],
+        ),
+        (
+            Topic::GovernmentAccess,
+            &[
+                "cloud act",
+                "外国法",
+                "外国の法",
+                "愛国者法",
+                "patriot act",
+                "fisa",
+                "foreign law",
+                "foreign jurisdiction",
+            ],
+            &[],
+        ),
+        (
+            Topic::CustomerAudit,
+            &[
+                "立入監査",
+                "立入り監査",
+                "立ち入り監査",
+                "立入検査",
+                "立入り検査",
+                "監査権",
+                "利用者による監査",
+                "利用者が監査",
+                "顧客による監査",
+                "顧客が監査",
+                "委託元による監査",
+                "発注者による監査",
+                "right to audit",
+                "right-to-audit",
+                "audit right",
+                "audit by the customer",
+                "audits by the customer",
+                "customer audit",
+                "customers to audit",
+            ],
+            &[],
+        ),
     ];
 
     /// The requirement beyond ISMAP an item's text names ([`Topic::BEYOND_ISMAP`]), if any:
@@ -583,10 +888,73 @@ impl Topic {
                     "a certification or conformity asked for",
                 ),
             ),
+            Topic::AntisocialForces => (
+                "antisocial-forces",
+                l("反社会的勢力の排除", "anti-social forces"),
+            ),
+            Topic::CommercialTerms => (
+                "commercial-terms",
+                l("料金・支払条件", "price and payment terms"),
+            ),
+            Topic::CompanyStanding => (
+                "company-standing",
+                l("企業の経営・資本関係", "company standing and ownership"),
+            ),
+            Topic::Escrow => (
+                "escrow",
+                l(
+                    "ソースコード等の寄託 (エスクロー)",
+                    "source code escrow",
+                ),
+            ),
+            Topic::Insurance => (
+                "insurance-liability",
+                l("保険・損害賠償", "insurance and liability"),
+            ),
+            Topic::Support => (
+                "support",
+                l("サポートの言語・窓口", "support language and channels"),
+            ),
+            Topic::DataUse => (
+                "data-use",
+                l(
+                    "事業者による利用者データの利用・閲覧",
+                    "the provider's use of and access to customer data",
+                ),
+            ),
+            Topic::GovernmentAccess => (
+                "government-access",
+                l(
+                    "政府機関等による開示請求・外国法",
+                    "government disclosure requests and foreign law",
+                ),
+            ),
+            Topic::CustomerAudit => (
+                "customer-audit",
+                l("利用者による監査(立入り)", "the customer's right to audit"),
+            ),
             Topic::IncidentNotice | Topic::SecurityTesting | Topic::Subcontractors => {
                 return None;
             }
         })
+    }
+
+    /// Whether ISMAP assesses nothing of the topic (no objective answers any part of it):
+    /// `suggest` lowers every candidate for an item about it. A requirement with an ISMAP
+    /// counterpart (customer-managed keys → 10.1.2, exit → 8.1.5.P, backups → 17.2.1, an
+    /// audit right → 18.2.1) is a note beside its candidates instead.
+    pub fn assessed_nowhere(self) -> bool {
+        matches!(
+            self,
+            Topic::DataLocation
+                | Topic::GoverningLaw
+                | Topic::AntisocialForces
+                | Topic::CommercialTerms
+                | Topic::CompanyStanding
+                | Topic::Escrow
+                | Topic::Insurance
+                | Topic::Support
+        )
     }
 
     /// The topic of a check item's title, if any keyword says.
@@ -856,6 +1224,258 @@ fn governed_start(before: &str) -> usize {
 /// number before 年 is a year (`2025年4月`), not a period.
 pub fn stated_level(text: &str) -> Option<String> {
     stated_level_in(&fold(text))
+}
+
+/// Whether an item asks for a capability the service offers the customer (review 24 A-3:
+/// `多要素認証を利用できること`, `SAMLによるシングルサインオンに対応していること`,
+/// `利用者側で設定できること`, `接続元IPアドレス制限機能を提供していること`, `The service supports
+/// MFA`, `Customers can restrict access by IP`): the shape of the ask, not a list of
+/// features. ISMAP states the provider's own control (9.4.2: its log-on procedures are
+/// secure), not that the customer can use a feature: such an item is at most partial, to
+/// be confirmed in the service specification. The provider's own duty is none
+/// (`特権IDを管理していること`, `多要素認証を適用していること`, `管理者アカウントに多要素認証が
+/// 適用されていること`, `The provider enforces MFA`), nor a restriction (`管理者のみが設定できる
+/// こと`, `Only administrators can change it`, `Users cannot reuse passwords`), nor an event
+/// answered (`インシデントに対応していること`). `folded`: as [`fold`] gives it.
+pub fn asks_capability_in(folded: &str) -> bool {
+    let asked = asked_part(folded);
+    let asked = without_cross_refs(&asked);
+    let text = &*asked;
+    type Rules = (WordSet, Vec<(Vec<usize>, Vec<usize>)>, Vec<usize>);
+    static RULES: std::sync::LazyLock<Rules> = std::sync::LazyLock::new(|| {
+        let words = WordSet::new(
+            (CAPABILITY.iter())
+                .flat_map(|(a, b)| a.iter().chain(b.iter()))
+                .chain(RESTRICTED.iter()),
+        );
+        let at = |list: &[&str]| list.iter().map(|w| words.index(w)).collect();
+        let rules = CAPABILITY.iter().map(|(a, b)| (at(a), at(b))).collect();
+        let restricted = at(&RESTRICTED);
+        (words, rules, restricted)
+    });
+    let (words, rules, restricted) = &*RULES;
+    let found = words.found(text);
+    let has = |list: &[usize]| list.iter().any(|&i| found.get(i).copied().unwrap_or(false));
+    if has(restricted) {
+        return false;
+    }
+    rules
+        .iter()
+        .any(|(first, second)| has(first) && (second.is_empty() || has(second)))
+        || supports_feature(text)
+}
+
+/// The shapes of [`asks_capability_in`]: a word of the first list, and (when the second is
+/// not empty) one of the second.
+const CAPABILITY: [(&[&str], &[&str]); 5] = [
+    (
+        &[
+            "利用できること",
+            "利用できる",
+            "利用可能",
+            "使用できること",
+            "使用可能",
+            "をサポートしている",
+            "をサポートすること",
+            "設定できる",
+            "設定可能",
+            "設定が可能",
+            "選択できる",
+            "選択可能",
+            "指定できる",
+            "カスタマイズできる",
+            "カスタマイズ可能",
+            "有効化できる",
+            "有効にできる",
+            "機能があること",
+            "機能がある",
+            "機能を有し",
+            "機能を有する",
+            "機能を備え",
+            "機能を提供",
+            "機能が提供",
+            "機能の提供",
+            "機能を持",
+            "利用者側で",
+            "利用者自身で",
+            "利用者自ら",
+            "利用者が設定",
+            "利用者が選択",
+            "利用者が指定",
+            "顧客側で",
+            "顧客自身で",
+            "顧客が設定",
+            "ユーザー側で",
+            "ユーザ側で",
+            "ユーザーが設定",
+            "ユーザが設定",
+            "customers can",
+            "customer can",
+            "tenants can",
+            "clients can",
+            "users can enable",
+            "users can configure",
+            "users can set",
+            "users can choose",
+            "users can select",
+            "users can restrict",
+            "users can use",
+            "users can export",
+            "users can download",
+            "allows users",
+            "allows customers",
+            "allow users",
+            "allow customers",
+            "enables users",
+            "enables customers",
+            "lets users",
+            "lets customers",
+            "configurable by",
+            "customer-configurable",
+            "can be configured by",
+            "self-service",
+            "available to customers",
+            "available to users",
+        ],
+        &[],
+    ),
+    // a feature offered: `ウイルス対策機能を利用者に提供すること`
+    (&["機能"], &["提供", "を利用でき", "が利用でき", "が使え"]),
+    // what the service does for its users (not `Management supports the policy`)
+    (
+        &["supports", "support for", "offers", "provides"],
+        &[
+            "the service",
+            "the platform",
+            "the product",
+            "the solution",
+            "the application",
+            "the cloud",
+            "the console",
+            "the portal",
+            "the saas",
+            "the system",
+        ],
+    ),
+    (
+        &["supports", "support for", "offers", "provides"],
+        &[
+            "mfa",
+            "sso",
+            "saml",
+            "multi-factor",
+            "multifactor",
+            "single sign-on",
+            "two-factor",
+            "2fa",
+            "ip allow",
+            "ip whitelist",
+            "byok",
+        ],
+    ),
+    // the customer given a choice or a setting
+    (
+        &["customers", "customer", "users", "tenants"],
+        &["option to", "ability to", "able to configure", "able to set", "able to enable"],
+    ),
+];
+
+/// Words saying the item restricts who can do something, or forbids it: a control of the
+/// provider, not a capability offered ([`asks_capability_in`]).
+const RESTRICTED: [&str; 15] = [
+    "のみ",
+    "だけ",
+    "限る",
+    "限定",
+    "限られ",
+    "以外",
+    "できないこと",
+    // a purpose (`利用者が安全に利用できるよう、…を管理すること`)
+    "できるよう、",
+    "できるように、",
+    "only",
+    "cannot",
+    "can not",
+    "can't",
+    "unable",
+    "not able",
+];
+
+/// `…に対応していること` of a feature (`SAML 2.0によるシングルサインオンに対応していること`,
+/// `通信の暗号化（HTTPS）に対応していること`), not of an event or a rule answered
+/// (`インシデントに対応していること`, `法令に対応していること`) nor `…に対応した/する権限`
+/// (corresponding to): part of [`asks_capability_in`].
+fn supports_feature(text: &str) -> bool {
+    const MARK: &str = "に対応";
+    const THEN: [&str; 8] = [
+        "していること",
+        "している",
+        "しており",
+        "すること",
+        "できること",
+        "できる",
+        "可能",
+        "済",
+    ];
+    const ANSWERED: [&str; 38] = [
+        "インシデント",
+        "事故",
+        "障害",
+        "脆弱性",
+        "脅威",
+        "問い合わせ",
+        "問合せ",
+        "苦情",
+        "要求",
+        "要請",
+        "依頼",
+        "請求",
+        "法令",
+        "法律",
+        "法規",
+        "規制",
+        "規程",
+        "規則",
+        "変更",
+        "事象",
+        "攻撃",
+        "災害",
+        "緊急",
+        "異常",
+        "アラート",
+        "警告",
+        "リスク",
+        "違反",
+        "事態",
+        "事案",
+        "指摘",
+        "改正",
+        "基準",
+        "ガイドライン",
+        "指針",
+        "管理策",
+        "統制",
+        "職務",
+    ];
+    let mut from = 0;
+    while let Some(at) = text[from..].find(MARK).map(|i| from + i) {
+        from = at + MARK.len();
+        let after = &text[from..];
+        if !THEN.iter().any(|t| after.starts_with(t)) {
+            continue;
+        }
+        // the noun answered: the few chars before the mark
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .nth(11)
+            .map_or(0, |(i, _)| i);
+        let before = &text[start..at];
+        if !ANSWERED.iter().any(|w| before.contains(w)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A text as the rules of [`Topic::beyond_ismap`] and [`stated_level`] read it: width folded,
@@ -2159,6 +2779,9 @@ pub enum Kind {
     StatementScope(ScopeGap),
     /// The item states a level ISMAP did not assess: confirm the CSP's figure.
     LevelCheck,
+    /// The item asks for a capability offered to the customer ([`asks_capability_in`]):
+    /// confirm the feature in the service specification (review 24 A-3).
+    CapabilityCheck,
     /// The check list says the item is the customer's own: do and check it yourself.
     OwnResponsibility,
     /// The check list says the item is shared: confirm the split.
@@ -2188,6 +2811,15 @@ impl Kind {
             Kind::OwnCheck(Some(Topic::CustomerKeys)) => "own-check-customer-keys",
             Kind::OwnCheck(Some(Topic::LogAccess)) => "own-check-log-access",
             Kind::OwnCheck(Some(Topic::Certification)) => "own-check-certification",
+            Kind::OwnCheck(Some(Topic::AntisocialForces)) => "own-check-antisocial-forces",
+            Kind::OwnCheck(Some(Topic::CommercialTerms)) => "own-check-commercial-terms",
+            Kind::OwnCheck(Some(Topic::CompanyStanding)) => "own-check-company-standing",
+            Kind::OwnCheck(Some(Topic::Escrow)) => "own-check-escrow",
+            Kind::OwnCheck(Some(Topic::Insurance)) => "own-check-insurance",
+            Kind::OwnCheck(Some(Topic::Support)) => "own-check-support",
+            Kind::OwnCheck(Some(Topic::DataUse)) => "own-check-data-use",
+            Kind::OwnCheck(Some(Topic::GovernmentAccess)) => "own-check-government-access",
+            Kind::OwnCheck(Some(Topic::CustomerAudit)) => "own-check-customer-audit",
             Kind::TopicCheck(topic) => Kind::OwnCheck(Some(topic)).code(),
             Kind::CandidateReferences => "candidate-references",
             Kind::MapReferences => "map-references",
@@ -2225,6 +2857,7 @@ impl Kind {
             Kind::SubsequentEvents => "subsequent-events",
             Kind::StatementScope(_) => "statement-scope",
             Kind::LevelCheck => "level-check",
+            Kind::CapabilityCheck => "capability-check",
             Kind::OwnResponsibility => "own-responsibility",
             Kind::ResponsibilitySplit => "responsibility-split",
             Kind::OwnMappingReview => "own-mapping-review",
@@ -2234,7 +2867,7 @@ impl Kind {
     }
 
     /// Every kind, for tests and documentation.
-    pub const ALL: [Kind; 53] = [
+    pub const ALL: [Kind; 63] = [
         Kind::FixInput,
         Kind::OwnCheck(None),
         Kind::MapReferences,
@@ -2250,6 +2883,15 @@ impl Kind {
         Kind::OwnCheck(Some(Topic::CustomerKeys)),
         Kind::OwnCheck(Some(Topic::LogAccess)),
         Kind::OwnCheck(Some(Topic::Certification)),
+        Kind::OwnCheck(Some(Topic::AntisocialForces)),
+        Kind::OwnCheck(Some(Topic::CommercialTerms)),
+        Kind::OwnCheck(Some(Topic::CompanyStanding)),
+        Kind::OwnCheck(Some(Topic::Escrow)),
+        Kind::OwnCheck(Some(Topic::Insurance)),
+        Kind::OwnCheck(Some(Topic::Support)),
+        Kind::OwnCheck(Some(Topic::DataUse)),
+        Kind::OwnCheck(Some(Topic::GovernmentAccess)),
+        Kind::OwnCheck(Some(Topic::CustomerAudit)),
         Kind::FixReferences,
         Kind::CspIdCheck,
         Kind::NoCounterpart,
@@ -2283,6 +2925,7 @@ impl Kind {
         Kind::SubsequentEvents,
         Kind::StatementScope(ScopeGap::Excluded),
         Kind::LevelCheck,
+        Kind::CapabilityCheck,
         Kind::OwnResponsibility,
         Kind::ResponsibilitySplit,
         Kind::OwnMappingReview,
@@ -2485,6 +3128,8 @@ impl Procedure<'_> {
             Kind::ResponsibilitySplit if ja => ("確認項目の責任分界では共同(CSPと利用者の分担)とされている: 分担を契約・責任分界表で確認し、利用者側の分は自組織で実施状況を確認する", Plain, ""),
             Kind::ResponsibilitySplit => ("The check list makes this item a shared responsibility: confirm the split in the contract or the responsibility matrix, and check your own share in your organisation", Plain, ""),
             Kind::LevelCheck => ("ISMAP assessed whether the objective is implemented, not the level this item asks for (", Plain, "): confirm the CSP's actual figure (retention, deadline, frequency, setting) by questionnaire, specifications or the contract/SLA"),
+            Kind::CapabilityCheck if ja => ("利用者に提供される機能を求める項目: ISMAPは事業者自身の統制の実施を評価しており、その機能を利用者が利用できることは評価していない。サービスの仕様書・マニュアルで機能の有無・対象・設定方法(追加料金の有無を含む)を確認する", Plain, ""),
+            Kind::CapabilityCheck => ("A capability offered to the customer: ISMAP states the provider's own control, not that you can use the feature; confirm the feature, what it covers and how it is set (and whether it costs extra) in the service specification or manuals", Plain, ""),
             Kind::OwnMappingReview if ja => ("確認項目の記載(", Plain, ")は、ISMAP管理策との対応が近似・一部である(ISMAPの結果では確認しきれない)ことを示している(近似の対応は充足の根拠ではない): 参照した統制目標が確認項目をどこまで満たすかを確認し、満たさない部分は質問票・書面確認で自ら確認する"),
             Kind::OwnMappingReview => ("The item says its mapping to ISMAP is approximate or partial, or that ISMAP does not answer it in full (", Plain, "; an approximate mapping is not coverage): confirm how far the referenced objectives answer it, and check the rest yourself (questionnaire, written confirmation)"),
             Kind::InheritedRestated => ("The CSP's profile states ", Plain, " itself although it is in the scope it inherits (`inherited:`), and the service underneath states it otherwise (warning csp-inherited-restated): confirm which statement holds before relying on it"),
@@ -2701,6 +3346,24 @@ fn own_check_wording(topic: Option<Topic>, ja: bool) -> (&'static str, Frame, &'
         (Some(Topic::Certification), true) => ("ISMAPの対象外: 求める認証・基準への適合(ISO/IEC 27017/27018、Pマーク、PCI DSS、FISC安全対策基準等)を、認証書・登録証の写しや第三者の報告書で有効期限・適用範囲とともに確認する", Plain, ""),
         (Some(Topic::Certification), false) => ("Outside ISMAP: confirm the certification or conformity asked for (ISO/IEC 27017/27018, PrivacyMark, PCI DSS, FISC…) from the certificate or a third party's report, with its validity and scope", Plain, ""),
         (Some(Topic::LogAccess), false) => ("Outside ISMAP: check in the specifications and the contract which logs you can obtain, for how long, how, and at what price", Plain, ""),
+        (Some(Topic::AntisocialForces), true) => ("ISMAPの対象外: 反社会的勢力・制裁対象者でないことを表明保証・誓約書と契約の解除条項で確認する", Plain, ""),
+        (Some(Topic::AntisocialForces), false) => ("Outside ISMAP: confirm that the provider has no ties to anti-social forces and is on no sanctions list by its written representation, and fix a termination clause in the contract", Plain, ""),
+        (Some(Topic::CommercialTerms), true) => ("ISMAPの対象外: 料金・支払条件・返金やサービスクレジットの条件を見積・約款・契約/SLAで確認する", Plain, ""),
+        (Some(Topic::CommercialTerms), false) => ("Outside ISMAP: confirm the price, payment terms, refunds and service credits from the quote, the terms of service and the contract/SLA", Plain, ""),
+        (Some(Topic::CompanyStanding), true) => ("ISMAPの対象外: 事業者の財務状況・経営・資本関係を決算書・信用調査等で確認する(ISMAPクラウドサービスリストが掲載するのは資本関係・役員の情報まで)", Plain, ""),
+        (Some(Topic::CompanyStanding), false) => ("Outside ISMAP: confirm the provider's finances, management and ownership from its financial statements or a credit report (the ISMAP cloud service list publishes capital relationships and officers only)", Plain, ""),
+        (Some(Topic::Escrow), true) => ("ISMAPの対象外: ソースコード等の寄託(エスクロー)の有無と条件を質問票で確認し、契約に定める", Plain, ""),
+        (Some(Topic::Escrow), false) => ("Outside ISMAP: confirm by questionnaire whether source code is held in escrow and on what terms, and fix it in the contract", Plain, ""),
+        (Some(Topic::Insurance), true) => ("ISMAPの対象外: 事業者の保険(サイバー保険等)の加入と補償範囲、損害賠償の範囲・上限を保険証券の写し・契約で確認する", Plain, ""),
+        (Some(Topic::Insurance), false) => ("Outside ISMAP: confirm the provider's insurance (cyber insurance…) and what it covers, and the scope and cap of liability, from a copy of the policy and the contract", Plain, ""),
+        (Some(Topic::Support), true) => ("ISMAPの対象外: サポートの言語・受付時間・窓口を仕様・契約/SLAで確認する", Plain, ""),
+        (Some(Topic::Support), false) => ("Outside ISMAP: confirm the language, hours and channels of support in the specifications and the contract/SLA", Plain, ""),
+        (Some(Topic::DataUse), true) => ("ISMAPの対象外: 事業者が利用者データを何に利用し誰が閲覧しうるか(広告・AI学習等への利用、運用者によるアクセスの条件と記録)を約款・契約で確認する(ISMAPが評価するのはアクセスの管理であって、アクセスしない旨の約束ではない)", Plain, ""),
+        (Some(Topic::DataUse), false) => ("Outside ISMAP: confirm in the terms and the contract what the provider may use customer data for (advertising, AI training…) and when its staff may access it and how that is logged (ISMAP assesses how access is controlled, not a promise of none)", Plain, ""),
+        (Some(Topic::GovernmentAccess), true) => ("ISMAPの対象外: 政府機関等からの開示請求への対応方針(利用者への通知、外国法の適用、透明性レポート)を質問票で確認し、契約に定める", Plain, ""),
+        (Some(Topic::GovernmentAccess), false) => ("Outside ISMAP: confirm by questionnaire how the provider answers government requests for data (notice to you, foreign law such as the CLOUD Act, transparency report), and fix it in the contract", Plain, ""),
+        (Some(Topic::CustomerAudit), true) => ("ISMAPの対象外: 利用者による監査(立入りを含む)を受け入れるかを契約の監査条項で確認する(受け入れない場合は第三者の保証報告書や言明書で代替する)", Plain, ""),
+        (Some(Topic::CustomerAudit), false) => ("Outside ISMAP: confirm in the contract's audit clause whether the provider accepts your own audit, on site included (if not, rely on third-party assurance reports and the published statement)", Plain, ""),
     }
 }
 

@@ -22,9 +22,11 @@
 //!   `SIMILARITY_MAX × c` — below 0.5, so that similarity alone never makes a confident
 //!   candidate;
 //! - `score = 1 − (1 − terms)(1 − similarity)`, times [`OUTSIDE_FACTOR`] when the item
-//!   speaks of a topic ISMAP does not assess (the lexicon's outside topics: data location,
-//!   governing law…), whichever words found it (the lexicon's, or the rule `report` caps
-//!   items on, which also notes requirements with an ISMAP counterpart, not lowered);
+//!   speaks of a topic ISMAP does not assess (data location, governing law, anti-social
+//!   forces, price and payment, company standing, escrow, insurance, support language),
+//!   found by the one rule `report` caps items on (`procedures::Topic::beyond_ismap`,
+//!   which holds every word of the lexicon's outside topics and also notes requirements
+//!   with an ISMAP counterpart, not lowered);
 //! - scores are rounded to two decimals; below [`MIN_SCORE`] nothing is suggested ("no
 //!   confident match"); from [`CONFIDENT_SCORE`] a candidate rests on more than one weak
 //!   or similar word; ties keep catalog order.
@@ -976,7 +978,6 @@ impl<'c> Suggester<'c> {
         // that `保存データ+暗号化`, `データ+暗号化` and `暗号化` found in one phrase are two
         // words, not three terms
         self.terms.find(&norm, &mut s.found, &mut s.hits);
-        let mut outside: Option<u32> = None;
         s.evidence.clear();
         for &(t, start, end) in &s.hits.parts {
             let term = &self.terms.terms[t as usize];
@@ -987,9 +988,9 @@ impl<'c> Suggester<'c> {
                         s.evidence.push((o, start, end, w));
                     }
                 }
-                Owner::Outside(k) => {
-                    outside.get_or_insert(*k);
-                }
+                // found to be masked from the n-grams below; the topic itself is decided
+                // by the one rule `report` uses
+                Owner::Outside(_) => {}
             }
         }
         s.evidence.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -1052,35 +1053,26 @@ impl<'c> Suggester<'c> {
             }
         }
 
-        // the topic beyond ISMAP that the item speaks of: the lexicon's, else a requirement
-        // `report` caps the item on (review 12 B-10); decided once, and weighed by what it
-        // is, whichever words found it (review 19 D-2: `国内のデータセンターに保管` kept
-        // 10.1.1 at 0.78 where `日本国内で保管` gave 0.35, both `data-location`)
-        let outside_topic = outside
-            .and_then(|k| {
-                self.terms
-                    .topics
-                    .get(k as usize)
-                    .map(|(id, label): &(String, Label)| Topic {
-                        id: id.clone(),
-                        label: label.get(lang).to_owned(),
-                    })
-            })
-            .or_else(|| {
-                let (id, label) =
-                    crate::analysis::procedures::Topic::beyond_ismap(text)?.suggest_note(lang)?;
-                Some(Topic {
-                    id: id.to_owned(),
-                    label: label.to_owned(),
-                })
-            });
-        // a topic ISMAP does not assess at all (the lexicon's outside topics: data
-        // location, governing law…) lowers every candidate; a requirement `report` caps on
-        // that has an ISMAP counterpart (customer-managed keys → 10.1.2, exit → 8.1.5.P,
-        // backups → 17.2.1: the evaluation sets accept them) is a note beside its candidates
-        let outside_factor = outside_topic
-            .as_ref()
-            .is_some_and(|t| self.terms.topics.iter().any(|(id, _)| *id == t.id));
+        // the topic beyond ISMAP that the item speaks of, found by the one rule `report`
+        // caps items on ([`crate::analysis::procedures::Topic::beyond_ismap`]: every word of
+        // the lexicon's outside topics is one of its words), so that both commands agree
+        // whichever words name it (review 24 A-9: `反社会的勢力`, `財務状況`, `サイバー保険` were
+        // outside topics here and covered there); labelled as the lexicon labels it. A topic
+        // ISMAP does not assess at all lowers every candidate, whichever words found it
+        // (review 19 D-2); one with an ISMAP counterpart (customer-managed keys → 10.1.2,
+        // exit → 8.1.5.P, backups → 17.2.1: the evaluation sets accept them) is a note
+        // beside its candidates
+        let found = crate::analysis::procedures::Topic::beyond_ismap(text);
+        let outside_factor = found.is_some_and(|t| t.assessed_nowhere());
+        let outside_topic = found.and_then(|t| t.suggest_note(lang)).map(|(id, label)| {
+            let label = (self.terms.topics.iter())
+                .find(|(known, _)| known == id)
+                .map_or(label, |(_, l): &(String, Label)| l.get(lang));
+            Topic {
+                id: id.to_owned(),
+                label: label.to_owned(),
+            }
+        });
 
         // scores
         let mut scored: Vec<(f64, usize, u32, u32)> = Vec::new();
