@@ -3926,6 +3926,113 @@ mod tests {
         );
     }
 
+    /// Review 24 A-9: `suggest` decides its outside topic with [`Topic::beyond_ismap`], the
+    /// rule `report` caps on; every word of the lexicon's outside topics is one of that
+    /// rule's, under the lexicon's id, so a word that made `suggest` say "not assessed by
+    /// ISMAP" never leaves an item bare `covered` in `report`. Two words need their sense
+    /// around them (`見積` is also a risk's estimate, `反社` is inside `違反社員`).
+    #[test]
+    fn every_word_of_the_lexicons_outside_topics_is_a_topic_beyond_ismap() {
+        let lexicon = crate::catalog::lexicon::Lexicon::embedded().unwrap();
+        assert!(lexicon.outside.len() >= 7);
+        let in_context = [("見積", "見積書の料金"), ("反社", "反社チェック")];
+        for topic in &lexicon.outside {
+            for word in topic.ja.iter().chain(&topic.en) {
+                // a `A+B` term: both words in the text
+                let text = word.replace('+', "を");
+                let text = (in_context.iter())
+                    .find(|(w, _)| *w == word)
+                    .map_or(text, |(_, t)| (*t).to_owned());
+                let found = Topic::beyond_ismap(&text);
+                let id = found.and_then(|t| t.suggest_note(Lang::En)).map(|(id, _)| id);
+                assert_eq!(id, Some(topic.id.as_str()), "{word} ({text})");
+                assert!(found.is_some_and(Topic::assessed_nowhere), "{word}");
+            }
+        }
+        // and the ordinary senses beside them stay none
+        for text in [
+            "規程違反社員に対する懲戒手続を定めていること",
+            "情報セキュリティリスクを特定し、その大きさを見積もること",
+            "A disciplinary process deals with sanctions for policy violations",
+            "Contact with relevant authorities is maintained",
+            "権限のない者が利用者データにアクセスできないよう制御していること",
+            "Staff receive training on the handling of customer data",
+            "従業員の身元確認（バックグラウンドチェック）を行っていること",
+        ] {
+            assert_eq!(Topic::beyond_ismap(text), None, "{text}");
+        }
+    }
+
+    /// Review 24 A-9: the topics `suggest` knew and `report` credited, in the words buyers
+    /// write them.
+    #[test]
+    fn the_topics_suggest_knew_are_beyond_ismap() {
+        use Topic::*;
+        for (text, want) in [
+            ("財務状況が健全であること", CompanyStanding),
+            ("Vendor is financially stable", CompanyStanding),
+            ("反社会的勢力と関係がないこと", AntisocialForces),
+            ("Vendor is not on any sanctions list", AntisocialForces),
+            ("サイバー保険に加入していること", Insurance),
+            ("Vendor carries cyber insurance", Insurance),
+            ("日本語でのサポートが受けられること", Support),
+            ("障害時に返金（サービスクレジット）があること", CommercialTerms),
+            (
+                "政府機関等への情報開示請求があった場合は利用者に通知すること",
+                GovernmentAccess,
+            ),
+            ("外国法（CLOUD Act等）の適用を受けないこと", GovernmentAccess),
+            ("CSPの従業員が利用者データにアクセスしないこと", DataUse),
+            ("利用者データを広告やAI学習に利用しないこと", DataUse),
+            ("Customer data is not used for advertising", DataUse),
+            ("利用者による監査（立入り）を受け入れること", CustomerAudit),
+            ("ソースコードをエスクロー事業者に寄託すること", Escrow),
+        ] {
+            assert_eq!(Topic::beyond_ismap(text), Some(want), "{text}");
+        }
+    }
+
+    /// Review 24 A-3: the shape of an ask for a capability offered to the customer, in both
+    /// languages; the provider's own duty, a restriction and an event answered are none.
+    #[test]
+    fn a_capability_offered_to_the_customer_is_told_by_its_shape() {
+        let asks = |t: &str| asks_capability_in(&fold(t));
+        for text in [
+            "多要素認証を利用できること",
+            "多要素認証に対応していること",
+            "管理者アカウントに多要素認証を設定できること",
+            "SAML 2.0によるシングルサインオンに対応していること",
+            "接続元IPアドレス制限機能を提供していること",
+            "利用者ごとにアクセス権限を細かく設定できる機能があること",
+            "パスワードポリシー（文字数・複雑性）を利用者側で設定できること",
+            "ウイルス対策機能を利用者に提供すること",
+            "ログイン画面でCAPTCHAに対応していること",
+            "The service supports MFA for all users",
+            "The service offers SSO via SAML",
+            "Customers can restrict access by IP allow-list",
+            "The platform allows users to enforce password rules",
+        ] {
+            assert!(asks(text), "{text}");
+        }
+        for text in [
+            "特権IDを管理していること",
+            "多要素認証を適用していること",
+            "管理者アカウントに多要素認証が適用されていること",
+            "The provider enforces MFA for administrators",
+            "脆弱性診断を実施していること",
+            "インシデントに対応していること",
+            "法令の改正に対応すること",
+            "管理者のみが設定を変更できること",
+            "職務に対応する権限を付与すること",
+            "利用者が安全に利用できるよう、マルウェア対策を実施すること",
+            "Users cannot reuse their last five passwords",
+            "Only administrators can change security settings",
+            "Top management supports the information security policy",
+        ] {
+            assert!(!asks(text), "{text}");
+        }
+    }
+
     /// The cloud-policy topics in the other words buyers write them in (review 12 A-3);
     /// the controls ISMAP assesses named in similar words are none.
     #[test]

@@ -54,7 +54,7 @@ pub const MAX_TOP: usize = 10;
 /// A score is multiplied by this when the item speaks of a topic ISMAP does not assess.
 pub const OUTSIDE_FACTOR: f64 = 0.45;
 /// The JSON shape's version (`schema/suggest.schema.json`).
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// How fast term weight turns into confidence: `1 − e^(−RATE × t)`.
 const TERM_RATE: f64 = 1.0;
