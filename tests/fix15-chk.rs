@@ -282,7 +282,7 @@ fn suggest_notes_the_topics_report_caps_on() {
         .arg(fixture("suggest-topics.csv"));
     c.args(["--format", "json"]);
     let v = json_of(c);
-    assert_eq!(v["schema_version"], 4);
+    assert_eq!(v["schema_version"], 5);
     let topic = |id: &str| by_id(&v["items"], id)["outside_topic"]["id"].clone();
     assert_eq!(topic("1"), "customer-keys");
     assert_eq!(topic("2"), "data-location");

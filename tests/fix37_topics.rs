@@ -138,6 +138,8 @@ fn every_outside_topic_of_suggest_is_topic_beyond_ismap_in_report() {
     let in_context = |w: &str| match w {
         "見積" => "見積書の料金".to_owned(),
         "反社" => "反社チェック".to_owned(),
+        "海外" => "海外のデータセンター".to_owned(),
+        "国外" => "国外に保存".to_owned(),
         w => w.replace('+', "を"),
     };
     let mut rows = vec!["項番,確認項目,ISMAP管理策".to_owned()];
