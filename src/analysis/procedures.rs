@@ -1270,7 +1270,7 @@ pub fn asks_capability_in(folded: &str) -> bool {
 
 /// The shapes of [`asks_capability_in`]: a word of the first list, and (when the second is
 /// not empty) one of the second.
-const CAPABILITY: [(&[&str], &[&str]); 5] = [
+const CAPABILITY: [(&[&str], &[&str]); 6] = [
     (
         &[
             "利用できること",
@@ -1339,6 +1339,19 @@ const CAPABILITY: [(&[&str], &[&str]); 5] = [
             "available to users",
         ],
         &[],
+    ),
+    // what the customer can do (`利用者がデータを暗号化できること`), not what it is let do
+    // for a purpose (`利用者が安全に利用できるよう、…`: [`RESTRICTED`])
+    (
+        &[
+            "利用者が",
+            "利用者は",
+            "顧客が",
+            "お客様が",
+            "ユーザーが",
+            "ユーザが",
+        ],
+        &["できること", "できる機能", "できるようにしていること", "可能であること"],
     ),
     // a feature offered: `ウイルス対策機能を利用者に提供すること`
     (&["機能"], &["提供", "を利用でき", "が利用でき", "が使え"]),
@@ -4025,6 +4038,7 @@ mod tests {
             "接続元IPアドレス制限機能を提供していること",
             "利用者ごとにアクセス権限を細かく設定できる機能があること",
             "パスワードポリシー（文字数・複雑性）を利用者側で設定できること",
+            "利用者が保存データを暗号化できること",
             "ウイルス対策機能を利用者に提供すること",
             "ログイン画面でCAPTCHAに対応していること",
             "The service supports MFA for all users",
