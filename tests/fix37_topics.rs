@@ -94,7 +94,9 @@ fn the_topics_suggest_knows_are_beyond_ismap_in_report() {
     // worded as not assessed (not "outside ISMAP": the item names an objective)
     let p2 = &by_id(&ja["items"], "P2")["additional_procedures"][0]["text"];
     assert!(
-        p2.as_str().unwrap().starts_with("ISMAPでは評価されていない要件: 反社会的勢力"),
+        p2.as_str()
+            .unwrap()
+            .starts_with("ISMAPでは評価されていない要件: 反社会的勢力"),
         "{p2}"
     );
 
@@ -111,12 +113,14 @@ fn the_topics_suggest_knows_are_beyond_ismap_in_report() {
         assert_eq!(reasons, ["topic-beyond-ismap"], "{id}");
         assert_eq!(codes, [format!("own-check-{topic}")], "{id}");
     }
-    for id in ["K6", "K7", "K8"] {
+    for id in ["K6", "K7", "K8", "K9"] {
         assert_eq!(verdict(&en, id), ("covered".into(), vec![], vec![]), "{id}");
     }
     let e7 = &by_id(&en["items"], "E7")["additional_procedures"][0]["text"];
     assert!(
-        e7.as_str().unwrap().starts_with("Not assessed by ISMAP: confirm the provider's insurance"),
+        e7.as_str()
+            .unwrap()
+            .starts_with("Not assessed by ISMAP: confirm the provider's insurance"),
         "{e7}"
     );
 }
@@ -140,6 +144,7 @@ fn every_outside_topic_of_suggest_is_topic_beyond_ismap_in_report() {
         "反社" => "反社チェック".to_owned(),
         "海外" => "海外のデータセンター".to_owned(),
         "国外" => "国外に保存".to_owned(),
+        "payment" => "payment terms".to_owned(),
         w => w.replace('+', "を"),
     };
     let mut rows = vec!["項番,確認項目,ISMAP管理策".to_owned()];
@@ -203,7 +208,7 @@ fn a_capability_offered_to_the_customer_is_at_most_partial_in_report() {
         let v = report(lang, &data("fix37-topics/capability.csv"));
         for id in [
             "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12", "F15",
-            "F16",
+            "F16", "F17",
         ] {
             assert_eq!(
                 verdict(&v, id),
@@ -215,14 +220,18 @@ fn a_capability_offered_to_the_customer_is_at_most_partial_in_report() {
                 "{lang} {id}"
             );
         }
-        for (id, code) in [("F13", "own-check-customer-keys"), ("F14", "own-check-log-access")] {
+        for (id, code) in [
+            ("F13", "own-check-customer-keys"),
+            ("F14", "own-check-log-access"),
+        ] {
             let (status, reasons, codes) = verdict(&v, id);
             assert_eq!(status, "partial", "{id}");
             assert_eq!(reasons, ["topic-beyond-ismap"], "{id}");
             assert_eq!(codes, [code], "{id}");
         }
         for id in [
-            "D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8", "D9", "D10", "D11",
+            "D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8", "D9", "D10", "D11", "D12", "D13",
+            "D14", "D15",
         ] {
             assert_eq!(
                 verdict(&v, id),
@@ -243,8 +252,8 @@ fn a_capability_offered_to_the_customer_is_at_most_partial_in_report() {
     }
     // the summary counts them with the partial ones
     let v = report("en", &data("fix37-topics/capability.csv"));
-    assert_eq!(v["summary"]["partial"], 16);
-    assert_eq!(v["summary"]["covered"], 11);
+    assert_eq!(v["summary"]["partial"], 17);
+    assert_eq!(v["summary"]["covered"], 15);
 }
 
 /// A capability asked in the note (not the CSP's answers) caps the item as in its title.
@@ -329,7 +338,10 @@ fn suggest_names_the_topics_report_caps() {
     for id in ["P1", "P2", "P3"] {
         let s = &by_id(&v["items"], id)["suggestions"];
         assert!(
-            s.as_array().unwrap().iter().all(|s| s["score"].as_f64().unwrap() < 0.5),
+            s.as_array()
+                .unwrap()
+                .iter()
+                .all(|s| s["score"].as_f64().unwrap() < 0.5),
             "{id}: {s}"
         );
     }

@@ -5951,8 +5951,7 @@ impl ResolvedRefs {
                     .beyond
                     .or_else(|| beside.iter().find_map(|k| facts_of(k).beyond));
                 let level = title.level || beside.iter().any(|k| facts_of(k).level);
-                let capability =
-                    title.capability || beside.iter().any(|k| facts_of(k).capability);
+                let capability = title.capability || beside.iter().any(|k| facts_of(k).capability);
                 Limits {
                     beyond,
                     outside_scope: false,

@@ -222,10 +222,20 @@ impl Topic {
             Topic::DataLocation,
             &["海外", "国外"],
             &[
-                "移転", "保存", "保管", "持ち出", "転送", "移さ",
+                "移転",
+                "保存",
+                "保管",
+                "持ち出",
+                "転送",
+                "移さ",
                 // where data or the service is (`海外のデータセンター`, `海外リージョン`), not
                 // who works there (`海外拠点の運用担当者`)
-                "データ", "リージョン", "複製", "サーバ", "センタ", "所在",
+                "データ",
+                "リージョン",
+                "複製",
+                "サーバ",
+                "センタ",
+                "所在",
             ],
         ),
         (
@@ -584,7 +594,14 @@ impl Topic {
             Topic::AntisocialForces,
             &["反社"],
             &[
-                "反社に", "反社で", "反社と", "反社の", "反社チェック", "反社を", "反社が", "反社は",
+                "反社に",
+                "反社で",
+                "反社と",
+                "反社の",
+                "反社チェック",
+                "反社を",
+                "反社が",
+                "反社は",
             ],
         ),
         (
@@ -604,7 +621,9 @@ impl Topic {
                 "pricing",
                 "fee",
                 "fees",
-                "payment",
+                "payment terms",
+                "payment method",
+                "payment condition",
                 "invoice",
                 "billing",
                 "cost",
@@ -644,20 +663,22 @@ impl Topic {
             ],
             &[],
         ),
-        (
-            Topic::Escrow,
-            &[
-                "エスクロー",
-                "escrow",
-            ],
-            &[],
-        ),
+        (Topic::Escrow, &["エスクロー", "escrow"], &[]),
         (Topic::Escrow, &["ソースコード"], &["寄託"]),
         // an estimate of the price, not of a risk (`リスクの見積り`)
         (
             Topic::CommercialTerms,
             &["見積"],
-            &["見積書", "見積り書", "見積もり書", "御見積", "費用", "料金", "価格", "金額"],
+            &[
+                "見積書",
+                "見積り書",
+                "見積もり書",
+                "御見積",
+                "費用",
+                "料金",
+                "価格",
+                "金額",
+            ],
         ),
         (
             Topic::Insurance,
@@ -905,10 +926,7 @@ impl Topic {
             ),
             Topic::Escrow => (
                 "escrow",
-                l(
-                    "ソースコード等の寄託 (エスクロー)",
-                    "source code escrow",
-                ),
+                l("ソースコード等の寄託 (エスクロー)", "source code escrow"),
             ),
             Topic::Insurance => (
                 "insurance-liability",
@@ -1266,11 +1284,35 @@ pub fn asks_capability_in(folded: &str) -> bool {
         .iter()
         .any(|(first, second)| has(first) && (second.is_empty() || has(second)))
         || supports_feature(text)
+        || customer_can(text)
+}
+
+/// What the customer can do (`利用者が保存データを暗号化できること`): the customer the subject
+/// of `…できること` in the same clause — not of a clause before it (`利用者が退職した場合、
+/// 速やかにアカウントを削除できること`: the provider deletes). Part of
+/// [`asks_capability_in`] (a purpose, `利用者が安全に利用できるよう、…`, is [`RESTRICTED`]).
+fn customer_can(text: &str) -> bool {
+    const SUBJECTS: [&str; 6] = [
+        "利用者が",
+        "利用者は",
+        "顧客が",
+        "お客様が",
+        "ユーザーが",
+        "ユーザが",
+    ];
+    const CAN: [&str; 2] = ["できること", "可能であること"];
+    SUBJECTS.iter().any(|s| {
+        text.match_indices(s).any(|(at, _)| {
+            let rest = &text[at + s.len()..];
+            let clause = rest.split(['、', ',', '。']).next().unwrap_or(rest);
+            CAN.iter().any(|c| clause.contains(c))
+        })
+    })
 }
 
 /// The shapes of [`asks_capability_in`]: a word of the first list, and (when the second is
 /// not empty) one of the second.
-const CAPABILITY: [(&[&str], &[&str]); 6] = [
+const CAPABILITY: [(&[&str], &[&str]); 5] = [
     (
         &[
             "利用できること",
@@ -1340,19 +1382,6 @@ const CAPABILITY: [(&[&str], &[&str]); 6] = [
         ],
         &[],
     ),
-    // what the customer can do (`利用者がデータを暗号化できること`), not what it is let do
-    // for a purpose (`利用者が安全に利用できるよう、…`: [`RESTRICTED`])
-    (
-        &[
-            "利用者が",
-            "利用者は",
-            "顧客が",
-            "お客様が",
-            "ユーザーが",
-            "ユーザが",
-        ],
-        &["できること", "できる機能", "できるようにしていること", "可能であること"],
-    ),
     // a feature offered: `ウイルス対策機能を利用者に提供すること`
     (&["機能"], &["提供", "を利用でき", "が利用でき", "が使え"]),
     // what the service does for its users (not `Management supports the policy`)
@@ -1390,13 +1419,19 @@ const CAPABILITY: [(&[&str], &[&str]); 6] = [
     // the customer given a choice or a setting
     (
         &["customers", "customer", "users", "tenants"],
-        &["option to", "ability to", "able to configure", "able to set", "able to enable"],
+        &[
+            "option to",
+            "ability to",
+            "able to configure",
+            "able to set",
+            "able to enable",
+        ],
     ),
 ];
 
 /// Words saying the item restricts who can do something, or forbids it: a control of the
 /// provider, not a capability offered ([`asks_capability_in`]).
-const RESTRICTED: [&str; 15] = [
+const RESTRICTED: [&str; 16] = [
     "のみ",
     "だけ",
     "限る",
@@ -1407,6 +1442,7 @@ const RESTRICTED: [&str; 15] = [
     // a purpose (`利用者が安全に利用できるよう、…を管理すること`)
     "できるよう、",
     "できるように、",
+    "安全に利用",
     "only",
     "cannot",
     "can not",
@@ -1431,7 +1467,7 @@ fn supports_feature(text: &str) -> bool {
         "可能",
         "済",
     ];
-    const ANSWERED: [&str; 50] = [
+    const ANSWERED: [&str; 58] = [
         "インシデント",
         "事故",
         "障害",
@@ -1482,6 +1518,15 @@ fn supports_feature(text: &str) -> bool {
         "事項",
         "課題",
         "問題",
+        // an action of the provider's (`改ざん防止に対応`, `パッチの適用に対応`)
+        "防止",
+        "適用",
+        "対策",
+        "保護",
+        "是正",
+        "改善",
+        "監視",
+        "更新",
     ];
     let mut from = 0;
     while let Some(at) = text[from..].find(MARK).map(|i| from + i) {
@@ -3967,6 +4012,8 @@ mod tests {
             ("反社", "反社チェック"),
             ("海外", "海外のデータセンター"),
             ("国外", "国外に保存"),
+            // not `Payment for services is processed securely`, `payment card data`
+            ("payment", "payment terms"),
         ];
         for topic in &lexicon.outside {
             for word in topic.ja.iter().chain(&topic.en) {
@@ -3976,7 +4023,9 @@ mod tests {
                     .find(|(w, _)| *w == word)
                     .map_or(text, |(_, t)| (*t).to_owned());
                 let found = Topic::beyond_ismap(&text);
-                let id = found.and_then(|t| t.suggest_note(Lang::En)).map(|(id, _)| id);
+                let id = found
+                    .and_then(|t| t.suggest_note(Lang::En))
+                    .map(|(id, _)| id);
                 assert_eq!(id, Some(topic.id.as_str()), "{word} ({text})");
                 assert!(found.is_some_and(Topic::assessed_nowhere), "{word}");
             }
@@ -3991,6 +4040,7 @@ mod tests {
             "Staff receive training on the handling of customer data",
             "従業員の身元確認（バックグラウンドチェック）を行っていること",
             "海外拠点の運用担当者を含む",
+            "Payment card data is encrypted in transit",
         ] {
             assert_eq!(Topic::beyond_ismap(text), None, "{text}");
         }
@@ -4009,12 +4059,18 @@ mod tests {
             ("サイバー保険に加入していること", Insurance),
             ("Vendor carries cyber insurance", Insurance),
             ("日本語でのサポートが受けられること", Support),
-            ("障害時に返金（サービスクレジット）があること", CommercialTerms),
+            (
+                "障害時に返金（サービスクレジット）があること",
+                CommercialTerms,
+            ),
             (
                 "政府機関等への情報開示請求があった場合は利用者に通知すること",
                 GovernmentAccess,
             ),
-            ("外国法（CLOUD Act等）の適用を受けないこと", GovernmentAccess),
+            (
+                "外国法（CLOUD Act等）の適用を受けないこと",
+                GovernmentAccess,
+            ),
             ("CSPの従業員が利用者データにアクセスしないこと", DataUse),
             ("利用者データを広告やAI学習に利用しないこと", DataUse),
             ("Customer data is not used for advertising", DataUse),
@@ -4039,6 +4095,7 @@ mod tests {
             "利用者ごとにアクセス権限を細かく設定できる機能があること",
             "パスワードポリシー（文字数・複雑性）を利用者側で設定できること",
             "利用者が保存データを暗号化できること",
+            "お客様がデータを暗号化できること",
             "ウイルス対策機能を利用者に提供すること",
             "ログイン画面でCAPTCHAに対応していること",
             "The service supports MFA for all users",
@@ -4058,6 +4115,11 @@ mod tests {
             "法令の改正に対応すること",
             "特権IDの手続に対応すること。参考資料を添付",
             "利用者自身でバックアップを取得すること",
+            "利用者が退職した場合、速やかにアカウントを削除できること",
+            "システムの利用状況を監視できること",
+            "監査ログの改ざん防止に対応していること",
+            "セキュリティパッチの適用に対応していること",
+            "サービスを利用者が安全に利用できるようにすること",
             "管理者のみが設定を変更できること",
             "職務に対応する権限を付与すること",
             "利用者が安全に利用できるよう、マルウェア対策を実施すること",
