@@ -61,6 +61,21 @@ fn verdict(v: &Value, id: &str) -> (String, Vec<String>, Vec<String>) {
     )
 }
 
+/// Item `id` is `partial`, `topic-beyond-ismap`, with the own check of `topic`.
+fn assert_topic(v: &Value, id: &str, topic: &str) {
+    let (status, reasons, codes) = verdict(v, id);
+    assert_eq!(status, "partial", "{id}");
+    assert_eq!(reasons, ["topic-beyond-ismap"], "{id}");
+    assert_eq!(codes, [format!("own-check-{topic}")], "{id}");
+}
+
+/// Items `ids` are bare `covered`.
+fn assert_covered(v: &Value, ids: &[&str]) {
+    for id in ids {
+        assert_eq!(verdict(v, id), ("covered".into(), vec![], vec![]), "{id}");
+    }
+}
+
 /// Review 24 A-9: the topics `suggest` knew as not assessed by ISMAP were bare `covered`
 /// in `report` once mapped to an objective; now `partial`, `topic-beyond-ismap`, with the
 /// own check of the topic. Screening (`身元確認`, 7.1.1), a disciplinary process, a risk's
@@ -83,14 +98,9 @@ fn the_topics_suggest_knows_are_beyond_ismap_in_report() {
         ("P17", "commercial-terms"),
         ("P18", "antisocial-forces"),
     ] {
-        let (status, reasons, codes) = verdict(&ja, id);
-        assert_eq!(status, "partial", "{id}");
-        assert_eq!(reasons, ["topic-beyond-ismap"], "{id}");
-        assert_eq!(codes, [format!("own-check-{topic}")], "{id}");
+        assert_topic(&ja, id, topic);
     }
-    for id in ["K1", "K2", "K3", "K4", "K5"] {
-        assert_eq!(verdict(&ja, id), ("covered".into(), vec![], vec![]), "{id}");
-    }
+    assert_covered(&ja, &["K1", "K2", "K3", "K4", "K5"]);
     // worded as not assessed (not "outside ISMAP": the item names an objective)
     let p2 = &by_id(&ja["items"], "P2")["additional_procedures"][0]["text"];
     assert!(
@@ -108,14 +118,9 @@ fn the_topics_suggest_knows_are_beyond_ismap_in_report() {
         ("E8", "government-access"),
         ("E9", "data-use"),
     ] {
-        let (status, reasons, codes) = verdict(&en, id);
-        assert_eq!(status, "partial", "{id}");
-        assert_eq!(reasons, ["topic-beyond-ismap"], "{id}");
-        assert_eq!(codes, [format!("own-check-{topic}")], "{id}");
+        assert_topic(&en, id, topic);
     }
-    for id in ["K6", "K7", "K8", "K9"] {
-        assert_eq!(verdict(&en, id), ("covered".into(), vec![], vec![]), "{id}");
-    }
+    assert_covered(&en, &["K6", "K7", "K8", "K9"]);
     let e7 = &by_id(&en["items"], "E7")["additional_procedures"][0]["text"];
     assert!(
         e7.as_str()
@@ -220,25 +225,15 @@ fn a_capability_offered_to_the_customer_is_at_most_partial_in_report() {
                 "{lang} {id}"
             );
         }
-        for (id, code) in [
-            ("F13", "own-check-customer-keys"),
-            ("F14", "own-check-log-access"),
-        ] {
-            let (status, reasons, codes) = verdict(&v, id);
-            assert_eq!(status, "partial", "{id}");
-            assert_eq!(reasons, ["topic-beyond-ismap"], "{id}");
-            assert_eq!(codes, [code], "{id}");
-        }
-        for id in [
-            "D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8", "D9", "D10", "D11", "D12", "D13",
-            "D14", "D15",
-        ] {
-            assert_eq!(
-                verdict(&v, id),
-                ("covered".into(), vec![], vec![]),
-                "{lang} {id}"
-            );
-        }
+        assert_topic(&v, "F13", "customer-keys");
+        assert_topic(&v, "F14", "log-access");
+        assert_covered(
+            &v,
+            &[
+                "D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8", "D9", "D10", "D11", "D12", "D13",
+                "D14", "D15",
+            ],
+        );
         let text = by_id(&v["items"], "F1")["additional_procedures"][0]["text"]
             .as_str()
             .unwrap()
@@ -275,7 +270,7 @@ fn a_capability_asked_in_the_note_caps_the_item() {
         "{}",
         by_id(&v["items"], "N1")
     );
-    assert_eq!(verdict(&v, "N2"), ("covered".into(), vec![], vec![]));
+    assert_covered(&v, &["N2"]);
 }
 
 /// `compare` judges each CSP by the same rule: capped where the statement implements the
