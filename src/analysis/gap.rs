@@ -4270,8 +4270,15 @@ const EXCLUSION_LABELS: [&str; 11] = [
     "excluded",
 ];
 
-/// Words after an excluded part in a scope line (`管理コンソールを除く`, `…は対象外`).
-const EXCLUDING_AFTER: [&str; 12] = [
+/// Words after an excluded part in a scope line (`管理コンソールを除く`, `…は対象外`,
+/// `…は言明の対象外`: review 25 A-7).
+const EXCLUDING_AFTER: [&str; 18] = [
+    "は言明の対象範囲外",
+    "は言明の対象外",
+    "を言明の対象外",
+    "は言明対象外",
+    "は対象範囲外",
+    "は適用除外",
     "を除く",
     "は除く",
     "を除いた",
@@ -4324,7 +4331,7 @@ impl ExcludedParts {
         let mut unnamed: Vec<String> = Vec::new();
         let own = |texts: Vec<String>| texts.into_iter().map(|t| (t, false));
         for entry in scope {
-            let entry = entry.trim();
+            let entry = without_note_mark(entry.trim());
             let first = texts.len();
             // an entry excluding a part it does not name, or pointing elsewhere
             let mut unnamed_in = |texts: &[(String, bool)], line: bool| {
@@ -5572,6 +5579,39 @@ fn unnamed_share(part: &str) -> Option<String> {
     } else {
         class.to_owned()
     })
+}
+
+/// A scope entry without the mark of a note or a bullet before it (`※大阪リージョンは対象外`,
+/// `注：管理コンソールは対象外`, `* 管理コンソールは対象外`, `・…`): the browser's copy of an
+/// entry whose 言明の対象範囲 cell holds line breaks puts its notes on lines of their own, and
+/// a note is read as the line it marks — an exclusion is an exclusion, not a part the scope
+/// names (review 25 A-7: the `※` line's region was read as one the scope covers).
+fn without_note_mark(entry: &str) -> &str {
+    const MARKS: [&str; 14] = [
+        "（注）",
+        "(注)",
+        "注）",
+        "注)",
+        "注：",
+        "注:",
+        "※",
+        "＊",
+        "*",
+        "・",
+        "•",
+        "●",
+        "-",
+        "－",
+    ];
+    let mut rest = entry;
+    while let Some(after) = MARKS.iter().find_map(|m| rest.strip_prefix(m)) {
+        // `※1`, `注1：`: the note's number
+        rest = after
+            .trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            .trim_start_matches([':', '：', ')', '）', '.', ' ', '　'])
+            .trim_start();
+    }
+    rest
 }
 
 /// The parts a scope line excludes in its own words: before `を除く`, `は対象外`,
@@ -8807,6 +8847,21 @@ mod tests {
             parts(&["対象外: オプションサービス"]),
             ["オプションサービス", "オプション"]
         );
+        // a note or bullet mark before an exclusion on a line of its own, and `…は言明の
+        // 対象外` (review 25 A-7): the part excluded, as without the mark
+        for scope in [
+            ["サンプルSaaS 本体", "※大阪リージョンは対象外"],
+            ["サンプルSaaS 本体", "※1 大阪リージョンは対象外"],
+            ["サンプルSaaS 本体", "注：大阪リージョンは対象外"],
+            ["サンプルSaaS 本体", "* 大阪リージョンは対象外"],
+            ["サンプルSaaS 本体", "・大阪リージョンは言明の対象外"],
+            ["サンプルSaaS 本体", "大阪リージョンは言明の対象範囲外"],
+        ] {
+            assert_eq!(parts(&scope), ["大阪リージョン"], "{scope:?}");
+        }
+        assert_eq!(parts(&["※対象外: 管理コンソール"]), ["管理コンソール"]);
+        // a note that excludes nothing still excludes nothing
+        assert!(parts(&["サンプルSaaS 本体", "※東京リージョンで提供"]).is_empty());
         // an ordinary scope line excludes nothing, nor does `対象外: なし`
         assert!(parts(&[
             "対象外: なし",
