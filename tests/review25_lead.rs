@@ -45,6 +45,12 @@ fn a_marked_scope_line_excluding_a_part_excludes_it() {
         ("scy3.yaml", false, true),
         ("scy4.yaml", false, true),
         ("scy5.yaml", false, true),
+        // more spellings (one line, bullets under a bracketed label, English, 本言明)
+        ("scv-bracket-one-line.txt", true, false),
+        ("scv-bullets.txt", true, true),
+        ("scv-en.txt", true, false),
+        ("scv-honbun.txt", true, false),
+        ("scv-console-mark-after.txt", false, true),
     ];
     for (file, osaka, console) in cases {
         let v = report(file);
