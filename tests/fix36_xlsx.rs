@@ -224,13 +224,19 @@ fn sample_draft_deleted_and_reference_sheets_are_not_read() {
         ("記入例", "instructions, examples"),
         (
             "2026年度（案）",
-            "drafts, deleted items or kept for reference",
+            "drafts, copies, templates, deleted or unused items or kept for reference",
         ),
-        ("削除項目", "drafts, deleted items or kept for reference"),
-        ("廃止", "drafts, deleted items or kept for reference"),
+        (
+            "削除項目",
+            "drafts, copies, templates, deleted or unused items or kept for reference",
+        ),
+        (
+            "廃止",
+            "drafts, copies, templates, deleted or unused items or kept for reference",
+        ),
         (
             "参考（他社様式）",
-            "drafts, deleted items or kept for reference",
+            "drafts, copies, templates, deleted or unused items or kept for reference",
         ),
     ] {
         let out = report(fx(&format!("ws-{sheet}.xlsx")), fx("partial-list.txt"))

@@ -182,3 +182,72 @@ fn catalog_show_nist_ja() {
         bin().args(["--lang", "ja", "catalog", "show", "IA-2(1)"])
     ));
 }
+
+/// `readiness` on `examples/soa.xlsx` as a table `columns` wide.
+fn readiness_at(lang: &str, columns: &str) -> String {
+    stdout_of(
+        bin()
+            .env("COLUMNS", columns)
+            .args([
+                "--lang",
+                lang,
+                "--color",
+                "never",
+                "readiness",
+                "--as-of",
+                "2026-12-01",
+                "--implemented",
+            ])
+            .arg(example("soa.xlsx")),
+    )
+}
+
+/// Review 24 E: below the compact threshold `readiness` draws a compact table, as `report`
+/// and `compare` do — the group, 必須, 準備率 and the counts not zero by their labels; the
+/// findings by id, status and findings — so that no header or title is broken one
+/// character a line; every line fits, the note under it says where the other columns are.
+#[test]
+fn readiness_table_compact_below_100_columns() {
+    for lang in ["ja", "en"] {
+        for columns in ["50", "80"] {
+            let out = readiness_at(lang, columns);
+            fits(&out, columns.parse().unwrap());
+            let note = lang_pick(
+                lang,
+                "(狭い画面向けの表示です",
+                "(compact view for a narrow",
+            );
+            assert!(out.contains(note), "{out}");
+            // no header broken one character a line (`非`/`該`/`当`, `継`/`承`)
+            assert!(
+                !out.lines()
+                    .any(|l| l.contains("│ 非 ") || l.contains("┆ 非 ")),
+                "{out}"
+            );
+        }
+        insta::assert_snapshot!(
+            format!("readiness_table_80_{lang}"),
+            readiness_at(lang, "80")
+        );
+        // at 100 and wider: every column, as before
+        let wide = readiness_at(lang, "160");
+        let note = lang_pick(
+            lang,
+            "(狭い画面向けの表示です",
+            "(compact view for a narrow",
+        );
+        assert!(!wide.contains(note), "{wide}");
+        assert!(
+            wide.contains(lang_pick(lang, "非該当(理由あり)", "N/A with reason")),
+            "{wide}"
+        );
+    }
+}
+
+fn lang_pick<'a>(lang: &str, ja: &'a str, en: &'a str) -> &'a str {
+    if lang == "ja" {
+        ja
+    } else {
+        en
+    }
+}

@@ -4290,8 +4290,20 @@ const EXCLUSION_LABELS: [&str; 11] = [
     "excluded",
 ];
 
-/// Words after an excluded part in a scope line (`管理コンソールを除く`, `…は対象外`).
-const EXCLUDING_AFTER: [&str; 12] = [
+/// Words after an excluded part in a scope line (`管理コンソールを除く`, `…は対象外`,
+/// `…は言明の対象外`: review 25 A-7).
+const EXCLUDING_AFTER: [&str; 23] = [
+    "は本言明の対象外",
+    "は含まれません",
+    "は含まれておりません",
+    "を除き",
+    "は除き",
+    "は言明の対象範囲外",
+    "は言明の対象外",
+    "を言明の対象外",
+    "は言明対象外",
+    "は対象範囲外",
+    "は適用除外",
     "を除く",
     "は除く",
     "を除いた",
@@ -4343,8 +4355,11 @@ impl ExcludedParts {
         let mut label_over = false;
         let mut unnamed: Vec<String> = Vec::new();
         let own = |texts: Vec<String>| texts.into_iter().map(|t| (t, false));
+        // under a label alone, a bulleted list of parts (`【対象外】` / `・大阪リージョン` /
+        // `・管理コンソール`): each bullet, not only the first entry
+        let mut listing = false;
         for entry in scope {
-            let entry = entry.trim();
+            let (entry, marked) = note_marked(entry.trim());
             let first = texts.len();
             // an entry excluding a part it does not name, or pointing elsewhere
             let mut unnamed_in = |texts: &[(String, bool)], line: bool| {
@@ -4355,9 +4370,12 @@ impl ExcludedParts {
                     unnamed.push(entry.to_owned());
                 }
             };
-            if std::mem::take(&mut label_over) {
+            let under_label = std::mem::take(&mut label_over) || listing && marked;
+            listing = false;
+            if under_label {
                 texts.extend(listed_exclusions(entry));
                 unnamed_in(&texts[first..], false);
+                listing = marked;
                 continue;
             }
             match exclusion_label(entry) {
@@ -4374,6 +4392,14 @@ impl ExcludedParts {
                     texts.extend(own(resting_on_another(entry)));
                     texts.extend(own(physical));
                     relied_texts.extend(relied_first..texts.len());
+                    // a line saying it excludes something no rule reads a part from: what it
+                    // excludes is unknown, and the places it names are none the scope is
+                    // known to cover (review 25 A-7)
+                    let folded = crate::text::fold_width(entry).to_lowercase();
+                    if texts.len() == first && EXCLUDING_WORDS.iter().any(|w| folded.contains(w)) {
+                        unnamed.push(entry.to_owned());
+                        continue;
+                    }
                     lines.push(entry);
                     unnamed_in(&texts[first..], true);
                 }
@@ -5178,6 +5204,13 @@ fn names_part(text: &str, part: &str) -> bool {
 /// The rest of a scope entry after a label of excluded parts ([`EXCLUSION_LABELS`]) and a
 /// `:`, `：`, tab or space (empty when the label stands alone), if it has one.
 fn exclusion_label(entry: &str) -> Option<&str> {
+    // a label in brackets (`【対象外】大阪リージョン`, `［対象外］`, `（対象外）…`, `＜対象外＞`
+    // alone over a list: review 25 A-7)
+    if let Some((inner, rest)) = leading_bracket(entry) {
+        if EXCLUSION_LABELS.contains(&inner.trim().to_lowercase().as_str()) {
+            return Some(rest.trim_start_matches([':', '：', ' ', '　', '\t']).trim());
+        }
+    }
     let lower = entry.to_lowercase();
     EXCLUSION_LABELS.iter().find_map(|label| {
         if !lower.starts_with(label) {
@@ -5195,6 +5228,139 @@ fn exclusion_label(entry: &str) -> Option<&str> {
                 .trim(),
         )
     })
+}
+
+/// The brackets a label may stand in (`【対象外】`), opening and closing.
+const LABEL_BRACKETS: [(char, char); 8] = [
+    ('【', '】'),
+    ('［', '］'),
+    ('[', ']'),
+    ('（', '）'),
+    ('(', ')'),
+    ('＜', '＞'),
+    ('<', '>'),
+    ('《', '》'),
+];
+
+/// The text inside the bracket `text` opens with and the text after it (`対象外` and
+/// `大阪リージョン` of `【対象外】大阪リージョン`), if it opens with one of [`LABEL_BRACKETS`].
+fn leading_bracket(text: &str) -> Option<(&str, &str)> {
+    let first = text.chars().next()?;
+    let (_, close) = LABEL_BRACKETS.iter().find(|(o, _)| *o == first)?;
+    let inner = &text[first.len_utf8()..];
+    let end = inner.find(*close)?;
+    Some((&inner[..end], &inner[end + close.len_utf8()..]))
+}
+
+/// Words a scope line excludes with (folded): a line holding one that no rule reads a part
+/// from excludes what cannot be told (review 25 A-7: such a line named the region it
+/// excludes as one the scope covers).
+const EXCLUDING_WORDS: [&str; 14] = [
+    "対象外",
+    "対象範囲外",
+    "除く",
+    "除き",
+    "除外",
+    "含まれません",
+    "含まれない",
+    "含まない",
+    "含めない",
+    "excluded",
+    "excluding",
+    "out of scope",
+    "not in scope",
+    "except",
+];
+
+/// Marks after an excluded part, the part being the text back to the nearest separator
+/// (`大阪リージョン（対象外）`, `サンプルSaaS 本体、大阪リージョン（対象外）`, `大阪リージョン：対象外`;
+/// English in lower case: `Osaka region is out of scope`, `Osaka region excluded`).
+const EXCLUDED_MARK_AFTER: [&str; 19] = [
+    "（対象外）",
+    "(対象外)",
+    "（言明の対象外）",
+    "（除外）",
+    "(除外)",
+    "：対象外",
+    ":対象外",
+    "…対象外",
+    "...対象外",
+    " is out of scope",
+    " are out of scope",
+    " out of scope",
+    " is not in scope",
+    " are not in scope",
+    " is not included",
+    " are not included",
+    " is excluded",
+    " are excluded",
+    " excluded",
+];
+
+/// The parts a scope line excludes by [`EXCLUDED_MARK_AFTER`], a label in brackets within it
+/// (`サンプルSaaS 本体【対象外】大阪リージョン`) or a labelled segment after a slash or a bar
+/// (`対象: サンプルSaaS 本体 / 対象外: 大阪リージョン、管理コンソール`).
+fn excluded_by_marks(line: &str) -> Vec<(String, bool)> {
+    const BACK_TO: [char; 14] = [
+        '、', ',', '，', '・', '/', '／', '※', '　', '|', '｜', '【', '】', '：', ':',
+    ];
+    let mut out = Vec::new();
+    let lower = line.to_lowercase();
+    for marker in EXCLUDED_MARK_AFTER {
+        // lower case keeps the byte offsets of `line` for ASCII markers; a Japanese marker is
+        // found in `line` itself
+        let hay = if marker.is_ascii() {
+            lower.as_str()
+        } else {
+            line
+        };
+        for (at, _) in hay.match_indices(marker) {
+            // ` excluded` inside ` are excluded`/` is excluded` is the same place
+            if marker == " excluded" && (hay[..at].ends_with(" is") || hay[..at].ends_with(" are"))
+            {
+                continue;
+            }
+            if marker == " out of scope"
+                && (hay[..at].ends_with(" is") || hay[..at].ends_with(" are"))
+            {
+                continue;
+            }
+            let Some(before) = line.get(..at) else {
+                continue;
+            };
+            let start = clause_start(before, &BACK_TO);
+            let part = before[start..].trim().trim_start_matches("and ").trim();
+            if !part.is_empty() {
+                out.push((without_notes(part), notes_not_final(&line[at..])));
+            }
+        }
+    }
+    // a label in square or angle brackets inside the line: the list after it
+    for (open, close) in LABEL_BRACKETS
+        .iter()
+        .filter(|(o, _)| !matches!(o, '（' | '('))
+    {
+        for (at, _) in line.match_indices(*open) {
+            let Some((inner, rest)) = leading_bracket(&line[at..]) else {
+                continue;
+            };
+            if at == 0 || !EXCLUSION_LABELS.contains(&inner.trim().to_lowercase().as_str()) {
+                continue;
+            }
+            let rest = rest.trim_start_matches([':', '：', ' ', '　']);
+            let end = rest
+                .find(['。', '/', '／', '|', '｜', *close])
+                .unwrap_or(rest.len());
+            out.extend(listed_exclusions(rest[..end].trim()));
+        }
+    }
+    // `… / 対象外: 大阪リージョン`
+    for segment in line.split(['/', '／', '|', '｜']).skip(1) {
+        if let Some(list) = exclusion_label(segment.trim()).filter(|l| !l.is_empty()) {
+            out.extend(listed_exclusions(list));
+        }
+    }
+    out
 }
 
 /// A scope part without its bracketed notes (`データセンター（IaaS事業者に依拠）`,
@@ -5594,6 +5760,42 @@ fn unnamed_share(part: &str) -> Option<String> {
     })
 }
 
+/// A scope entry without the mark of a note or a bullet before it (`※大阪リージョンは対象外`,
+/// `注：管理コンソールは対象外`, `* 管理コンソールは対象外`, `・…`): the browser's copy of an
+/// entry whose 言明の対象範囲 cell holds line breaks puts its notes on lines of their own, and
+/// a note is read as the line it marks — an exclusion is an exclusion, not a part the scope
+/// names (review 25 A-7: the `※` line's region was read as one the scope covers); and
+/// whether it had one.
+fn note_marked(entry: &str) -> (&str, bool) {
+    const MARKS: [&str; 14] = [
+        "（注）",
+        "(注)",
+        "注）",
+        "注)",
+        "注：",
+        "注:",
+        "※",
+        "＊",
+        "*",
+        "・",
+        "•",
+        "●",
+        "-",
+        "－",
+    ];
+    let mut rest = entry;
+    let mut marked = false;
+    while let Some(after) = MARKS.iter().find_map(|m| rest.strip_prefix(m)) {
+        marked = true;
+        // `※1`, `注1：`: the note's number
+        rest = after
+            .trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            .trim_start_matches([':', '：', ')', '）', '.', ' ', '　'])
+            .trim_start();
+    }
+    (rest, marked)
+}
+
 /// The parts a scope line excludes in its own words: before `を除く`, `は対象外`,
 /// `は含まない` … back to an opening bracket, a `。` or `ただし`, and after `excluding`,
 /// `except` up to a closing bracket or a full stop.
@@ -5612,7 +5814,8 @@ fn excluded_in_line(line: &str) -> Vec<(String, bool)> {
                     || ["予定", "検討", "見込み"].iter().any(|w| rest.contains(w)),
             );
             let before = &line[..at];
-            let start = clause_start(before, &[]);
+            // `サンプルSaaS（東京リージョン※大阪リージョンは対象外）`: the note's own text
+            let start = clause_start(before, &['※', '＊', '【', '】', '/', '／']);
             let mut part = &before[start..];
             for lead in ["ただし", "但し", "なお"] {
                 if let Some(i) = part.rfind(lead) {
@@ -5643,6 +5846,7 @@ fn excluded_in_line(line: &str) -> Vec<(String, bool)> {
             }
         }
     }
+    out.extend(excluded_by_marks(line));
     // a list of exclusions labelled in a bracket of the line (`本サービス（対象外: モバイル
     // アプリ）`, `The Service (Out of scope: mobile app)`), as a scope entry of its own is read
     for inner in bracketed(line) {
@@ -8847,6 +9051,129 @@ mod tests {
             parts(&["対象外: オプションサービス"]),
             ["オプションサービス", "オプション"]
         );
+        // a note or bullet mark before an exclusion on a line of its own, and `…は言明の
+        // 対象外` (review 25 A-7): the part excluded, as without the mark
+        for scope in [
+            ["サンプルSaaS 本体", "※大阪リージョンは対象外"],
+            ["サンプルSaaS 本体", "※1 大阪リージョンは対象外"],
+            ["サンプルSaaS 本体", "注：大阪リージョンは対象外"],
+            ["サンプルSaaS 本体", "* 大阪リージョンは対象外"],
+            ["サンプルSaaS 本体", "・大阪リージョンは言明の対象外"],
+            ["サンプルSaaS 本体", "大阪リージョンは言明の対象範囲外"],
+        ] {
+            assert_eq!(parts(&scope), ["大阪リージョン"], "{scope:?}");
+        }
+        assert_eq!(parts(&["※対象外: 管理コンソール"]), ["管理コンソール"]);
+        // more spellings of an excluded part, on a line of its own or in the scope's line
+        // (review 25 A-7): brackets, a colon, a mark after the part, English
+        for (scope, part) in [
+            (
+                &["サンプルSaaS 本体", "（対象外）大阪リージョン"][..],
+                "大阪リージョン",
+            ),
+            (
+                &["サンプルSaaS 本体", "【対象外】大阪リージョン"],
+                "大阪リージョン",
+            ),
+            (
+                &["サンプルSaaS 本体", "[対象外] 大阪リージョン"],
+                "大阪リージョン",
+            ),
+            (
+                &["サンプルSaaS 本体", "・大阪リージョン（対象外）"],
+                "大阪リージョン",
+            ),
+            (
+                &["サンプルSaaS 本体", "大阪リージョン：対象外"],
+                "大阪リージョン",
+            ),
+            (
+                &["サンプルSaaS 本体", "大阪リージョン…対象外"],
+                "大阪リージョン",
+            ),
+            (
+                &["サンプルSaaS 本体", "※大阪リージョンを除く"],
+                "大阪リージョン",
+            ),
+            (
+                &["サンプルSaaS 本体", "※ 大阪リージョンは含まれません"],
+                "大阪リージョン",
+            ),
+            (
+                &["サンプルSaaS 本体", "大阪リージョンは本言明の対象外です"],
+                "大阪リージョン",
+            ),
+            (
+                &["サンプルSaaS 本体", "Osaka region is out of scope"],
+                "Osaka region",
+            ),
+            (
+                &["サンプルSaaS 本体", "※Osaka region excluded"],
+                "Osaka region",
+            ),
+            (
+                &["サンプルSaaS 本体 ※大阪リージョンを除く"],
+                "大阪リージョン",
+            ),
+            (
+                &["サンプルSaaS 本体【対象外】大阪リージョン"],
+                "大阪リージョン",
+            ),
+            (
+                &["サンプルSaaS 本体、大阪リージョン（対象外）"],
+                "大阪リージョン",
+            ),
+            (
+                &["サンプルSaaS（東京リージョン※大阪リージョンは対象外）"],
+                "大阪リージョン",
+            ),
+            (
+                &["サンプルSaaS 本体（大阪リージョン：対象外）"],
+                "大阪リージョン",
+            ),
+            (
+                &["サンプルSaaS 本体 / Osaka region is out of scope"],
+                "Osaka region",
+            ),
+            (
+                &["サンプルSaaS 本体（管理コンソールは本言明の対象外です）"],
+                "管理コンソール",
+            ),
+        ] {
+            assert!(
+                parts(scope).iter().any(|p| p == part),
+                "{scope:?}: {:?}",
+                parts(scope)
+            );
+        }
+        // a label alone over a bulleted list: every bullet
+        assert_eq!(
+            parts(&[
+                "・サンプルSaaS 本体",
+                "【対象外】",
+                "・大阪リージョン",
+                "・管理コンソール"
+            ]),
+            ["大阪リージョン", "管理コンソール"]
+        );
+        assert_eq!(
+            parts(&["対象: サンプルSaaS 本体 / 対象外: 大阪リージョン、管理コンソール"]),
+            ["大阪リージョン", "管理コンソール"]
+        );
+        // a line saying it excludes, no part read from it: unknown, and its places are none
+        // the scope is known to cover
+        let unknown = ExcludedParts::of(&[
+            "サンプルSaaS 本体".to_owned(),
+            "大阪リージョンについては一部対象外となる場合があります".to_owned(),
+        ]);
+        assert!(!unknown.unnamed.is_empty(), "{unknown:?}");
+        assert!(unknown.parts.is_empty(), "{unknown:?}");
+        assert!(
+            !unknown.lines.iter().any(|l| l.contains("大阪")),
+            "{unknown:?}"
+        );
+        // a note that excludes nothing still excludes nothing
+        assert!(parts(&["サンプルSaaS 本体", "※東京リージョンで提供"]).is_empty());
         // an ordinary scope line excludes nothing, nor does `対象外: なし`
         assert!(parts(&[
             "対象外: なし",

@@ -114,6 +114,9 @@ fn load_csp(
 
 /// Says on stderr which rows of a check list were not read as items (totals, headings,
 /// template rows…), by kind, and which items are the same item twice.
+/// The rows of one kind [`note_rows_not_read`] names on its line, at most.
+const ROWS_SHOWN: usize = 20;
+
 fn note_rows_not_read(checks: &crate::model::CheckList) {
     use crate::model::NotAnItem;
     let file = checks.source.display();
@@ -130,7 +133,19 @@ fn note_rows_not_read(checks: &crate::model::CheckList) {
         if rows.is_empty() {
             continue;
         }
-        let rows = rows.join(", ");
+        // a value filled down to the sheet's last row (`.ods` repeats one row a million
+        // times) is not a million-row line: the first rows, then how many more (review 25
+        // D-1; the JSON's `checks.rows_not_read` keeps every row)
+        let rows = if rows.len() > ROWS_SHOWN {
+            let more = rows.len() - ROWS_SHOWN;
+            let more = match crate::messages::lang() {
+                crate::lang::Lang::Ja => format!(" ほか{more}行"),
+                crate::lang::Lang::En => format!(" and {more} more"),
+            };
+            rows[..ROWS_SHOWN].join(", ") + &more
+        } else {
+            rows.join(", ")
+        };
         // the whole line is one message (its Japanese pattern is the line's)
         let what = match kind {
             NotAnItem::Total => "totals rows are not check items and were not read",
@@ -274,7 +289,7 @@ fn note_skipped_sheets(checks: &crate::model::CheckList) {
         eprintln!(
             "{}",
             crate::messages::note(&format!(
-                "{}: sheets named as drafts, deleted items or kept for reference are not the check list in effect and were not read: {} (read one with --sheet NAME)",
+                "{}: sheets named as drafts, copies, templates, deleted or unused items or kept for reference are not the check list in effect and were not read: {} (read one with --sheet NAME)",
                 checks.source.display(),
                 checks.not_in_effect_sheets.join(", ")
             ))

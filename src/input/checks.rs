@@ -703,16 +703,23 @@ fn from_workbook(path: &Path, refs_column: Option<&str>) -> Result<CheckList, In
         // control list, which a reference sheet may be (`参考_ISMAP管理策一覧`), and after the
         // rule of earlier years, which refuses a draft holding the same items as this
         // year's list (`2025年度` + `2027年度（案）`, review 14 A-4)
-        lists.retain(|l| {
-            let out = l
-                .sheet
+        // — beside a sheet of items in effect only: the one list of the workbook named as a
+        // working copy or a template beside its instructions (`記入要領` +
+        // `チェックリスト（作業用）`) is the list
+        let named_out = |l: &CheckList| {
+            l.sheet
                 .as_deref()
-                .is_some_and(|n| not_in_effect_sheet(n).is_some());
-            if out {
-                not_in_effect.extend(l.sheet.clone());
-            }
-            !out
-        });
+                .is_some_and(|n| not_in_effect_sheet(n).is_some())
+        };
+        if lists.iter().any(|l| !named_out(l)) {
+            lists.retain(|l| {
+                let out = named_out(l);
+                if out {
+                    not_in_effect.extend(l.sheet.clone());
+                }
+                !out
+            });
+        }
         let mut list = match lists.len() {
             0 => return Err(InputError::at(
                 Location::file(path),
@@ -989,14 +996,16 @@ pub(crate) fn is_instructions_sheet(name: &str) -> bool {
 }
 
 /// The word of a sheet's name saying its rows are not the check list in effect: a draft
-/// (`2026年度（案）`, `Draft`), items deleted or abolished (`削除項目`, `廃止`, `旧`, `旧版`, `Old`) or a
-/// list kept for reference (`参考（他社様式）`: another company's form): beside the sheets of
+/// (`2026年度（案）`, `Draft`), items deleted or abolished (`削除項目`, `廃止`, `旧`, `旧版`, `Old`), a
+/// list kept for reference (`参考（他社様式）`: another company's form), a copy, working copy
+/// or template (`チェックリスト のコピー`, `Copy of …`, `作業用`, `テンプレート`) or items unused or
+/// rejected (`未使用`, `ボツ`, `差替前`; review 25 B-1): beside the sheets of
 /// check items, such a sheet is not read, and named (review 24 B-1). `None` for a sheet of
 /// items (`チェックリスト`, `2026年度`).
 pub(crate) fn not_in_effect_sheet(name: &str) -> Option<&'static str> {
     let folded = crate::text::fold_width(name).to_lowercase();
     let folded = folded.trim();
-    const ANYWHERE: [&str; 9] = [
+    const ANYWHERE: [&str; 21] = [
         "(案)",
         "【案】",
         "[案]",
@@ -1006,6 +1015,20 @@ pub(crate) fn not_in_effect_sheet(name: &str) -> Option<&'static str> {
         "削除",
         "廃止",
         "他社",
+        // a copy, a working copy, a template, unused or rejected items, the sheet before a
+        // replacement (review 25 B-1)
+        "のコピー",
+        "作業用",
+        "作業中",
+        "テンプレート",
+        "ひな形",
+        "雛形",
+        "未使用",
+        "不使用",
+        "ボツ",
+        "不採用",
+        "差替前",
+        "差し替え前",
     ];
     if let Some(w) = ANYWHERE.iter().find(|w| folded.contains(**w)) {
         return Some(w);
@@ -1025,7 +1048,12 @@ pub(crate) fn not_in_effect_sheet(name: &str) -> Option<&'static str> {
     {
         return Some("旧");
     }
-    const EN: [&str; 9] = [
+    const EN: [&str; 14] = [
+        "copy",
+        "wip",
+        "template",
+        "unused",
+        "rejected",
         "draft",
         "deleted",
         "removed",
@@ -4686,7 +4714,7 @@ fn holds_digit(s: &str) -> bool {
 }
 
 /// Whether a row's one cell is a footnote: marked `※`, `＊`, `*`, `†`, `注`/`(注)` before a
-/// number, a colon or a space, `出典`, `Note:`.
+/// number, a colon or a space, `出典`, `Note:`, a note label `備考：`/`補足：`/`【備考】`.
 fn is_footnote(cell: &str) -> bool {
     let t = cell.trim_start();
     if t.starts_with(['※', '＊', '*', '†']) || t.starts_with("出典") {
@@ -4695,6 +4723,17 @@ fn is_footnote(cell: &str) -> bool {
     let lower = t.to_ascii_lowercase();
     if lower.starts_with("note:") || lower.starts_with("notes:") {
         return true;
+    }
+    // the labels of a Japanese note line (`備考：項番2はオンサイトで確認`, `【補足】…`; review
+    // 25 A-2: read as an item of its own)
+    for label in ["備考", "補足", "【備考】", "【補足】", "[備考]", "［備考］"] {
+        if let Some(rest) = t.strip_prefix(label) {
+            if label.ends_with(['】', ']', '］'])
+                || rest.starts_with([':', '：', ' ', '\u{3000}', ')', '）'])
+            {
+                return true;
+            }
+        }
     }
     let after = t
         .strip_prefix("(注")

@@ -29,10 +29,22 @@ fn utf16_with_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     }
 }
 
+/// `bytes` without the end-of-file mark (Ctrl-Z, 0x1A) older DOS/Windows tools put after
+/// the last line: not a row of the file (review 24 E: read as an empty template row).
+/// Only one at the very end, after a line break or as the whole last line; a 0x1A anywhere
+/// else stays (and is refused or read as the text it is in).
+fn without_eof_mark(bytes: &[u8]) -> &[u8] {
+    match bytes.strip_suffix(b"\x1a") {
+        Some(rest) if rest.is_empty() || rest.ends_with(b"\n") || rest.ends_with(b"\r") => rest,
+        _ => bytes,
+    }
+}
+
 /// Decodes `bytes`: UTF-16 with a BOM, else UTF-8 or CP932; with `forced`, only that
 /// encoding is tried.
 pub fn decode(path: &Path, bytes: &[u8], forced: Option<Encoding>) -> Result<String, InputError> {
     let loc = Location::file(path);
+    let bytes = without_eof_mark(bytes);
     if let Some(utf16) = utf16_with_bom(bytes) {
         // Excel's "Unicode text" (Unicode テキスト): UTF-16 with a BOM, tab-separated
         let (text, _, had_errors) = utf16.decode(bytes);
@@ -90,6 +102,7 @@ pub fn decode(path: &Path, bytes: &[u8], forced: Option<Encoding>) -> Result<Str
 /// CP932 and without NUL bytes — for a reader that checks it as it goes; `None` when it
 /// must go through [`decode`]. `decode` gives the same text when the bytes are UTF-8.
 fn utf8_candidate(bytes: &[u8], forced: Option<Encoding>) -> Option<&[u8]> {
+    let bytes = without_eof_mark(bytes);
     if forced == Some(Encoding::Cp932) || utf16_with_bom(bytes).is_some() || bytes.contains(&0) {
         return None;
     }
@@ -304,6 +317,21 @@ mod tests {
         );
         assert_eq!(not_utf8(b"id", Some(Encoding::Cp932)), Some("CP932"));
         assert_eq!(not_utf8(b"\xFF\xFEi\0", None), Some("UTF-16"));
+    }
+
+    #[test]
+    fn a_dos_end_of_file_mark_after_the_last_line_is_not_text() {
+        let p = Path::new("q.csv");
+        assert_eq!(
+            decode(p, b"a,b\r\n1,2\r\n\x1a", None).unwrap(),
+            "a,b\r\n1,2\r\n"
+        );
+        assert_eq!(decode(p, b"a\n\x1a", Some(Encoding::Utf8)).unwrap(), "a\n");
+        // CP932 too (0x1A is ASCII there)
+        assert_eq!(decode(p, b"\x82\xa0\n\x1a", None).unwrap(), "\u{3042}\n");
+        // not at the end of a line, or not the last byte: the text as it is
+        assert_eq!(decode(p, b"a\x1a", None).unwrap(), "a\u{1a}");
+        assert_eq!(decode(p, b"a\n\x1ab", None).unwrap(), "a\n\u{1a}b");
     }
 
     #[test]

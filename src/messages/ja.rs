@@ -633,7 +633,7 @@ pub const JA: &[(&str, &str)] = &[
     ("{}: example and legend rows (例, 記入例, 凡例) are not check items and were not read: rows {}", "{0}: 記入例・凡例の行(例、記入例、凡例)は確認項目ではないため読みませんでした(行番号 '内容'): {1}"),
     ("{}: footnote rows are not check items and were not read (a control one names is not checked): rows {}", "{0}: 注記の行は確認項目ではないため読みませんでした(注記が示す管理策は確認されません)(行番号 '内容'): {1}"),
     ("{}: sheets of instructions, examples or the ISMAP control list are not check items and were not read: {} (read one with --sheet NAME)", "{0}: 記入要領・記入例・ISMAP管理策一覧のシートは確認項目ではないため読みませんでした: {1}(読むには --sheet NAME で指定してください)"),
-    ("{}: sheets named as drafts, deleted items or kept for reference are not the check list in effect and were not read: {} (read one with --sheet NAME)", "{0}: 案・削除項目・参考とされたシートは有効なチェックリストではないため読みませんでした: {1}(読むには --sheet NAME で指定してください)"),
+    ("{}: sheets named as drafts, copies, templates, deleted or unused items or kept for reference are not the check list in effect and were not read: {} (read one with --sheet NAME)", "{0}: 案・コピー・テンプレート・削除項目・未使用・参考とされたシートは有効なチェックリストではないため読みませんでした: {1}(読むには --sheet NAME で指定してください)"),
     ("{}: rows without an id, a check item or references are not check items and were not read: rows {}", "{0}: 項番・確認項目・参照のいずれもない行は確認項目ではないため読みませんでした(行番号 '内容'): {1}"),
     ("{}: the same check item (text and references) is on rows {}: it is counted once for each", "{0}: 同じ確認項目(内容と参照が同じ)が {1} 行目にあります: それぞれ1件として数えています"),
     ("{}: {} more groups of rows hold the same check item (the next on rows {}): each row is counted once", "{0}: ほかに{1}組の行が同じ確認項目です(次は {2} 行目): それぞれ1件として数えています"),

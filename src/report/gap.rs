@@ -1630,14 +1630,7 @@ pub fn render(
                     style.width,
                     w,
                 )?;
-                table::write_wrapped(
-                    w,
-                    report.lang.pick(
-                        "(狭い画面向けの表示です。全ての列は --format md/csv/xlsx で出力できます)",
-                        "(compact view for a narrow terminal: --format md, csv or xlsx give every column)",
-                    ),
-                    style.width,
-                )?;
+                table::write_compact_note(w, report.lang, style.width)?;
             } else {
                 table::render(&short_grid(report), style.color, style.width, w)?;
             }

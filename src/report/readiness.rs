@@ -101,6 +101,63 @@ pub fn group_grid(r: &ReadinessReport) -> Grid {
     g
 }
 
+/// The group table for a narrow terminal (review 24 E): the group (a clause by its number),
+/// 必須, 準備率 and what
+/// stands in the way as the counts that are not zero, each by its label ([`group_headers`]),
+/// so that no header is broken one character a line.
+fn compact_group_grid(r: &ReadinessReport) -> Grid {
+    let lang = r.lang;
+    let headers = group_headers(lang);
+    let mut g = Grid::new([
+        headers[0],
+        headers[1],
+        headers[headers.len() - 1],
+        lang.pick("指摘", "findings"),
+    ]);
+    g.tone_column = Some(0);
+    let row = |label: &str, c: &Counts| {
+        let numbers = count_numbers(c);
+        // after 必須, 実施 and 非該当(理由あり): what is not ready (証跡なし included)
+        let open: Vec<String> = (3..numbers.len())
+            .filter(|&i| numbers[i] > 0)
+            .map(|i| format!("{} {}", headers[i + 1], numbers[i]))
+            .collect();
+        vec![
+            label.to_owned(),
+            c.required.to_string(),
+            pct(c.readiness),
+            open.join(", "),
+        ]
+    };
+    for group in &r.groups {
+        // the clause by its number (the title would wrap a few characters a line)
+        g.push(
+            row(&group_cell(&group.key, lang), &group.counts),
+            tone(&group.counts),
+        );
+    }
+    g.push(
+        row(lang.pick("合計", "total"), &r.summary),
+        tone(&r.summary),
+    );
+    g
+}
+
+/// The findings table for a narrow terminal: the id, the status and the findings of each
+/// item with findings (the other columns of [`item_grid`] left out).
+fn compact_item_grid(r: &ReadinessReport) -> Grid {
+    const KEPT: [usize; 3] = [0, 4, 9];
+    let full = item_grid(r, true);
+    Grid {
+        headers: KEPT.iter().map(|&c| full.headers[c].clone()).collect(),
+        rows: (full.rows.iter())
+            .map(|row| KEPT.iter().map(|&c| row[c].clone()).collect())
+            .collect(),
+        tones: full.tones,
+        tone_column: Some(1),
+    }
+}
+
 /// Headers of the statement-of-applicability rows (CSV, xlsx).
 pub fn item_headers(lang: Lang) -> Vec<&'static str> {
     let l = |ja, en| lang.pick(ja, en);
@@ -408,11 +465,19 @@ pub fn render(
                     writeln!(w, "{part}")?;
                 }
             }
-            table::render(&group_grid(r), style.color, style.width, w)?;
-            let findings = item_grid(r, true);
+            let compact = style.width < table::COMPACT_BELOW;
+            let (groups, findings) = if compact {
+                (compact_group_grid(r), compact_item_grid(r))
+            } else {
+                (group_grid(r), item_grid(r, true))
+            };
+            table::render(&groups, style.color, style.width, w)?;
             if !findings.rows.is_empty() {
                 writeln!(w, "{}", lang.pick("指摘事項:", "Findings:"))?;
                 table::render(&findings, style.color, style.width, w)?;
+            }
+            if compact {
+                table::write_compact_note(w, lang, style.width)?;
             }
             Ok(())
         }

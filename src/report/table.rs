@@ -606,6 +606,22 @@ pub fn write_wrapped(w: &mut dyn Write, line: &str, width: u16) -> std::io::Resu
     Ok(())
 }
 
+/// The line under a compact table (`report`, `readiness`): where every column is.
+pub fn write_compact_note(
+    w: &mut dyn Write,
+    lang: crate::lang::Lang,
+    width: u16,
+) -> std::io::Result<()> {
+    write_wrapped(
+        w,
+        lang.pick(
+            "(狭い画面向けの表示です。全ての列は --format md/csv/xlsx で出力できます)",
+            "(compact view for a narrow terminal: --format md, csv or xlsx give every column)",
+        ),
+        width,
+    )
+}
+
 /// `text`'s first line cut to fit `width` columns, between [`atoms`], ending with `…` when
 /// something was cut.
 pub fn shorten(text: &str, width: usize) -> String {

@@ -1,0 +1,225 @@
+//! Session 16, the lead's part of review 25 (`tests/data/review25-lead/`): A-7 a scope
+//! exclusion on a line of its own marked as a note (`※大阪リージョンは対象外`, `注：…`,
+//! `* …`) or worded `…は言明の対象外`, in a pasted entry and in a profile's `scope:`.
+mod common;
+
+use common::{bin, by_id, data, json_of};
+
+fn report(csp: &str) -> serde_json::Value {
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-12-01",
+        "--format",
+        "json",
+        "--checks",
+    ])
+    .arg(data("review25-lead/scchk.csv"))
+    .arg("--csp")
+    .arg(data(&format!("review25-lead/{csp}")));
+    json_of(c)
+}
+
+/// Review 25 A-7: the part a scope line excludes is excluded whatever mark the line
+/// carries, and `Xは言明の対象外` excludes X: an item asking for the Osaka region (S1) or the
+/// admin console (S3) is `partial` with `outside-statement-scope`, never `covered`; the
+/// item asking neither (S2) stays covered. Was: the `※` line read as a line *naming* Osaka
+/// in the scope, so S1 covered.
+#[test]
+fn a_marked_scope_line_excluding_a_part_excludes_it() {
+    // (file, Osaka excluded, console excluded)
+    let cases = [
+        ("scx1.txt", true, false),
+        ("scx2.txt", true, false),
+        ("scx4.txt", true, false),
+        ("scx5.txt", true, true),
+        ("scx6.txt", false, true),
+        ("sc1.txt", true, false),
+        ("sc3.txt", true, false),
+        ("sc12.txt", false, true),
+        ("scy1.yaml", true, false),
+        ("scy2.yaml", true, false),
+        ("scy3.yaml", false, true),
+        ("scy4.yaml", false, true),
+        ("scy5.yaml", false, true),
+        // more spellings (one line, bullets under a bracketed label, English, 本言明)
+        ("scv-bracket-one-line.txt", true, false),
+        ("scv-bullets.txt", true, true),
+        ("scv-en.txt", true, false),
+        ("scv-honbun.txt", true, false),
+        ("scv-console-mark-after.txt", false, true),
+    ];
+    for (file, osaka, console) in cases {
+        let v = report(file);
+        for (id, excluded) in [("S1", osaka), ("S2", false), ("S3", console)] {
+            let item = by_id(&v["items"], id);
+            if excluded {
+                assert_eq!(item["status"], "partial", "{file} {id}: {item}");
+                let reasons = item["reasons"].as_array().unwrap();
+                assert!(
+                    reasons.iter().any(|r| r == "outside-statement-scope"),
+                    "{file} {id}: {item}"
+                );
+            } else {
+                assert_eq!(item["status"], "covered", "{file} {id}: {item}");
+            }
+        }
+    }
+}
+
+/// Review 25 D-1: a value filled down below the items (a `.ods` repeats such a row a
+/// million times: a 12 MB stderr line) is named on the rows-not-read note by its first 20
+/// rows, then how many more; the JSON keeps every row.
+#[test]
+fn rows_not_read_are_named_up_to_twenty_then_counted() {
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-12-01",
+        "--format",
+        "json",
+        "--checks",
+    ])
+    .arg(data("review25-lead/filled-down.csv"))
+    .arg("--csp")
+    .arg(data("review25-lead/scx1.txt"));
+    let out = c.assert().success().get_output().clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("were not read"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(line.contains("rows 4 'x', 5 'x'"), "{line}");
+    assert!(line.contains("23 'x' and 10 more"), "{line}");
+    assert!(!line.contains("24 'x'"), "{line}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["checks"]["rows_not_read"].as_array().map(Vec::len),
+        Some(30)
+    );
+    // in Japanese the count is in Japanese
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "ja",
+        "report",
+        "--as-of",
+        "2026-12-01",
+        "--checks",
+    ])
+    .arg(data("review25-lead/filled-down.csv"))
+    .arg("--csp")
+    .arg(data("review25-lead/scx1.txt"));
+    let out = c.assert().success().get_output().clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("23 'x' ほか10行"), "{stderr}");
+}
+
+/// Review 25 B-1: beside the check list, a sheet named as its copy (`チェックリスト のコピー`,
+/// `Copy of チェックリスト`), a working copy (`作業用`), a template (`テンプレート`) or unused,
+/// rejected or replaced items (`未使用`, `ボツ`, `差替前`) is not read, and named in a note, as
+/// drafts and deleted items are (review 24 B-1): the check list's two items are the only ones.
+#[test]
+fn copy_template_and_unused_sheets_are_not_read() {
+    for (n, sheet) in [
+        (7, "チェックリスト のコピー"),
+        (8, "Copy of チェックリスト"),
+        (9, "作業用"),
+        (10, "テンプレート"),
+        (11, "未使用"),
+        (12, "ボツ"),
+        (14, "差替前"),
+    ] {
+        let mut c = bin();
+        c.args([
+            "--lang",
+            "en",
+            "report",
+            "--as-of",
+            "2026-12-01",
+            "--registration-kind",
+            "ismap",
+            "--format",
+            "json",
+            "--checks",
+        ])
+        .arg(data(&format!("review25-lead/b1v-{n}.xlsx")))
+        .arg("--csp")
+        .arg(data("review25-lead/full4.txt"));
+        let out = c.assert().success().get_output().clone();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let ids: Vec<&str> = (v["items"].as_array().unwrap().iter())
+            .map(|i| i["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["1", "2"], "{sheet}: {stderr}");
+        assert!(
+            stderr.contains(
+                "drafts, copies, templates, deleted or unused items or kept for reference"
+            ) && stderr.contains(sheet),
+            "{sheet}: {stderr}"
+        );
+    }
+}
+
+/// Review 25 B-1's guard: the one sheet of items, named as a working copy beside its
+/// instructions (`記入要領` + `チェックリスト（作業用）`), is the check list: read.
+#[test]
+fn a_working_copy_that_is_the_only_list_is_read() {
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-12-01",
+        "--registration-kind",
+        "ismap",
+        "--format",
+        "json",
+        "--checks",
+    ])
+    .arg(data("review25-lead/only-working-copy.xlsx"))
+    .arg("--csp")
+    .arg(data("review25-lead/full4.txt"));
+    let v = json_of(c);
+    let ids: Vec<&str> = (v["items"].as_array().unwrap().iter())
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["1", "2"], "{v}");
+}
+
+/// Review 25 A-2: a note row labelled `備考：` below the items (`備考：項番2はオンサイトで
+/// 確認`) was read as an item of its own (`#4`, not analysed) and item 2 stayed `covered` at
+/// ISMAP; it is a note row as `注）` and `※` rows are, so the rule of a row asking more than
+/// the items refuses the list naming it.
+#[test]
+fn a_note_row_labelled_bikou_asking_an_own_audit_refuses_the_list() {
+    let mut c = bin();
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-12-01",
+        "--registration-kind",
+        "ismap",
+        "--checks",
+    ])
+    .arg(data("review25-lead/a2v-2.csv"))
+    .arg("--csp")
+    .arg(data("review25-lead/full4.txt"));
+    let out = c.assert().code(2).get_output().clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("row 4") && stderr.contains("備考：項番2はオンサイトで確認"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("own audit"), "{stderr}");
+}
