@@ -223,3 +223,48 @@ fn a_note_row_labelled_bikou_asking_an_own_audit_refuses_the_list() {
     );
     assert!(stderr.contains("own audit"), "{stderr}");
 }
+
+/// Review 25 A-17: a CSP workbook's sheet named as an example, a sample, a template, a
+/// working copy or rejected rows (`記入例`, `Sample`, `見本`, `回答例`, `テンプレート`,
+/// `作業用`, `WIP`, `ボツ`, `差替前`) beside the statement was merged into it (9.2.4 and
+/// 12.4.1, stated only on the example, credited). The check list's vocabulary of such
+/// sheets is the CSP reader's too: refused naming the sheet, as drafts are.
+#[test]
+fn a_csp_example_template_or_working_sheet_is_refused() {
+    for (n, sheet) in [
+        (1, "テンプレート"),
+        (2, "作業用"),
+        (4, "ボツ"),
+        (5, "差替前"),
+        (6, "記入例"),
+        (7, "Sample"),
+        (8, "見本"),
+        (9, "回答例"),
+        (11, "WIP"),
+    ] {
+        let mut c = bin();
+        c.args([
+            "--lang",
+            "en",
+            "report",
+            "--as-of",
+            "2026-12-01",
+            "--registration-kind",
+            "ismap",
+            "--checks",
+        ])
+        .arg(data("review25-lead/checks4.csv"))
+        .arg("--csp")
+        .arg(data(&format!("review25-lead/cspn-{n}.xlsx")));
+        let out = c.assert().code(2).get_output().clone();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("sheet '{sheet}'")) || stderr.contains(sheet),
+            "{sheet}: {stderr}"
+        );
+        assert!(
+            stderr.contains("not the CSP's statement in effect"),
+            "{sheet}: {stderr}"
+        );
+    }
+}

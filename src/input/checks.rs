@@ -4721,12 +4721,31 @@ fn is_footnote(cell: &str) -> bool {
         return true;
     }
     let lower = t.to_ascii_lowercase();
-    if lower.starts_with("note:") || lower.starts_with("notes:") {
+    if [
+        "note:",
+        "notes:",
+        "remarks:",
+        "remark:",
+        "comment:",
+        "comments:",
+    ]
+    .iter()
+    .any(|l| lower.starts_with(l))
+    {
         return true;
     }
     // the labels of a Japanese note line (`備考：項番2はオンサイトで確認`, `【補足】…`; review
     // 25 A-2: read as an item of its own)
-    for label in ["備考", "補足", "【備考】", "【補足】", "[備考]", "［備考］"] {
+    for label in [
+        "備考",
+        "補足",
+        "メモ",
+        "参考",
+        "【備考】",
+        "【補足】",
+        "[備考]",
+        "［備考］",
+    ] {
         if let Some(rest) = t.strip_prefix(label) {
             if label.ends_with(['】', ']', '］'])
                 || rest.starts_with([':', '：', ' ', '\u{3000}', ')', '）'])
@@ -8958,6 +8977,35 @@ fn yaml_comments(text: &str, items: &mut [CheckItem]) -> Vec<OutsideLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Review 25 A-2: a note row's labels (`備考：`, `補足：`, `メモ：`, `参考：`, `【備考】`,
+    /// `Remarks:`, `Comment:`) mark a footnote, as `注）` and `※` do; the words alone, or
+    /// starting a longer word, do not (`備考欄の記載`, `参考資料を提出すること` are texts).
+    #[test]
+    fn note_labels_mark_a_footnote() {
+        for cell in [
+            "備考：項番2はオンサイトで確認",
+            "備考:項番2は往査",
+            "補足：項番1は当社監査",
+            "メモ：項番2は往査",
+            "参考：項番2は往査",
+            "【備考】項番2は往査",
+            "Remarks: item 2 on-site audit",
+            "Comment: item 2 on-site audit",
+            "注）No.2は当社の実地監査で確認する",
+            "※2 SOC2 Type2報告書で確認",
+        ] {
+            assert!(is_footnote(cell), "{cell}");
+        }
+        for cell in [
+            "備考欄の記載",
+            "参考資料を提出すること",
+            "メモリの暗号化",
+            "Commentary",
+        ] {
+            assert!(!is_footnote(cell), "{cell}");
+        }
+    }
 
     /// Review 23 C-10: an instruction to the respondent is no note against the item; a state
     /// or a plan (`対応予定`, `該当する場合のみ回答（対応予定）`) still is.

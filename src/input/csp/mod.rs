@@ -33,8 +33,8 @@ use ids::find_ids;
 use classify::{Layout, TableKind};
 use published::{Line, Listed, Source};
 use sheets::{
-    refuse_bare_ids_beside_statuses, refuse_qualified_sheet_names, refuse_separate_statements,
-    refuse_unlike_cover, skip_reference_lists,
+    refuse_bare_ids_beside_statuses, refuse_example_sheets, refuse_qualified_sheet_names,
+    refuse_separate_statements, refuse_unlike_cover, skip_reference_lists,
 };
 use vocab::SheetMeaning;
 
@@ -1847,6 +1847,7 @@ fn from_workbook_sheets(
     refuse_catalog_sole_sheet(path, &parts)?;
     refuse_unlike_cover(path, &covers, &parts)?;
     refuse_separate_statements(path, &parts, &covers, catalog)?;
+    refuse_example_sheets(path, &parts)?;
     notes_beside(&without_ids, &parts, opts.as_of())?;
     for hidden in skipped.iter().filter(|s| s.why == SkipReason::Hidden) {
         hidden_contradiction(path, &hidden.sheet, &parts, opts, catalog)?;

@@ -1081,13 +1081,41 @@ pub(super) fn refuse_qualified_sheet_names(
                     .flatten()
             });
         if let Some(word) = word {
-            return Err(InputError::at(
-                Location::file(path).sheet(Some(sheet)),
-                format!(
-                    "the sheet's name ('{word}') says its rows are a draft, provisional, self-assessed, old, another service's or provider's, kept for reference, or dated after the as-of date: they are not the CSP's statement in effect"
-                ),
-            )
-            .hint("give the CSP's statement in effect (the published list); if this sheet is it, rename the sheet"));
+            return Err(not_in_effect_sheet(path, sheet, &word));
+        }
+    }
+    Ok(())
+}
+
+/// The error for a sheet whose name (`word` of it) says its rows are not the CSP's statement
+/// in effect.
+fn not_in_effect_sheet(path: &Path, sheet: &str, word: &str) -> InputError {
+    InputError::at(
+        Location::file(path).sheet(Some(sheet)),
+        format!(
+            "the sheet's name ('{word}') says its rows are a draft, an example, a copy or a template, provisional, self-assessed, old, unused, another service's or provider's, kept for reference, or dated after the as-of date: they are not the CSP's statement in effect"
+        ),
+    )
+    .hint("give the CSP's statement in effect (the published list); if this sheet is it, rename the sheet")
+}
+
+/// A sheet read for statements named by the check list's words for a sheet that is not the
+/// list in effect ([`checks::is_instructions_sheet`], [`checks::not_in_effect_sheet`]): an
+/// example or a sample (`記入例`, `Sample`, `回答例`), a copy, a working copy or a template
+/// (`作業用`, `WIP`, `テンプレート`), unused or rejected rows (`ボツ`, `差替前`): one vocabulary for
+/// both readers (review 25 A-17: a `記入例` sheet's ids were credited beside the statement).
+/// After the rule of separate statements, which names two copies of one list as such and
+/// how to read one (`管理策一覧_確定` | `管理策一覧_作業用`).
+///
+/// [`checks::is_instructions_sheet`]: crate::input::checks::is_instructions_sheet
+/// [`checks::not_in_effect_sheet`]: crate::input::checks::not_in_effect_sheet
+pub(super) fn refuse_example_sheets(path: &Path, parts: &[Part]) -> Result<(), InputError> {
+    for sheet in parts.iter().filter_map(|p| p.read.sheet.as_deref()) {
+        let word = crate::input::checks::is_instructions_sheet(sheet)
+            .then(|| sheet.trim())
+            .or_else(|| crate::input::checks::not_in_effect_sheet(sheet));
+        if let Some(word) = word {
+            return Err(not_in_effect_sheet(path, sheet, word));
         }
     }
     Ok(())
