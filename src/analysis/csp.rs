@@ -1004,6 +1004,21 @@ pub const DESIGN_ONLY_MAX_DAYS: i64 = 7;
 /// is noted (`audit-period-short`), its length stated (review 23 A-9).
 pub const AUDIT_PERIOD_SHORT_MONTHS: i32 = 3;
 
+/// A renewal deadline more than this many months after the end of the audit period (or,
+/// with none given, after the as-of date) is implausible: a registration runs to a
+/// deadline derived from its audit period (the validity an audit gives is
+/// [`AUDIT_PERIOD_MAX_AGE_MONTHS`] after it ends), so one years ahead (`2035-03-31`, `2037`
+/// for `2027`) is warned of (`renewal-deadline-implausible`), not relied on silently. A
+/// warning only: the scheme's exact rule is not in the reference data (review 24 E).
+pub const RENEWAL_DEADLINE_MAX_MONTHS: i32 = 24;
+
+/// The latest renewal deadline taken as plausible for a service ([`RENEWAL_DEADLINE_MAX_MONTHS`]
+/// after its audit period's end, else after `as_of`).
+pub fn deadline_bound(service: &Service, as_of: Date) -> Date {
+    let from = service.audit_period.map_or(as_of, |p| p.to);
+    from.add_months(RENEWAL_DEADLINE_MAX_MONTHS)
+}
+
 /// The days an audit period spans, both ends counted (one for `2025年3月31日時点`).
 pub fn period_days(p: Period) -> i64 {
     p.to.to_days() - p.from.to_days() + 1
@@ -1307,7 +1322,23 @@ pub fn csp_warnings(
                 format!("{ja_whose}登録の更新期限 {deadline} が基準日 {as_of} より前ですが、登録の更新を申請中と記載されています('{}'): ISMAP基本規程 3.5 により更新の判断までは登録が有効とされますが、更新されたかは分からないため、{name} の記載に基づく項目は充足としません。ISMAPポータルで更新の判断(現在の掲載)を確認してください", service.renewal_pending.as_deref().unwrap_or_default()),
                 format!("The registration {en_whose}is past its renewal deadline {deadline} (as of {as_of}), and its renewal is said to be applied for ('{}'): the scheme keeps it in effect until the renewal is decided (ISMAP基本規程 3.5), but whether it was renewed is not known, so no item is counted as covered on {name}'s statements; confirm the decision (its current entry) on the ISMAP portal", service.renewal_pending.as_deref().unwrap_or_default()),
             ),
-            Some(_) => {}
+            Some(deadline) => {
+                let bound = deadline_bound(service, as_of);
+                if deadline > bound {
+                    let (ja_from, en_from) = match service.audit_period {
+                        Some(p) => (
+                            format!("監査対象期間 ({p}) の終了"),
+                            format!("the end of its audit period ({p})"),
+                        ),
+                        None => (format!("基準日 {as_of}"), format!("{as_of}")),
+                    };
+                    push(
+                        "renewal-deadline-implausible",
+                        format!("{ja_whose}登録の更新期限 {deadline} は{ja_from}から{RENEWAL_DEADLINE_MAX_MONTHS}か月より後 ({bound} より後) です: 登録の有効期間は監査対象期間から定まり、これほど先の期限は入力の誤り(年の誤記など)と考えられます。{name} の登録は有効として扱っていますが、ISMAPクラウドサービスリストで更新期限を確認してください"),
+                        format!("The renewal deadline {en_whose}{deadline} is more than {RENEWAL_DEADLINE_MAX_MONTHS} months after {en_from} (after {bound}): a registration runs to a deadline derived from its audit period, so one this far ahead is probably a mistake in the input (a wrong year); {name}'s registration is taken as valid, but check its renewal deadline on the ISMAP cloud service list"),
+                    );
+                }
+            }
             None if service.registered.is_some_and(|d| d > as_of) => {}
             None if v.lapsed => {
                 let period = service.audit_period.map(|p| p.to_string()).unwrap_or_default();

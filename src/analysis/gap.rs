@@ -2104,6 +2104,16 @@ fn except<'a>(ids: &[&'a str], skip: &[&str]) -> Vec<Cow<'a, str>> {
 struct ItemView<'a> {
     item: &'a ItemResult,
     details: ItemDetails<'a>,
+    /// The run's language: the labels of the CSP's evidence and owner (`証跡:`/`evidence:`).
+    lang: Lang,
+}
+
+/// One `csp_evidence` entry as written out: its labels in the run's language
+/// ([`crate::analysis::csp::evidence_in`], as the procedure quoting it; review 24 E).
+#[derive(Serialize)]
+struct EvidenceView<'a> {
+    id: &'a str,
+    remark: std::borrow::Cow<'a, str>,
 }
 
 impl Serialize for ItemView<'_> {
@@ -2153,7 +2163,15 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("audit_period_not_ended", &d.audit_period_not_ended)?;
         st.serialize_field("ismap_liu", &d.ismap_liu)?;
         st.serialize_field("csp_remarks", &d.csp_remarks)?;
-        st.serialize_field("csp_evidence", &d.csp_evidence)?;
+        let evidence: Vec<EvidenceView> = d
+            .csp_evidence
+            .iter()
+            .map(|r| EvidenceView {
+                id: r.id,
+                remark: crate::analysis::csp::evidence_in(r.remark, self.lang),
+            })
+            .collect();
+        st.serialize_field("csp_evidence", &evidence)?;
         st.serialize_field("inherited_restated", &d.inherited_restated)?;
         st.serialize_field("registration_kind_unstated", &d.registration_kind_unstated)?;
         st.serialize_field(
@@ -2191,6 +2209,7 @@ impl Serialize for ItemResults {
         s.collect_seq(self.list.iter().map(|item| ItemView {
             item,
             details: self.details(item),
+            lang: self.lang,
         }))
     }
 }

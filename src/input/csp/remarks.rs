@@ -2735,6 +2735,13 @@ fn status_en(words: &[&str]) -> Vec<Qualifier> {
             "risk" if words.get(i + 1).is_some_and(|n| n.starts_with("accept")) => {
                 Some(Kind::Status)
             }
+            // a POA&M item (`POAM-123`, `POA&M #12`): an open remediation item against the
+            // control, as `改善計画` or a finding (review 24 E)
+            "poam" | "poams" => Some(Kind::Status),
+            "poa" if words.get(i + 1) == Some(&"m") => {
+                found.push(Qualifier::new(Kind::Status, "poa&m"));
+                continue;
+            }
             _ => None,
         };
         if let Some(kind) = kind {
@@ -4873,6 +4880,11 @@ pub fn header(name: &str) -> Header {
     {
         return Header::TestResult;
     }
+    // a POA&M column (`POA&M`, `POAM ID`, `Plan of Action and Milestones`): an open
+    // remediation item against the control, not two sides named (review 24 E)
+    if names_poam(&lower) {
+        return Header::Qualifying("POA&M".to_owned());
+    }
     // both sides named: `適用/除外の理由`, `Inclusion/exclusion`
     let parts: Vec<&str> = lower
         .split(['/', '／', '・', '、', ',', '&'])
@@ -4883,6 +4895,17 @@ pub fn header(name: &str) -> Header {
         Some(word) if !both => Header::Qualifying(word),
         _ => Header::Plain,
     }
+}
+
+/// Whether a header (lower case) names a plan of action and milestones (`POA&M`, `POAM`,
+/// `POA&M ID`, `Plan of Action and Milestones`, `Plan of Action`).
+fn names_poam(lower: &str) -> bool {
+    let words = ascii_words(lower);
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| matches!(*w, "poam" | "poams") || (*w == "poa" && words.get(i + 1) == Some(&"m")))
+        || header_key(lower).contains("planofaction")
 }
 
 /// Whether a header key names the row's approval or review: `Some(true)` naming its status
