@@ -378,7 +378,7 @@ fn ranking_tiers_come_before_the_share_covered_in_every_format() {
     let order = ["Clean", "Warned", "Unchecked", "Lapsed"];
 
     let v = json_of(tiers("en", "json"));
-    assert_eq!(v["schema_version"], 27);
+    assert_eq!(v["schema_version"], 28);
     let csps = v["csps"].as_array().unwrap();
     let got: Vec<(&str, &str, u64)> = csps
         .iter()
@@ -611,7 +611,7 @@ fn remark_and_plain(lang: &str, format: &str) -> assert_cmd::Command {
 #[test]
 fn a_covered_status_resting_on_a_remark_is_marked_in_every_format() {
     let v = json_of(remark_and_plain("en", "json"));
-    assert_eq!(v["schema_version"], 27);
+    assert_eq!(v["schema_version"], 28);
     let n1 = &v["items"][0];
     assert_eq!(n1["id"], "N1");
     assert_eq!(n1["statuses"]["remark.csv"], "covered");

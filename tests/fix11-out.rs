@@ -28,7 +28,7 @@ fn report_json_says_when_as_of_was_the_default() {
         .arg("--csp")
         .arg(reg("noaudit.yaml"));
     let v = json_of(c);
-    assert_eq!(v["schema_version"], 44);
+    assert_eq!(v["schema_version"], 45);
     assert_eq!(v["as_of_defaulted"], true);
 
     let mut c = on_checks("en", "report", reg("k.csv"));
@@ -54,7 +54,7 @@ fn compare_describes_the_underlying_service_as_report_does() {
         .arg("--csp")
         .arg(reg("noaudit.yaml"));
     let v = json_of(c);
-    assert_eq!(v["schema_version"], 27);
+    assert_eq!(v["schema_version"], 28);
     let csps = v["csps"].as_array().unwrap();
     let on_lapsed = csps
         .iter()

@@ -421,7 +421,7 @@ pub fn compare(
         Vec::new()
     };
     CompareReport {
-        schema_version: 27,
+        schema_version: 28,
         lang,
         as_of,
         catalog: CatalogInfo {

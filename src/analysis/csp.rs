@@ -1334,8 +1334,8 @@ pub fn csp_warnings(
                     };
                     push(
                         "renewal-deadline-implausible",
-                        format!("{ja_whose}登録の更新期限 {deadline} は{ja_from}から{RENEWAL_DEADLINE_MAX_MONTHS}か月より後 ({bound} より後) です: 登録の有効期間は監査対象期間から定まり、これほど先の期限は入力の誤り(年の誤記など)と考えられます。{name} の登録は有効として扱っていますが、ISMAPクラウドサービスリストで更新期限を確認してください"),
-                        format!("The renewal deadline {en_whose}{deadline} is more than {RENEWAL_DEADLINE_MAX_MONTHS} months after {en_from} (after {bound}): a registration runs to a deadline derived from its audit period, so one this far ahead is probably a mistake in the input (a wrong year); {name}'s registration is taken as valid, but check its renewal deadline on the ISMAP cloud service list"),
+                        format!("{ja_whose}登録の更新期限 {deadline} は {bound} より後で、{ja_from}から{RENEWAL_DEADLINE_MAX_MONTHS}か月を超えています: 登録の有効期間は監査対象期間から定まり、これほど先の期限は入力の誤り(年の誤記など)と考えられます。{name} の登録は有効として扱っていますが、ISMAPクラウドサービスリストで更新期限を確認してください"),
+                        format!("The renewal deadline {en_whose}{deadline} is after {bound}, more than {RENEWAL_DEADLINE_MAX_MONTHS} months after {en_from}: a registration runs to a deadline derived from its audit period, so one this far ahead is probably a mistake in the input (a wrong year); {name}'s registration is taken as valid, but check its renewal deadline on the ISMAP cloud service list"),
                     );
                 }
             }

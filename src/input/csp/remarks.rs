@@ -2737,8 +2737,8 @@ fn status_en(words: &[&str]) -> Vec<Qualifier> {
             }
             // a POA&M item (`POAM-123`, `POA&M #12`): an open remediation item against the
             // control, as `改善計画` or a finding (review 24 E)
-            "poam" | "poams" => Some(Kind::Status),
-            "poa" if words.get(i + 1) == Some(&"m") => {
+            "poam" | "poams" if !poam_closed(&words[i..].join(" ")) => Some(Kind::Status),
+            "poa" if words.get(i + 1) == Some(&"m") && !poam_closed(&words[i..].join(" ")) => {
                 found.push(Qualifier::new(Kind::Status, "poa&m"));
                 continue;
             }
@@ -5415,6 +5415,39 @@ fn finding_none(key: &str) -> bool {
         key,
         "noobservations" | "noobservation" | "noopenfindings" | "noissues"
     )
+}
+
+/// Words saying a POA&M item is closed (lower case): `Closed`, `POAM-12 (closed)`,
+/// `Remediated`, `完了`.
+const POAM_SETTLED: &[&str] = &[
+    "closed",
+    "completed",
+    "remediated",
+    "resolved",
+    "クローズ",
+    "完了",
+    "解消済",
+    "是正済",
+];
+
+/// Whether a POA&M item named in a cell (under a POA&M header, or `POAM-12` in a remark) is
+/// said to be closed, and none open: remediated, no open item against the control.
+fn poam_closed(text: &str) -> bool {
+    let lower = fold_width(text).to_lowercase();
+    let words = ascii_words(&lower);
+    POAM_SETTLED.iter().any(|w| lower.contains(w))
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "open" | "ongoing" | "pending" | "delayed"))
+        && !["未完了", "未対応", "対応中", "オープン"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
+/// Whether a cell under a POA&M header (`POA&M`, `POAM ID`) says the column has nothing
+/// open for the row: a closed item (`Closed`, `POAM-12 (closed)`; review 24 E).
+pub fn poam_nothing_open(header: &str, text: &str) -> bool {
+    names_poam(&fold_width(header).to_lowercase()) && poam_closed(text)
 }
 
 /// Whether a cell under a header naming a count or what it counts (`Findings Count`,

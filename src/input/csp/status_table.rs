@@ -3706,7 +3706,8 @@ fn check_implemented_row(
             // `非該当理由` N/A on an implemented row: the column has nothing for it
             Header::Qualifying(_)
                 if remarks::nothing_for_the_row(text)
-                    || remarks::zero_count(layout.name(c), text) =>
+                    || remarks::zero_count(layout.name(c), text)
+                    || remarks::poam_nothing_open(layout.name(c), text) =>
             {
                 continue
             }
