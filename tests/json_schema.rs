@@ -1036,7 +1036,7 @@ fn readiness_on_a_lapsed_underlying_service_matches_the_schema() {
         "json",
     ]);
     check(READINESS, &v);
-    assert_eq!(v["schema_version"], 18);
+    assert_eq!(v["schema_version"], 19);
     assert!(!v["underlying_not_in_effect"].as_array().unwrap().is_empty());
     // the note csp-inherited-restated
     let v = json(&[

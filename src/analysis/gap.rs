@@ -2245,7 +2245,10 @@ fn state_of<'a>(
 
 /// The id the CSP's list writes for `id` with a suffix the catalog does not have (`9.2.1.B`
 /// for `9.2.1`, `8.1.5.B` for `8.1.5.P`): an id not in the catalog with `id`'s numbers.
-fn written_with_unknown_suffix<'c>(csp: &'c CspControls, id: &str) -> Option<&'c str> {
+pub(crate) fn written_with_unknown_suffix<'c>(
+    csp: &'c CspControls,
+    id: &str,
+) -> Option<&'c str> {
     if csp.unknown.is_empty() {
         return None;
     }
@@ -7002,12 +7005,31 @@ fn item_warnings(items: &[ItemResult], unresolved: usize, lang: Lang) -> Vec<War
         .filter(|i| i.status == Status::NotAnalysed)
         .map(|i| i.id.as_str())
         .collect();
-    if !not_analysed.is_empty() {
-        const SHOWN: usize = 10;
-        let mut ids = not_analysed[..not_analysed.len().min(SHOWN)].join(", ");
-        if not_analysed.len() > SHOWN {
+    // items not analysed only because the CSP's list writes a control they rest on with a
+    // suffix the catalog does not have (`9.2.1.B`: the state `unknown-suffix`), said so
+    // rather than "could not be read" (session 15's rest of review 23 B-1)
+    let suffix_only: Vec<&str> = items
+        .iter()
+        .filter(|i| {
+            i.status == Status::NotAnalysed
+                && i.problems.is_empty()
+                && i.reasons.contains(&Reason::CspIdNotInCatalog)
+                && !i.reasons.iter().any(|r| {
+                    matches!(r, Reason::UnresolvedReference | Reason::InvalidInput)
+                })
+        })
+        .map(|i| i.id.as_str())
+        .collect();
+    const SHOWN: usize = 10;
+    let shown = |list: &[&str]| {
+        let mut ids = list[..list.len().min(SHOWN)].join(", ");
+        if list.len() > SHOWN {
             ids.push_str(", …");
         }
+        ids
+    };
+    if !not_analysed.is_empty() && suffix_only.is_empty() {
+        let ids = shown(&not_analysed);
         out.push(Warning {
             code: "items-not-analysed",
             message: match lang {
@@ -7018,6 +7040,22 @@ fn item_warnings(items: &[ItemResult], unresolved: usize, lang: Lang) -> Vec<War
                 Lang::En => format!(
                     "{} check item(s) have a value that could not be read or a reference that does not resolve, and were not analysed: {ids}",
                     not_analysed.len()
+                ),
+            },
+        });
+    } else if !not_analysed.is_empty() {
+        let (ids, sids) = (shown(&not_analysed), shown(&suffix_only));
+        let (n, m) = (not_analysed.len(), suffix_only.len());
+        out.push(Warning {
+            code: "items-not-analysed",
+            message: match lang {
+                Lang::Ja => format!(
+                    "判定できない確認項目が{n}件あります: {ids}。うち{m}件 ({sids}) は、CSPの一覧が依拠する管理策をカタログにない接尾辞付きの番号 (9.2.1.B など) で記載しているためです: 番号をCSPに確認してください{}",
+                    if n > m { "。その他は読めない値または解決できない参照のためです" } else { "" }
+                ),
+                Lang::En => format!(
+                    "{n} check item(s) were not analysed: {ids}; {m} of them ({sids}) because the CSP's list writes a control they rest on with a suffix the catalog does not have (9.2.1.B): check the id with the CSP{}",
+                    if n > m { "; the others have a value that could not be read or a reference that does not resolve" } else { "" }
                 ),
             },
         });
