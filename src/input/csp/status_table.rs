@@ -2083,6 +2083,15 @@ pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason
     if t.is_empty() {
         return Ok("");
     }
+    // `Not applicable: no privileged accounts are issued`, `N/A - …`: the reason after the
+    // status word, judged as a status cell's note is (review 21 C-3); it was taken for the
+    // status restated, no cause (fix37-csp)
+    if let Ok(v) = vocab::status_value(t) {
+        let note = v.note.trim();
+        if v.declared == Declared::NotApplicable && !note.is_empty() && note.len() < t.len() {
+            return judge_not_applicable_reason(note).map(|_| t);
+        }
+    }
     let r = vocab::reason_given(t);
     if r.is_empty() {
         // `該当なし（IaaS側で実施）`: the bracket is the reason
@@ -2456,7 +2465,6 @@ fn names_subcontractor_doing_it(text: &str) -> bool {
             "group company",
             "holding company",
             "sister company",
-            "affiliate",
         ]
         .iter()
         .any(|w| lower.contains(w))
@@ -4605,6 +4613,9 @@ mod tests {
             "information accessed by users is managed",
             // another control instead: the objective applies (review 15 A-2)
             "監査ログで代替",
+            // a company of the provider's group is a subcontractor all the same (review 24
+            // B-3: was read as another party's reason)
+            "経営層の関与は親会社が実施",
         ] {
             assert_eq!(not_applicable_reason(text), "", "{text}");
         }
@@ -4616,7 +4627,6 @@ mod tests {
             "鍵管理は利用者が行う",
             "IaaS事業者が担う",
             "物理的セキュリティはサンプルIaaS（ISMAP登録済み）が担う",
-            "経営層の関与は親会社が実施",
             "データセンターはIaaS側で運用",
             "IaaS側で実施",
             "データセンターを保有しない",
