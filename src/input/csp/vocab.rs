@@ -1725,7 +1725,7 @@ mod tests {
             "SaaSのため物理媒体を扱わない",
             "物理サーバを保有しないため",
             "暗号鍵は利用者が管理するため",
-            "Not applicable: the service stores no card data",
+            "The service stores no card data",
             "IaaS事業者が実施",
             "なし",
         ] {
