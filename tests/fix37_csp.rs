@@ -17,11 +17,13 @@ fn fixture(name: &str) -> PathBuf {
 /// `ismap-gap --lang LANG report --as-of AS_OF --format json --checks checks.csv --csp CSP`.
 fn report(lang: &str, csp: &Path, as_of: &str) -> assert_cmd::Command {
     let mut c = bin();
-    c.args(["--lang", lang, "report", "--as-of", as_of, "--format", "json"])
-        .arg("--checks")
-        .arg(fixture("checks.csv"))
-        .arg("--csp")
-        .arg(csp);
+    c.args([
+        "--lang", lang, "report", "--as-of", as_of, "--format", "json",
+    ])
+    .arg("--checks")
+    .arg(fixture("checks.csv"))
+    .arg("--csp")
+    .arg(csp);
     c
 }
 
@@ -30,8 +32,11 @@ fn na_list(dir: &Path, name: &str, reason: &str) -> PathBuf {
     let base = std::fs::read_to_string(fixture("na-base.csv")).unwrap();
     let path = dir.join(name);
     let reason = reason.replace('"', "\"\"");
-    std::fs::write(&path, format!("{base}9.2.3,特権的アクセス権の管理,非該当,\"{reason}\"\n"))
-        .unwrap();
+    std::fs::write(
+        &path,
+        format!("{base}9.2.3,特権的アクセス権の管理,非該当,\"{reason}\"\n"),
+    )
+    .unwrap();
     path
 }
 
@@ -39,9 +44,17 @@ fn na_list(dir: &Path, name: &str, reason: &str) -> PathBuf {
 /// `reason_not_accepted`.
 fn readiness_judgement(list: &Path) -> (String, String) {
     let mut c = bin();
-    c.args(["--lang", "en", "readiness", "--as-of", "2026-12-01", "--format", "json"])
-        .arg("--implemented")
-        .arg(list);
+    c.args([
+        "--lang",
+        "en",
+        "readiness",
+        "--as-of",
+        "2026-12-01",
+        "--format",
+        "json",
+    ])
+    .arg("--implemented")
+    .arg(list);
     let v = json_of(c);
     let item = by_id(&v["items"], "9.2.3");
     let s = |k: &str| item[k].as_str().unwrap_or("").to_owned();
@@ -67,9 +80,17 @@ fn b3_non_reasons_for_not_applicable_are_not_reasons() {
         ("SaaSのため", "no-reason", "no-cause"),
         ("Not applicable to SaaS", "no-reason", "no-cause"),
         ("理由は言明書を参照", "no-reason", "no-cause"),
-        ("Handled by parent company", "not-accepted", "subcontractor-does-it"),
+        (
+            "Handled by parent company",
+            "not-accepted",
+            "subcontractor-does-it",
+        ),
         ("親会社が実施", "not-accepted", "subcontractor-does-it"),
-        ("グループ会社で管理", "not-accepted", "subcontractor-does-it"),
+        (
+            "グループ会社で管理",
+            "not-accepted",
+            "subcontractor-does-it",
+        ),
     ];
     for (i, (reason, judgement, code)) in cases.iter().enumerate() {
         let list = na_list(dir.path(), &format!("na{i}.csv"), reason);
@@ -242,16 +263,28 @@ fn e_renewal_deadline_years_ahead_is_warned_of() {
     assert!(!warning_codes(&v).contains(&"renewal-deadline-implausible".to_owned()));
     // compare gives the CSP's warnings too
     let mut c = bin();
-    c.args(["--lang", "en", "compare", "--as-of", "2026-12-01", "--format", "json"])
-        .arg("--checks")
-        .arg(fixture("checks.csv"))
-        .arg("--csp")
-        .arg(fixture("far-deadline.yaml"))
-        .arg("--csp")
-        .arg(fixture("near-deadline.yaml"));
+    c.args([
+        "--lang",
+        "en",
+        "compare",
+        "--as-of",
+        "2026-12-01",
+        "--format",
+        "json",
+    ])
+    .arg("--checks")
+    .arg(fixture("checks.csv"))
+    .arg("--csp")
+    .arg(fixture("far-deadline.yaml"))
+    .arg("--csp")
+    .arg(fixture("near-deadline.yaml"));
     let v = json_of(c);
     let text = v["csps"].to_string();
-    assert_eq!(text.matches("renewal-deadline-implausible").count(), 1, "{text}");
+    assert_eq!(
+        text.matches("renewal-deadline-implausible").count(),
+        1,
+        "{text}"
+    );
 }
 
 /// Session 15's rest: a profile's `renewal_pending: true` past its renewal deadline makes
@@ -266,7 +299,11 @@ fn profile_renewal_pending() {
     assert!(warning_codes(&v).contains(&"registration-renewal-pending".to_owned()));
     let v = json_of(report("en", &fixture("not-pending.yaml"), "2026-06-01"));
     assert_eq!(v["csp"]["registration"], "lapsed");
-    let err = input_error(report("en", &fixture("pending-no-deadline.yaml"), "2026-06-01"));
+    let err = input_error(report(
+        "en",
+        &fixture("pending-no-deadline.yaml"),
+        "2026-06-01",
+    ));
     assert!(err.contains("renewal_pending"), "{err}");
     // before the deadline, the renewal applied for changes nothing: valid
     let v = json_of(report("en", &fixture("pending.yaml"), "2026-02-01"));
@@ -278,9 +315,17 @@ fn profile_renewal_pending() {
 #[test]
 fn diff_warns_of_renewal_pending() {
     let mut c = bin();
-    c.args(["--lang", "en", "diff", "--as-of", "2026-06-01", "--format", "json"])
-        .arg(fixture("near-deadline.yaml"))
-        .arg(fixture("pending.yaml"));
+    c.args([
+        "--lang",
+        "en",
+        "diff",
+        "--as-of",
+        "2026-06-01",
+        "--format",
+        "json",
+    ])
+    .arg(fixture("near-deadline.yaml"))
+    .arg(fixture("pending.yaml"));
     let v = json_of(c);
     let new: Vec<&serde_json::Value> = v["warnings"]
         .as_array()
@@ -289,7 +334,8 @@ fn diff_warns_of_renewal_pending() {
         .filter(|w| w["side"] == "new")
         .collect();
     assert!(
-        new.iter().any(|w| w["code"] == "registration-renewal-pending"),
+        new.iter()
+            .any(|w| w["code"] == "registration-renewal-pending"),
         "{}",
         v["warnings"]
     );
@@ -304,11 +350,19 @@ fn diff_warns_of_renewal_pending() {
 #[test]
 fn b1_suffix_unknown_said_in_report_and_readiness() {
     let mut c = bin();
-    c.args(["--lang", "en", "report", "--as-of", "2026-12-01", "--format", "json"])
-        .arg("--checks")
-        .arg(fixture("checks-3items.csv"))
-        .arg("--csp")
-        .arg(fixture("B1-suffix.txt"));
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-12-01",
+        "--format",
+        "json",
+    ])
+    .arg("--checks")
+    .arg(fixture("checks-3items.csv"))
+    .arg("--csp")
+    .arg(fixture("B1-suffix.txt"));
     let v = json_of(c);
     assert_eq!(by_id(&v["items"], "1")["status"], "not-analysed");
     let w = v["warnings"]
@@ -321,9 +375,17 @@ fn b1_suffix_unknown_said_in_report_and_readiness() {
     assert!(m.contains("suffix the catalog does not have"), "{m}");
     assert!(!m.contains("could not be read"), "{m}");
     let mut c = bin();
-    c.args(["--lang", "en", "readiness", "--as-of", "2026-12-01", "--format", "json"])
-        .arg("--implemented")
-        .arg(fixture("B1-suffix.txt"));
+    c.args([
+        "--lang",
+        "en",
+        "readiness",
+        "--as-of",
+        "2026-12-01",
+        "--format",
+        "json",
+    ])
+    .arg("--implemented")
+    .arg(fixture("B1-suffix.txt"));
     let v = json_of(c);
     let item = by_id(&v["items"], "9.2.1");
     assert_eq!(item["state"], "not-listed", "{item}");
@@ -333,5 +395,11 @@ fn b1_suffix_unknown_said_in_report_and_readiness() {
         .iter()
         .find(|n| n["code"] == "csp-id-suffix-unknown")
         .unwrap_or_else(|| panic!("{}", v["notes"]));
-    assert!(note["message"].as_str().unwrap().contains("9.2.1.B (9.2.1)"), "{note}");
+    assert!(
+        note["message"]
+            .as_str()
+            .unwrap()
+            .contains("9.2.1.B (9.2.1)"),
+        "{note}"
+    );
 }

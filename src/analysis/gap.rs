@@ -2245,10 +2245,7 @@ fn state_of<'a>(
 
 /// The id the CSP's list writes for `id` with a suffix the catalog does not have (`9.2.1.B`
 /// for `9.2.1`, `8.1.5.B` for `8.1.5.P`): an id not in the catalog with `id`'s numbers.
-pub(crate) fn written_with_unknown_suffix<'c>(
-    csp: &'c CspControls,
-    id: &str,
-) -> Option<&'c str> {
+pub(crate) fn written_with_unknown_suffix<'c>(csp: &'c CspControls, id: &str) -> Option<&'c str> {
     if csp.unknown.is_empty() {
         return None;
     }
@@ -7014,9 +7011,10 @@ fn item_warnings(items: &[ItemResult], unresolved: usize, lang: Lang) -> Vec<War
             i.status == Status::NotAnalysed
                 && i.problems.is_empty()
                 && i.reasons.contains(&Reason::CspIdNotInCatalog)
-                && !i.reasons.iter().any(|r| {
-                    matches!(r, Reason::UnresolvedReference | Reason::InvalidInput)
-                })
+                && !i
+                    .reasons
+                    .iter()
+                    .any(|r| matches!(r, Reason::UnresolvedReference | Reason::InvalidInput))
         })
         .map(|i| i.id.as_str())
         .collect();

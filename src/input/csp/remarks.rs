@@ -4901,11 +4901,9 @@ pub fn header(name: &str) -> Header {
 /// `POA&M ID`, `Plan of Action and Milestones`, `Plan of Action`).
 fn names_poam(lower: &str) -> bool {
     let words = ascii_words(lower);
-    words
-        .iter()
-        .enumerate()
-        .any(|(i, w)| matches!(*w, "poam" | "poams") || (*w == "poa" && words.get(i + 1) == Some(&"m")))
-        || header_key(lower).contains("planofaction")
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "poam" | "poams") || (*w == "poa" && words.get(i + 1) == Some(&"m"))
+    }) || header_key(lower).contains("planofaction")
 }
 
 /// Whether a header key names the row's approval or review: `Some(true)` naming its status
