@@ -1322,23 +1322,7 @@ pub fn csp_warnings(
                 format!("{ja_whose}登録の更新期限 {deadline} が基準日 {as_of} より前ですが、登録の更新を申請中と記載されています('{}'): ISMAP基本規程 3.5 により更新の判断までは登録が有効とされますが、更新されたかは分からないため、{name} の記載に基づく項目は充足としません。ISMAPポータルで更新の判断(現在の掲載)を確認してください", service.renewal_pending.as_deref().unwrap_or_default()),
                 format!("The registration {en_whose}is past its renewal deadline {deadline} (as of {as_of}), and its renewal is said to be applied for ('{}'): the scheme keeps it in effect until the renewal is decided (ISMAP基本規程 3.5), but whether it was renewed is not known, so no item is counted as covered on {name}'s statements; confirm the decision (its current entry) on the ISMAP portal", service.renewal_pending.as_deref().unwrap_or_default()),
             ),
-            Some(deadline) => {
-                let bound = deadline_bound(service, as_of);
-                if deadline > bound {
-                    let (ja_from, en_from) = match service.audit_period {
-                        Some(p) => (
-                            format!("監査対象期間 ({p}) の終了"),
-                            format!("the end of its audit period ({p})"),
-                        ),
-                        None => (format!("基準日 {as_of}"), format!("{as_of}")),
-                    };
-                    push(
-                        "renewal-deadline-implausible",
-                        format!("{ja_whose}登録の更新期限 {deadline} は {bound} より後で、{ja_from}から{RENEWAL_DEADLINE_MAX_MONTHS}か月を超えています: 登録の有効期間は監査対象期間から定まり、これほど先の期限は入力の誤り(年の誤記など)と考えられます。{name} の登録は有効として扱っていますが、ISMAPクラウドサービスリストで更新期限を確認してください"),
-                        format!("The renewal deadline {en_whose}{deadline} is after {bound}, more than {RENEWAL_DEADLINE_MAX_MONTHS} months after {en_from}: a registration runs to a deadline derived from its audit period, so one this far ahead is probably a mistake in the input (a wrong year); {name}'s registration is taken as valid, but check its renewal deadline on the ISMAP cloud service list"),
-                    );
-                }
-            }
+            Some(_) => {}
             None if service.registered.is_some_and(|d| d > as_of) => {}
             None if v.lapsed => {
                 let period = service.audit_period.map(|p| p.to_string()).unwrap_or_default();
@@ -1413,6 +1397,24 @@ pub fn csp_warnings(
                 format!("{ja_whose}監査対象期間を確認していません({name} の監査対象期間が与えられていない): 監査が終了しているか、終了から{AUDIT_PERIOD_MAX_AGE_MONTHS}か月以内か、運用状況まで評価されたか(1日の整備状況のみでないか)は不明です。ISMAPクラウドサービスリストで監査対象期間を確認してください"),
                 format!("Audit period {en_whose}not checked ({name} gives no audit period): whether its audit has ended, ended less than {AUDIT_PERIOD_MAX_AGE_MONTHS} months before {as_of}, and assessed operating effectiveness (not one day's design only) is not known; check its audit period on the ISMAP cloud service list"),
             );
+        }
+        // a deadline years ahead (after the audit period's warnings, which say more)
+        if let Some(deadline) = service.renewal_deadline.filter(|_| v.in_effect()) {
+            let bound = deadline_bound(service, as_of);
+            if deadline > bound {
+                let (ja_from, en_from) = match service.audit_period {
+                    Some(p) => (
+                        format!("監査対象期間 ({p}) の終了"),
+                        format!("the end of its audit period ({p})"),
+                    ),
+                    None => (format!("基準日 {as_of}"), format!("{as_of}")),
+                };
+                push(
+                        "renewal-deadline-implausible",
+                        format!("{ja_whose}登録の更新期限 {deadline} は {bound} より後で、{ja_from}から{RENEWAL_DEADLINE_MAX_MONTHS}か月を超えています: 登録の有効期間は監査対象期間から定まり、これほど先の期限は入力の誤り(年の誤記など)と考えられます。{name} の登録は有効として扱っていますが、ISMAPクラウドサービスリストで更新期限を確認してください"),
+                        format!("The renewal deadline {en_whose}{deadline} is after {bound}, more than {RENEWAL_DEADLINE_MAX_MONTHS} months after {en_from}: a registration runs to a deadline derived from its audit period, so one this far ahead is probably a mistake in the input (a wrong year); {name}'s registration is taken as valid, but check its renewal deadline on the ISMAP cloud service list"),
+                    );
+            }
         }
         if v.scope_partly_unknown {
             let scope = service.scope_unnamed.join(" / ");
