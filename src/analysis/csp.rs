@@ -1005,11 +1005,12 @@ pub const DESIGN_ONLY_MAX_DAYS: i64 = 7;
 pub const AUDIT_PERIOD_SHORT_MONTHS: i32 = 3;
 
 /// A renewal deadline more than this many months after the end of the audit period (or,
-/// with none given, after the as-of date) is implausible: a registration runs to a
-/// deadline derived from its audit period (the validity an audit gives is
-/// [`AUDIT_PERIOD_MAX_AGE_MONTHS`] after it ends), so one years ahead (`2035-03-31`, `2037`
-/// for `2027`) is warned of (`renewal-deadline-implausible`), not relied on silently. A
-/// warning only: the scheme's exact rule is not in the reference data (review 24 E).
+/// with none given, after the as-of date) is implausible: by ISMAP基本規程 3.5 a
+/// registration is valid until 1 year 4 months after the day following its audit period's
+/// last day ([`AUDIT_PERIOD_MAX_AGE_MONTHS`]), so one years ahead (`2035-03-31`, `2037` for
+/// `2027`) is warned of (`renewal-deadline-implausible`), not relied on silently; 8 months
+/// of slack over the rule's 16 leave a list's own rounding alone. A warning only: which
+/// of the two dates is wrong is not known (review 24 E).
 pub const RENEWAL_DEADLINE_MAX_MONTHS: i32 = 24;
 
 /// The latest renewal deadline taken as plausible for a service ([`RENEWAL_DEADLINE_MAX_MONTHS`]
@@ -1411,8 +1412,8 @@ pub fn csp_warnings(
                 };
                 push(
                         "renewal-deadline-implausible",
-                        format!("{ja_whose}登録の更新期限 {deadline} は {bound} より後で、{ja_from}から{RENEWAL_DEADLINE_MAX_MONTHS}か月を超えています: 登録の有効期間は監査対象期間から定まり、これほど先の期限は入力の誤り(年の誤記など)と考えられます。{name} の登録は有効として扱っていますが、ISMAPクラウドサービスリストで更新期限を確認してください"),
-                        format!("The renewal deadline {en_whose}{deadline} is after {bound}, more than {RENEWAL_DEADLINE_MAX_MONTHS} months after {en_from}: a registration runs to a deadline derived from its audit period, so one this far ahead is probably a mistake in the input (a wrong year); {name}'s registration is taken as valid, but check its renewal deadline on the ISMAP cloud service list"),
+                        format!("{ja_whose}登録の更新期限 {deadline} は {bound} より後で、{ja_from}から{RENEWAL_DEADLINE_MAX_MONTHS}か月を超えています: 登録の有効期限は監査対象期間の末日の翌日から1年4か月後まで(ISMAP基本規程 3.5)のため、これほど先の期限は入力の誤り(年の誤記など)と考えられます。{name} の登録は有効として扱っていますが、ISMAPクラウドサービスリストで更新期限を確認してください"),
+                        format!("The renewal deadline {en_whose}{deadline} is after {bound}, more than {RENEWAL_DEADLINE_MAX_MONTHS} months after {en_from}: a registration is valid until 1 year 4 months after its audit period ends (ISMAP基本規程 3.5), so one this far ahead is probably a mistake in the input (a wrong year); {name}'s registration is taken as valid, but check its renewal deadline on the ISMAP cloud service list"),
                     );
             }
         }
