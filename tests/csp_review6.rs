@@ -276,7 +276,11 @@ fn evidence_of(v: &serde_json::Value, item: &str) -> Vec<String> {
 #[test]
 fn evidence_and_owner_of_an_implemented_row_are_kept() {
     let v = json_of(report("f09-evidence.csv"));
-    assert_eq!(evidence_of(&v, "K-1"), ["evidence: テスト環境の記録"], "{v}");
+    assert_eq!(
+        evidence_of(&v, "K-1"),
+        ["evidence: テスト環境の記録"],
+        "{v}"
+    );
     assert!(remarks_of(&v, "K-1").is_empty(), "{v}");
     assert!(evidence_of(&v, "K-2").is_empty(), "{v}");
     let v = json_of(report("f09-detail-evidence.csv"));

@@ -226,11 +226,16 @@ fn poam_item_on_an_implemented_row_is_refused() {
 }
 
 /// The POA&M column empty, `None` or a closed item (`Closed`, `POAM-12 (closed)`) reads:
-/// nothing open against the control.
+/// nothing open against the control. So does a remark naming the POA&M process without an
+/// item, or a closed item.
 #[test]
 fn poam_column_with_nothing_open_reads() {
     let v = json_of(report("en", &fixture("poam-closed.csv"), "2026-12-01"));
     for id in ["C-01", "C-02", "C-03", "C-04"] {
+        assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
+    }
+    let v = json_of(report("en", &fixture("poam-prose.csv"), "2026-12-01"));
+    for id in ["C-01", "C-02", "C-03"] {
         assert_eq!(by_id(&v["items"], id)["status"], "covered", "{id}");
     }
 }

@@ -2666,6 +2666,12 @@ const NOT_FILLER_EN: &[&str] = &[
 
 fn status_en(words: &[&str]) -> Vec<Qualifier> {
     let mut found = Vec::new();
+    // a word holding a digit at `j` (`123` of `POAM-123`)
+    let numbered = |j: usize| {
+        words
+            .get(j)
+            .is_some_and(|n| n.chars().any(|c| c.is_ascii_digit()))
+    };
     for (i, w) in words.iter().enumerate() {
         let negation = matches!(
             *w,
@@ -2735,12 +2741,26 @@ fn status_en(words: &[&str]) -> Vec<Qualifier> {
             "risk" if words.get(i + 1).is_some_and(|n| n.starts_with("accept")) => {
                 Some(Kind::Status)
             }
-            // a POA&M item (`POAM-123`, `POA&M #12`): an open remediation item against the
-            // control, as `改善計画` or a finding (review 24 E)
-            "poam" | "poams" if !poam_closed(&words[i..].join(" ")) => Some(Kind::Status),
-            "poa" if words.get(i + 1) == Some(&"m") && !poam_closed(&words[i..].join(" ")) => {
+            // a POA&M item by its number (`POAM-123`, `POA&M #12`, `POAM123`): an open
+            // remediation item against the control, as `改善計画` or a finding (review 24 E);
+            // the process named without an item (`findings are tracked in the POA&M`) is none
+            "poam" | "poams" if numbered(i + 1) && !poam_closed(&words[i..].join(" ")) => {
+                Some(Kind::Status)
+            }
+            "poa"
+                if words.get(i + 1) == Some(&"m")
+                    && numbered(i + 2)
+                    && !poam_closed(&words[i..].join(" ")) =>
+            {
                 found.push(Qualifier::new(Kind::Status, "poa&m"));
                 continue;
+            }
+            _ if w
+                .strip_prefix("poam")
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+                && !poam_closed(&words[i..].join(" ")) =>
+            {
+                Some(Kind::Status)
             }
             _ => None,
         };
