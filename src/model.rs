@@ -1206,8 +1206,8 @@ impl NotAReason {
                 "says it was decided, or is so by nature, but not why it does not apply",
             ),
             NotAReason::SubcontractorDoesIt => lang.pick(
-                "委託先が実施すると述べており、委託先の管理策も事業者が管理する(供給者関係、15.1)ため、適用しない理由ではない",
-                "says a subcontractor does it: a subcontractor's control stays the provider's to manage (supplier relationships, 15.1), so it still applies",
+                "委託先(親会社・グループ会社を含む)が実施すると述べており、委託先の管理策も事業者が管理する(供給者関係、15.1)ため、適用しない理由ではない",
+                "says a subcontractor (or a company of the provider's group) does it: a subcontractor's control stays the provider's to manage (supplier relationships, 15.1), so it still applies",
             ),
             NotAReason::NotImplemented => lang.pick(
                 "管理策を実施していないこと、またはその事情(人員・技術的困難・負荷・要望がない・過去に事故がない・他の管理策で代替)を述べており、適用しない理由ではない(管理策は適用され、未実施)",

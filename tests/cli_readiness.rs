@@ -464,7 +464,7 @@ fn objectives_inherited_from_a_lapsed_or_not_yet_valid_service_are_not_audit_rea
             .unwrap()
     };
     let (_, valid, _) = on_date("en", "saas-on-2027.yaml", "2026-04-01");
-    assert_eq!(valid["schema_version"], 18);
+    assert_eq!(valid["schema_version"], 19);
     assert_eq!(valid["as_of"], "2026-04-01");
     assert_eq!(item(&valid, "11.1.1")["findings"], json!([]));
     assert_eq!(valid["underlying_not_in_effect"], json!([]));

@@ -1695,7 +1695,10 @@ fn a_detail_stated_through_its_objective_is_worded_as_the_objectives_statement()
         "{table}"
     );
     assert!(
-        table.contains("非該当: 3.1.2.1 (3.1.2 の記載による; 経営層の関与は親会社が実施)"),
+        // (the parent company doing it is a subcontractor, no reason: review 24 B-3)
+        table.contains(
+            "非該当(理由なし): 3.1.2.1 (3.1.2 の記載による; 「経営層の関与は親会社が実施」（理由と認めず: 委託先"
+        ),
         "{table}"
     );
     // the CSP's reason is beside the id in the table and Markdown too, where the procedure

@@ -191,16 +191,16 @@ fn every_remark_of_an_implemented_row_is_kept() {
         ["備考: 手順書あり; コメント: 四半期ごとに棚卸し; 実施内容: 退職者のIDは 即日無効化"],
         "{got:?}"
     );
-    assert_eq!(evidence("R-1"), ["証跡: AC-01"], "{got:?}");
+    assert_eq!(evidence("R-1"), ["evidence: AC-01"], "{got:?}");
     assert_eq!(
         remarks("R-2"),
         ["実施内容: 申請・承認の記録を保管"],
         "{got:?}"
     );
-    assert_eq!(evidence("R-2"), ["証跡: AC-02"], "{got:?}");
+    assert_eq!(evidence("R-2"), ["evidence: AC-02"], "{got:?}");
     // the evidence alone is kept too (review 6 F-09), but is no remark
     assert!(remarks("R-3").is_empty(), "{got:?}");
-    assert_eq!(evidence("R-3"), ["証跡: AC-03"], "{got:?}");
+    assert_eq!(evidence("R-3"), ["evidence: AC-03"], "{got:?}");
     let r3 = by_id(&v["items"], "R-3");
     assert!(!strings(&r3["reasons"]).contains(&"csp-remark"), "{r3}");
     assert!(

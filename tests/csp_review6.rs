@@ -276,23 +276,27 @@ fn evidence_of(v: &serde_json::Value, item: &str) -> Vec<String> {
 #[test]
 fn evidence_and_owner_of_an_implemented_row_are_kept() {
     let v = json_of(report("f09-evidence.csv"));
-    assert_eq!(evidence_of(&v, "K-1"), ["証跡: テスト環境の記録"], "{v}");
+    assert_eq!(
+        evidence_of(&v, "K-1"),
+        ["evidence: テスト環境の記録"],
+        "{v}"
+    );
     assert!(remarks_of(&v, "K-1").is_empty(), "{v}");
     assert!(evidence_of(&v, "K-2").is_empty(), "{v}");
     let v = json_of(report("f09-detail-evidence.csv"));
     assert_eq!(
         evidence_of(&v, "K-2"),
-        ["9.2.3.11.PB: 証跡: テスト環境の記録"],
+        ["9.2.3.11.PB: evidence: テスト環境の記録"],
         "{v}"
     );
     let v = json_of(report("f09-owner.csv"));
     assert_eq!(
         evidence_of(&v, "K-1"),
-        ["担当: 開発チーム（検証環境）"],
+        ["owner: 開発チーム（検証環境）"],
         "{v}"
     );
     assert_eq!(remarks_of(&v, "K-2"), ["備考: 手順書あり"], "{v}");
-    assert_eq!(evidence_of(&v, "K-2"), ["証跡: SOC2報告書.pdf"], "{v}");
+    assert_eq!(evidence_of(&v, "K-2"), ["evidence: SOC2報告書.pdf"], "{v}");
     assert!(evidence_of(&v, "K-3").is_empty(), "{v}");
     let k1 = by_id(&v["items"], "K-1");
     assert_eq!(k1["status"], "covered", "{k1}");

@@ -122,7 +122,7 @@ fn readiness_csv_keeps_the_written_reason_and_says_why() {
 #[test]
 fn readiness_json_gives_the_text_and_the_judgement_apart() {
     let v = json_of(readiness("en", "list.csv", "json"));
-    assert_eq!(v["schema_version"], 18);
+    assert_eq!(v["schema_version"], 19);
     assert_eq!(
         v["na_without_reason"],
         json!(["8.3.3", "11.1.2", "11.1.3", "11.1.4", "11.1.5", "11.1.6", "11.2.1"])

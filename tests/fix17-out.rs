@@ -343,7 +343,7 @@ fn an_evidence_path_naming_the_current_year_is_no_date() {
     assert_eq!(by_id(&v["items"], "D2")["status"], "covered");
     assert_eq!(
         by_id(&v["items"], "D1")["csp_evidence"][0]["remark"],
-        "証跡: 証跡フォルダ: /ISMS/2026年度/特権ID"
+        "evidence: 証跡フォルダ: /ISMS/2026年度/特権ID"
     );
     for (csp, word) in [
         ("evidence-fy-later.csv", "('2027年度')"),

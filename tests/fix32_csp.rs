@@ -76,7 +76,7 @@ const PHYSICAL: [&str; 9] = [
 #[test]
 fn a_party_planned_unregistered_partial_or_self_assessed_is_no_reason() {
     let (_, v, stderr) = readiness(&data("fix32-csp/a14-not-assured.csv"));
-    assert_eq!(v["schema_version"], 18);
+    assert_eq!(v["schema_version"], 19);
     assert_eq!(
         v["summary"]["na_without_reason"], 9,
         "{} {stderr}",

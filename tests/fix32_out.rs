@@ -42,7 +42,7 @@ fn words(text: &str) -> String {
 fn a_lapsed_registration_is_a_finding_in_every_readiness_format() {
     // JSON: the registry facts and the finding; the items are the list's
     let v = common::json_of(readiness("en", "lapsed-entry.txt", &["--format", "json"]));
-    assert_eq!(v["schema_version"], 18);
+    assert_eq!(v["schema_version"], 19);
     assert_eq!(v["registration_lapsed"], true);
     assert_eq!(v["registry"]["registration"], "lapsed");
     assert_eq!(v["registry"]["renewal_deadline"], "2026-03-31");
@@ -282,7 +282,7 @@ fn diff(lang: &str, old: &str, new: &str, format: &str) -> assert_cmd::Command {
 fn the_items_of_an_objective_removed_are_counted_apart() {
     let v = common::json_of(diff("en", "obj-old.txt", "obj-new.txt", "json"));
     let s = &v["summary"];
-    assert_eq!(v["schema_version"], 10);
+    assert_eq!(v["schema_version"], 11);
     assert_eq!(
         (
             &s["removed"],

@@ -255,7 +255,8 @@ fn documents_about_templates_and_audit_samples_are_evidence() {
         assert_eq!(item["csp_evidence"][0]["id"], id.as_str(), "{text}");
         assert_eq!(
             item["csp_evidence"][0]["remark"],
-            format!("証跡: {text}").as_str(),
+            // (labelled in the run's language, English here: review 24 E, fix37-csp)
+            format!("evidence: {text}").as_str(),
             "{text}"
         );
     }

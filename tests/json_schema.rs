@@ -935,7 +935,7 @@ fn diff_outputs_match_the_schema() {
     // profiles: added, removed, changed, an unknown id without a line in NEW
     let v = diff("en", "diff/old.yaml", "diff/new.yaml");
     check(DIFF, &v);
-    assert_eq!(v["schema_version"], 10);
+    assert_eq!(v["schema_version"], 11);
     assert_eq!(v["added"][0]["old"], Value::Null);
     assert_eq!(v["removed"][0]["new"], Value::Null);
     assert!(v["new"]["unknown"][0].get("line").is_none());
@@ -1036,7 +1036,7 @@ fn readiness_on_a_lapsed_underlying_service_matches_the_schema() {
         "json",
     ]);
     check(READINESS, &v);
-    assert_eq!(v["schema_version"], 18);
+    assert_eq!(v["schema_version"], 19);
     assert!(!v["underlying_not_in_effect"].as_array().unwrap().is_empty());
     // the note csp-inherited-restated
     let v = json(&[

@@ -1004,6 +1004,22 @@ pub const DESIGN_ONLY_MAX_DAYS: i64 = 7;
 /// is noted (`audit-period-short`), its length stated (review 23 A-9).
 pub const AUDIT_PERIOD_SHORT_MONTHS: i32 = 3;
 
+/// A renewal deadline more than this many months after the end of the audit period (or,
+/// with none given, after the as-of date) is implausible: by ISMAP基本規程 3.5 a
+/// registration is valid until 1 year 4 months after the day following its audit period's
+/// last day ([`AUDIT_PERIOD_MAX_AGE_MONTHS`]), so one years ahead (`2035-03-31`, `2037` for
+/// `2027`) is warned of (`renewal-deadline-implausible`), not relied on silently; 8 months
+/// of slack over the rule's 16 leave a list's own rounding alone. A warning only: which
+/// of the two dates is wrong is not known (review 24 E).
+pub const RENEWAL_DEADLINE_MAX_MONTHS: i32 = 24;
+
+/// The latest renewal deadline taken as plausible for a service ([`RENEWAL_DEADLINE_MAX_MONTHS`]
+/// after its audit period's end, else after `as_of`).
+pub fn deadline_bound(service: &Service, as_of: Date) -> Date {
+    let from = service.audit_period.map_or(as_of, |p| p.to);
+    from.add_months(RENEWAL_DEADLINE_MAX_MONTHS)
+}
+
 /// The days an audit period spans, both ends counted (one for `2025年3月31日時点`).
 pub fn period_days(p: Period) -> i64 {
     p.to.to_days() - p.from.to_days() + 1
@@ -1382,6 +1398,24 @@ pub fn csp_warnings(
                 format!("{ja_whose}監査対象期間を確認していません({name} の監査対象期間が与えられていない): 監査が終了しているか、終了から{AUDIT_PERIOD_MAX_AGE_MONTHS}か月以内か、運用状況まで評価されたか(1日の整備状況のみでないか)は不明です。ISMAPクラウドサービスリストで監査対象期間を確認してください"),
                 format!("Audit period {en_whose}not checked ({name} gives no audit period): whether its audit has ended, ended less than {AUDIT_PERIOD_MAX_AGE_MONTHS} months before {as_of}, and assessed operating effectiveness (not one day's design only) is not known; check its audit period on the ISMAP cloud service list"),
             );
+        }
+        // a deadline years ahead (after the audit period's warnings, which say more)
+        if let Some(deadline) = service.renewal_deadline.filter(|_| v.in_effect()) {
+            let bound = deadline_bound(service, as_of);
+            if deadline > bound {
+                let (ja_from, en_from) = match service.audit_period {
+                    Some(p) => (
+                        format!("監査対象期間 ({p}) の終了"),
+                        format!("the end of its audit period ({p})"),
+                    ),
+                    None => (format!("基準日 {as_of}"), format!("{as_of}")),
+                };
+                push(
+                        "renewal-deadline-implausible",
+                        format!("{ja_whose}登録の更新期限 {deadline} は {bound} より後で、{ja_from}から{RENEWAL_DEADLINE_MAX_MONTHS}か月を超えています: 登録の有効期限は監査対象期間の末日の翌日から1年4か月後まで(ISMAP基本規程 3.5)のため、これほど先の期限は入力の誤り(年の誤記など)と考えられます。{name} の登録は有効として扱っていますが、ISMAPクラウドサービスリストで更新期限を確認してください"),
+                        format!("The renewal deadline {en_whose}{deadline} is after {bound}, more than {RENEWAL_DEADLINE_MAX_MONTHS} months after {en_from}: a registration is valid until 1 year 4 months after its audit period ends (ISMAP基本規程 3.5), so one this far ahead is probably a mistake in the input (a wrong year); {name}'s registration is taken as valid, but check its renewal deadline on the ISMAP cloud service list"),
+                    );
+            }
         }
         if v.scope_partly_unknown {
             let scope = service.scope_unnamed.join(" / ");

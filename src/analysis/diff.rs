@@ -470,10 +470,14 @@ fn validity_warnings(
     as_of: Date,
     lang: Lang,
 ) -> Vec<DiffWarning> {
-    const NOT_IN_EFFECT: [&str; 3] = [
+    // (a renewal applied for past the deadline is not in effect either, and an implausible
+    // deadline may hide a lapse: review 24 E, session 15's rest)
+    const NOT_IN_EFFECT: [&str; 5] = [
         "registration-lapsed",
+        "registration-renewal-pending",
         "registration-not-yet-valid",
         "audit-period-not-ended",
+        "renewal-deadline-implausible",
     ];
     let coverage = ListCoverage::of(catalog, csp);
     csp_warnings(att, csp, &coverage, as_of, lang)
@@ -638,7 +642,10 @@ pub fn diff(
         catalog, old, &old_csp, "old", as_of, lang,
     ));
     let new_warnings = validity_warnings(catalog, new, &new_csp, "new", as_of, lang);
-    let new_not_in_effect = !new_warnings.is_empty();
+    // (an implausible deadline is a warning, the registration still taken as valid)
+    let new_not_in_effect = new_warnings
+        .iter()
+        .any(|w| w.code != "renewal-deadline-implausible");
     warnings.extend(new_warnings);
     for (csp, side) in [(&old_csp, "old"), (&new_csp, "new")] {
         warnings.extend(reading_warnings(csp, side, lang));
@@ -663,7 +670,7 @@ pub fn diff(
         new_not_in_effect,
     };
     ListDiff {
-        schema_version: 10,
+        schema_version: 11,
         catalog: catalog.line(),
         as_of,
         old: side(old, old_states.len(), old_unknown, as_of),

@@ -2121,6 +2121,16 @@ fn except<'a>(ids: &[&'a str], skip: &[&str]) -> Vec<Cow<'a, str>> {
 struct ItemView<'a> {
     item: &'a ItemResult,
     details: ItemDetails<'a>,
+    /// The run's language: the labels of the CSP's evidence and owner (`証跡:`/`evidence:`).
+    lang: Lang,
+}
+
+/// One `csp_evidence` entry as written out: its labels in the run's language
+/// ([`crate::analysis::csp::evidence_in`], as the procedure quoting it; review 24 E).
+#[derive(Serialize)]
+struct EvidenceView<'a> {
+    id: &'a str,
+    remark: std::borrow::Cow<'a, str>,
 }
 
 impl Serialize for ItemView<'_> {
@@ -2170,7 +2180,15 @@ impl Serialize for ItemView<'_> {
         st.serialize_field("audit_period_not_ended", &d.audit_period_not_ended)?;
         st.serialize_field("ismap_liu", &d.ismap_liu)?;
         st.serialize_field("csp_remarks", &d.csp_remarks)?;
-        st.serialize_field("csp_evidence", &d.csp_evidence)?;
+        let evidence: Vec<EvidenceView> = d
+            .csp_evidence
+            .iter()
+            .map(|r| EvidenceView {
+                id: r.id,
+                remark: crate::analysis::csp::evidence_in(r.remark, self.lang),
+            })
+            .collect();
+        st.serialize_field("csp_evidence", &evidence)?;
         st.serialize_field("inherited_restated", &d.inherited_restated)?;
         st.serialize_field("registration_kind_unstated", &d.registration_kind_unstated)?;
         st.serialize_field(
@@ -2208,6 +2226,7 @@ impl Serialize for ItemResults {
         s.collect_seq(self.list.iter().map(|item| ItemView {
             item,
             details: self.details(item),
+            lang: self.lang,
         }))
     }
 }
@@ -2243,7 +2262,7 @@ fn state_of<'a>(
 
 /// The id the CSP's list writes for `id` with a suffix the catalog does not have (`9.2.1.B`
 /// for `9.2.1`, `8.1.5.B` for `8.1.5.P`): an id not in the catalog with `id`'s numbers.
-fn written_with_unknown_suffix<'c>(csp: &'c CspControls, id: &str) -> Option<&'c str> {
+pub(crate) fn written_with_unknown_suffix<'c>(csp: &'c CspControls, id: &str) -> Option<&'c str> {
     if csp.unknown.is_empty() {
         return None;
     }
@@ -7226,12 +7245,32 @@ fn item_warnings(items: &[ItemResult], unresolved: usize, lang: Lang) -> Vec<War
         .filter(|i| i.status == Status::NotAnalysed)
         .map(|i| i.id.as_str())
         .collect();
-    if !not_analysed.is_empty() {
-        const SHOWN: usize = 10;
-        let mut ids = not_analysed[..not_analysed.len().min(SHOWN)].join(", ");
-        if not_analysed.len() > SHOWN {
+    // items not analysed only because the CSP's list writes a control they rest on with a
+    // suffix the catalog does not have (`9.2.1.B`: the state `unknown-suffix`), said so
+    // rather than "could not be read" (session 15's rest of review 23 B-1)
+    let suffix_only: Vec<&str> = items
+        .iter()
+        .filter(|i| {
+            i.status == Status::NotAnalysed
+                && i.problems.is_empty()
+                && i.reasons.contains(&Reason::CspIdNotInCatalog)
+                && !i
+                    .reasons
+                    .iter()
+                    .any(|r| matches!(r, Reason::UnresolvedReference | Reason::InvalidInput))
+        })
+        .map(|i| i.id.as_str())
+        .collect();
+    const SHOWN: usize = 10;
+    let shown = |list: &[&str]| {
+        let mut ids = list[..list.len().min(SHOWN)].join(", ");
+        if list.len() > SHOWN {
             ids.push_str(", …");
         }
+        ids
+    };
+    if !not_analysed.is_empty() && suffix_only.is_empty() {
+        let ids = shown(&not_analysed);
         out.push(Warning {
             code: "items-not-analysed",
             message: match lang {
@@ -7242,6 +7281,22 @@ fn item_warnings(items: &[ItemResult], unresolved: usize, lang: Lang) -> Vec<War
                 Lang::En => format!(
                     "{} check item(s) have a value that could not be read or a reference that does not resolve, and were not analysed: {ids}",
                     not_analysed.len()
+                ),
+            },
+        });
+    } else if !not_analysed.is_empty() {
+        let (ids, sids) = (shown(&not_analysed), shown(&suffix_only));
+        let (n, m) = (not_analysed.len(), suffix_only.len());
+        out.push(Warning {
+            code: "items-not-analysed",
+            message: match lang {
+                Lang::Ja => format!(
+                    "判定できない確認項目が{n}件あります: {ids}。うち{m}件 ({sids}) は、CSPの一覧が依拠する管理策をカタログにない接尾辞付きの番号 (9.2.1.B など) で記載しているためです: 番号をCSPに確認してください{}",
+                    if n > m { "。その他は読めない値または解決できない参照のためです" } else { "" }
+                ),
+                Lang::En => format!(
+                    "{n} check item(s) were not analysed: {ids}; {m} of them ({sids}) because the CSP's list writes a control they rest on with a suffix the catalog does not have (9.2.1.B): check the id with the CSP{}",
+                    if n > m { "; the others have a value that could not be read or a reference that does not resolve" } else { "" }
                 ),
             },
         });

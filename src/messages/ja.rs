@@ -281,6 +281,8 @@ pub const JA: &[(&str, &str)] = &[
     ("'{}' in the field '{}' names {}, which the list states implemented (line {}): what the field says of it is not read, so {} is not read as implemented", "掲載項目 '{1}' の '{0}' は {2} に触れていますが、一覧はこれを実施としています({3}行目): 項目がそれについて述べていることは読まないため、{4} は実施とは読みません"),
     ("a field of the list entry (scope, subsequent events, improvement plan…) is shown, not interpreted: if it narrows or qualifies a control, give the statuses in a table with a status column such as 実施状況; otherwise remove the id (or the objective's title) from the field", "掲載項目(言明の対象範囲、後発事象、改善計画など)は表示するだけで解釈しません: 管理策を狭めたり限定したりしているなら、実施状況のような状況の列を持つ表で状況を書いてください。そうでなければ項目からID(または統制目標の名称)を削除してください"),
     ("check `registered` and `renewal_deadline`: a registration runs from its date to its renewal deadline", "`registered` と `renewal_deadline` を確認してください: 登録は登録日から更新期限までです"),
+    ("a renewal applied for is read against the renewal deadline it is past, and the profile gives no renewal_deadline", "登録の更新の申請は、それが過ぎた更新期限に対して読みますが、プロファイルに renewal_deadline がありません"),
+    ("give `renewal_deadline` (登録の更新期限) as the ISMAP list states it, or remove `renewal_pending`", "ISMAPクラウドサービスリストの記載どおりに `renewal_deadline`(登録の更新期限)を記入するか、`renewal_pending` を削除してください"),
     ("{} is listed under both `implemented` and `not_applicable`", "{0} が `implemented` と `not_applicable` の両方にあります"),
     ("{} is stated twice, under {} and under {}", "{0} が {1} と {2} の両方にあります"),
     ("keep it under the one list that states it: `implemented`, `planned` (計画中), `not_implemented` (未実施) or `not_applicable` (with the reason)", "状況を表す一つの一覧だけに残してください: `implemented`、`planned`(計画中)、`not_implemented`(未実施)、`not_applicable`(理由を添えて)"),

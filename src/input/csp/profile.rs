@@ -296,6 +296,10 @@ struct ProfileDoc {
     registration_kind: Option<String>,
     registered: Option<String>,
     renewal_deadline: Option<String>,
+    /// The renewal has been applied for (`true`): past `renewal_deadline`, the registration
+    /// is `renewal-pending`, as the entry's words `登録の更新を申請中` make it (session 15's
+    /// rest of review 23 C-7).
+    renewal_pending: Option<bool>,
     audit_period: Option<PeriodField>,
     #[serde(default, deserialize_with = "scope_entries")]
     scope: Vec<String>,
@@ -429,6 +433,7 @@ pub const FIELDS: &[&str] = &[
     "registration_kind",
     "registered",
     "renewal_deadline",
+    "renewal_pending",
     "audit_period",
     "scope",
     "governing_law",
@@ -748,6 +753,20 @@ fn parse(
             .hint("check `registered` and `renewal_deadline`: a registration runs from its date to its renewal deadline"));
         }
     }
+    // a renewal applied for is read beside the deadline it is past, as the entry's words
+    // are: without a deadline it says nothing the tool can judge
+    let renewal_pending = match (doc.renewal_pending, renewal_deadline) {
+        (Some(true), None) => {
+            return Err(in_field(
+                field_at("renewal_pending"),
+                "renewal_pending",
+                "a renewal applied for is read against the renewal deadline it is past, and the profile gives no renewal_deadline",
+            )
+            .hint("give `renewal_deadline` (登録の更新期限) as the ISMAP list states it, or remove `renewal_pending`"));
+        }
+        (Some(true), Some(_)) => Some("renewal_pending: true".to_owned()),
+        _ => None,
+    };
     // a name, a provider or a scope stating the registration's state (`テストSaaS（登録失効）`,
     // `provider: …（2026年9月 登録失効）`, `scope: [本体（…付で掲載停止）]`): refused, as in a
     // pasted entry (review 21 A-2)
@@ -1067,9 +1086,7 @@ fn parse(
         improvement_plan,
         capital_relationships: doc.capital_relationships,
         third_party_testing: doc.third_party_testing.map(TextOrBool::into_text),
-        // (a profile has no field for a renewal applied for: review 23 C-7 reads it from a
-        // pasted entry or the rows above a table)
-        renewal_pending: None,
+        renewal_pending,
         controls,
         tracks_evidence: false,
         ignored_tokens: 0,

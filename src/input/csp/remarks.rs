@@ -2666,6 +2666,12 @@ const NOT_FILLER_EN: &[&str] = &[
 
 fn status_en(words: &[&str]) -> Vec<Qualifier> {
     let mut found = Vec::new();
+    // a word holding a digit at `j` (`123` of `POAM-123`)
+    let numbered = |j: usize| {
+        words
+            .get(j)
+            .is_some_and(|n| n.chars().any(|c| c.is_ascii_digit()))
+    };
     for (i, w) in words.iter().enumerate() {
         let negation = matches!(
             *w,
@@ -2733,6 +2739,27 @@ fn status_en(words: &[&str]) -> Vec<Qualifier> {
                 Some(Kind::Status)
             }
             "risk" if words.get(i + 1).is_some_and(|n| n.starts_with("accept")) => {
+                Some(Kind::Status)
+            }
+            // a POA&M item by its number (`POAM-123`, `POA&M #12`, `POAM123`): an open
+            // remediation item against the control, as `改善計画` or a finding (review 24 E);
+            // the process named without an item (`findings are tracked in the POA&M`) is none
+            "poam" | "poams" if numbered(i + 1) && !poam_closed(&words[i..].join(" ")) => {
+                Some(Kind::Status)
+            }
+            "poa"
+                if words.get(i + 1) == Some(&"m")
+                    && numbered(i + 2)
+                    && !poam_closed(&words[i..].join(" ")) =>
+            {
+                found.push(Qualifier::new(Kind::Status, "poa&m"));
+                continue;
+            }
+            _ if w
+                .strip_prefix("poam")
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+                && !poam_closed(&words[i..].join(" ")) =>
+            {
                 Some(Kind::Status)
             }
             _ => None,
@@ -4873,6 +4900,11 @@ pub fn header(name: &str) -> Header {
     {
         return Header::TestResult;
     }
+    // a POA&M column (`POA&M`, `POAM ID`, `Plan of Action and Milestones`): an open
+    // remediation item against the control, not two sides named (review 24 E)
+    if names_poam(&lower) {
+        return Header::Qualifying("POA&M".to_owned());
+    }
     // both sides named: `適用/除外の理由`, `Inclusion/exclusion`
     let parts: Vec<&str> = lower
         .split(['/', '／', '・', '、', ',', '&'])
@@ -4883,6 +4915,15 @@ pub fn header(name: &str) -> Header {
         Some(word) if !both => Header::Qualifying(word),
         _ => Header::Plain,
     }
+}
+
+/// Whether a header (lower case) names a plan of action and milestones (`POA&M`, `POAM`,
+/// `POA&M ID`, `Plan of Action and Milestones`, `Plan of Action`).
+fn names_poam(lower: &str) -> bool {
+    let words = ascii_words(lower);
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "poam" | "poams") || (*w == "poa" && words.get(i + 1) == Some(&"m"))
+    }) || header_key(lower).contains("planofaction")
 }
 
 /// Whether a header key names the row's approval or review: `Some(true)` naming its status
@@ -5392,6 +5433,39 @@ fn finding_none(key: &str) -> bool {
         key,
         "noobservations" | "noobservation" | "noopenfindings" | "noissues"
     )
+}
+
+/// Words saying a POA&M item is closed (lower case): `Closed`, `POAM-12 (closed)`,
+/// `Remediated`, `完了`.
+const POAM_SETTLED: &[&str] = &[
+    "closed",
+    "completed",
+    "remediated",
+    "resolved",
+    "クローズ",
+    "完了",
+    "解消済",
+    "是正済",
+];
+
+/// Whether a POA&M item named in a cell (under a POA&M header, or `POAM-12` in a remark) is
+/// said to be closed, and none open: remediated, no open item against the control.
+fn poam_closed(text: &str) -> bool {
+    let lower = fold_width(text).to_lowercase();
+    let words = ascii_words(&lower);
+    POAM_SETTLED.iter().any(|w| lower.contains(w))
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "open" | "ongoing" | "pending" | "delayed"))
+        && !["未完了", "未対応", "対応中", "オープン"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
+/// Whether a cell under a POA&M header (`POA&M`, `POAM ID`) says the column has nothing
+/// open for the row: a closed item (`Closed`, `POAM-12 (closed)`; review 24 E).
+pub fn poam_nothing_open(header: &str, text: &str) -> bool {
+    names_poam(&fold_width(header).to_lowercase()) && poam_closed(text)
 }
 
 /// Whether a cell under a header naming a count or what it counts (`Findings Count`,

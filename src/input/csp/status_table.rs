@@ -2083,6 +2083,15 @@ pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason
     if t.is_empty() {
         return Ok("");
     }
+    // `Not applicable: no privileged accounts are issued`, `N/A - …`: the reason after the
+    // status word, judged as a status cell's note is (review 21 C-3); it was taken for the
+    // status restated, no cause (fix37-csp)
+    if let Ok(v) = vocab::status_value(t) {
+        let note = v.note.trim();
+        if v.declared == Declared::NotApplicable && !note.is_empty() && note.len() < t.len() {
+            return judge_not_applicable_reason(note).map(|_| t);
+        }
+    }
     let r = vocab::reason_given(t);
     if r.is_empty() {
         // `該当なし（IaaS側で実施）`: the bracket is the reason
@@ -2138,6 +2147,11 @@ pub(super) fn judge_not_applicable_reason(text: &str) -> Result<&str, NotAReason
     }
     if gives_no_ground(r) {
         return Err(NotAReason::NoGround);
+    }
+    // `本サービスでは該当しない`, `SaaSのため`, `理由は言明書を参照`: the service, its kind or
+    // the statement named, no cause (review 24 B-3)
+    if vocab::names_only_the_service(r) {
+        return Err(NotAReason::NoCause);
     }
     Ok(r)
 }
@@ -2396,8 +2410,10 @@ const UNDERLYING_BY_NAME: [&str; 9] = [
     "さくら",
 ];
 
-/// A subcontractor of the service (`header_key` form), longer first.
-const SUBCONTRACTORS_JA: [&str; 8] = [
+/// A subcontractor of the service, or a company of its group doing the control for it
+/// (`親会社`, `グループ会社`: another party all the same, review 24 B-3), in `header_key`
+/// form, longer first.
+const SUBCONTRACTORS_JA: [&str; 15] = [
     "外部委託先",
     "業務委託先",
     "再委託先",
@@ -2406,6 +2422,13 @@ const SUBCONTRACTORS_JA: [&str; 8] = [
     "委託先",
     "外注先",
     "アウトソース先",
+    "グループ会社",
+    "グループ企業",
+    "関係会社",
+    "関連会社",
+    "持株会社",
+    "親会社",
+    "子会社",
 ];
 
 /// Whether a text says a subcontractor of the service does the control (`委託先が実施`,
@@ -2434,9 +2457,17 @@ fn names_subcontractor_doing_it(text: &str) -> bool {
         ]
         .iter()
         .any(|w| key.contains(w))
-        || ["subcontractor", "outsourced", "outsourcing"]
-            .iter()
-            .any(|w| lower.contains(w))
+        || [
+            "subcontractor",
+            "outsourced",
+            "outsourcing",
+            "parent company",
+            "group company",
+            "holding company",
+            "sister company",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// Whether a text (`header_key` form) names a subcontractor by its role and then by name,
@@ -2505,7 +2536,7 @@ fn names_underlying_doing_it(text: &str) -> bool {
 
 /// Words saying a judgement was made, or that it is so by nature, without the cause
 /// (`header_key` form; longer first): taken out of a text, what is left must give a cause.
-const WITHOUT_GROUND: [&str; 22] = [
+const WITHOUT_GROUND: [&str; 38] = [
     "リスクアセスメントの結果",
     "リスクアセスメントにより",
     "リスク評価の結果",
@@ -2528,6 +2559,23 @@ const WITHOUT_GROUND: [&str; 22] = [
     "性質上",
     "業務上",
     "事業上",
+    // the company's policy or design (`当社方針により`, `By design`: review 24 B-3)
+    "方針により",
+    "方針に基づき",
+    "方針上",
+    "方針",
+    "ポリシーにより",
+    "ポリシー上",
+    "設計上",
+    "仕様上",
+    "percompanypolicy",
+    "perourpolicy",
+    "perpolicy",
+    "companypolicy",
+    "ourpolicy",
+    "bydesign",
+    "designdecision",
+    "designchoice",
 ];
 
 /// Whether a text gives no ground once the words of a judgement or of "by its nature"
@@ -2545,8 +2593,9 @@ fn gives_no_ground(text: &str) -> bool {
         }
     }
     found && {
-        let rest = ["当社", "弊社", "本サービス", "当サービス", "、", "，"]
+        let rest = vocab::THE_SERVICE_ALONE
             .iter()
+            .chain(&["、", "，"])
             .fold(rest, |r, w| r.replace(w, ""));
         rest.is_empty() || vocab::reason_given(&rest).is_empty()
     }
@@ -3475,11 +3524,16 @@ fn row_remark(
         .remarks
         .iter()
         .filter(|&&c| !cols.own_statement || cols.reasons.contains(&c))
-        .filter(|&&c| Some(c) != cols.evidence && Some(c) != cols.owner)
+        // an owner not assigned yet (`TBD`, `未定`, `Unassigned`) is kept: no one is named
+        // answerable for the control, a note on it (review 24 E)
+        .filter(|&&c| {
+            Some(c) != cols.evidence && (Some(c) != cols.owner || owner_not_yet(cell(row, c)))
+        })
         .filter_map(|&c| {
             let text = cell(row, c);
             let name = layout.name(c);
-            let says_nothing = remarks::says_nothing(text)
+            let says_nothing = Some(c) != cols.owner
+                && (remarks::says_nothing(text)
                 || vocab::says_no_reason(text)
                 || (cols.titles.contains(&c) && is_title(text))
                 || no_date_for_the_row(name, text)
@@ -3496,7 +3550,7 @@ fn row_remark(
                 || (remarks::names_record_date(name)
                     && remarks::is_date_alone(text)
                     && !(remarks::names_limit(name)
-                        && crate::date::dates_in(text).iter().any(|(_, last)| *last < as_of)));
+                        && crate::date::dates_in(text).iter().any(|(_, last)| *last < as_of))));
             (!says_nothing).then(|| (name, crate::text::join_filled(text.split_whitespace())))
         })
         .collect();
@@ -3660,7 +3714,8 @@ fn check_implemented_row(
             // `非該当理由` N/A on an implemented row: the column has nothing for it
             Header::Qualifying(_)
                 if remarks::nothing_for_the_row(text)
-                    || remarks::zero_count(layout.name(c), text) =>
+                    || remarks::zero_count(layout.name(c), text)
+                    || remarks::poam_nothing_open(layout.name(c), text) =>
             {
                 continue
             }
@@ -4558,6 +4613,9 @@ mod tests {
             "information accessed by users is managed",
             // another control instead: the objective applies (review 15 A-2)
             "監査ログで代替",
+            // a company of the provider's group is a subcontractor all the same (review 24
+            // B-3: was read as another party's reason)
+            "経営層の関与は親会社が実施",
         ] {
             assert_eq!(not_applicable_reason(text), "", "{text}");
         }
@@ -4569,7 +4627,6 @@ mod tests {
             "鍵管理は利用者が行う",
             "IaaS事業者が担う",
             "物理的セキュリティはサンプルIaaS（ISMAP登録済み）が担う",
-            "経営層の関与は親会社が実施",
             "データセンターはIaaS側で運用",
             "IaaS側で実施",
             "データセンターを保有しない",

@@ -638,6 +638,55 @@ const NO_CAUSE_EN: &[&str] = &[
     "nil",
 ];
 
+/// Words that name only the service, its kind or the statement it is described in
+/// (lower case, longer first): a reason for 非該当 made of these and words that give no
+/// cause ([`reason_given`]) gives none — `本サービスでは該当しない`, `SaaSのため`,
+/// `Not applicable to SaaS`, `理由は言明書を参照` say that it does not apply here, not why
+/// (review 24 B-3). A cause beside them (`本サービスは物理媒体を扱わないため`) is a reason.
+pub const THE_SERVICE_ALONE: &[&str] = &[
+    "当社クラウドサービス",
+    "当社サービス",
+    "弊社サービス",
+    "自社サービス",
+    "本クラウドサービス",
+    "クラウドサービス",
+    "本サービス",
+    "当サービス",
+    "対象サービス",
+    "本システム",
+    "当システム",
+    "クラウド",
+    "サービス",
+    "言明書",
+    "詳細",
+    "当社",
+    "弊社",
+    "自社",
+    "saas",
+    "this service",
+    "the service",
+    "our service",
+    "cloud service",
+    "service",
+    "statement",
+    "details",
+    "detail",
+];
+
+/// Whether a text written as a reason for 非該当 names only the service, its kind or the
+/// statement ([`THE_SERVICE_ALONE`]) besides words that give no cause: no cause is given.
+pub fn names_only_the_service(text: &str) -> bool {
+    let mut rest = crate::text::fold_width(text).to_lowercase();
+    let mut removed = false;
+    for w in THE_SERVICE_ALONE {
+        if rest.contains(w) {
+            removed = true;
+            rest = rest.replace(w, " ");
+        }
+    }
+    removed && reason_given(&rest).is_empty()
+}
+
 /// Whether `text` is made only of status words, pointers to elsewhere, filler, numbers and
 /// punctuation ([`NO_CAUSE_JA`], [`NO_CAUSE_EN`]), at least one of the words among them:
 /// no cause is given.
@@ -1654,6 +1703,33 @@ mod tests {
             "Not offered: no mobile devices",
         ] {
             assert_eq!(reason_given(reason), reason);
+        }
+    }
+
+    #[test]
+    fn the_service_alone_gives_no_cause() {
+        for none in [
+            "本サービスでは該当しない",
+            "SaaSのため",
+            "ＳａａＳのため",
+            "Not applicable to SaaS",
+            "Not applicable to this service",
+            "理由は言明書を参照",
+            "詳細は言明書のとおり",
+            "当社サービスの対象外",
+        ] {
+            assert!(names_only_the_service(none), "{none}");
+        }
+        for reason in [
+            "本サービスは物理サーバを保有しないため",
+            "SaaSのため物理媒体を扱わない",
+            "物理サーバを保有しないため",
+            "暗号鍵は利用者が管理するため",
+            "The service stores no card data",
+            "IaaS事業者が実施",
+            "なし",
+        ] {
+            assert!(!names_only_the_service(reason), "{reason}");
         }
     }
 
