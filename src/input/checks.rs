@@ -6506,6 +6506,9 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
                         // `Status | TBC`, `○（要確認）`: review 22 A-5)
                         claim_against(text, as_of)
                             || pending_in(text).is_some()
+                            // a method column (`確認方法 | ISMAPに加えてヒアリング`), not
+                            // the CSP's answer
+                            || !names_answers(column) && beside_ismap(text)
                             || bracket_contents(text)
                                 .lines()
                                 .any(|b| pending_in(b).is_some())
@@ -6778,6 +6781,47 @@ fn note_against(column: &str, note: &str, as_of: crate::date::Date) -> bool {
     note_words_against(column, note, as_of)
         || crate::input::csp::remarks::later_date(note, as_of).is_some()
         || not_final_in_note(note).is_some()
+        || beside_ismap(note)
+}
+
+/// Whether a note says the buyer checks the item by its own means in addition to the ISMAP
+/// statement (`ISMAPに加えてヒアリングを実施`, `ISMAPとは別に書面で確認`, `in addition to
+/// ISMAP, we interview the vendor`): the ISMAP result does not stand for the item alone, which
+/// is what `covered` would claim (review 24 A-5 rest). `ISMAPで確認` relies on it.
+fn beside_ismap(note: &str) -> bool {
+    const AFTER: [&str; 10] = [
+        "に加え",
+        "に追加して",
+        "と併せて",
+        "とあわせて",
+        "と合わせて",
+        "とは別に",
+        "とは別途",
+        "以外にも",
+        "の他に",
+        "のほかに",
+    ];
+    const BEFORE: [&str; 5] = [
+        "in addition to ",
+        "besides ",
+        "on top of ",
+        "as well as ",
+        "beyond ",
+    ];
+    let folded = crate::text::fold_width(note).to_lowercase();
+    folded.match_indices("ismap").any(|(at, w)| {
+        let before = &folded[..at];
+        // `ISMAPの結果に加えて`, `ISMAP登録に加え`: a few words of what of ISMAP first
+        let after: String = folded[at + w.len()..]
+            .chars()
+            .take_while(|c| !matches!(c, '。' | '\n' | ';' | '；' | '.'))
+            .take(14)
+            .collect();
+        AFTER.iter().any(|m| after.contains(m))
+            || BEFORE
+                .iter()
+                .any(|m| before.ends_with(m) || before.ends_with(&format!("{m}the ")))
+    })
 }
 
 /// Whether a note is only an instruction to whoever fills the check list in (`該当する場合のみ
@@ -7554,6 +7598,9 @@ pub enum NoteCause {
     /// A none with no audit since ([`no_audit_since`]), or a dated none of an audit: stale
     /// or later than the as-of date.
     Stale,
+    /// A check of the buyer's own made in addition to the ISMAP statement
+    /// ([`beside_ismap`]).
+    BesideIsmap,
     /// Anything else: not done, deferred, in part, a finding.
     Other,
 }
@@ -7566,6 +7613,9 @@ pub fn note_cause(note: &str) -> NoteCause {
             .any(|b| pending_in(b).is_some());
     if pending {
         return NoteCause::Pending;
+    }
+    if beside_ismap(note) {
+        return NoteCause::BesideIsmap;
     }
     if no_audit_since(note) {
         return NoteCause::Stale;
