@@ -2966,21 +2966,39 @@ const INCLUDING: [&str; 7] = [
 
 /// The parts of [`SCOPE_PARTS`] a text (folded) asks of, by kind, each as written (its
 /// first word found): a part named to forbid it (`海外拠点からのアクセスを禁止`, [`forbids`])
-/// is none asked of; a contractor only in a sentence including it ([`INCLUDING`]) and not
-/// before a word of its management (`委託先の管理`, `委託先選定`).
+/// is none asked of; a contractor only in a sentence including it ([`INCLUDING`]), and not
+/// in an item about managing contractors (a contractor's word before a word of its
+/// management anywhere in it: `委託先の管理`, `委託先選定`).
 fn parts_asked_in(text: &str) -> Vec<(&'static str, String)> {
-    const MANAGED: [&str; 8] = [
+    const MANAGED: [&str; 14] = [
         "管理",
         "の管理",
         "選定",
         "の選定",
         "評価",
         "の評価",
-        "との契約",
+        "監督",
         "の監督",
+        "監査",
+        "の監査",
+        "監視",
+        "の監視",
+        "契約",
+        "との契約",
     ];
     let mut out: Vec<(&'static str, String)> = Vec::new();
     for (kind, _, words) in SCOPE_PARTS {
+        // an item about managing contractors (`委託先の管理を行うこと（再委託先を含む）`):
+        // they are its subject, clause 15's, not a part it extends a control to
+        let managed = || {
+            words.iter().any(|w| {
+                text.match_indices(w)
+                    .any(|(at, _)| MANAGED.iter().any(|m| text[at + w.len()..].starts_with(m)))
+            })
+        };
+        if kind == "contractor" && managed() {
+            continue;
+        }
         let asked = words.iter().find_map(|w| {
             text.match_indices(w).find_map(|(at, _)| {
                 if forbids(text, at) {
@@ -2990,10 +3008,7 @@ fn parts_asked_in(text: &str) -> Vec<(&'static str, String)> {
                     let stops = ['。', '\n', ';', '；'];
                     let start = after_last(&text[..at], &stops);
                     let end = text[at..].find(stops).map_or(text.len(), |i| at + i);
-                    let after = &text[at + w.len()..];
-                    if !INCLUDING.iter().any(|i| text[start..end].contains(i))
-                        || MANAGED.iter().any(|m| after.starts_with(m))
-                    {
+                    if !INCLUDING.iter().any(|i| text[start..end].contains(i)) {
                         return None;
                     }
                 }
