@@ -4688,7 +4688,11 @@ impl ExcludedParts {
         // the kinds of part the scope's lines leave unnamed while naming others of their
         // class (review 24 A-11 rest)
         let parts_unnamed = {
-            let own = crate::text::fold_width(&lines.join("\n")).to_lowercase();
+            // what the scope excludes (`本体（管理コンソールを除く）`) is no part it names
+            let mut own = crate::text::fold_width(&lines.join("\n")).to_lowercase();
+            for (_, folded) in &parts {
+                own = own.replace(folded.as_str(), " ");
+            }
             let named = parts_named_in(&own);
             let component = environments.is_some()
                 || SCOPE_PARTS
