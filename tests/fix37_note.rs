@@ -67,10 +67,12 @@ fn assert_verdict(v: &serde_json::Value, id: &str, status: &str, reason: &str, f
 /// (`第三者認証（ISO27001）の認証書で確認`) is a certification, as `ISO/IEC 27001認証で確認`
 /// is; a frequency (`年1回第三者診断`) a level, as `第三者による診断を毎年` is; a check of the
 /// buyer's own beside ISMAP (`ISMAPに加えてヒアリングを実施`, `ISMAPとは別に書面で確認する`)
-/// stands against judging the item on the ISMAP statement alone. Guards: a certificate
+/// stands against judging the item on the ISMAP statement alone, and so does a term asked in
+/// the contract or the SLA (`契約書に明記させること`, `SLAに規定されていること`). Guards: a certificate
 /// offered if any (`ISO認証書等があれば提出`, `お持ちの場合は`), ISMAP relied on
-/// (`ISMAPで確認`, `ISMAP登録をもって代替`), a lower method (`ヒアリングで確認`) and an
-/// ordinal count (`1回目の確認`) still read covered.
+/// (`ISMAPで確認`, `ISMAP登録をもって代替`), a lower method (`ヒアリングで確認`), an
+/// ordinal count (`1回目の確認`), the contract as the buyer's own means (`契約で担保`, review 12
+/// A-13) or as a period (`契約期間中は…`) still read covered.
 #[test]
 fn a_certificate_a_frequency_or_a_check_beside_ismap_in_a_note_is_not_covered() {
     let v = report(&data("fix37-note/notes.csv"), &data("fix37-note/csp.txt"));
@@ -78,16 +80,22 @@ fn a_certificate_a_frequency_or_a_check_beside_ismap_in_a_note_is_not_covered() 
     for id in ["N2", "N3", "N11"] {
         assert_verdict(&v, id, "partial", "level-not-assessed", "");
     }
-    for id in ["N4", "N5"] {
+    for id in ["N4", "N5", "N13", "N14"] {
         assert_verdict(&v, id, "not-analysed", "", "note-against");
     }
-    for id in ["N6", "N7", "N8", "N9", "N10", "N12"] {
+    for id in ["N6", "N7", "N8", "N9", "N10", "N12", "N15", "N16"] {
         assert_verdict(&v, id, "covered", "", "");
     }
     // the check beside ISMAP is worded as such, not as a finding
     let problem = by_id(&v["items"], "N4")["additional_procedures"].to_string();
     assert!(
         problem.contains("in addition to the ISMAP statement"),
+        "{problem}"
+    );
+    // a contract term asked (`契約書に明記させること`) likewise
+    let problem = by_id(&v["items"], "N13")["additional_procedures"].to_string();
+    assert!(
+        problem.contains("asks for a term in the contract or the SLA"),
         "{problem}"
     );
 }

@@ -6508,7 +6508,8 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
                             || pending_in(text).is_some()
                             // a method column (`確認方法 | ISMAPに加えてヒアリング`), not
                             // the CSP's answer
-                            || !names_answers(column) && beside_ismap(text)
+                            || !names_answers(column)
+                                && (beside_ismap(text) || contract_term_asked(text))
                             || bracket_contents(text)
                                 .lines()
                                 .any(|b| pending_in(b).is_some())
@@ -6782,6 +6783,37 @@ fn note_against(column: &str, note: &str, as_of: crate::date::Date) -> bool {
         || crate::input::csp::remarks::later_date(note, as_of).is_some()
         || not_final_in_note(note).is_some()
         || beside_ismap(note)
+        || contract_term_asked(note)
+}
+
+/// Whether a note asks for a term in the contract or the SLA (`契約書に明記させること`,
+/// `SLAに規定されていること`, `契約条項に盛り込む`, `must be stated in the contract`): the
+/// ISMAP statement shows what the CSP does, not what its contract with the buyer says
+/// (review 24 A-5 rest). `契約期間中は保管`, `契約終了時` name the contract, not a term of it.
+fn contract_term_asked(note: &str) -> bool {
+    // not `契約で担保` (secured by the contract: the buyer's own means, read covered since
+    // review 12 A-13)
+    const TERM: [&str; 7] = ["明記", "記載", "定め", "規定", "盛り込", "条項", "に含め"];
+    const EN: [&str; 6] = [
+        "in the contract",
+        "in the sla",
+        "contractual clause",
+        "contract clause",
+        "contractually",
+        "in the agreement",
+    ];
+    let folded = crate::text::fold_width(note).to_lowercase();
+    let ja = ["契約書", "契約", "sla"].iter().any(|w| {
+        folded.match_indices(w).any(|(at, _)| {
+            let after: String = folded[at + w.len()..]
+                .chars()
+                .take_while(|c| !matches!(c, '。' | '\n' | ';' | '；'))
+                .take(5)
+                .collect();
+            TERM.iter().any(|t| after.contains(t))
+        })
+    });
+    ja || EN.iter().any(|w| folded.contains(w))
 }
 
 /// Whether a note says the buyer checks the item by its own means in addition to the ISMAP
@@ -7601,6 +7633,8 @@ pub enum NoteCause {
     /// A check of the buyer's own made in addition to the ISMAP statement
     /// ([`beside_ismap`]).
     BesideIsmap,
+    /// A term asked in the contract or the SLA ([`contract_term_asked`]).
+    Contract,
     /// Anything else: not done, deferred, in part, a finding.
     Other,
 }
@@ -7616,6 +7650,9 @@ pub fn note_cause(note: &str) -> NoteCause {
     }
     if beside_ismap(note) {
         return NoteCause::BesideIsmap;
+    }
+    if contract_term_asked(note) {
+        return NoteCause::Contract;
     }
     if no_audit_since(note) {
         return NoteCause::Stale;
