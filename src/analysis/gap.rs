@@ -7405,6 +7405,30 @@ pub fn analyse_resolved(
 
 #[cfg(test)]
 mod tests {
+
+    /// Review 24 A-11 rest: the parts of a service or of who runs it an item asks of; a
+    /// contractor only included, not managed; a site abroad not forbidden.
+    #[test]
+    fn parts_asked_of_by_an_item() {
+        let kinds = |t: &str| -> Vec<&str> {
+            parts_asked_in(&crate::text::fold_width(t).to_lowercase())
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect()
+        };
+        assert_eq!(kinds("管理コンソールを含む"), ["console"]);
+        assert_eq!(kinds("モバイルアプリも対象"), ["mobile"]);
+        assert_eq!(kinds("海外拠点の運用担当者を含む"), ["abroad"]);
+        assert_eq!(
+            kinds("サポート窓口（委託先）の担当者を含む"),
+            ["contractor"]
+        );
+        assert_eq!(kinds("including subcontractors"), ["contractor"]);
+        assert!(kinds("委託先の管理を行うこと（再委託先を含む）").is_empty());
+        assert!(kinds("委託先に特権IDを付与する場合は承認を得る").is_empty());
+        assert!(kinds("海外拠点からのアクセスは禁止する").is_empty());
+        assert!(kinds("特権IDを管理すること").is_empty());
+    }
     use super::*;
 
     /// `place_spans` before session 13: one `match_indices` scan per spelling.

@@ -9005,6 +9005,46 @@ fn yaml_comments(text: &str, items: &mut [CheckItem]) -> Vec<OutsideLine> {
 
 #[cfg(test)]
 mod tests {
+
+    /// Review 24 A-5 rest: a note saying the buyer checks beside ISMAP, or asking a term of
+    /// the contract, stands against judging the item on the ISMAP statement alone; relying on
+    /// ISMAP, the contract as the buyer's means or as a period does not.
+    #[test]
+    fn a_check_beside_ismap_or_a_contract_term_asked() {
+        for note in [
+            "ISMAPに加えてヒアリングを実施",
+            "ISMAPの結果に加え、書面で確認する",
+            "ISMAPとは別に書面で確認",
+            "In addition to ISMAP, we interview the vendor",
+            "besides the ISMAP registration, a questionnaire",
+        ] {
+            assert!(beside_ismap(note), "{note}");
+        }
+        for note in [
+            "ISMAPで確認",
+            "ISMAP登録をもって代替",
+            "9.2.2に加え9.4.1も確認",
+            "別途確認すること",
+        ] {
+            assert!(!beside_ismap(note), "{note}");
+        }
+        for note in [
+            "契約書に明記させること",
+            "SLAに規定されていること",
+            "契約条項に盛り込むこと",
+            "Must be stated in the contract",
+        ] {
+            assert!(contract_term_asked(note), "{note}");
+        }
+        for note in [
+            "契約で担保",
+            "契約期間中は報告すること",
+            "契約終了時に削除",
+            "ISMAPで確認",
+        ] {
+            assert!(!contract_term_asked(note), "{note}");
+        }
+    }
     use super::*;
 
     /// Review 23 C-10: an instruction to the respondent is no note against the item; a state
