@@ -7648,7 +7648,16 @@ pub fn note_cause(note: &str) -> NoteCause {
     if pending {
         return NoteCause::Pending;
     }
-    if beside_ismap(note) {
+    // also ISMAP's result said not to stand alone (`ISMAPの結果だけでは判断しない`: read
+    // against by its `だけ`), worded as a check beside it
+    let ismap_not_alone = || {
+        let folded = crate::text::fold_width(note).to_lowercase();
+        folded.match_indices("ismap").any(|(at, w)| {
+            let after: String = folded[at + w.len()..].chars().take(10).collect();
+            ["だけでは", "のみでは"].iter().any(|m| after.contains(m))
+        })
+    };
+    if beside_ismap(note) || ismap_not_alone() {
         return NoteCause::BesideIsmap;
     }
     if contract_term_asked(note) {
@@ -9044,6 +9053,14 @@ mod tests {
         ] {
             assert!(!contract_term_asked(note), "{note}");
         }
+        // each worded as its cause (review 24 O4 too: ISMAP's result said not to stand alone)
+        for note in [
+            "ISMAPに加えてヒアリングを実施",
+            "ISMAPの結果だけでは判断しない",
+        ] {
+            assert_eq!(note_cause(note), NoteCause::BesideIsmap, "{note}");
+        }
+        assert_eq!(note_cause("契約書に明記させること"), NoteCause::Contract);
     }
     use super::*;
 
