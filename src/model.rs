@@ -254,6 +254,19 @@ impl Assurance {
         ("onsiteassessment", Assurance::Audit),
         ("sitevisit", Assurance::Audit),
         ("righttoaudit", Assurance::Audit),
+        // the buyer auditing the provider itself, in English (review 24 E-1: `We will audit
+        // the vendor on site annually`, as `Customer performs onsite assessment` reads)
+        ("onsiteinspection", Assurance::Audit),
+        ("onsitevisit", Assurance::Audit),
+        ("onsitereview", Assurance::Audit),
+        ("auditthevendor", Assurance::Audit),
+        ("auditthesupplier", Assurance::Audit),
+        ("audittheprovider", Assurance::Audit),
+        ("auditthecsp", Assurance::Audit),
+        ("auditthecloudprovider", Assurance::Audit),
+        ("auditthecloudserviceprovider", Assurance::Audit),
+        ("wewillaudit", Assurance::Audit),
+        ("weshallaudit", Assurance::Audit),
         // the buyer checking on site or auditing itself in the words of a note or a method
         // column, as the assurance column reads them (review 24 A-5: `往査により確認`,
         // `オンサイトで確認`, `運用状況は当社が実地で確認する`, `監査権を行使して確認`,
@@ -827,6 +840,8 @@ impl CellProblem {
                     NoteCause::Pending => "CSPの回答がない、または確認中であることを記録しています: 回答を得て確認するか",
                     NoteCause::NotFinal => "状態がCSPの自己評価または確定前のものであることを記録しています: 監査で確認された状態を得るか",
                     NoteCause::Stale => "以後の監査がない、または基準日から離れた時点の「指摘なし」を記録しています: 基準日時点の状態を確認するか",
+                    NoteCause::BesideIsmap => "ISMAPの記載に加えて独自の確認を行うことを記録しています: その確認を行うか",
+                    NoteCause::Contract => "契約書・SLAに定める事項を求めています(ISMAPの言明は契約の内容を示しません): 契約で確認するか",
                     NoteCause::Other => "未対応・先送り・一部のみ・指摘などを記録しています: 解決するか",
                 };
                 return format!(
@@ -840,6 +855,8 @@ impl CellProblem {
                     NoteCause::Pending => "records the CSP's answer not given or still being checked: obtain and check it",
                     NoteCause::NotFinal => "records the state as the CSP's own assessment or not final: obtain the state an audit confirmed",
                     NoteCause::Stale => "records a none with no audit since, or from a time away from the as-of date: check the state on the as-of date",
+                    NoteCause::BesideIsmap => "records a check of your own made in addition to the ISMAP statement: make it",
+                    NoteCause::Contract => "asks for a term in the contract or the SLA, which the ISMAP statement does not show: check the contract",
                     NoteCause::Other => "records the item not done, deferred, in part or a finding on it: settle it",
                 };
                 return format!(

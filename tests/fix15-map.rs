@@ -155,12 +155,19 @@ fn r13_a6_an_item_note_saying_the_mapping_is_only_indicative_caps_the_item() {
         assert_eq!(strings(&item["reasons"]), ["mapping-approximate"], "{item}");
         assert!(codes(item).contains(&"own-mapping-review"), "{item}");
     }
-    // guards: the correspondence table named, a guide of a frequency, no note
-    for id in ["4", "5", "6"] {
+    // guards: the correspondence table named, no note
+    for id in ["4", "6"] {
         let item = by_id(items, id);
         assert_eq!(item["status"], "covered", "{item}");
         assert!(strings(&item["reasons"]).is_empty(), "{item}");
     }
+    // a guide of a frequency (`ログの確認頻度の目安は週1回`) is no indicative mapping; since
+    // session 16 (review 24 A-5 rest: `年1回第三者診断` beside the title, as `毎週` was) the
+    // frequency it states is a level ISMAP did not assess
+    let item = by_id(items, "5");
+    assert_eq!(item["status"], "partial", "{item}");
+    assert_eq!(strings(&item["reasons"]), ["level-not-assessed"], "{item}");
+    assert!(!codes(item).contains(&"own-mapping-review"), "{item}");
 }
 
 #[test]

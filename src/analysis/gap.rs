@@ -2924,6 +2924,155 @@ pub struct ExcludedParts {
     /// asking of another (`開発環境`, `ステージング`, `DR環境`, `全環境`) names one the scope
     /// does not (review 24 A-11).
     environments: Option<Vec<(&'static str, String)>>,
+    /// The kinds of part ([`SCOPE_PARTS`]) the scope leaves unnamed while it names parts of
+    /// the kind's class ([`PartClass`]): an item asking of one (`管理コンソールを含む` under a
+    /// scope of `本番環境`) names a part the scope does not (review 24 A-11 rest). Empty when
+    /// the scope names the whole service only (`サンプルSaaS`: its console, app, sites and
+    /// contractors are the service's).
+    parts_unnamed: Vec<&'static str>,
+}
+
+/// What a scope names that makes a part of a kind ([`SCOPE_PARTS`]) one it leaves out when
+/// it does not name it: the service's components — named by an environment (`本番環境`) or a
+/// component ([`PART_WORDS`]' console or app); where it runs — a region or a place
+/// (`東京リージョン`, `国内`); who runs it — any of those.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartClass {
+    Component,
+    Place,
+    Operator,
+}
+
+/// Parts of a service, or of who runs it, that an item may ask a control of beyond the
+/// service's main body, by kind, with their class and words (folded): the console and the
+/// mobile app ([`PART_WORDS`]), sites abroad, and contractors — a contractor only where the
+/// item includes it (`委託先の担当者を含む`, `including subcontractors`), not as the subject of
+/// supplier management (`委託先の管理`, clause 15).
+const SCOPE_PARTS: [(&str, PartClass, &[&str]); 4] = [
+    ("console", PartClass::Component, PART_WORDS[0]),
+    ("mobile", PartClass::Component, PART_WORDS[1]),
+    (
+        "abroad",
+        PartClass::Place,
+        &[
+            "海外拠点",
+            "海外の拠点",
+            "海外の運用拠点",
+            "海外の開発拠点",
+            "海外の事業所",
+            "海外事業所",
+            "海外オフィス",
+            "海外子会社",
+            "海外の子会社",
+            "海外グループ会社",
+            "海外のグループ会社",
+            "オフショア",
+            "overseas site",
+            "overseas office",
+            "overseas operation",
+            "overseas staff",
+            "overseas team",
+            "offshore",
+        ],
+    ),
+    (
+        "contractor",
+        PartClass::Operator,
+        &[
+            "再委託先",
+            "外部委託先",
+            "業務委託先",
+            "委託先",
+            "協力会社",
+            "subcontractor",
+            "sub-contractor",
+            "outsourced",
+            "outsourcing partner",
+        ],
+    ),
+];
+
+/// Words saying an item includes what it names (`を含む`, `も対象`, `including`).
+const INCLUDING: [&str; 7] = [
+    "含む",
+    "含め",
+    "含み",
+    "も対象",
+    "including",
+    "incl.",
+    "as well",
+];
+
+/// The parts of [`SCOPE_PARTS`] a text (folded) asks of, by kind, each as written (its
+/// first word found): a part named to forbid it (`海外拠点からのアクセスを禁止`, [`forbids`])
+/// is none asked of; a contractor only in a sentence including it ([`INCLUDING`]), and not
+/// in an item about managing contractors (a contractor's word before a word of its
+/// management anywhere in it: `委託先の管理`, `委託先選定`).
+fn parts_asked_in(text: &str) -> Vec<(&'static str, String)> {
+    const MANAGED: [&str; 14] = [
+        "管理",
+        "の管理",
+        "選定",
+        "の選定",
+        "評価",
+        "の評価",
+        "監督",
+        "の監督",
+        "監査",
+        "の監査",
+        "監視",
+        "の監視",
+        "契約",
+        "との契約",
+    ];
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    for (kind, _, words) in SCOPE_PARTS {
+        // an item about managing contractors (`委託先の管理を行うこと（再委託先を含む）`):
+        // they are its subject, clause 15's, not a part it extends a control to
+        let managed = || {
+            words.iter().any(|w| {
+                text.match_indices(w)
+                    .any(|(at, _)| MANAGED.iter().any(|m| text[at + w.len()..].starts_with(m)))
+            })
+        };
+        if kind == "contractor" && managed() {
+            continue;
+        }
+        let asked = words.iter().find_map(|w| {
+            text.match_indices(w).find_map(|(at, _)| {
+                if forbids(text, at) {
+                    return None;
+                }
+                if kind == "contractor" {
+                    let stops = ['。', '\n', ';', '；'];
+                    let start = after_last(&text[..at], &stops);
+                    let end = text[at..].find(stops).map_or(text.len(), |i| at + i);
+                    if !INCLUDING.iter().any(|i| text[start..end].contains(i)) {
+                        return None;
+                    }
+                }
+                Some((*w).to_owned())
+            })
+        });
+        if let Some(w) = asked {
+            out.push((kind, w));
+        }
+    }
+    out
+}
+
+/// The kinds of [`SCOPE_PARTS`] a scope's lines (folded) name, in any of their words.
+fn parts_named_in(text: &str) -> Vec<&'static str> {
+    let abroad = ["海外", "国外", "overseas", "global", "worldwide", "全世界"];
+    SCOPE_PARTS
+        .iter()
+        .filter(|(kind, _, words)| {
+            words.iter().any(|w| text.contains(w))
+                || *kind == "abroad" && abroad.iter().any(|w| text.contains(w))
+                || *kind == "contractor" && text.contains("委託")
+        })
+        .map(|(kind, _, _)| *kind)
+        .collect()
 }
 
 /// Kinds of environment, each with its words (folded): only words for an environment, not
@@ -3922,6 +4071,8 @@ pub struct ScopeText {
     text: String,
     mentions: std::sync::OnceLock<Vec<Mention>>,
     kept: std::sync::OnceLock<Vec<(usize, String, Option<&'static str>)>>,
+    /// The parts of a service or of who runs it the text asks of ([`parts_asked_in`]).
+    parts: std::sync::OnceLock<Vec<(&'static str, String)>>,
 }
 
 impl ScopeText {
@@ -3938,6 +4089,10 @@ impl ScopeText {
 
     fn kept(&self) -> &[(usize, String, Option<&'static str>)] {
         self.kept.get_or_init(|| places_kept(&self.text))
+    }
+
+    fn parts(&self) -> &[(&'static str, String)] {
+        self.parts.get_or_init(|| parts_asked_in(&self.text))
     }
 }
 
@@ -4595,6 +4750,33 @@ impl ExcludedParts {
             let (named, every) = environments_in(&lines.join("\n"));
             (!every && !named.is_empty()).then_some(named)
         };
+        // the kinds of part the scope's lines leave unnamed while naming others of their
+        // class (review 24 A-11 rest)
+        let parts_unnamed = {
+            // what the scope excludes (`本体（管理コンソールを除く）`) is no part it names
+            let mut own = crate::text::fold_width(&lines.join("\n")).to_lowercase();
+            for (_, folded) in &parts {
+                own = own.replace(folded.as_str(), " ");
+            }
+            let named = parts_named_in(&own);
+            let component = environments.is_some()
+                || SCOPE_PARTS
+                    .iter()
+                    .any(|(kind, class, _)| *class == PartClass::Component && named.contains(kind));
+            let place = regions.0.is_some() || !places_in(&own).is_empty();
+            SCOPE_PARTS
+                .iter()
+                .filter(|(kind, class, _)| {
+                    !named.contains(kind)
+                        && match class {
+                            PartClass::Component => component,
+                            PartClass::Place => place,
+                            PartClass::Operator => component || place,
+                        }
+                })
+                .map(|(kind, _, _)| *kind)
+                .collect()
+        };
         ExcludedParts {
             parts,
             regions,
@@ -4609,6 +4791,7 @@ impl ExcludedParts {
             unnamed,
             bottom: false,
             environments,
+            parts_unnamed,
         }
     }
 
@@ -4637,6 +4820,20 @@ impl ExcludedParts {
             }
         }
         out
+    }
+
+    /// The parts of [`SCOPE_PARTS`] an item's title or the texts beside it ask of that the
+    /// scope leaves unnamed ([`Self::parts_unnamed`]), as written (review 24 A-11 rest).
+    fn parts_outside(&self, item: &ItemText) -> Vec<String> {
+        if self.parts_unnamed.is_empty() {
+            return Vec::new();
+        }
+        item.read()
+            .parts()
+            .iter()
+            .filter(|(kind, _)| self.parts_unnamed.contains(kind))
+            .map(|(_, w)| w.clone())
+            .collect()
     }
 
     /// The editions an item's title or the texts beside it name that the scope's do not
@@ -5002,6 +5199,25 @@ impl ExcludedParts {
             };
             out.push((ScopeGap::NotNamed, vec![subject]));
         }
+        // a part of the service or of who runs it the scope does not name while it names
+        // others (`管理コンソール`, `委託先` under `サンプルSaaS 本番環境（東京リージョン）`), as a
+        // region not named (review 24 A-11 rest)
+        let parts = self.parts_outside(&item);
+        if !parts.is_empty() {
+            let subject = match lang {
+                Lang::Ja => format!(
+                    "{} のみを挙げ、{} を挙げていない",
+                    self.lines.join("・"),
+                    parts.join("・")
+                ),
+                Lang::En => format!(
+                    "{}; {} is not named",
+                    self.lines.join(", "),
+                    parts.join(", ")
+                ),
+            };
+            out.push((ScopeGap::NotNamed, vec![subject]));
+        }
         out
     }
 
@@ -5017,6 +5233,7 @@ impl ExcludedParts {
         self.physical_named(physical, item).is_some()
             || !self.editions_outside(item).is_empty()
             || !self.environments_outside(item).is_empty()
+            || !self.parts_outside(item).is_empty()
             || self.named_of(item).next().is_some()
             || !self.regions_outside_judged(item).is_empty()
     }
@@ -7486,6 +7703,30 @@ pub fn analyse_resolved(
 
 #[cfg(test)]
 mod tests {
+
+    /// Review 24 A-11 rest: the parts of a service or of who runs it an item asks of; a
+    /// contractor only included, not managed; a site abroad not forbidden.
+    #[test]
+    fn parts_asked_of_by_an_item() {
+        let kinds = |t: &str| -> Vec<&str> {
+            parts_asked_in(&crate::text::fold_width(t).to_lowercase())
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect()
+        };
+        assert_eq!(kinds("管理コンソールを含む"), ["console"]);
+        assert_eq!(kinds("モバイルアプリも対象"), ["mobile"]);
+        assert_eq!(kinds("海外拠点の運用担当者を含む"), ["abroad"]);
+        assert_eq!(
+            kinds("サポート窓口（委託先）の担当者を含む"),
+            ["contractor"]
+        );
+        assert_eq!(kinds("including subcontractors"), ["contractor"]);
+        assert!(kinds("委託先の管理を行うこと（再委託先を含む）").is_empty());
+        assert!(kinds("委託先に特権IDを付与する場合は承認を得る").is_empty());
+        assert!(kinds("海外拠点からのアクセスは禁止する").is_empty());
+        assert!(kinds("特権IDを管理すること").is_empty());
+    }
     use super::*;
 
     /// `place_spans` before session 13: one `match_indices` scan per spelling.

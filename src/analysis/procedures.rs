@@ -427,6 +427,18 @@ impl Topic {
                 // which ISMAP's own registration is called too, nor `認証書` (offered if any:
                 // `ISO認証書等があれば提出`)
                 "csマーク",
+                // a certificate asked as the evidence, by the verb asking it (review 24 A-5
+                // rest: `第三者認証（ISO27001）の認証書で確認`) — not `認証書` alone, offered
+                // if any (`ISO認証書等があれば提出`)
+                "認証書で確認",
+                "認証書にて確認",
+                "認証書を提出",
+                "認証書の提出",
+                "認証書を入手",
+                "認証書の入手",
+                "認証書の写し",
+                "認証書を確認",
+                "認証書の確認",
                 "certified",
                 "certification",
             ],
@@ -1846,9 +1858,14 @@ fn level_in(folded: &str, beside: bool) -> Option<String> {
                 || before
                     .trim_end_matches([' ', 'は', ':', '：', 'が', 'を', 'も'])
                     .ends_with("期間"));
+        // a frequency (`年1回第三者診断`, `年1回の第三者診断`): a level beside the title too,
+        // as `毎年` is (review 24 A-5 rest); not an ordinal (`年1回目`)
+        let frequency = *unit == "回"
+            && ["年", "月", "週", "日"].iter().any(|p| before.ends_with(p))
+            && !after.starts_with('目');
         // a bare count of items or people (`2名`, `3件の`) states a level only with a bound,
         // and so does any other figure beside the title
-        if (matches!(*unit, "件" | "人") || beside) && suffix.is_empty() && !kept {
+        if (matches!(*unit, "件" | "人") || beside) && suffix.is_empty() && !kept && !frequency {
             continue;
         }
         // a track record, not a level the CSP keeps (`5年以上の取引実績`)
@@ -3962,6 +3979,11 @@ mod tests {
             ("保管期間7年を書面で確認", "7年"),
             ("ログを5年間保存", "5年"),
             ("日次取得・7世代保管", "7世代"),
+            // a frequency, as `毎年` (review 24 A-5 rest)
+            ("年1回第三者診断", "年1回"),
+            ("年1回の第三者診断", "年1回"),
+            ("月2回確認", "月2回"),
+            ("年一回の訓練", "年一回"),
         ] {
             assert_eq!(beside(text).as_deref(), Some(want), "{text}");
         }
@@ -3979,6 +4001,8 @@ mod tests {
             "過去3年間のインシデントなし",
             "5年以上の取引実績がある事業者は省略可",
             "1回目の確認",
+            "年1回目の確認",
+            "2回目以降は省略",
             "セキュリティ要件書 3.2節",
             "確認日：2025年4月1日",
             "チェック数：2",
@@ -4638,9 +4662,13 @@ mod tests {
                 .iter()
                 .find(|s| after.starts_with(**s))
                 .unwrap_or(&"");
+            // a frequency beside the title (review 24 A-5 rest)
+            let frequency = *unit == "回"
+                && ["年", "月", "週", "日"].iter().any(|p| before.ends_with(p))
+                && !after.starts_with('目');
             // a bare count of items or people (`2名`, `3件の`) states a level only with a bound,
             // and so does any figure beside the title
-            if (matches!(*unit, "件" | "人") || beside) && suffix.is_empty() {
+            if (matches!(*unit, "件" | "人") || beside) && suffix.is_empty() && !frequency {
                 continue;
             }
             // a track record, not a level the CSP keeps (`5年以上の取引実績`)

@@ -6564,6 +6564,10 @@ pub fn check_notes(list: &mut CheckList, as_of: crate::date::Date) {
                         // `Status | TBC`, `○（要確認）`: review 22 A-5)
                         claim_against(text, as_of)
                             || pending_in(text).is_some()
+                            // a method column (`確認方法 | ISMAPに加えてヒアリング`), not
+                            // the CSP's answer
+                            || !names_answers(column)
+                                && (beside_ismap(text) || contract_term_asked(text))
                             || bracket_contents(text)
                                 .lines()
                                 .any(|b| pending_in(b).is_some())
@@ -6836,6 +6840,78 @@ fn note_against(column: &str, note: &str, as_of: crate::date::Date) -> bool {
     note_words_against(column, note, as_of)
         || crate::input::csp::remarks::later_date(note, as_of).is_some()
         || not_final_in_note(note).is_some()
+        || beside_ismap(note)
+        || contract_term_asked(note)
+}
+
+/// Whether a note asks for a term in the contract or the SLA (`契約書に明記させること`,
+/// `SLAに規定されていること`, `契約条項に盛り込む`, `must be stated in the contract`): the
+/// ISMAP statement shows what the CSP does, not what its contract with the buyer says
+/// (review 24 A-5 rest). `契約期間中は保管`, `契約終了時` name the contract, not a term of it.
+fn contract_term_asked(note: &str) -> bool {
+    // not `契約で担保` (secured by the contract: the buyer's own means, read covered since
+    // review 12 A-13)
+    const TERM: [&str; 7] = ["明記", "記載", "定め", "規定", "盛り込", "条項", "に含め"];
+    const EN: [&str; 6] = [
+        "in the contract",
+        "in the sla",
+        "contractual clause",
+        "contract clause",
+        "contractually",
+        "in the agreement",
+    ];
+    let folded = crate::text::fold_width(note).to_lowercase();
+    let ja = ["契約書", "契約", "sla"].iter().any(|w| {
+        folded.match_indices(w).any(|(at, _)| {
+            let after: String = folded[at + w.len()..]
+                .chars()
+                .take_while(|c| !matches!(c, '。' | '\n' | ';' | '；'))
+                .take(5)
+                .collect();
+            TERM.iter().any(|t| after.contains(t))
+        })
+    });
+    ja || EN.iter().any(|w| folded.contains(w))
+}
+
+/// Whether a note says the buyer checks the item by its own means in addition to the ISMAP
+/// statement (`ISMAPに加えてヒアリングを実施`, `ISMAPとは別に書面で確認`, `in addition to
+/// ISMAP, we interview the vendor`): the ISMAP result does not stand for the item alone, which
+/// is what `covered` would claim (review 24 A-5 rest). `ISMAPで確認` relies on it.
+fn beside_ismap(note: &str) -> bool {
+    const AFTER: [&str; 10] = [
+        "に加え",
+        "に追加して",
+        "と併せて",
+        "とあわせて",
+        "と合わせて",
+        "とは別に",
+        "とは別途",
+        "以外にも",
+        "の他に",
+        "のほかに",
+    ];
+    const BEFORE: [&str; 5] = [
+        "in addition to ",
+        "besides ",
+        "on top of ",
+        "as well as ",
+        "beyond ",
+    ];
+    let folded = crate::text::fold_width(note).to_lowercase();
+    folded.match_indices("ismap").any(|(at, w)| {
+        let before = &folded[..at];
+        // `ISMAPの結果に加えて`, `ISMAP登録に加え`: a few words of what of ISMAP first
+        let after: String = folded[at + w.len()..]
+            .chars()
+            .take_while(|c| !matches!(c, '。' | '\n' | ';' | '；' | '.'))
+            .take(14)
+            .collect();
+        AFTER.iter().any(|m| after.contains(m))
+            || BEFORE
+                .iter()
+                .any(|m| before.ends_with(m) || before.ends_with(&format!("{m}the ")))
+    })
 }
 
 /// Whether a note is only an instruction to whoever fills the check list in (`該当する場合のみ
@@ -7612,6 +7688,11 @@ pub enum NoteCause {
     /// A none with no audit since ([`no_audit_since`]), or a dated none of an audit: stale
     /// or later than the as-of date.
     Stale,
+    /// A check of the buyer's own made in addition to the ISMAP statement
+    /// ([`beside_ismap`]).
+    BesideIsmap,
+    /// A term asked in the contract or the SLA ([`contract_term_asked`]).
+    Contract,
     /// Anything else: not done, deferred, in part, a finding.
     Other,
 }
@@ -7624,6 +7705,21 @@ pub fn note_cause(note: &str) -> NoteCause {
             .any(|b| pending_in(b).is_some());
     if pending {
         return NoteCause::Pending;
+    }
+    // also ISMAP's result said not to stand alone (`ISMAPの結果だけでは判断しない`: read
+    // against by its `だけ`), worded as a check beside it
+    let ismap_not_alone = || {
+        let folded = crate::text::fold_width(note).to_lowercase();
+        folded.match_indices("ismap").any(|(at, w)| {
+            let after: String = folded[at + w.len()..].chars().take(10).collect();
+            ["だけでは", "のみでは"].iter().any(|m| after.contains(m))
+        })
+    };
+    if beside_ismap(note) || ismap_not_alone() {
+        return NoteCause::BesideIsmap;
+    }
+    if contract_term_asked(note) {
+        return NoteCause::Contract;
     }
     if no_audit_since(note) {
         return NoteCause::Stale;
@@ -8976,6 +9072,54 @@ fn yaml_comments(text: &str, items: &mut [CheckItem]) -> Vec<OutsideLine> {
 
 #[cfg(test)]
 mod tests {
+
+    /// Review 24 A-5 rest: a note saying the buyer checks beside ISMAP, or asking a term of
+    /// the contract, stands against judging the item on the ISMAP statement alone; relying on
+    /// ISMAP, the contract as the buyer's means or as a period does not.
+    #[test]
+    fn a_check_beside_ismap_or_a_contract_term_asked() {
+        for note in [
+            "ISMAPに加えてヒアリングを実施",
+            "ISMAPの結果に加え、書面で確認する",
+            "ISMAPとは別に書面で確認",
+            "In addition to ISMAP, we interview the vendor",
+            "besides the ISMAP registration, a questionnaire",
+        ] {
+            assert!(beside_ismap(note), "{note}");
+        }
+        for note in [
+            "ISMAPで確認",
+            "ISMAP登録をもって代替",
+            "9.2.2に加え9.4.1も確認",
+            "別途確認すること",
+        ] {
+            assert!(!beside_ismap(note), "{note}");
+        }
+        for note in [
+            "契約書に明記させること",
+            "SLAに規定されていること",
+            "契約条項に盛り込むこと",
+            "Must be stated in the contract",
+        ] {
+            assert!(contract_term_asked(note), "{note}");
+        }
+        for note in [
+            "契約で担保",
+            "契約期間中は報告すること",
+            "契約終了時に削除",
+            "ISMAPで確認",
+        ] {
+            assert!(!contract_term_asked(note), "{note}");
+        }
+        // each worded as its cause (review 24 O4 too: ISMAP's result said not to stand alone)
+        for note in [
+            "ISMAPに加えてヒアリングを実施",
+            "ISMAPの結果だけでは判断しない",
+        ] {
+            assert_eq!(note_cause(note), NoteCause::BesideIsmap, "{note}");
+        }
+        assert_eq!(note_cause("契約書に明記させること"), NoteCause::Contract);
+    }
     use super::*;
 
     /// Review 25 A-2: a note row's labels (`備考：`, `補足：`, `メモ：`, `参考：`, `【備考】`,
