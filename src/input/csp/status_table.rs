@@ -4088,14 +4088,7 @@ fn odd_id(id_cell: &str, at: &Location) -> Result<String, InputError> {
     // another standard's control number with its name joined (`ISO27001-A.9.2.3`,
     // `27001_A.9.2.3`): that standard's control, never resolved as ISMAP's (review 24 A-10)
     if let Some(standard) = super::ids::other_standard(id_cell) {
-        return Err(InputError::at(
-            at.clone(),
-            format!(
-                "'{}' is a control number of another standard ('{}'), not an ISMAP id: the row states that standard's control, not ISMAP's",
-                quote(id_cell),
-                quote(&standard)
-            ),
-        )
+        return Err(super::ids::other_standard_error(at.clone(), id_cell, &standard)
         .hint("give ISMAP's rows with their ISMAP ids (9.2.3, ISMAP-9.2.3); leave other frameworks' rows out of the list, or give the list a Framework column so that they are left out"));
     }
     // a clause or category, also with a word after it (`9.2全般`, `12全般`: ISMAP's own way
