@@ -1207,6 +1207,11 @@ pub fn read(
                         && !cells[0].contains(['、', '。', ',', '，'])))
         })
         .collect();
+    // a line starting with a note's mark (`※`, `注`, `Note:`)
+    let notes: Vec<bool> = lines
+        .iter()
+        .map(|l| published::is_note(&l.text()))
+        .collect();
     let at = |i: usize| Location::file(path).line(lines[i].number);
     let mut page = Page::default();
     // the next line that says something (not blank, not page furniture) from index `i`
@@ -1241,7 +1246,8 @@ pub fn read(
             if !spec.values.is_empty() {
                 let mut values = vec![(i, spec.values.clone())];
                 if next.is_none() && spec.field.continues() {
-                    last_line = continue_value(spec.field, &kinds, &labelled, i, &mut values);
+                    last_line =
+                        continue_value(spec.field, &kinds, &labelled, &notes, i, &mut values);
                 }
                 read.push((spec.clone(), values));
                 continue;
@@ -1285,7 +1291,8 @@ pub fn read(
                     let mut values = vec![(j, cells)];
                     last_line = j;
                     if spec.field.continues() {
-                        last_line = continue_value(spec.field, &kinds, &labelled, j, &mut values);
+                        last_line =
+                            continue_value(spec.field, &kinds, &labelled, &notes, j, &mut values);
                     }
                     read.push((spec.clone(), values));
                 }
@@ -2181,6 +2188,7 @@ fn continue_value(
     field: Field,
     kinds: &[Kind],
     labelled: &[bool],
+    notes: &[bool],
     from: usize,
     values: &mut ValueLines,
 ) -> usize {
@@ -2207,6 +2215,10 @@ fn continue_value(
             // a label of its own with its value (`備考<TAB>…`, `法人番号 …`) is no part of
             // the value above it: read by itself (review 23 C-4)
             Kind::Other if labelled[k] => break,
+            // nor is a note (`※ 登録の更新を申請予定` under `改善計画の有無 無`): read by itself,
+            // as a note anywhere else on the page is (fix35-entry leftover); a scope's note
+            // (`※ 大阪リージョンは対象外`) is the scope's, read by its rules
+            Kind::Other | Kind::IdProse | Kind::State if notes[k] && !field.is_scope() => break,
             Kind::Other | Kind::IdProse | Kind::Furniture => {
                 taken.push(k);
                 j = k + 1;

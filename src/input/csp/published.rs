@@ -196,14 +196,12 @@ pub fn read(
             .filter(|c| c.role != CellRole::Free)
             .find_map(|c| ids::other_standard_in(c.text).map(|o| (c, o)))
         {
-            return Err(
-                ids::other_standard_error(
-                    source.at(line.number, c.column.as_deref()),
-                    &written,
-                    &standard,
-                )
-                .hint(FOR_OTHER_STANDARD),
-            );
+            return Err(ids::other_standard_error(
+                source.at(line.number, c.column.as_deref()),
+                &written,
+                &standard,
+            )
+            .hint(FOR_OTHER_STANDARD));
         }
         let joined = join_suffix_cells(line, &mut found);
         if let Some((i, id)) = found
