@@ -468,17 +468,11 @@ fn from_text(
         .find_map(|(l, _)| {
             status_table::self_assessed_note(&l.text()).map(|q| (l.number, l.text(), q))
         });
-    // a line the entry's fields took stands as a blank line: the row of ids above it ends
-    // there, and a note under the fields is read by itself, not as a cell of that row
-    // (fix35-entry leftover)
     let lines: Vec<Line> = lines
         .into_iter()
         .zip(bare)
-        .filter(|(l, bare)| audit(l, *bare).is_none())
-        .map(|(l, _)| match page.took(l.number) {
-            true => Line::of_text(l.number, ""),
-            false => l,
-        })
+        .filter(|(l, bare)| !page.took(l.number) && audit(l, *bare).is_none())
+        .map(|(l, _)| l)
         .collect();
     let listed = published::read(
         &lines,

@@ -236,6 +236,12 @@ pub fn read(
                 None => {}
             }
             check_idless_line(line, &last_ids, source, catalog)?;
+            // a note under the ids (`※ 詳細は当社Webサイトを参照`, also below the fields of a
+            // pasted entry the page took out) is no cell of their row: read by itself, by the
+            // heading rules, as a note anywhere else is (fix35-entry leftover)
+            if continuing && !source.rows && starts_with_note_mark(&line.text()) {
+                continuing = false;
+            }
             if continuing {
                 let row = Row {
                     ids: &last_ids,
@@ -1000,6 +1006,14 @@ fn of_unlisted_only(text: &str) -> bool {
                 })
             })
         })
+}
+
+/// Whether a line starts with a note's mark (`※`, `＊`, `*`, `†`, `注`, `（注）`), not a
+/// label (`備考`, `Note:` are labels of the entry's lines).
+fn starts_with_note_mark(text: &str) -> bool {
+    let t = fold_width(text);
+    let t = t.trim_start();
+    t.starts_with(['※', '*', '†', '‡', '注']) || t.starts_with("(注")
 }
 
 /// Whether a line without ids is a note: it starts with a footnote mark or a note's word
