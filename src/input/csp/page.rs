@@ -783,6 +783,14 @@ pub fn whose_statement(cells: &[String]) -> Option<(String, bool, String)> {
     Some((label, field == Field::Provider, written))
 }
 
+/// Whether a row states the registration number (`登録番号 | C21-0001-2`): a cover stating
+/// only that is still the entry's, compared with the rows above the tables (fix32-sheets
+/// leftover).
+pub fn states_registration_number(cells: &[String]) -> bool {
+    one_labelled_value(cells)
+        .is_some_and(|(field, value)| field == Field::RegistrationNumber && !value.is_empty())
+}
+
 /// The field of the one labelled cell of `cells` and its value with the cells that hold no
 /// label, folded (width, case): `対象範囲 | テストクラウド`, `サービス名：テストクラウド`.
 fn one_labelled_value(cells: &[String]) -> Option<(Field, String)> {
