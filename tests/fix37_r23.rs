@@ -25,11 +25,18 @@ fn fx(name: &str) -> PathBuf {
 /// `report --format json` of `checks` against `csp`, ISMAP, on 2026-10-01.
 fn report(checks: &str, csp: &str) -> assert_cmd::Command {
     let mut c = common::bin();
-    c.args(["--lang", "en", "report", "--as-of", "2026-10-01", "--checks"])
-        .arg(fx(checks))
-        .arg("--csp")
-        .arg(fx(csp))
-        .args(["--registration-kind", "ismap", "--format", "json"]);
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-10-01",
+        "--checks",
+    ])
+    .arg(fx(checks))
+    .arg("--csp")
+    .arg(fx(csp))
+    .args(["--registration-kind", "ismap", "--format", "json"]);
     c
 }
 
@@ -59,7 +66,14 @@ fn capped(checks: &str, csp: &str) -> (Option<i32>, String) {
         .arg("ulimit -v 4000000; exec \"$@\"")
         .arg("sh")
         .arg(bin)
-        .args(["--lang", "en", "report", "--as-of", "2026-10-01", "--checks"])
+        .args([
+            "--lang",
+            "en",
+            "report",
+            "--as-of",
+            "2026-10-01",
+            "--checks",
+        ])
         .arg(fx(checks))
         .arg("--csp")
         .arg(fx(csp))
@@ -80,7 +94,11 @@ fn capped(checks: &str, csp: &str) -> (Option<i32>, String) {
 #[test]
 fn another_standards_number_in_a_pasted_list_is_refused() {
     for (csp, line, written) in [
-        ("p1-other-standard-alone.txt", "line 6", "'ISO27001-A.9.2.3'"),
+        (
+            "p1-other-standard-alone.txt",
+            "line 6",
+            "'ISO27001-A.9.2.3'",
+        ),
         ("p2-other-standard-cell.txt", "line 4", "'ISO27001-A.9.2.3'"),
         (
             "p3-other-standard-after-id.txt",
@@ -144,8 +162,16 @@ fn a_far_cell_in_an_ods_or_xls_is_refused() {
     for (checks, csp, cell) in [
         ("checks.csv", "o1-csp-xfd.ods", "XFD1048576 holds 'x'"),
         ("checks.csv", "o2-csp-xfd5000.ods", "XFD5000 holds 'メモ'"),
-        ("o3-checks-repeated.ods", "e0-entry.txt", "XFD1003 holds '-'"),
-        ("checks.csv", "o4-far-second-sheet.ods", "XFD10001 holds 'x'"),
+        (
+            "o3-checks-repeated.ods",
+            "e0-entry.txt",
+            "XFD1003 holds '-'",
+        ),
+        (
+            "checks.csv",
+            "o4-far-second-sheet.ods",
+            "XFD10001 holds 'x'",
+        ),
         ("checks.csv", "x1-csp-far.xls", "IV65536 holds 'x'"),
         ("x2-checks-far.xls", "e0-entry.txt", "IV65536 holds 'x'"),
     ] {
@@ -176,7 +202,10 @@ fn a_year_named_first_sheet_beside_an_undated_list_is_refused() {
     for csp in ["y1-year-first.xlsx", "y2-year-and-name.xlsx"] {
         let err = input_error(report("checks.csv", csp));
         assert!(err.contains("is named by a year ('2025年度')"), "{err}");
-        assert!(err.contains("sheet '管理策一覧' beside it by none"), "{err}");
+        assert!(
+            err.contains("sheet '管理策一覧' beside it by none"),
+            "{err}"
+        );
     }
     for csp in [
         "y3-year-annex.xlsx",

@@ -1856,8 +1856,18 @@ pub fn note_on_table(
         return Ok(());
     }
     // a title saying the list covers more than the service (`管理策一覧（他サービスを含む）`):
-    // its rows may be another service's statements (review 20 A-10 rest)
-    if place == Outside::Above {
+    // its rows may be another service's statements (review 20 A-10 rest); a title is the
+    // one text of its row (`サービス名 | 別サービスB` is the sheets' rules')
+    let title = comment.is_empty()
+        && n.checked_sub(1)
+            .and_then(|i| sheet.rows.get(i))
+            .is_some_and(|row| {
+                let mut filled = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+                filled
+                    .next()
+                    .is_some_and(|first| filled.all(|c| c == first))
+            });
+    if place == Outside::Above && title {
         if let Some(word) = names_other_services(text) {
             return Err(InputError::at(
                 sheet
