@@ -87,7 +87,7 @@ fn capped(checks: &str, csp: &str) -> (Option<i32>, String) {
     )
 }
 
-/// 1. `ISO27001-A.9.2.3` on a line of its own after a blank line, in a cell of a tabbed
+/// Item 1: `ISO27001-A.9.2.3` on a line of its own after a blank line, in a cell of a tabbed
 /// line, or after an id: refused naming the standard (was passed over without a word, or
 /// refused as "not its title"). `A.9.2.3` alone is ISMAP 9.2.3 (as before); a title naming
 /// the ISO standard (`ISO/IEC 27001:2013 認証取得済`) holds no control number and reads.
@@ -126,7 +126,7 @@ fn another_standards_number_in_a_pasted_list_is_refused() {
     );
 }
 
-/// 2. A `※` line under `改善計画の有無 無` is judged by itself, as a note elsewhere on the
+/// Item 2: A `※` line under `改善計画の有無 無` is judged by itself, as a note elsewhere on the
 /// page is: a plan (`申請予定`) or a qualifier (`のみ`) refuses the list; a plain note reads,
 /// and the plan stays `無` (was `無 ※ …`: "the statement has an improvement plan" and every
 /// item an assurance gap).
@@ -151,7 +151,7 @@ fn a_note_under_an_entry_field_is_read_by_itself() {
     }
 }
 
-/// 3. A far value in an .ods (`XFD1048576`, `XFD5000`: 81,920,000 cells, under calamine's
+/// Item 3: A far value in an .ods (`XFD1048576`, `XFD5000`: 81,920,000 cells, under calamine's
 /// own cap, aborted the process on main; a value repeated over 16,384 columns and 1,000
 /// rows; a far value on another sheet, which calamine reads when it opens the file) and in
 /// an .xls (`IV65536`, Excel's last cell: ~1.5 GB and 38 s on main): refused naming the

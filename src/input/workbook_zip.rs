@@ -1392,10 +1392,9 @@ pub fn ods_precheck(path: &Path) -> Result<(), (String, SheetProblem)> {
                 }
                 _ => {}
             },
-            Event::Text(t) if open_cell.is_some() => {
-                if text.chars().count() < 41 {
-                    text.push_str(t.as_ref());
-                }
+            // (the text kept as far as a refusal quotes it)
+            Event::Text(t) if open_cell.is_some() && text.chars().count() < 41 => {
+                text.push_str(t.as_ref());
             }
             Event::End(e) => match e.name().as_ref() {
                 "table:table" if in_sheet && depth == 0 => {
