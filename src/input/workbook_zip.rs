@@ -104,6 +104,44 @@ pub fn ods_comments(path: &Path, sheet: &str) -> Result<Option<Comments>, String
     Ok(Some(ods_sheet(path, sheet)?.1))
 }
 
+/// Where the reading of an .ods table stands: the row (0-based) of the open row, the
+/// column after the last cell, and how many rows the open row repeats.
+#[derive(Default)]
+struct OdsCursor {
+    row: u32,
+    col: u32,
+    row_repeats: u32,
+}
+
+impl OdsCursor {
+    /// A `table:table-row` opens (`empty`: it closes at once).
+    fn row(&mut self, e: &BytesStart, empty: bool) {
+        self.row_repeats = count(e, "table:number-rows-repeated");
+        self.col = 0;
+        if empty {
+            self.end_row();
+        }
+    }
+
+    /// The open row closes.
+    fn end_row(&mut self) {
+        self.row = self.row.saturating_add(self.row_repeats);
+    }
+
+    /// A cell opens: its first row and column (0-based) and the last ones it repeats to.
+    fn cell(&mut self, e: &BytesStart) -> (u32, u32, u32, u32) {
+        let repeats = count(e, "table:number-columns-repeated");
+        let span = (
+            self.row,
+            self.row.saturating_add(self.row_repeats.saturating_sub(1)),
+            self.col,
+            self.col.saturating_add(repeats - 1),
+        );
+        self.col = self.col.saturating_add(repeats);
+        span
+    }
+}
+
 /// An .ods sheet's merged cells (0-based) and comments (row from 1).
 fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Comments), String> {
     let mut zip = open(path).ok_or("not a zip file")?;
@@ -111,7 +149,7 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Com
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(content));
     let mut buf = Vec::new();
     let (mut in_sheet, mut depth) = (false, 0usize);
-    let (mut row, mut col, mut row_repeats) = (0u32, 0u32, 1u32);
+    let mut at = OdsCursor::default();
     let mut merged = Vec::new();
     let mut comments = Comments::new();
     // the open cell (row from 1, column), whether inside its annotation, and in one of
@@ -130,14 +168,9 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Com
                     depth = 0;
                 }
                 "table:table" if in_sheet => depth += usize::from(!empty),
-                "table:table-row" if in_sheet && depth == 0 => {
-                    row_repeats = count(&e, "table:number-rows-repeated");
-                    col = 0;
-                    if empty {
-                        row = row.saturating_add(row_repeats);
-                    }
-                }
+                "table:table-row" if in_sheet && depth == 0 => at.row(&e, empty),
                 "table:table-cell" | "table:covered-table-cell" if in_sheet && depth == 0 => {
+                    let (row, _, col, _) = at.cell(&e);
                     let spanned = count(&e, "table:number-rows-spanned");
                     if spanned > 1 && e.name().as_ref() == "table:table-cell" {
                         merged.push(calamine::Dimensions::new(
@@ -145,10 +178,8 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Com
                             (row.saturating_add(spanned - 1), col),
                         ));
                     }
-                    let at = col;
-                    col = col.saturating_add(count(&e, "table:number-columns-repeated"));
                     // an annotation inside is on this cell
-                    cell = (!empty).then_some((row.saturating_add(1), at));
+                    cell = (!empty).then_some((row.saturating_add(1), col));
                 }
                 "office:annotation" if cell.is_some() && !empty => {
                     text.clear();
@@ -173,9 +204,7 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Com
             Event::End(e) => match e.name().as_ref() {
                 "table:table" if in_sheet && depth == 0 => break,
                 "table:table" if in_sheet => depth -= 1,
-                "table:table-row" if in_sheet && depth == 0 => {
-                    row = row.saturating_add(row_repeats);
-                }
+                "table:table-row" if in_sheet && depth == 0 => at.end_row(),
                 "text:p" => in_p = false,
                 "office:annotation" if in_note => {
                     let t = text.trim();
@@ -1342,7 +1371,7 @@ pub fn ods_precheck(path: &Path) -> Result<(), (String, SheetProblem)> {
     let mut buf = Vec::new();
     let mut sheet = String::new();
     let (mut in_sheet, mut depth) = (false, 0usize);
-    let (mut row, mut col, mut row_repeats) = (0u32, 0u32, 1u32);
+    let mut at = OdsCursor::default();
     // the cells holding something
     let mut runs: Vec<Run> = Vec::new();
     // the open cell's span, whether it holds a value, and its text so far
@@ -1359,26 +1388,13 @@ pub fn ods_precheck(path: &Path) -> Result<(), (String, SheetProblem)> {
                 "table:table" if !in_sheet => {
                     sheet = attr(&e, "table:name").unwrap_or_default();
                     in_sheet = !empty;
-                    (depth, row, col) = (0, 0, 0);
+                    (depth, at) = (0, OdsCursor::default());
                     runs.clear();
                 }
                 "table:table" if in_sheet => depth += usize::from(!empty),
-                "table:table-row" if in_sheet && depth == 0 => {
-                    row_repeats = count(&e, "table:number-rows-repeated");
-                    col = 0;
-                    if empty {
-                        row = row.saturating_add(row_repeats);
-                    }
-                }
+                "table:table-row" if in_sheet && depth == 0 => at.row(&e, empty),
                 "table:table-cell" | "table:covered-table-cell" if in_sheet && depth == 0 => {
-                    let repeats = count(&e, "table:number-columns-repeated");
-                    let span = (
-                        row,
-                        row.saturating_add(row_repeats - 1),
-                        col,
-                        col.saturating_add(repeats - 1),
-                    );
-                    col = col.saturating_add(repeats);
+                    let span = at.cell(&e);
                     let valued = attr(&e, "office:value-type").is_some()
                         || attr(&e, "table:formula").is_some();
                     text.clear();
@@ -1402,9 +1418,7 @@ pub fn ods_precheck(path: &Path) -> Result<(), (String, SheetProblem)> {
                     too_far(&runs).map_err(|p| (sheet.clone(), p))?;
                 }
                 "table:table" if in_sheet => depth -= 1,
-                "table:table-row" if in_sheet && depth == 0 => {
-                    row = row.saturating_add(row_repeats);
-                }
+                "table:table-row" if in_sheet && depth == 0 => at.end_row(),
                 "table:table-cell" | "table:covered-table-cell" if in_sheet && depth == 0 => {
                     if let Some((span, valued)) = open_cell.take() {
                         if valued || !text.trim().is_empty() {
