@@ -142,6 +142,10 @@ fn a_note_under_an_entry_field_is_read_by_itself() {
         err.contains("line 15: '※ 東京リージョンのみ' negates, excludes, defers or qualifies"),
         "{err}"
     );
+    // a note dated after the as-of date stays refused (no rule reads it as the document's
+    // date yet: the report's "Noticed")
+    let err = input_error(report("checks.csv", "e4-note-dated-later.txt"));
+    assert!(err.contains("'※ 記載内容は2027年4月1日時点'"), "{err}");
     for csp in ["e0-entry.txt", "e3-note-plain.txt"] {
         let v = json_of(report("checks.csv", csp));
         assert_eq!(v["csp"]["improvement_plan"], "無", "{csp}");

@@ -239,7 +239,16 @@ pub fn read(
             // a note under the ids (`※ 詳細は当社Webサイトを参照`, also below the fields of a
             // pasted entry the page took out) is no cell of their row: read by itself, by the
             // heading rules, as a note anywhere else is (fix35-entry leftover)
-            if continuing && !source.rows && starts_with_note_mark(&line.text()) {
+            // (a note dated after the as-of date, `※ 記載内容は2027年4月1日時点`, stays refused
+            // as a cell of the row: no rule reads such a note as the document's date yet)
+            let text = line.text();
+            if continuing
+                && !source.rows
+                && starts_with_note_mark(&text)
+                && crate::date::dates_in(&text)
+                    .iter()
+                    .all(|(_, last)| *last <= as_of)
+            {
                 continuing = false;
             }
             if continuing {
