@@ -7796,8 +7796,30 @@ fn dash_before_date(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains(DASHES) {
         return text.into();
     }
+    /// English words of a finding settled, before a dash and a date (`Closed－2027-03`):
+    /// a word of a document number (`SEC-2027-01`) is none of them.
+    const SETTLED: &[&str] = &[
+        "closed",
+        "resolved",
+        "remediated",
+        "fixed",
+        "done",
+        "completed",
+        "implemented",
+    ];
     let chars: Vec<char> = text.chars().collect();
     let digit = |c: char| crate::text::fold_char(c).is_ascii_digit();
+    // the English word ending at `i` (exclusive), lower-cased
+    let word_before = |i: usize| -> String {
+        let start = chars[..i]
+            .iter()
+            .rposition(|&p| !crate::text::fold_char(p).is_ascii_alphabetic())
+            .map_or(0, |k| k + 1);
+        chars[start..i]
+            .iter()
+            .map(|&p| crate::text::fold_char(p).to_ascii_lowercase())
+            .collect()
+    };
     let out: String = chars
         .iter()
         .enumerate()
@@ -7806,10 +7828,16 @@ fn dash_before_date(text: &str) -> std::borrow::Cow<'_, str> {
             let between = DASHES.contains(&c)
                 && chars.get(i + 1).is_some_and(|&n| digit(n))
                 && prev.is_some_and(|p| {
-                    !(crate::text::fold_char(p).is_ascii()
-                        || matches!(p, '年' | '月' | '日' | '度')
-                        || DASHES.contains(&p)
-                        || matches!(c, 'ー' | 'ｰ') && ('ァ'..='ヶ').contains(&p))
+                    let ascii = crate::text::fold_char(p).is_ascii();
+                    // `Closed－2027-03` as `Closed 2027-03` (fix32-notes leftover)
+                    let settled = ascii
+                        && crate::text::fold_char(p).is_ascii_alphabetic()
+                        && SETTLED.contains(&word_before(i).as_str());
+                    settled
+                        || !(ascii
+                            || matches!(p, '年' | '月' | '日' | '度')
+                            || DASHES.contains(&p)
+                            || matches!(c, 'ー' | 'ｰ') && ('ァ'..='ヶ').contains(&p))
                 });
             if between {
                 ' '
@@ -11119,6 +11147,12 @@ mod tests {
             ("2025年4月-2026年3月", "2025年4月-2026年3月"),
             ("サーバー2台", "サーバー2台"),
             ("是正済 - 2027年3月", "是正済 - 2027年3月"),
+            // an English word of a settled finding before the dash (fix32-notes leftover)
+            ("Closed－2027-03", "Closed 2027-03"),
+            ("closed-2027-03", "closed 2027-03"),
+            ("Ｒｅｓｏｌｖｅｄ－2027年3月", "Ｒｅｓｏｌｖｅｄ 2027年3月"),
+            ("Enclosed-2027", "Enclosed-2027"),
+            ("DOC-2027-03", "DOC-2027-03"),
         ] {
             assert_eq!(dash_before_date(text), want, "{text}");
         }

@@ -673,28 +673,36 @@ fn read_range(
     loc: &Location,
     name: &str,
 ) -> Result<calamine::Range<Data>, InputError> {
+    use crate::input::workbook_zip::{range_precheck, xlsx_precheck};
     if matches!(wb, calamine::Sheets::Xlsx(_)) {
-        precheck(loc, name)?;
+        precheck(loc, name, xlsx_precheck(loc.file.as_path(), name))?;
     }
-    wb.worksheet_range(name).map_err(|e| {
+    let range = wb.worksheet_range(name).map_err(|e| {
         InputError::at(
             loc.clone().sheet(Some(name)),
             format!("cannot read the sheet: {e}"),
         )
         .hint("open the workbook in Excel and save it again as .xlsx")
-    })
+    })?;
+    // an .xls is read whole when it opens: its range bounded before it is made text
+    precheck(loc, name, range_precheck(&range))?;
+    Ok(range)
 }
 
-/// Refuses an .xlsx sheet whose cells span more than [`workbook_zip::MAX_SHEET_CELLS`] (a
-/// stray value far from the table: calamine would build the whole rectangle, review 24
-/// D-1) or with a merged range that is no range (reversed, without a row: calamine
-/// panics on it in a debug build and drops it in a release one, review 24 D-2), before
-/// calamine reads it.
-fn precheck(loc: &Location, name: &str) -> Result<(), InputError> {
-    use crate::input::workbook_zip::{xlsx_precheck, SheetProblem, MAX_SHEET_CELLS};
-    let path = loc.file.as_path();
+/// Refuses a sheet by what `checked` found: an .xlsx or .ods sheet whose cells span more
+/// than [`workbook_zip::MAX_SHEET_CELLS`] (a stray value far from the table: calamine would
+/// build the whole rectangle, review 24 D-1), before calamine reads it, or an .xls range
+/// that large before it is made text; an .xlsx merged range that is no range (reversed,
+/// without a row: calamine panics on it in a debug build and drops it in a release one,
+/// review 24 D-2).
+fn precheck(
+    loc: &Location,
+    name: &str,
+    checked: Result<(), crate::input::workbook_zip::SheetProblem>,
+) -> Result<(), InputError> {
+    use crate::input::workbook_zip::{SheetProblem, MAX_SHEET_CELLS};
     let sheet_loc = loc.clone().sheet(Some(name));
-    match xlsx_precheck(path, name) {
+    match checked {
         Ok(()) => Ok(()),
         Err(SheetProblem::TooFar {
             cell,
@@ -896,6 +904,11 @@ fn open_workbook(
 ) -> Result<calamine::Sheets<std::io::BufReader<std::fs::File>>, InputError> {
     crate::input::check_file(path)?;
     crate::input::workbook_zip::check_unpacked_sizes(path)?;
+    // calamine reads every sheet of an .ods when it opens it: each bounded first, as an
+    // .xlsx sheet is before it is read (fix36-xlsx leftover)
+    if let Err((sheet, problem)) = crate::input::workbook_zip::ods_precheck(path) {
+        precheck(&Location::file(path), &sheet, Err(problem))?;
+    }
     calamine::open_workbook_auto(path).map_err(|e| {
         InputError::at(Location::file(path), format!("cannot open the workbook: {e}")).hint(
             "the file may be damaged, password-protected or not a workbook: open it in Excel and save it again as .xlsx",

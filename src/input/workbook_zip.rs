@@ -104,6 +104,44 @@ pub fn ods_comments(path: &Path, sheet: &str) -> Result<Option<Comments>, String
     Ok(Some(ods_sheet(path, sheet)?.1))
 }
 
+/// Where the reading of an .ods table stands: the row (0-based) of the open row, the
+/// column after the last cell, and how many rows the open row repeats.
+#[derive(Default)]
+struct OdsCursor {
+    row: u32,
+    col: u32,
+    row_repeats: u32,
+}
+
+impl OdsCursor {
+    /// A `table:table-row` opens (`empty`: it closes at once).
+    fn row(&mut self, e: &BytesStart, empty: bool) {
+        self.row_repeats = count(e, "table:number-rows-repeated");
+        self.col = 0;
+        if empty {
+            self.end_row();
+        }
+    }
+
+    /// The open row closes.
+    fn end_row(&mut self) {
+        self.row = self.row.saturating_add(self.row_repeats);
+    }
+
+    /// A cell opens: its first row and column (0-based) and the last ones it repeats to.
+    fn cell(&mut self, e: &BytesStart) -> (u32, u32, u32, u32) {
+        let repeats = count(e, "table:number-columns-repeated");
+        let span = (
+            self.row,
+            self.row.saturating_add(self.row_repeats.saturating_sub(1)),
+            self.col,
+            self.col.saturating_add(repeats - 1),
+        );
+        self.col = self.col.saturating_add(repeats);
+        span
+    }
+}
+
 /// An .ods sheet's merged cells (0-based) and comments (row from 1).
 fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Comments), String> {
     let mut zip = open(path).ok_or("not a zip file")?;
@@ -111,7 +149,7 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Com
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(content));
     let mut buf = Vec::new();
     let (mut in_sheet, mut depth) = (false, 0usize);
-    let (mut row, mut col, mut row_repeats) = (0u32, 0u32, 1u32);
+    let mut at = OdsCursor::default();
     let mut merged = Vec::new();
     let mut comments = Comments::new();
     // the open cell (row from 1, column), whether inside its annotation, and in one of
@@ -130,14 +168,9 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Com
                     depth = 0;
                 }
                 "table:table" if in_sheet => depth += usize::from(!empty),
-                "table:table-row" if in_sheet && depth == 0 => {
-                    row_repeats = count(&e, "table:number-rows-repeated");
-                    col = 0;
-                    if empty {
-                        row = row.saturating_add(row_repeats);
-                    }
-                }
+                "table:table-row" if in_sheet && depth == 0 => at.row(&e, empty),
                 "table:table-cell" | "table:covered-table-cell" if in_sheet && depth == 0 => {
+                    let (row, _, col, _) = at.cell(&e);
                     let spanned = count(&e, "table:number-rows-spanned");
                     if spanned > 1 && e.name().as_ref() == "table:table-cell" {
                         merged.push(calamine::Dimensions::new(
@@ -145,10 +178,8 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Com
                             (row.saturating_add(spanned - 1), col),
                         ));
                     }
-                    let at = col;
-                    col = col.saturating_add(count(&e, "table:number-columns-repeated"));
                     // an annotation inside is on this cell
-                    cell = (!empty).then_some((row.saturating_add(1), at));
+                    cell = (!empty).then_some((row.saturating_add(1), col));
                 }
                 "office:annotation" if cell.is_some() && !empty => {
                     text.clear();
@@ -173,9 +204,7 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Com
             Event::End(e) => match e.name().as_ref() {
                 "table:table" if in_sheet && depth == 0 => break,
                 "table:table" if in_sheet => depth -= 1,
-                "table:table-row" if in_sheet && depth == 0 => {
-                    row = row.saturating_add(row_repeats);
-                }
+                "table:table-row" if in_sheet && depth == 0 => at.end_row(),
                 "text:p" => in_p = false,
                 "office:annotation" if in_note => {
                     let t = text.trim();
@@ -1284,6 +1313,17 @@ fn far_cell<R: Read + Seek>(
             cells.push(rc);
         }
     })?;
+    let Some((r, c)) = farthest(&cells) else {
+        return Ok((String::new(), String::new()));
+    };
+    let text = cell_text_of(zip, part, (r, c))?;
+    Ok((cell_name(r, c), text))
+}
+
+/// Of `cells` (row, column) on the last row and those on the last column, the one whose
+/// removal leaves the smaller rectangle: what makes a sheet too large ([`xlsx_precheck`],
+/// [`ods_precheck`], [`range_precheck`]).
+fn farthest(cells: &[(u32, u32)]) -> Option<(u32, u32)> {
     let area = |cells: &mut dyn Iterator<Item = &(u32, u32)>| {
         let mut ext: Option<(u32, u32, u32, u32)> = None;
         for &rc in cells {
@@ -1293,8 +1333,8 @@ fn far_cell<R: Read + Seek>(
             (u64::from(b - t) + 1) * (u64::from(r - l) + 1)
         })
     };
-    let last_row = cells.iter().map(|c| c.0).max().unwrap_or(0);
-    let last_col = cells.iter().map(|c| c.1).max().unwrap_or(0);
+    let last_row = cells.iter().map(|c| c.0).max()?;
+    let last_col = cells.iter().map(|c| c.1).max()?;
     let without_row = area(&mut cells.iter().filter(|c| c.0 != last_row));
     let without_col = area(&mut cells.iter().filter(|c| c.1 != last_col));
     let far = if without_col < without_row {
@@ -1302,11 +1342,163 @@ fn far_cell<R: Read + Seek>(
     } else {
         cells.iter().rev().find(|c| c.0 == last_row)
     };
-    let Some(&(r, c)) = far else {
-        return Ok((String::new(), String::new()));
+    far.copied()
+}
+
+/// Text as a refusal quotes it: trimmed, cut to 40 characters.
+fn cut_text(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
+}
+
+/// Checks every sheet of an .ods workbook before calamine opens it (calamine reads them all
+/// when it does), as [`xlsx_precheck`] does an .xlsx's sheet: the rectangle of its cells
+/// holding something (a value type, a formula or text; a cell or row repeated counts as
+/// all it repeats) within [`MAX_SHEET_CELLS`] — calamine builds the whole rectangle, up to
+/// 100,000,000 cells, and the formulas' beside it. The first sheet too large is named with
+/// its problem; `Ok(())` for a file that is not an .ods.
+pub fn ods_precheck(path: &Path) -> Result<(), (String, SheetProblem)> {
+    let Some(mut zip) = open(path) else {
+        return Ok(());
     };
-    let text = cell_text_of(zip, part, (r, c))?;
-    Ok((cell_name(r, c), text))
+    let Ok(content) = zip.by_name("content.xml") else {
+        return Ok(());
+    };
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(content));
+    let mut buf = Vec::new();
+    let mut sheet = String::new();
+    let (mut in_sheet, mut depth) = (false, 0usize);
+    let mut at = OdsCursor::default();
+    // the cells holding something
+    let mut runs: Vec<Run> = Vec::new();
+    // the open cell's span, whether it holds a value, and its text so far
+    let mut open_cell: Option<((u32, u32, u32, u32), bool)> = None;
+    let mut text = String::new();
+    loop {
+        // XML this reading cannot follow is left to calamine, which says what it cannot read
+        let Ok(event) = reader.read_event_into(&mut buf) else {
+            return Ok(());
+        };
+        let empty = matches!(event, Event::Empty(_));
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "table:table" if !in_sheet => {
+                    sheet = attr(&e, "table:name").unwrap_or_default();
+                    in_sheet = !empty;
+                    (depth, at) = (0, OdsCursor::default());
+                    runs.clear();
+                }
+                "table:table" if in_sheet => depth += usize::from(!empty),
+                "table:table-row" if in_sheet && depth == 0 => at.row(&e, empty),
+                "table:table-cell" | "table:covered-table-cell" if in_sheet && depth == 0 => {
+                    let span = at.cell(&e);
+                    let valued = attr(&e, "office:value-type").is_some()
+                        || attr(&e, "table:formula").is_some();
+                    text.clear();
+                    if empty {
+                        if valued {
+                            runs.push((span, String::new()));
+                        }
+                    } else {
+                        open_cell = Some((span, valued));
+                    }
+                }
+                _ => {}
+            },
+            // (the text kept as far as a refusal quotes it)
+            Event::Text(t) if open_cell.is_some() && text.chars().count() < 41 => {
+                text.push_str(t.as_ref());
+            }
+            Event::End(e) => match e.name().as_ref() {
+                "table:table" if in_sheet && depth == 0 => {
+                    in_sheet = false;
+                    too_far(&runs).map_err(|p| (sheet.clone(), p))?;
+                }
+                "table:table" if in_sheet => depth -= 1,
+                "table:table-row" if in_sheet && depth == 0 => at.end_row(),
+                "table:table-cell" | "table:covered-table-cell" if in_sheet && depth == 0 => {
+                    if let Some((span, valued)) = open_cell.take() {
+                        if valued || !text.trim().is_empty() {
+                            runs.push((span, cut_text(&text)));
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(())
+}
+
+/// A run of cells holding something of an .ods sheet: (first row, last row, first column,
+/// last column), 0-based, and its text.
+type Run = ((u32, u32, u32, u32), String);
+
+/// Whether the runs of one .ods sheet ([`ods_precheck`]) span at most [`MAX_SHEET_CELLS`].
+fn too_far(runs: &[Run]) -> Result<(), SheetProblem> {
+    let mut extent: Option<(u32, u32, u32, u32)> = None;
+    for &((t, b, l, r), _) in runs {
+        extent = Some(grown(Some(grown(extent, (t, l))), (b, r)));
+    }
+    let Some((top, bottom, left, right)) = extent else {
+        return Ok(());
+    };
+    let span = |a: u32, b: u32| u64::from(b - a) + 1;
+    let (rows, columns) = (span(top, bottom), span(left, right));
+    if rows * columns <= MAX_SHEET_CELLS {
+        return Ok(());
+    }
+    let corners: Vec<(u32, u32)> = runs
+        .iter()
+        .flat_map(|&((t, b, l, r), _)| [(t, l), (b, r)])
+        .collect();
+    let (r, c) = farthest(&corners).unwrap_or((bottom, right));
+    let text = runs
+        .iter()
+        .find(|((t, b, l, rt), _)| (*t..=*b).contains(&r) && (*l..=*rt).contains(&c))
+        .map(|(_, text)| text.clone())
+        .unwrap_or_default();
+    Err(SheetProblem::TooFar {
+        cell: cell_name(r + 1, c),
+        text,
+        rows,
+        columns,
+    })
+}
+
+/// The same bound on a range calamine has read (an .xls: calamine reads every sheet of one
+/// when it opens it, at most 65,536 rows by 256 columns in Excel's own files): refused
+/// before its rows are made text.
+pub fn range_precheck(range: &calamine::Range<calamine::Data>) -> Result<(), SheetProblem> {
+    let (rows, columns) = range.get_size();
+    let (rows, columns) = (rows as u64, columns as u64);
+    if rows * columns <= MAX_SHEET_CELLS {
+        return Ok(());
+    }
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let cells: Vec<(u32, u32)> = range
+        .used_cells()
+        .map(|(r, c, _)| (top + r as u32, left + c as u32))
+        .collect();
+    let Some((r, c)) = farthest(&cells) else {
+        return Ok(());
+    };
+    let text = range
+        .get_value((r, c))
+        .map(|d| cut_text(&crate::input::table::cell_text(d)))
+        .unwrap_or_default();
+    Err(SheetProblem::TooFar {
+        cell: cell_name(r + 1, c),
+        text,
+        rows,
+        columns,
+    })
 }
 
 /// The text the cell `at` of a sheet part holds, as stored (a shared string looked up,
@@ -1340,11 +1532,7 @@ fn cell_text_of<R: Read + Seek>(
             text = shared_string(zip, index)?;
         }
     }
-    let text = text.trim();
-    Ok(match text.char_indices().nth(40) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_owned(),
-    })
+    Ok(cut_text(&text))
 }
 
 /// The text of the shared string `index` (its runs' text, phonetic guides left out).

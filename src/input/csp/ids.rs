@@ -317,6 +317,56 @@ pub fn other_standard(cell: &str) -> Option<String> {
     is_other.then(|| name.to_owned())
 }
 
+/// A word of `text` (parted by spaces and list separators, brackets around it dropped) that
+/// is another standard's control number with its name joined ([`other_standard`]:
+/// `ISO27001-A.9.2.3`), with that standard: [`find_ids`] takes no id from it, and a reader
+/// of text (a pasted list) must not pass over it as words either (fix36-xlsx leftover).
+/// A standard's name with its year (`ISO27001-2013`, `ISO/IEC 27001:2022`) holds no
+/// control number.
+pub fn other_standard_in(text: &str) -> Option<(String, String)> {
+    text.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '、' | '，' | ';' | '；' | '・' | '･')
+    })
+    .map(|w| {
+        w.trim_matches(|c: char| {
+            matches!(
+                c,
+                '(' | ')' | '（' | '）' | '[' | ']' | '［' | '］' | '「' | '」' | '【' | '】'
+            )
+        })
+    })
+    .filter(|w| w.contains(['.', '．']))
+    .find_map(|w| {
+        // a 27017 number after its name (`ISO27017-CLD.6.3.1`) is that standard's too
+        let numbered = cleaned(w).to_ascii_uppercase();
+        let cld = ["-CLD.", "_CLD.", " CLD."]
+            .iter()
+            .find_map(|m| numbered.find(m))
+            .map(|i| format!("{}-{}", &numbered[..i], &numbered[i + 5..]));
+        other_standard(w)
+            .or_else(|| cld.as_deref().and_then(other_standard))
+            .map(|standard| (w.to_owned(), standard))
+    })
+}
+
+/// The error for another standard's control number where an ISMAP id is read
+/// ([`other_standard`]); the caller gives the hint.
+pub fn other_standard_error(
+    at: crate::error::Location,
+    written: &str,
+    standard: &str,
+) -> crate::error::InputError {
+    use crate::input::csp::published::quote;
+    crate::error::InputError::at(
+        at,
+        format!(
+            "'{}' is a control number of another standard ('{}'), not an ISMAP id: the row states that standard's control, not ISMAP's",
+            quote(written),
+            quote(standard)
+        ),
+    )
+}
+
 /// The byte length of `ISMAP-` (or `ISMAP_`, any width) before a digit at the start of
 /// `token`; 0 when there is none.
 fn ismap_prefix(token: &str) -> usize {
@@ -461,6 +511,42 @@ mod tests {
             "9.2.3-特権的アクセス権の管理",
         ] {
             assert_eq!(other_standard(cell), None, "{cell}");
+        }
+    }
+
+    /// fix36-xlsx leftover: another standard's number among the words of a pasted line.
+    #[test]
+    fn another_standards_number_is_found_among_words() {
+        for (text, word, name) in [
+            ("ISO27001-A.9.2.3", "ISO27001-A.9.2.3", "ISO27001"),
+            (
+                "・ISO27001-A.9.2.3 特権的アクセス権の管理",
+                "ISO27001-A.9.2.3",
+                "ISO27001",
+            ),
+            (
+                "9.2.1 利用者登録、ISO/IEC27001-A.9.2.3",
+                "ISO/IEC27001-A.9.2.3",
+                "ISO/IEC27001",
+            ),
+            ("（27001_A.9.2.3）", "27001_A.9.2.3", "27001"),
+            ("ISO27017-CLD.6.3.1", "ISO27017-CLD.6.3.1", "ISO27017"),
+        ] {
+            assert_eq!(
+                other_standard_in(text),
+                Some((word.to_owned(), name.to_owned())),
+                "{text}"
+            );
+        }
+        for text in [
+            "9.2.3 特権的アクセス権の管理",
+            "A.9.2.3",
+            "ISMAP-9.2.3",
+            "取得認証 ISO/IEC 27001:2013、ISO27001-2013",
+            "JIS Q 27001:2014 準拠",
+            "SEC-2027-01",
+        ] {
+            assert_eq!(other_standard_in(text), None, "{text}");
         }
     }
 

@@ -1885,7 +1885,7 @@ fn cover_facts(
     as_of: crate::date::Date,
 ) -> Result<Option<page::Page>, InputError> {
     let rows = sheet.rows.clone();
-    let Some(lines) = entry_lines(&rows) else {
+    let Some(lines) = entry_lines(&rows, true) else {
         return Ok(None);
     };
     let page = page::read(&lines, path, catalog, as_of).map_err(|mut e| {
@@ -1927,7 +1927,7 @@ fn facts_above(
     catalog: &Catalog,
     as_of: crate::date::Date,
 ) -> Result<Option<page::Page>, InputError> {
-    let Some(lines) = entry_lines(&sheet.rows[..header.min(sheet.rows.len())]) else {
+    let Some(lines) = entry_lines(&sheet.rows[..header.min(sheet.rows.len())], false) else {
         return Ok(None);
     };
     // rows the entry's reader cannot take (a label row over a value row, a value that is
@@ -1939,11 +1939,14 @@ fn facts_above(
 
 /// The rows of a sheet as lines of a pasted entry, for its reader ([`page::read`]), when
 /// one states a fact a verdict depends on ([`page::registry_fact`]); a scope is not taken
-/// (a scope naming a part stays refused, on a cover as above a table).
-fn entry_lines(rows: &[Vec<String>]) -> Option<Vec<Line<'_>>> {
-    let entry_like = rows
-        .iter()
-        .any(|row| page::registry_fact(row).is_some() && !page::scope_row(row));
+/// (a scope naming a part stays refused, on a cover as above a table). `numbered`: a row
+/// stating the registration number alone makes a cover too (`登録番号 | C21-0001-2`: the
+/// tables' rows naming another are then refused, fix32-sheets leftover).
+fn entry_lines(rows: &[Vec<String>], numbered: bool) -> Option<Vec<Line<'_>>> {
+    let entry_like = rows.iter().any(|row| {
+        (page::registry_fact(row).is_some() && !page::scope_row(row))
+            || numbered && page::states_registration_number(row)
+    });
     entry_like.then(|| {
         rows.iter()
             .enumerate()

@@ -783,6 +783,14 @@ pub fn whose_statement(cells: &[String]) -> Option<(String, bool, String)> {
     Some((label, field == Field::Provider, written))
 }
 
+/// Whether a row states the registration number (`登録番号 | C21-0001-2`): a cover stating
+/// only that is still the entry's, compared with the rows above the tables (fix32-sheets
+/// leftover).
+pub fn states_registration_number(cells: &[String]) -> bool {
+    one_labelled_value(cells)
+        .is_some_and(|(field, value)| field == Field::RegistrationNumber && !value.is_empty())
+}
+
 /// The field of the one labelled cell of `cells` and its value with the cells that hold no
 /// label, folded (width, case): `対象範囲 | テストクラウド`, `サービス名：テストクラウド`.
 fn one_labelled_value(cells: &[String]) -> Option<(Field, String)> {
@@ -1207,6 +1215,11 @@ pub fn read(
                         && !cells[0].contains(['、', '。', ',', '，'])))
         })
         .collect();
+    // a line starting with a note's mark (`※`, `注`, `Note:`)
+    let notes: Vec<bool> = lines
+        .iter()
+        .map(|l| published::is_note(&l.text()))
+        .collect();
     let at = |i: usize| Location::file(path).line(lines[i].number);
     let mut page = Page::default();
     // the next line that says something (not blank, not page furniture) from index `i`
@@ -1241,7 +1254,8 @@ pub fn read(
             if !spec.values.is_empty() {
                 let mut values = vec![(i, spec.values.clone())];
                 if next.is_none() && spec.field.continues() {
-                    last_line = continue_value(spec.field, &kinds, &labelled, i, &mut values);
+                    last_line =
+                        continue_value(spec.field, &kinds, &labelled, &notes, i, &mut values);
                 }
                 read.push((spec.clone(), values));
                 continue;
@@ -1285,7 +1299,8 @@ pub fn read(
                     let mut values = vec![(j, cells)];
                     last_line = j;
                     if spec.field.continues() {
-                        last_line = continue_value(spec.field, &kinds, &labelled, j, &mut values);
+                        last_line =
+                            continue_value(spec.field, &kinds, &labelled, &notes, j, &mut values);
                     }
                     read.push((spec.clone(), values));
                 }
@@ -2181,6 +2196,7 @@ fn continue_value(
     field: Field,
     kinds: &[Kind],
     labelled: &[bool],
+    notes: &[bool],
     from: usize,
     values: &mut ValueLines,
 ) -> usize {
@@ -2207,6 +2223,10 @@ fn continue_value(
             // a label of its own with its value (`備考<TAB>…`, `法人番号 …`) is no part of
             // the value above it: read by itself (review 23 C-4)
             Kind::Other if labelled[k] => break,
+            // nor is a note (`※ 登録の更新を申請予定` under `改善計画の有無 無`): read by itself,
+            // as a note anywhere else on the page is (fix35-entry leftover); a scope's note
+            // (`※ 大阪リージョンは対象外`) is the scope's, read by its rules
+            Kind::Other | Kind::IdProse | Kind::State if notes[k] && !field.is_scope() => break,
             Kind::Other | Kind::IdProse | Kind::Furniture => {
                 taken.push(k);
                 j = k + 1;

@@ -8,7 +8,7 @@
 use crate::catalog::model::Entry;
 use crate::catalog::{Catalog, RefKind, Resolution};
 use crate::error::{InputError, Location};
-use crate::input::csp::ids::{find_ids, IdKind, IdToken};
+use crate::input::csp::ids::{self, find_ids, IdKind, IdToken};
 use crate::input::csp::{remarks, vocab};
 use crate::model::{Declared, ListedControl};
 use crate::text::{edit_distance, fold_width};
@@ -129,6 +129,9 @@ pub const FOR_STATUSES: &str = "a published list holds implemented ids (and thei
 /// The hint for text after an id that is not its title.
 const FOR_TEXT_AFTER: &str = "after an id a published list holds its catalog title (see `ismap-gap catalog show ID`) or nothing: remove the text (a footnote mark, a note, a remark); to state statuses or qualifications use a table with an id column and one status column such as 実施状況 (notes in a remarks column)";
 
+/// The hint for another standard's control number in a published list.
+const FOR_OTHER_STANDARD: &str = "a published list holds ISMAP ids (9.2.3, or A.9.2.3 / CLD.8.1.5 for the ISMAP objective of those numbers): remove the other standard's control numbers, or give the list as a table with a Framework column so that their rows are left out";
+
 /// The hint for a line without ids that negates or qualifies.
 const FOR_HEADINGS: &str = "a heading or note that negates, excludes, defers or qualifies (未実施, 適用しない, 対象外, 予定, 一部, のみ, not, exclusions, gaps, planned…) may say the ids near it are not implemented, and a published list cannot say which: remove the line if it qualifies nothing, or give each id its status in a table with an id column and a status column such as 実施状況";
 
@@ -185,6 +188,21 @@ pub fn read(
                 (i, ids)
             })
             .collect();
+        // another standard's control number (`ISO27001-A.9.2.3`) holds no ISMAP id and is
+        // no title or furniture either: said, never passed over (fix36-xlsx leftover)
+        if let Some((c, (written, standard))) = line
+            .cells
+            .iter()
+            .filter(|c| c.role != CellRole::Free)
+            .find_map(|c| ids::other_standard_in(c.text).map(|o| (c, o)))
+        {
+            return Err(ids::other_standard_error(
+                source.at(line.number, c.column.as_deref()),
+                &written,
+                &standard,
+            )
+            .hint(FOR_OTHER_STANDARD));
+        }
         let joined = join_suffix_cells(line, &mut found);
         if let Some((i, id)) = found
             .iter()
@@ -218,6 +236,21 @@ pub fn read(
                 None => {}
             }
             check_idless_line(line, &last_ids, source, catalog)?;
+            // a note under the ids (`※ 詳細は当社Webサイトを参照`, also below the fields of a
+            // pasted entry the page took out) is no cell of their row: read by itself, by the
+            // heading rules, as a note anywhere else is (fix35-entry leftover)
+            // (a note dated after the as-of date, `※ 記載内容は2027年4月1日時点`, stays refused
+            // as a cell of the row: no rule reads such a note as the document's date yet)
+            let text = line.text();
+            if continuing
+                && !source.rows
+                && starts_with_note_mark(&text)
+                && crate::date::dates_in(&text)
+                    .iter()
+                    .all(|(_, last)| *last <= as_of)
+            {
+                continuing = false;
+            }
             if continuing {
                 let row = Row {
                     ids: &last_ids,
@@ -982,6 +1015,14 @@ fn of_unlisted_only(text: &str) -> bool {
                 })
             })
         })
+}
+
+/// Whether a line starts with a note's mark (`※`, `＊`, `*`, `†`, `注`, `（注）`), not a
+/// label (`備考`, `Note:` are labels of the entry's lines).
+fn starts_with_note_mark(text: &str) -> bool {
+    let t = fold_width(text);
+    let t = t.trim_start();
+    t.starts_with(['※', '*', '†', '‡', '注']) || t.starts_with("(注")
 }
 
 /// Whether a line without ids is a note: it starts with a footnote mark or a note's word

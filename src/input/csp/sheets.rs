@@ -278,6 +278,30 @@ pub(super) fn refuse_separate_statements(
             .hint(hint));
         }
     }
+    // a first sheet named by a year only (`2025年度`, `FY2025`), or by a year and a list's
+    // name another sheet bears undated (`2025年度 管理策一覧` + `管理策一覧`), beside a sheet
+    // named by no year: the dated one may be a past year's statement beside the current
+    // one (fix32-sheets leftover); a continuation or an annex (`2026年度 管理策一覧` +
+    // `別添`, `2026年度` + `続き`) or a clause (`9.2 アクセス管理`) splits one list
+    if let Some(year) = first_years.first() {
+        let first = name(&parts[0]);
+        let rest = without_years(&first);
+        for part in &parts[1..] {
+            let other = name(part);
+            if !years_named(&other).is_empty() || continues_a_list(&other) {
+                continue;
+            }
+            if rest.is_empty() || rest == without_years(&other) {
+                return Err(InputError::at(
+                    Location::file(path).sheet(part.read.sheet.as_deref()),
+                    format!(
+                        "sheet '{first}' is named by a year ('{year}') and sheet '{other}' beside it by none: the dated sheet may be a past or another year's statement, which must not be merged into the current one"
+                    ),
+                )
+                .hint(hint));
+            }
+        }
+    }
     // the same control on two sheets whose own rows state it
     let mut first: std::collections::HashMap<String, (usize, usize)> =
         std::collections::HashMap::new();
@@ -1604,6 +1628,41 @@ fn years_named(name: &str) -> Vec<String> {
             .map(str::to_owned),
     );
     years
+}
+
+/// A sheet's name (folded) without the years it names ([`years_named`]), brackets,
+/// spaces and separators: what else it names (`2025年度 管理策一覧` → `管理策一覧`).
+fn without_years(name: &str) -> String {
+    let mut folded = fold_width(name).to_lowercase();
+    for year in years_named(name) {
+        folded = folded.replace(&year, "");
+    }
+    folded
+        .chars()
+        .filter(|c| !"()[]【】「」（）_-/・ 　".contains(*c))
+        .collect()
+}
+
+/// Whether a sheet's name names a continuation, an annex or a clause of a list (`別添`,
+/// `続き`, `補足`, `詳細管理策`, `Annex`, `9.2 アクセス管理`), not a list of its own.
+fn continues_a_list(name: &str) -> bool {
+    const WORDS: [&str; 12] = [
+        "別添",
+        "別紙",
+        "続き",
+        "補足",
+        "詳細",
+        "付録",
+        "その",
+        "annex",
+        "appendix",
+        "continued",
+        "detail",
+        "part",
+    ];
+    let folded = fold_width(name).to_lowercase();
+    let folded = folded.trim();
+    folded.starts_with(|c: char| c.is_ascii_digit()) || WORDS.iter().any(|w| folded.contains(w))
 }
 
 /// Whether two sheets' names are two versions of one list: the same words once the numbers

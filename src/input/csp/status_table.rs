@@ -207,7 +207,7 @@ pub fn read(
             // not read, credits nothing; a legend row that gives a status mark another meaning
             // (`凡例 | | ○：一部実施`) is refused as above the header (review 11 A-20)
             if let Some(pairs) = legend(row) {
-                if let Err(e) = check_legend(sheet, n, row, &pairs) {
+                if let Err(e) = check_legend(sheet, n, row, &pairs, None) {
                     // a table-level refusal: the last one named
                     refused.push(e);
                     break;
@@ -1033,7 +1033,7 @@ pub fn header_notes(
                 .iter()
                 .all(|(mark, _)| mark.chars().count() == 1 || vocab::status_value(mark).is_ok())
         }) {
-            check_legend(sheet, h + 1, &sheet.rows[h], &pairs)?;
+            check_legend(sheet, h + 1, &sheet.rows[h], &pairs, Some(c))?;
             continue;
         }
         // the note whole, then each part of it (`本サービス：暫定`: naming the whole service
@@ -1541,6 +1541,7 @@ fn check_legend(
     n: usize,
     row: &[String],
     pairs: &[(String, String)],
+    column: Option<usize>,
 ) -> Result<(), InputError> {
     for (mark, meaning) in pairs {
         let Ok(ours) = vocab::status_value(mark) else {
@@ -1554,7 +1555,10 @@ fn check_legend(
         if agrees {
             continue;
         }
-        let c = row.iter().position(|c| !c.trim().is_empty()).unwrap_or(0);
+        // the header's own column for a header's note, else the row's first cell
+        let c = column
+            .or_else(|| row.iter().position(|c| !c.trim().is_empty()))
+            .unwrap_or(0);
         return Err(InputError::at(
             sheet
                 .location()
@@ -1629,7 +1633,7 @@ pub fn note_row(
     as_of: crate::date::Date,
 ) -> Result<(), InputError> {
     if let Some(pairs) = legend(row) {
-        return check_legend(sheet, n, row, &pairs);
+        return check_legend(sheet, n, row, &pairs, None);
     }
     if is_export_filter(row) {
         return Ok(());
@@ -1851,6 +1855,33 @@ pub fn note_on_table(
     if place == Outside::Above && internal_audit_basis(text) && liu() {
         return Ok(());
     }
+    // a title saying the list covers more than the service (`管理策一覧（他サービスを含む）`):
+    // its rows may be another service's statements (review 20 A-10 rest); a title is the
+    // one text of its row (`サービス名 | 別サービスB` is the sheets' rules')
+    let title = comment.is_empty()
+        && n.checked_sub(1)
+            .and_then(|i| sheet.rows.get(i))
+            .is_some_and(|row| {
+                let mut filled = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+                filled
+                    .next()
+                    .is_some_and(|first| filled.all(|c| c == first))
+            });
+    if place == Outside::Above && title {
+        if let Some(word) = names_other_services(text) {
+            return Err(InputError::at(
+                sheet
+                    .location()
+                    .row(n)
+                    .column(crate::input::column_letter(c)),
+                format!(
+                    "the title '{}' (above the table's header) says the list covers more than the service ('{word}'): its rows may state another service's controls, and which are the service's own cannot be told",
+                    quote(text)
+                ),
+            )
+            .hint("give the service's own list (one service's statement), or read its sheet with --csp-sheet; if every row is the service's own, remove the words from the title"));
+        }
+    }
     if remarks::says_nothing(text)
         || is_number_label(text)
         || about_other_rows(text)
@@ -1924,6 +1955,42 @@ pub fn note_on_table(
             q.hint()
         )),
     })
+}
+
+/// The words of a title or note above a table saying its rows include other services'
+/// (`他サービスを含む`, `関連サービスを含む`, `（サービスA・サービスBを含む）`, `including other
+/// services`); `None` for a title naming the service (`管理策一覧（サンプルSaaS）`) or a
+/// place (`（東京リージョンを含む）`).
+fn names_other_services(text: &str) -> Option<String> {
+    const OTHERS: [&str; 10] = [
+        "他サービス",
+        "他のサービス",
+        "別サービス",
+        "関連サービス",
+        "複数サービス",
+        "複数のサービス",
+        "other service",
+        "related service",
+        "multiple services",
+        "all services",
+    ];
+    let folded = crate::text::fold_width(text).to_lowercase();
+    if let Some(w) = OTHERS.iter().find(|w| folded.contains(**w)) {
+        return Some((*w).to_owned());
+    }
+    // a bracket including services (`（サービスA・サービスBを含む）`, `(incl. Service B)`);
+    // not the service's own name outside it (`サンプルクラウドサービス 一覧（詳細を含む）`)
+    folded
+        .split(['(', '[', '【', '「'])
+        .skip(1)
+        .map(|b| b.split([')', ']', '】', '」']).next().unwrap_or_default())
+        .find_map(|inside| {
+            let includes = ["含む", "含め", "incl"]
+                .iter()
+                .find(|w| inside.contains(**w))?;
+            let service = ["サービス", "service"].iter().any(|w| inside.contains(w));
+            service.then(|| (*includes).to_owned())
+        })
 }
 
 /// Whether a note on a table speaks of other rows than those stated implemented, so that
@@ -4143,14 +4210,7 @@ fn odd_id(id_cell: &str, at: &Location) -> Result<String, InputError> {
     // another standard's control number with its name joined (`ISO27001-A.9.2.3`,
     // `27001_A.9.2.3`): that standard's control, never resolved as ISMAP's (review 24 A-10)
     if let Some(standard) = super::ids::other_standard(id_cell) {
-        return Err(InputError::at(
-            at.clone(),
-            format!(
-                "'{}' is a control number of another standard ('{}'), not an ISMAP id: the row states that standard's control, not ISMAP's",
-                quote(id_cell),
-                quote(&standard)
-            ),
-        )
+        return Err(super::ids::other_standard_error(at.clone(), id_cell, &standard)
         .hint("give ISMAP's rows with their ISMAP ids (9.2.3, ISMAP-9.2.3); leave other frameworks' rows out of the list, or give the list a Framework column so that they are left out"));
     }
     // a clause or category, also with a word after it (`9.2全般`, `12全般`: ISMAP's own way
@@ -4204,6 +4264,27 @@ mod tests {
 
     /// Review 12 C-12: the stated name (folded), alone or with `全体`, is the service; a
     /// name with more, another name, or no name stated is not.
+    /// Review 20 A-10 rest: a title above a table naming more than the service.
+    #[test]
+    fn a_title_naming_other_services_is_found() {
+        for (text, word) in [
+            ("管理策一覧（他サービスを含む）", "他サービス"),
+            ("管理策一覧（関連サービスを含む）", "関連サービス"),
+            ("管理策一覧（サービスA・サービスBを含む）", "含む"),
+            ("Controls (incl. Service B)", "incl"),
+        ] {
+            assert_eq!(names_other_services(text).as_deref(), Some(word), "{text}");
+        }
+        for text in [
+            "管理策一覧（サンプルSaaS）",
+            "サンプルクラウドサービス 管理策一覧（詳細管理策を含む）",
+            "管理策一覧（東京リージョンを含む）",
+            "管理策一覧",
+        ] {
+            assert_eq!(names_other_services(text), None, "{text}");
+        }
+    }
+
     #[test]
     fn a_scope_cell_naming_the_stated_service_is_the_service() {
         let service = ["テストクラウド".to_owned(), "test cloud".to_owned()];
