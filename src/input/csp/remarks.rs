@@ -3491,7 +3491,10 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         found.push(Qualifier::new(Kind::Deferral, w));
     }
     // in a fiscal year (`2027年度に実施`), unless done already (`2024年度に導入済み`)
-    if held.contains(clause, "年度に") && !["済", "完了", "した"].iter().any(|d| held.contains(clause, d))
+    if held.contains(clause, "年度に")
+        && !["済", "完了", "した"]
+            .iter()
+            .any(|d| held.contains(clause, d))
     {
         found.push(Qualifier::new(Kind::Deferral, "年度に"));
     }
@@ -3522,7 +3525,10 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
             })
         });
     if let Some(phase) = numbered {
-        if !["済", "完了", "した"].iter().any(|d| held.contains(clause, d)) {
+        if !["済", "完了", "した"]
+            .iter()
+            .any(|d| held.contains(clause, d))
+        {
             found.push(Qualifier::new(Kind::Deferral, phase));
         }
     }
@@ -3938,7 +3944,10 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         "が対象",
         "のみ",
     ];
-    let named: Vec<&str> = PARTS.into_iter().filter(|p| held.contains(clause, p)).collect();
+    let named: Vec<&str> = PARTS
+        .into_iter()
+        .filter(|p| held.contains(clause, p))
+        .collect();
     let all = [
         "全環境",
         "全リージョン",
