@@ -7,10 +7,8 @@ mod common;
 
 use common::{bin, data, example, json_of};
 
-/// Both lists unreadable: the check list's error, as when the CSP list was read after it,
-/// and nothing of the CSP list.
-#[test]
-fn both_lists_refused_names_the_check_list() {
+/// `report` of `checks` against `csp` (English, as of 2026-04-01): exit code and stderr.
+fn refused(checks: std::path::PathBuf, csp: std::path::PathBuf) -> (Option<i32>, String) {
     let out = bin()
         .args([
             "--lang",
@@ -20,13 +18,26 @@ fn both_lists_refused_names_the_check_list() {
             "2026-04-01",
             "--checks",
         ])
-        .arg(example("checks-freetext.csv"))
+        .arg(checks)
         .arg("--csp")
-        .arg(data("perf-n301/csp-bad-field.yaml"))
+        .arg(csp)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Both lists unreadable: the check list's error, as when the CSP list was read after it,
+/// and nothing of the CSP list.
+#[test]
+fn both_lists_refused_names_the_check_list() {
+    let (code, err) = refused(
+        example("checks-freetext.csv"),
+        data("perf-n301/csp-bad-field.yaml"),
+    );
+    assert_eq!(code, Some(2));
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
         err.contains("checks-freetext.csv: no references column found"),
@@ -39,22 +50,11 @@ fn both_lists_refused_names_the_check_list() {
 /// CSP list's error, one line each.
 #[test]
 fn the_check_lists_warning_comes_before_the_csp_lists_error() {
-    let out = bin()
-        .args([
-            "--lang",
-            "en",
-            "report",
-            "--as-of",
-            "2026-04-01",
-            "--checks",
-        ])
-        .arg(data("perf-n301/checks-risk-unread.yaml"))
-        .arg("--csp")
-        .arg(data("perf-n301/csp-bad-field.yaml"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (code, err) = refused(
+        data("perf-n301/checks-risk-unread.yaml"),
+        data("perf-n301/csp-bad-field.yaml"),
+    );
+    assert_eq!(code, Some(2));
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 2, "{err}");
     assert!(
