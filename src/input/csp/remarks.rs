@@ -2395,7 +2395,7 @@ fn status_ja(clause: &str) -> Vec<Qualifier> {
     found.extend(
         NOT_JA
             .iter()
-            .filter(|w| held.contains(clause, *w))
+            .filter(|w| held.contains(clause, w))
             .map(|w| Qualifier::new(Kind::Status, w)),
     );
     // a negated verb of doing (`実施しない`, `対応なし`, `見直さず`); `いない` after て/で is
@@ -2565,7 +2565,7 @@ fn unmet_ja(clause: &str) -> Vec<Qualifier> {
         }
     }
     if REQUIREMENT_JA.iter().any(|r| held.contains(clause, r)) {
-        if let Some(w) = NOT_REACHED_JA.iter().find(|w| held.contains(clause, **w)) {
+        if let Some(w) = NOT_REACHED_JA.iter().find(|w| held.contains(clause, w)) {
             found.push(Qualifier::new(Kind::Status, w));
         }
     }
