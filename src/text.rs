@@ -337,6 +337,58 @@ pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     }
 }
 
+/// The characters a text holds, as a set of 256 bits (a character's bit is a hash of it): a
+/// cheap test that a text surely does not hold a word, before a word list is searched for in it
+/// word by word (`str::contains`, `match_indices` build a searcher per word). [`may_hold`]
+/// is only a necessary condition: a word it says no to is not in the text; one it says yes to
+/// may be (the search decides), so a rule guarded by it reads exactly as without it.
+///
+/// [`may_hold`]: CharSet::may_hold
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CharSet([u64; 4]);
+
+impl CharSet {
+    /// The set of the characters of `text`.
+    pub fn of(text: &str) -> CharSet {
+        let mut set = CharSet::default();
+        for c in text.chars() {
+            let b = CharSet::bit(c);
+            set.0[b >> 6] |= 1 << (b & 63);
+        }
+        set
+    }
+
+    fn bit(c: char) -> usize {
+        ((c as u32).wrapping_mul(0x9E37_79B1) >> 24) as usize
+    }
+
+    /// `text.match_indices(word)`, none without a search when the set (of `text`) refuses
+    /// `word`.
+    pub fn match_indices<'t>(
+        &self,
+        text: &'t str,
+        word: &'t str,
+    ) -> impl Iterator<Item = (usize, &'t str)> + 't {
+        (self.may_hold(word).then(|| text.match_indices(word)))
+            .into_iter()
+            .flatten()
+    }
+
+    /// `text.contains(word)`, false without a search when the set (of `text`) refuses `word`.
+    pub fn contains(&self, text: &str, word: &str) -> bool {
+        self.may_hold(word) && text.contains(word)
+    }
+
+    /// Whether the text may hold `word`: false when some character of `word` is not in the
+    /// text (then `text.contains(word)` is false); true for an empty word.
+    pub fn may_hold(&self, word: &str) -> bool {
+        word.chars().all(|c| {
+            let b = CharSet::bit(c);
+            self.0[b >> 6] & (1 << (b & 63)) != 0
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -543,5 +595,40 @@ mod tests {
             ]
         );
         assert_eq!(natural_cmp("a", "a"), std::cmp::Ordering::Equal);
+    }
+
+    proptest::proptest! {
+        /// A word the set says no to is never in the text (Japanese, ASCII and mixed words
+        /// and texts, words cut from the text itself); an empty word may always be.
+        #[test]
+        fn a_word_the_char_set_refuses_is_not_in_the_text(
+            text in "[a-z0-9 ー・（）()あいうアイウ未実施予定東京本番環境]{0,30}",
+            word in "[a-z0-9 ーあアイ未実施予定東京]{0,4}",
+            cut in 0usize..30,
+            len in 0usize..6,
+        ) {
+            let set = CharSet::of(&text);
+            if !set.may_hold(&word) {
+                proptest::prop_assert!(!text.contains(&*word));
+            }
+            let chars: Vec<char> = text.chars().collect();
+            let from = cut.min(chars.len());
+            let piece: String = chars[from..(from + len).min(chars.len())].iter().collect();
+            proptest::prop_assert!(set.may_hold(&piece));
+        }
+    }
+
+    /// Every character of the text is in its set, and a text holding none of a word's
+    /// characters refuses it.
+    #[test]
+    fn the_char_set_holds_every_character_of_its_text() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("前{c}後");
+            assert!(CharSet::of(&text).may_hold(&c.to_string()), "{c:?}");
+        }
+        assert!(CharSet::of("").may_hold(""));
+        assert!(!CharSet::of("").may_hold("a"));
+        assert!(!CharSet::of("本番環境のみ").may_hold("オプション"));
+        assert!(CharSet::of("有償オプションです").may_hold("オプション"));
     }
 }

@@ -304,6 +304,15 @@ pub fn add_report_candidates(
     catalog: &Catalog,
     report: &mut crate::analysis::GapReport,
 ) -> anyhow::Result<()> {
+    add_report_candidates_with(report, || Suggester::embedded(catalog))
+}
+
+/// [`add_report_candidates`] with the suggester `suggester` gives (called only when some item
+/// has no references; `report` builds it beforehand on another thread).
+pub fn add_report_candidates_with<'c>(
+    report: &mut crate::analysis::GapReport,
+    suggester: impl FnOnce() -> anyhow::Result<Suggester<'c>>,
+) -> anyhow::Result<()> {
     use crate::analysis::Reason;
     if !report
         .items
@@ -312,7 +321,7 @@ pub fn add_report_candidates(
     {
         return Ok(());
     }
-    let suggester = Suggester::embedded(catalog)?;
+    let suggester = suggester()?;
     let lang = report.lang;
     // each distinct title scored once (a long list repeats its titles): by item, the
     // index of its title in `titles`

@@ -8,7 +8,7 @@
 //! not implemented, a scope or who implements are judged here too.
 use crate::input::csp::vocab;
 use crate::model::Declared;
-use crate::text::{fold_width, header_key};
+use crate::text::{fold_width, header_key, CharSet};
 
 /// What a qualifier does to the statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1331,9 +1331,10 @@ fn only_ending_after_ja(after: &str) -> bool {
 /// `有効でない`): review 11, A-1 and A-2. Each word where it describes the control's means
 /// (`退職者のアカウントを停止`, `不合格の場合は再受講`, `改善を継続的に実施`) reads.
 fn ended_or_failing_ja(clause: &str) -> Vec<Qualifier> {
+    let held = CharSet::of(clause);
     let mut found = Vec::new();
     for w in ["廃止", "停止", "終了", "中止", "休止"] {
-        for (i, _) in clause.match_indices(w) {
+        for (i, _) in held.match_indices(clause, w) {
             if only_when_before_ja(&clause[..i]) && only_ending_after_ja(&clause[i + w.len()..]) {
                 found.push(Qualifier::new(Kind::Status, w));
             }
@@ -1396,7 +1397,7 @@ fn ended_or_failing_ja(clause: &str) -> Vec<Qualifier> {
         "ユーザーの選択",
         "担当者退職",
     ] {
-        if clause.contains(w) {
+        if held.contains(clause, w) {
             found.push(Qualifier::new(Kind::Deferral, w));
         }
     }
@@ -1404,16 +1405,16 @@ fn ended_or_failing_ja(clause: &str) -> Vec<Qualifier> {
     // means (`MFAなし`), shared accounts in use, no record of doing it, irregular
     let by_default = ["既定", "デフォルト", "初期設定", "初期値"]
         .iter()
-        .any(|d| clause.contains(d))
+        .any(|d| held.contains(clause, d))
         && ["無効", "オフ", "off", "disabled"]
             .iter()
-            .any(|o| clause.contains(o));
+            .any(|o| held.contains(clause, o));
     if by_default {
         found.push(Qualifier::new(Kind::Scope, "既定では無効"));
     }
     if ["は任意", "任意です", "任意設定", "任意で設定", "任意で有効"]
         .iter()
-        .any(|w| clause.contains(w))
+        .any(|w| held.contains(clause, w))
         || clause.trim_end().ends_with("任意")
     {
         found.push(Qualifier::new(Kind::Scope, "任意"));
@@ -1427,7 +1428,7 @@ fn ended_or_failing_ja(clause: &str) -> Vec<Qualifier> {
         "実績無し",
         "実績がない",
     ] {
-        if clause.contains(w) {
+        if held.contains(clause, w) {
             found.push(Qualifier::new(Kind::Status, w));
         }
     }
@@ -1441,18 +1442,18 @@ fn ended_or_failing_ja(clause: &str) -> Vec<Qualifier> {
         "廃止",
     ]
     .iter()
-    .any(|f| clause.contains(f));
+    .any(|f| held.contains(clause, f));
     for w in [
         "共有管理者アカウント",
         "共有アカウント",
         "共用アカウント",
         "共有の管理者",
     ] {
-        if clause.contains(w) && !forbidden {
+        if held.contains(clause, w) && !forbidden {
             found.push(Qualifier::new(Kind::Status, w));
         }
     }
-    if clause.contains("不定期") && !clause.contains("抜き打ち") {
+    if held.contains(clause, "不定期") && !held.contains(clause, "抜き打ち") {
         found.push(Qualifier::new(Kind::Scope, "不定期"));
     }
     // an incident or a regulator's guidance on the control (not the procedure for one:
@@ -1464,7 +1465,7 @@ fn ended_or_failing_ja(clause: &str) -> Vec<Qualifier> {
         "漏えい発生",
         "漏洩発生",
     ] {
-        for (i, _) in clause.match_indices(w) {
+        for (i, _) in held.match_indices(clause, w) {
             let after = &clause[i + w.len()..];
             if !["時", "の際", "した場合", "の場合"]
                 .iter()
@@ -1485,23 +1486,23 @@ fn ended_or_failing_ja(clause: &str) -> Vec<Qualifier> {
         "から指導",
         "指導あり",
     ] {
-        if clause.contains(w) {
+        if held.contains(clause, w) {
             found.push(Qualifier::new(Kind::Status, w));
         }
     }
-    if clause.contains("形骸化") {
+    if held.contains(clause, "形骸化") {
         found.push(Qualifier::new(Kind::Status, "形骸化"));
     }
     let settled = ["解消済", "解決済", "対応済", "クローズ", "是正済"]
         .iter()
-        .any(|d| clause.contains(d));
-    for (i, _) in clause.match_indices("課題") {
+        .any(|d| held.contains(clause, d));
+    for (i, _) in held.match_indices(clause, "課題") {
         let after = &clause[i + "課題".len()..];
         if !settled && !none_of(&clause[i..], "課題") && !after.starts_with("管理") {
             found.push(Qualifier::new(Kind::Deferral, "課題"));
         }
     }
-    for (i, _) in clause.match_indices("懸念") {
+    for (i, _) in held.match_indices(clause, "懸念") {
         let after = clause[i + "懸念".len()..].trim_start_matches(['事', '項', '点']);
         if !["なし", "無し", "はない", "はありません", "がない"]
             .iter()
@@ -1510,7 +1511,7 @@ fn ended_or_failing_ja(clause: &str) -> Vec<Qualifier> {
             found.push(Qualifier::new(Kind::Status, "懸念"));
         }
     }
-    for (i, _) in clause.match_indices("改善") {
+    for (i, _) in held.match_indices(clause, "改善") {
         let after = &clause[i + "改善".len()..];
         let asked = [
             "指導",
@@ -1541,7 +1542,7 @@ fn ended_or_failing_ja(clause: &str) -> Vec<Qualifier> {
         }
     }
     for w in ["証跡", "エビデンス"] {
-        for (i, _) in clause.match_indices(w) {
+        for (i, _) in held.match_indices(clause, w) {
             let after = clause[i + w.len()..].trim_start_matches(['は', 'が']);
             if ["なし", "無し", "ない", "無い", "未"]
                 .iter()
@@ -1551,7 +1552,7 @@ fn ended_or_failing_ja(clause: &str) -> Vec<Qualifier> {
             }
         }
     }
-    for (i, _) in clause.match_indices("不合格") {
+    for (i, _) in held.match_indices(clause, "不合格") {
         let after = &clause[i + "不合格".len()..];
         if !["の場合", "者", "時", "とな", "なら", "の際", "だった場合"]
             .iter()
@@ -1561,7 +1562,7 @@ fn ended_or_failing_ja(clause: &str) -> Vec<Qualifier> {
         }
     }
     for w in ["有効でない", "有効ではない", "有効でなかった", "無効"] {
-        for (i, _) in clause.match_indices(w) {
+        for (i, _) in held.match_indices(clause, w) {
             let after = clause[i + w.len()..].trim();
             let judged = after.is_empty()
                 || [
@@ -1922,6 +1923,7 @@ fn ended_or_failing_en(words: &[&str]) -> Vec<Qualifier> {
 /// (`ap-northeast-1で実施`; not `ap-northeast-3へ複製`), `out of scope` in a sentence, legacy
 /// systems.
 fn portion(clause: &str, words: &[&str]) -> Vec<Qualifier> {
+    let held = CharSet::of(clause);
     let mut found = Vec::new();
     let chars: Vec<(usize, char)> = clause.char_indices().collect();
     // N割 (not 10割), N% under 100 of something, or of a rollout
@@ -1981,7 +1983,7 @@ fn portion(clause: &str, words: &[&str]) -> Vec<Qualifier> {
                 "progress",
             ]
             .iter()
-            .any(|r| clause.contains(r));
+            .any(|r| held.contains(clause, r));
             under && (of || rate)
         };
         if share {
@@ -1991,12 +1993,12 @@ fn portion(clause: &str, words: &[&str]) -> Vec<Qualifier> {
             ));
         }
     }
-    if clause.contains("主要") && !clause.contains("主要な") {
+    if held.contains(clause, "主要") && !held.contains(clause, "主要な") {
         found.push(Qualifier::new(Kind::Scope, "主要"));
     }
     // a kind of system or account where it is done (`重要システムに導入`)
     for v in ["導入", "適用", "展開", "実施", "設定", "有効化", "配布"] {
-        for (i, _) in clause.match_indices(v) {
+        for (i, _) in held.match_indices(clause, v) {
             let head = &clause[..i];
             let Some(head) = ["に", "へ", "で", "のみ"]
                 .iter()
@@ -2134,7 +2136,7 @@ fn portion(clause: &str, words: &[&str]) -> Vec<Qualifier> {
         " to ",
     ]
     .iter()
-    .any(|w| clause.contains(w));
+    .any(|w| held.contains(clause, w));
     if let [code] = codes.as_slice() {
         if !copies {
             found.push(Qualifier::new(Kind::Scope, code));
@@ -2370,6 +2372,7 @@ fn none_of(clause: &str, word: &str) -> bool {
 }
 
 fn status_ja(clause: &str) -> Vec<Qualifier> {
+    let held = CharSet::of(clause);
     let mut found = stopped_ja(clause);
     for w in vocab::status_words(clause) {
         let Some(states) = w.states else { continue };
@@ -2392,13 +2395,13 @@ fn status_ja(clause: &str) -> Vec<Qualifier> {
     found.extend(
         NOT_JA
             .iter()
-            .filter(|w| clause.contains(*w))
+            .filter(|w| held.contains(clause, w))
             .map(|w| Qualifier::new(Kind::Status, w)),
     );
     // a negated verb of doing (`実施しない`, `対応なし`, `見直さず`); `いない` after て/で is
     // a deferral (below)
     for ending in NEGATED_JA {
-        for (i, _) in clause.match_indices(ending) {
+        for (i, _) in held.match_indices(clause, ending) {
             let before: String = {
                 let head = &clause[..i];
                 let chars: Vec<char> = head.chars().collect();
@@ -2430,7 +2433,7 @@ fn status_ja(clause: &str) -> Vec<Qualifier> {
         "要調査",
         "要再",
     ] {
-        for (i, _) in clause.match_indices(w) {
+        for (i, _) in held.match_indices(clause, w) {
             let prev = clause[..i].chars().next_back();
             if !prev.is_some_and(|c| matches!(c, '重' | '必' | '主' | '概' | '不' | '強' | '需'))
             {
@@ -2440,7 +2443,7 @@ fn status_ja(clause: &str) -> Vec<Qualifier> {
     }
     // audit findings counted (`前回監査での指摘: 2件`, `指摘事項 1件`; not `指摘0件`), or left
     // standing (`指摘…残存`)
-    for (i, _) in clause.match_indices("指摘") {
+    for (i, _) in held.match_indices(clause, "指摘") {
         let after = clause[i + "指摘".len()..].trim_start_matches(|c: char| {
             c.is_whitespace() || matches!(c, ':' | '：' | 'は' | 'が' | '事' | '項' | '数')
         });
@@ -2456,7 +2459,7 @@ fn status_ja(clause: &str) -> Vec<Qualifier> {
     }
     // an open issue or an audit finding: 課題あり, 指摘事項あり
     for w in ["課題", "指摘"] {
-        for (i, _) in clause.match_indices(w) {
+        for (i, _) in held.match_indices(clause, w) {
             let after: String = clause[i + w.len()..].chars().take(4).collect();
             if ["あり", "有", "残", "を受", "が残", "中"]
                 .iter()
@@ -2479,9 +2482,10 @@ const STOPPED_WORK_JA: &[&str] = &[
 
 /// The work a clause says was stopped ([`STOPPED_WORK_JA`] + `中止`/`中断`).
 fn stopped_ja(clause: &str) -> Vec<Qualifier> {
+    let held = CharSet::of(clause);
     let mut found = Vec::new();
     for stop in ["中止", "中断"] {
-        for (i, _) in clause.match_indices(stop) {
+        for (i, _) in held.match_indices(clause, stop) {
             if let Some(w) = STOPPED_WORK_JA.iter().find(|w| clause[..i].ends_with(**w)) {
                 found.push(Qualifier::new(Kind::Status, &format!("{w}{stop}")));
             }
@@ -2539,9 +2543,10 @@ pub const NOT_REACHED_JA: &[&str] = &[
 /// `機能なし` ([`UNMET_JA`], [`DIFFERENCE_JA`], [`REMEDIATION_NEEDED_JA`], [`REQUIREMENT_JA`],
 /// [`NOT_REACHED_JA`]).
 fn unmet_ja(clause: &str) -> Vec<Qualifier> {
+    let held = CharSet::of(clause);
     let mut found = Vec::new();
     let t = clause.trim();
-    for (i, _) in clause.match_indices("未達") {
+    for (i, _) in held.match_indices(clause, "未達") {
         let after = clause[i + "未達".len()..]
             .trim_start_matches(['成', '事', '項', '目', 'の', 'は', 'が']);
         if !["なし", "無し", "はない", "ない", "0件"]
@@ -2552,28 +2557,28 @@ fn unmet_ja(clause: &str) -> Vec<Qualifier> {
         }
     }
     for w in REMEDIATION_NEEDED_JA {
-        for (i, _) in clause.match_indices(w) {
+        for (i, _) in held.match_indices(clause, w) {
             let next = clause[i + w.len()..].chars().next();
             if !next.is_some_and(|c| "件否素領旨約望求請因点綱員所".contains(c)) {
                 found.push(Qualifier::new(Kind::Deferral, w));
             }
         }
     }
-    if REQUIREMENT_JA.iter().any(|r| clause.contains(r)) {
-        if let Some(w) = NOT_REACHED_JA.iter().find(|w| clause.contains(**w)) {
+    if REQUIREMENT_JA.iter().any(|r| held.contains(clause, r)) {
+        if let Some(w) = NOT_REACHED_JA.iter().find(|w| held.contains(clause, w)) {
             found.push(Qualifier::new(Kind::Status, w));
         }
     }
     for d in DIFFERENCE_JA {
         for then in ["あり", "有", "がある"] {
             let w = format!("{d}{then}");
-            if clause.contains(&w) {
+            if held.contains(clause, &w) {
                 found.push(Qualifier::new(Kind::Status, &w));
             }
         }
     }
     for w in UNMET_JA.iter().chain(&["機能なし", "機能無し"]) {
-        if clause.contains(w) {
+        if held.contains(clause, w) {
             found.push(Qualifier::new(Kind::Status, w));
         }
     }
@@ -2956,6 +2961,7 @@ const PARTY_DOES_JA: &[&str] = &[
 ];
 
 fn others_ja(clause: &str) -> Vec<Qualifier> {
+    let held = CharSet::of(clause);
     let mut found = Vec::new();
     for w in [
         "継承",
@@ -2972,13 +2978,13 @@ fn others_ja(clause: &str) -> Vec<Qualifier> {
         "プラットフォーム側",
         "基盤側",
     ] {
-        if clause.contains(w) {
+        if held.contains(clause, w) {
             found.push(Qualifier::new(Kind::Others, w));
         }
     }
     // offered through a partner (`パートナー経由`, `代理店経由で提供`)
     for party in THROUGH_JA {
-        for (i, _) in clause.match_indices(party) {
+        for (i, _) in held.match_indices(clause, party) {
             let rest = &clause[i + party.len()..];
             let rest = ["企業", "会社", "社"]
                 .iter()
@@ -2991,7 +2997,7 @@ fn others_ja(clause: &str) -> Vec<Qualifier> {
         }
     }
     for party in PARTIES_JA {
-        for (i, _) in clause.match_indices(party) {
+        for (i, _) in held.match_indices(clause, party) {
             let mut rest = clause[i + party.len()..].trim_start();
             loop {
                 if let Some(d) = PARTY_DOES_JA.iter().find(|d| rest.starts_with(*d)) {
@@ -3078,9 +3084,10 @@ const RELIES_JA: &[&str] = &[
 /// brackets: `AWS上で稼働する…を利用`
 /// describes the service's own control), then a verb of relying or using.
 fn relies_ja(clause: &str) -> Vec<Qualifier> {
+    let held = CharSet::of(clause);
     let mut found = Vec::new();
     for party in UNDERLYING_JA {
-        for (i, _) in clause.match_indices(party) {
+        for (i, _) in held.match_indices(clause, party) {
             let ascii = party.is_ascii();
             let end = i + party.len();
             // `aws` in `laws`, `oci` in `social`: an ASCII name stands apart
@@ -3401,6 +3408,7 @@ const UNDER_WAY_JA: &[&str] = &[
 ];
 
 fn deferral_ja(clause: &str) -> Vec<Qualifier> {
+    let held = CharSet::of(clause);
     // what reads like a deferral and is not: a practice that goes on (`今後も継続`,
     // `今後も引き続き実施`)
     let plain = clause
@@ -3510,7 +3518,10 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         found.push(Qualifier::new(Kind::Deferral, w));
     }
     // in a fiscal year (`2027年度に実施`), unless done already (`2024年度に導入済み`)
-    if clause.contains("年度に") && !["済", "完了", "した"].iter().any(|d| clause.contains(d))
+    if held.contains(clause, "年度に")
+        && !["済", "完了", "した"]
+            .iter()
+            .any(|d| held.contains(clause, d))
     {
         found.push(Qualifier::new(Kind::Deferral, "年度に"));
     }
@@ -3534,14 +3545,17 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         })
         .or_else(|| {
             // a numbered phase (`フェーズ2`), not a phase of work (`開発フェーズで確認`)
-            clause.match_indices("フェーズ").find_map(|(i, w)| {
+            held.match_indices(clause, "フェーズ").find_map(|(i, w)| {
                 let rest = &clause[i + w.len()..];
                 let digits = rest.chars().take_while(char::is_ascii_digit).count();
                 (digits > 0).then(|| &clause[i..i + w.len() + digits])
             })
         });
     if let Some(phase) = numbered {
-        if !["済", "完了", "した"].iter().any(|d| clause.contains(d)) {
+        if !["済", "完了", "した"]
+            .iter()
+            .any(|d| held.contains(clause, d))
+        {
             found.push(Qualifier::new(Kind::Deferral, phase));
         }
     }
@@ -3556,12 +3570,12 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         found.push(Qualifier::new(Kind::Deferral, "未"));
     }
     for w in UNDER_WAY_JA {
-        if holds_apart(clause, &format!("{w}中"), &[]) {
+        if held.may_hold(w) && holds_apart(clause, &format!("{w}中"), &[]) {
             found.push(Qualifier::new(Kind::Deferral, &format!("{w}中")));
         }
     }
     // by a date to come: 9月までに, 年度末までに
-    for (i, _) in clause.match_indices("までに") {
+    for (i, _) in held.match_indices(clause, "までに") {
         if clause[..i].ends_with(['年', '月', '期', '末', '度']) {
             found.push(Qualifier::new(Kind::Deferral, "までに"));
         }
@@ -3578,7 +3592,7 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         "てない",
         "できていない",
     ] {
-        for (i, _) in clause.match_indices(w) {
+        for (i, _) in held.match_indices(clause, w) {
             let after = &clause[i + w.len()..];
             if !(after.starts_with("こと") || after.starts_with('か')) {
                 found.push(Qualifier::new(Kind::Deferral, w));
@@ -3592,6 +3606,7 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
 /// `次バージョンで対応`, `次期リリースで是正`): one of them, then a word of doing not followed by
 /// `済` or `完了`.
 fn put_off_to_next(clause: &str) -> Option<&'static str> {
+    let held = CharSet::of(clause);
     const NEXT: &[&str] = &[
         "次回",
         "次期",
@@ -3609,7 +3624,7 @@ fn put_off_to_next(clause: &str) -> Option<&'static str> {
         "追加", "適用", "解消",
     ];
     NEXT.iter().copied().find(|n| {
-        clause.match_indices(n).any(|(i, _)| {
+        held.match_indices(clause, n).any(|(i, _)| {
             let after = &clause[i + n.len()..];
             DOING.iter().any(|d| {
                 after.match_indices(d).any(|(j, _)| {
@@ -3780,6 +3795,7 @@ const SCOPE_OBJECT_JA: &[&str] = &[
 ];
 
 fn scope_ja(clause: &str) -> Vec<Qualifier> {
+    let held = CharSet::of(clause);
     let mut found = Vec::new();
     // as far as the work needs (`業務上必要な範囲でのみ権限を付与`): least privilege, the
     // control itself, not a part of the service
@@ -3806,11 +3822,11 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         "ファイアウォール",
     ]
     .iter()
-    .any(|m| clause.contains(m));
+    .any(|m| held.contains(clause, m));
     let policy = PERMISSION_JA
         .iter()
         .filter(|p| !(measure && matches!(**p, "の利用は" | "の使用は" | "経由")))
-        .any(|p| clause.contains(p))
+        .any(|p| held.contains(clause, p))
         && !SCOPE_OBJECT_JA.iter().any(|s| objects.contains(s));
     // `必要に応じ` beside a fixed practice (`年1回及び必要に応じて`) adds to it (review 12 C-1)
     let fixed = [
@@ -3831,7 +3847,7 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         "継続的",
     ]
     .iter()
-    .any(|w| clause.contains(w));
+    .any(|w| held.contains(clause, w));
     // in principle forbidden (`原則禁止`, `原則として行わない`): a prohibition, a policy
     let forbids = |after: &str| {
         let after = after
@@ -3844,7 +3860,7 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
             // `原則として媒体の持ち出しを禁止`: the prohibition at the clause's end
             || (!after.contains('は') && after.trim_end().ends_with("禁止"))
     };
-    let in_principle_forbidden = clause.contains("原則")
+    let in_principle_forbidden = held.contains(clause, "原則")
         && clause
             .match_indices("原則")
             .all(|(i, _)| forbids(&clause[i + "原則".len()..]));
@@ -3915,7 +3931,7 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         "一般に実施",
         "いちぶ",
     ] {
-        if clause.contains(w) && !none_of(clause, w) {
+        if held.contains(clause, w) && !none_of(clause, w) {
             if (w == "必要に応じ" && fixed) || (w.starts_with("原則") && in_principle_forbidden)
             {
                 continue;
@@ -3955,7 +3971,10 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         "が対象",
         "のみ",
     ];
-    let named: Vec<&str> = PARTS.into_iter().filter(|p| clause.contains(p)).collect();
+    let named: Vec<&str> = PARTS
+        .into_iter()
+        .filter(|p| held.contains(clause, p))
+        .collect();
     let all = [
         "全環境",
         "全リージョン",
@@ -3970,9 +3989,9 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         "いずれも",
     ]
     .iter()
-    .any(|a| clause.contains(a));
+    .any(|a| held.contains(clause, a));
     if let [part] = named.as_slice() {
-        let limits = clause.match_indices(part).any(|(i, _)| {
+        let limits = held.match_indices(clause, part).any(|(i, _)| {
             let after = clause[i + part.len()..].trim_start();
             after.is_empty() || WHERE_DONE.iter().any(|w| after.starts_with(w))
         });
@@ -3988,7 +4007,7 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         found.push(Qualifier::new(Kind::Scope, "原則"));
     }
     // an exception, unless there is none (`例外なし`, `例外は認めない`)
-    for (i, _) in clause.match_indices("例外") {
+    for (i, _) in held.match_indices(clause, "例外") {
         let after = clause[i + "例外".len()..].trim_start();
         let none = [
             "なし",
@@ -4336,6 +4355,8 @@ fn conditioned(clause: &str, kind: Kind) -> Vec<Qualifier> {
     ]
     .iter()
     .any(|w| clause.contains(w));
+    // a word not in the clause is passed over before it is searched for
+    let held = CharSet::of(clause);
     CONDITIONED
         .iter()
         .filter(|(_, k)| *k == kind)
@@ -4344,13 +4365,17 @@ fn conditioned(clause: &str, kind: Kind) -> Vec<Qualifier> {
                 Some(w) => (w, true),
                 None => (*entry, false),
             };
-            let plan = ["プレミアム", "エンタープライズ", "プラン", "エディション"]
-                .iter()
-                .any(|p| word.contains(p))
-                || ["premium", "enterprise", "plan", "tier"]
+            if !held.may_hold(word) {
+                return None;
+            }
+            let plan = every_plan
+                && (["プレミアム", "エンタープライズ", "プラン", "エディション"]
                     .iter()
-                    .any(|p| word.contains(p));
-            if plan && every_plan {
+                    .any(|p| word.contains(p))
+                    || ["premium", "enterprise", "plan", "tier"]
+                        .iter()
+                        .any(|p| word.contains(p)));
+            if plan {
                 return None;
             }
             let hit = if word.is_ascii() {
