@@ -3472,14 +3472,27 @@ impl Items {
         // ids meet by hash first (no copy of each id kept), then by text
         if !self.id_hashes.insert(self.id_hasher.hash_one(&item.id)) {
             if let Some(first) = self.items.iter().find(|i| i.id == item.id) {
-                return Err(InputError::at(
+                // an id typed as a number (`1.10` in a General cell is the number 1.1):
+                // what was typed is lost, as in a references cell (`written-as-number`)
+                let number = |r: usize| {
+                    self.col(Field::Id).is_some_and(|c| {
+                        self.fractions
+                            .binary_search(&(r.saturating_sub(1), c))
+                            .is_ok()
+                    })
+                };
+                let err = InputError::at(
                     self.loc.clone().row(row).column(self.col_name(Field::Id)),
                     format!(
                         "duplicate check-item id '{}' (also on row {})",
                         item.id, first.row
                     ),
-                )
-                .hint("give every check item its own id"));
+                );
+                return Err(if number(row) || number(first.row) {
+                    err.hint("the id is a number in the sheet, and a number loses its trailing zeros ('1.10' becomes '1.1'): format the id column as text and type the ids again")
+                } else {
+                    err.hint("give every check item its own id")
+                });
             }
         }
         item.title = self.take_trimmed(cells, Field::Title);
