@@ -427,12 +427,12 @@ impl ItemReview {
     /// partial)`, with ` — re-review` when the verdict changed after a decision.
     pub fn change_label(&self, current: Status, lang: Lang) -> String {
         let l = |ja, en| lang.pick(ja, en);
-        // a previous cell, empty as `—`
-        let was = |before: &str| {
-            let before = before.trim();
+        // a column with its previous cell (empty as `—`): `リスク(前回 低)`, `risk (was low)`
+        let was = |what: &str, before: &str| {
+            let before = Some(before.trim()).filter(|b| !b.is_empty()).unwrap_or("—");
             match lang {
-                Lang::Ja => format!("(前回 {})", if before.is_empty() { "—" } else { before }),
-                Lang::En => format!("(was {})", if before.is_empty() { "—" } else { before }),
+                Lang::Ja => format!("{what}(前回 {before})"),
+                Lang::En => format!("{what} (was {before})"),
             }
         };
         let status_change = |from: Option<Status>| {
@@ -472,14 +472,10 @@ impl ItemReview {
                     what.push(l("参照", "references").to_owned());
                 }
                 if let Some(before) = &self.previous_risk {
-                    what.push(format!("{} {}", l("リスク", "risk"), was(before)));
+                    what.push(was(l("リスク", "risk"), before));
                 }
                 if let Some(before) = &self.previous_assurance {
-                    what.push(format!(
-                        "{} {}",
-                        l("求める確認水準", "assurance"),
-                        was(before)
-                    ));
+                    what.push(was(l("求める確認水準", "assurance"), before));
                 }
                 if self.previous_note.is_some() {
                     what.push(l("備考", "note").to_owned());
