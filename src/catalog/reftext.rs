@@ -336,8 +336,8 @@ fn is_hard_sep(c: char) -> bool {
     )
 }
 
-/// Could `text` hold a range: has it a character (or an English word: `to`, `through`,
-/// `thru`) the lexer reads as one's sign?
+/// Could `text` hold a range: has it a character (or a word: `から`, `ないし`, `乃至`, `to`,
+/// `through`, `thru`) the lexer reads as one's sign?
 pub fn may_hold_range(text: &str) -> bool {
     let words = || {
         let lower = text.to_ascii_lowercase();
@@ -350,7 +350,9 @@ pub fn may_hold_range(text: &str) -> bool {
     if text.is_ascii() {
         return text.bytes().any(|b| b == b'-' || b == b'~') || words();
     }
-    text.chars().any(|c| is_range_op(lex_fold(c))) || words()
+    text.chars().any(|c| is_range_op(lex_fold(c)))
+        || ["から", "ないし", "乃至"].iter().any(|w| text.contains(w))
+        || words()
 }
 
 fn is_range_op(c: char) -> bool {
@@ -3643,6 +3645,57 @@ mod fix9_tests {
         }
         for text in ["同上記載", "9.2.1", "上"] {
             assert!(!is_ditto(text), "{text}");
+        }
+    }
+
+    /// Review 24 C-1: `―` (U+2015, CP932's 0x815C), `ないし` and `乃至` mark a range as `—`
+    /// and `から` do; `､` (U+FF64) separates as `、` does.
+    #[test]
+    fn cp932_dash_half_width_comma_and_naishi() {
+        for cell in [
+            "9.2.1―9.2.3",
+            "9.2.1ないし9.2.3",
+            "9.2.1 乃至 9.2.3",
+            "9.2.1乃至9.2.3まで",
+        ] {
+            assert_eq!(split(cell), [cell], "{cell}");
+            let r = read(cell);
+            assert!(
+                matches!(r.atoms.as_slice(), [Atom::Range(None, _, _)]),
+                "{cell}: {r:?}"
+            );
+            assert!(r.beside.iter().all(|b| residue(&b.after, false).is_empty()));
+            assert!(may_hold_range(cell), "{cell}");
+        }
+        assert_eq!(split("9.2.1､9.2.3､ 9.2.4"), ["9.2.1", "9.2.3", "9.2.4"]);
+        assert!(read("9.2.1―").open_range);
+        assert!(read("9.2.1ないし").open_range);
+        // the words alone, or in a title, are no range
+        assert_eq!(split("9.2.1 ないしょ"), ["9.2.1 ないしょ"]);
+    }
+
+    /// Review 24 E: a reference opening with a none and going on in brackets.
+    #[test]
+    fn a_none_around_an_id() {
+        for t in [
+            "対象外（9.2.3で確認）",
+            "なし（9.2.3参照）",
+            "該当なし（A.9.2.3）",
+            "N/A (see 9.2.3)",
+            "－（9.2.3に含む）",
+            "ISMAP対象外（CLD.9.5.1）",
+        ] {
+            assert!(none_around_id(t), "{t}");
+        }
+        for t in [
+            "9.2.3（対象外）",
+            "PCI DSS 9.2.1",
+            "（9.2.3）",
+            "参考（9.2.3）",
+            "なし",
+            "9.2.3",
+        ] {
+            assert!(!none_around_id(t), "{t}");
         }
     }
 }

@@ -480,6 +480,20 @@ mod tests {
         assert!(encode_cp932("𠮷").unwrap_err().contains("U+20BB7"));
     }
 
+    /// The folding a comparison with CP932 output uses is the writer's own (review 24 B-4).
+    #[test]
+    fn cp932_best_fit_folds_as_the_writer_writes() {
+        assert!(matches!(
+            cp932_best_fit("確認 9.2.1"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let text = "①〜③ – — ‖ − ¥100\u{a0}x";
+        let (bytes, _) = encode_cp932_best_fit(text).unwrap();
+        let (back, _, _) = encoding_rs::SHIFT_JIS.decode(&bytes);
+        assert_eq!(cp932_best_fit(text), back);
+        assert_eq!(cp932_best_fit(&back), back);
+    }
+
     #[test]
     fn cp932_output_refuses_unmappable_characters() {
         assert!(encode_cp932("確認").is_ok());
