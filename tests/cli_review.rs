@@ -208,7 +208,7 @@ fn a_workbook_edited_by_another_program_is_carried_forward() {
 fn json_has_each_items_review_and_a_summary() {
     // the CSV does not say what it was made for: items are compared one by one
     let v = json_of(rerun("en", &review("previous.csv")).args(["--format", "json"]));
-    assert_eq!(v["schema_version"], 44);
+    assert_eq!(v["schema_version"], 45);
     let items = &v["items"];
     let r03 = &by_id(items, "R-03")["review"];
     assert_eq!(r03["change"], "status-changed");

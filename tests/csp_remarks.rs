@@ -365,7 +365,7 @@ fn a_descriptive_remark_on_an_implemented_row_is_kept_for_the_reader() {
     let d = Dir::new();
     let remarks_of = |csp: &Path| {
         let v = json_of(d.report(csp, "2026-04-01"));
-        assert_eq!(v["schema_version"], 44);
+        assert_eq!(v["schema_version"], 45);
         ["K-1", "K-2"]
             .iter()
             .map(|id| {

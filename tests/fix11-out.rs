@@ -28,7 +28,7 @@ fn report_json_says_when_as_of_was_the_default() {
         .arg("--csp")
         .arg(reg("noaudit.yaml"));
     let v = json_of(c);
-    assert_eq!(v["schema_version"], 44);
+    assert_eq!(v["schema_version"], 45);
     assert_eq!(v["as_of_defaulted"], true);
 
     let mut c = on_checks("en", "report", reg("k.csv"));

@@ -91,7 +91,7 @@ fn report_marks_a_covered_item_with_notes_in_every_text_format() {
 #[test]
 fn json_keeps_the_status_and_counts_covered_with_notes() {
     let v = json_of(report("en", "remark.csv", "json"));
-    assert_eq!(v["schema_version"], 44);
+    assert_eq!(v["schema_version"], 45);
     let items = &v["items"];
     assert_eq!(by_id(items, "M1")["status"], "covered");
     assert_eq!(

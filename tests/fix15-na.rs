@@ -203,7 +203,7 @@ fn readiness_xlsx_shows_the_written_reason_and_why() {
 #[test]
 fn report_keeps_the_written_reason_in_json_and_csv() {
     let v = json_of(report("ja", "json"));
-    assert_eq!(v["schema_version"], 44);
+    assert_eq!(v["schema_version"], 45);
     let n1 = by_id(&v["items"], "N1");
     assert_eq!(n1["reasons"], json!(["not-applicable-without-reason"]));
     assert_eq!(

@@ -109,7 +109,7 @@ fn report_agrees_a_party_under_no_assurance_is_no_reason() {
         &data("fix32-csp/checks.csv"),
         &data("fix32-csp/a14-not-assured.csv"),
     );
-    assert_eq!(v["schema_version"], 44);
+    assert_eq!(v["schema_version"], 45);
     for n in 1..=9 {
         let item = by_id(&v["items"], &n.to_string());
         let reasons = common::strings(&item["reasons"]);

@@ -7144,7 +7144,7 @@ pub fn analyse_resolved(
         lang,
     ));
     GapReport {
-        schema_version: 44,
+        schema_version: 45,
         lang,
         as_of,
         warnings,
