@@ -37,6 +37,16 @@ fn reviewed(checks: &Path, previous: &Path) -> serde_json::Value {
     json_of(c)
 }
 
+/// Each of `ids` carried its `不要` decision `unchanged`, not marked re-review.
+fn assert_carried_unchanged(v: &serde_json::Value, ids: &[&str]) {
+    for id in ids {
+        let r = &by_id(&v["items"], id)["review"];
+        assert_eq!(r["change"], "unchanged", "{r}");
+        assert_eq!(r["re_review"], false, "{r}");
+        assert_eq!(r["decision"], "not-needed", "{r}");
+    }
+}
+
 /// Review 24 B-2: R1's required assurance went from 保証報告 to 個別監査, its risk from 低 to
 /// 高, and a note was added; the `不要` decided for the old ask was carried `unchanged`. Now
 /// the item changed (what it asks), each old cell named, and the decision is re-review.
@@ -60,27 +70,23 @@ fn b2_a_changed_ask_marks_the_decision_re_review() {
     assert_eq!(r2["previous_status"], "covered", "{r2}");
     assert_eq!(v["review"]["item_changed"], 2);
     assert_eq!(v["review"]["re_review"], 2);
-    // the change column names what changed
-    let mut c = report("ja", &fixture("rv-new.csv"), "csv");
-    c.arg("--review").arg(fixture("rv-prev-edited.csv"));
-    let csv = stdout_of(c);
-    let line = csv.lines().find(|l| l.starts_with("R1,")).unwrap();
-    assert!(
-        line.contains(
-            "確認項目の変化 (リスク(前回 低)・求める確認水準(前回 保証報告(SOC2))・備考) — 要再レビュー"
+    // the change column names what changed, in either language
+    for (lang, label) in [
+        (
+            "ja",
+            "確認項目の変化 (リスク(前回 低)・求める確認水準(前回 保証報告(SOC2))・備考) — 要再レビュー",
         ),
-        "{line}"
-    );
-    let mut c = report("en", &fixture("rv-new.csv"), "csv");
-    c.arg("--review").arg(fixture("rv-prev-edited.csv"));
-    let csv = stdout_of(c);
-    let line = csv.lines().find(|l| l.starts_with("R1,")).unwrap();
-    assert!(
-        line.contains(
-            "item changed (risk (was 低), assurance (was 保証報告(SOC2)), note) — re-review"
+        (
+            "en",
+            "item changed (risk (was 低), assurance (was 保証報告(SOC2)), note) — re-review",
         ),
-        "{line}"
-    );
+    ] {
+        let mut c = report(lang, &fixture("rv-new.csv"), "csv");
+        c.arg("--review").arg(fixture("rv-prev-edited.csv"));
+        let csv = stdout_of(c);
+        let line = csv.lines().find(|l| l.starts_with("R1,")).unwrap();
+        assert!(line.contains(label), "{line}");
+    }
 }
 
 /// B-2's guard: the same ask as reviewed (the check list the previous report was made
@@ -88,12 +94,7 @@ fn b2_a_changed_ask_marks_the_decision_re_review() {
 #[test]
 fn b2_the_same_ask_carries_the_decision_unchanged() {
     let v = reviewed(&fixture("rv-old.csv"), &fixture("rv-prev-edited.csv"));
-    for id in ["R1", "R2"] {
-        let r = &by_id(&v["items"], id)["review"];
-        assert_eq!(r["change"], "unchanged", "{r}");
-        assert_eq!(r["re_review"], false, "{r}");
-        assert_eq!(r["decision"], "not-needed", "{r}");
-    }
+    assert_carried_unchanged(&v, &["R1", "R2"]);
     assert_eq!(v["review"]["unchanged"], 2);
 }
 
@@ -142,12 +143,7 @@ fn b2_a_previous_report_without_the_ask_columns_marks_every_decision() {
 #[test]
 fn b4_the_tools_own_cp932_output_reads_back_unchanged() {
     let v = reviewed(&fixture("enc.csv"), &fixture("enc-prev.csv"));
-    for id in ["K-01", "K-02"] {
-        let r = &by_id(&v["items"], id)["review"];
-        assert_eq!(r["change"], "unchanged", "{r}");
-        assert_eq!(r["re_review"], false, "{r}");
-        assert_eq!(r["decision"], "not-needed", "{r}");
-    }
+    assert_carried_unchanged(&v, &["K-01", "K-02"]);
     // a round trip through today's writer, titles, ids and a note holding look-alikes
     let dir = tempfile::tempdir().unwrap();
     let checks = dir.path().join("checks.csv");
