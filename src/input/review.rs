@@ -48,7 +48,7 @@ struct Header {
 /// What a sheet's first row says about it.
 enum Shape {
     /// The header row of a gap sheet the tool wrote.
-    Ours(Header),
+    Ours(Box<Header>),
     /// A gap sheet's header (id, title, status, decision, comment) without columns a
     /// review compares: their headers.
     Lacking(Vec<&'static str>),
@@ -90,7 +90,7 @@ fn header_of(row: &[String]) -> Shape {
         else {
             return Shape::Lacking(compared.into_iter().filter(|n| find(n).is_none()).collect());
         };
-        return Shape::Ours(Header {
+        return Shape::Ours(Box::new(Header {
             id,
             title,
             status,
@@ -105,7 +105,7 @@ fn header_of(row: &[String]) -> Shape {
             comment: c,
             names: [h[col::ID], h[col::STATUS]],
             lang,
-        });
+        }));
     }
     Shape::Foreign
 }
