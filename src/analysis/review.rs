@@ -346,8 +346,8 @@ pub enum ContextKind {
     Csp,
     /// Another catalog (name or version): every decision carried is marked re-review.
     Catalog,
-    /// Another check list (file or sheets): items are compared one by one (title and
-    /// references), nothing more is marked.
+    /// Another check list (file or sheets): items are compared one by one (title,
+    /// references and what they ask), nothing more is marked.
     CheckList,
     /// The previous report does not say what it was made for (a CSV, a workbook without
     /// its summary): nothing is marked, the warning asks to check it.
