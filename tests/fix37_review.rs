@@ -275,6 +275,21 @@ fn c2_ids_typed_as_numbers_say_the_zero_was_lost() {
     assert!(e.contains("'1.10' は '1.1' になります"), "{e}");
 }
 
+/// C-2 in YAML: unquoted `1.1` and `1.10` are the number 1.1 twice: the hint says so and
+/// asks to quote them; quoted, they read as two items.
+#[test]
+fn c2_unquoted_yaml_ids_say_the_zero_was_lost() {
+    let mut c = report("en", &fixture("id-floats.yaml"), "csv");
+    let e = input_error(&mut c);
+    assert!(
+        e.contains("duplicate check-item id '1.1' (also item 1) (hint: the id is an unquoted number, and a number loses its trailing zeros ('1.10' becomes '1.1'): quote the ids ('1.10'))"),
+        "{e}"
+    );
+    let v = json_of(report("en", &fixture("id-quoted.yaml"), "json"));
+    assert_eq!(v["items"].as_array().unwrap().len(), 2);
+    assert_eq!(by_id(&v["items"], "1.10")["status"], "covered");
+}
+
 /// C-2's guards: ids typed as text (`1.1`…`1.10`) read as ten items; a duplicate id of
 /// text cells keeps the plain hint.
 #[test]

@@ -8782,7 +8782,7 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
     .map_err(|e| e.hint("expect a list of items with id, title, refs, assurance, risk, note"))?;
     let docs = doc.0;
     let mut items = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, (usize, bool)> = HashMap::new();
     let mut unknown_risks = Vec::new();
     for (i, d) in docs.into_iter().enumerate() {
         let n = i + 1;
@@ -8799,15 +8799,21 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
             }
             .to_owned()
         });
+        // an unquoted `1.10` is the number 1.1: what was typed is lost
+        let float = matches!(d.id, Some(Scalar::Float(_)));
         let id =
             d.id.map(Scalar::into_string)
                 .unwrap_or_else(|| format!("#{n}"));
-        if let Some(first) = seen.insert(id.clone(), n) {
-            return Err(InputError::at(
+        if let Some((first, first_float)) = seen.insert(id.clone(), (n, float)) {
+            let err = InputError::at(
                 at("id"),
                 format!("duplicate check-item id '{id}' (also item {first})"),
-            )
-            .hint("give every check item its own id"));
+            );
+            return Err(if float || first_float {
+                err.hint("the id is an unquoted number, and a number loses its trailing zeros ('1.10' becomes '1.1'): quote the ids ('1.10')")
+            } else {
+                err.hint("give every check item its own id")
+            });
         }
         let mut item = CheckItem {
             row: n,

@@ -139,6 +139,7 @@ pub const JA: &[(&str, &str)] = &[
     ("duplicate check-item id '{}' (also on row {})", "確認項目のID '{0}' が重複しています({1}行目にもあります)"),
     ("duplicate check-item id '{}' (also item {})", "確認項目のID '{0}' が重複しています({1}番目の項目にもあります)"),
     ("give every check item its own id", "確認項目ごとに別のIDを付けてください"),
+    ("the id is an unquoted number, and a number loses its trailing zeros ('1.10' becomes '1.1'): quote the ids ('1.10')", "項番が引用符なしの数値です。数値では末尾の0が失われます('1.10' は '1.1' になります): 項番を引用符で囲んでください('1.10')"),
     ("the id is a number in the sheet, and a number loses its trailing zeros ('1.10' becomes '1.1'): format the id column as text and type the ids again", "シート上で項番が数値になっています。数値では末尾の0が失われます('1.10' は '1.1' になります): 項番の列の書式を文字列にして、項番を入力し直してください"),
     ("the header row is there but no check items follow it", "見出しの行はありますが、その下に確認項目がありません"),
     ("no check items", "確認項目がありません"),
