@@ -597,6 +597,41 @@ fn a_report_with_a_review_matches_the_schema() {
     );
 }
 
+/// Review 24 B-2 and E (schema 45): a review naming the previous risk, required assurance
+/// and note, one of a previous report lacking those columns (`columns-missing`), and a
+/// reference `none-with-id` match the schema.
+#[test]
+fn a_review_of_a_changed_ask_and_a_none_with_an_id_match_the_schema() {
+    let run = |checks: &str, previous: Option<&str>| {
+        let mut c = bin();
+        c.args(["--lang", "ja", "report", "--checks"])
+            .arg(data(&format!("fix37-review/{checks}")))
+            .arg("--csp")
+            .arg(data("fix37-review/all.txt"))
+            .args(["--registration-kind", "ismap", "--as-of", "2026-12-01"])
+            .args(["--format", "json"]);
+        if let Some(p) = previous {
+            c.arg("--review").arg(data(&format!("fix37-review/{p}")));
+        }
+        json_of(c)
+    };
+    let v = run("rv-new.csv", Some("rv-prev-edited.csv"));
+    check(REPORT, &v);
+    assert_eq!(
+        v["items"][1]["review"]["previous_assurance"],
+        "保証報告(SOC2)"
+    );
+    let v = run("rv-old.csv", Some("rv-prev-nocols.csv"));
+    check(REPORT, &v);
+    assert_eq!(
+        v["items"][0]["review"]["re_review_context"],
+        "columns-missing"
+    );
+    let v = run("none.csv", None);
+    check(REPORT, &v);
+    assert_eq!(v["items"][0]["unresolved"][0]["why"], "none-with-id");
+}
+
 #[test]
 fn the_validator_rejects_drift() {
     let mut v = report(data("checks.yaml"), data("csp-basic.txt"), "en");

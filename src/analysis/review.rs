@@ -73,6 +73,12 @@ pub struct PreviousItem {
     pub title: String,
     /// The references cell as written (the item's references joined by `, `).
     pub references: String,
+    /// The risk, required assurance and note cells as written (in the previous report's
+    /// language): what the item asks, which a decision was made for; `None` when the sheet
+    /// lacks the column ([`Previous::unread`]).
+    pub risk: Option<String>,
+    pub assurance: Option<String>,
+    pub note: Option<String>,
     pub status: Status,
     /// Reason codes, as written (a code an older version wrote is kept as it is).
     pub reasons: Vec<String>,
@@ -112,6 +118,10 @@ pub struct Previous {
     pub context: Option<PreviousContext>,
     /// Rows below the last item with text but no status (a total, a footnote): not items.
     pub skipped_rows: Vec<usize>,
+    /// The columns of what an item asks (risk, required assurance, note) the sheet lacks,
+    /// by their headers (deleted since it was written): whether those changed cannot be
+    /// told, so every decision carried is marked re-review.
+    pub unread: Vec<String>,
 }
 
 /// What changed for an item since the review.
@@ -129,8 +139,9 @@ pub enum Change {
     /// Same status and reasons, other gaps: other controls missing (or stated otherwise),
     /// excluded (or for another reason), in an annex only, or unresolved.
     GapsChanged,
-    /// Another title or other references under the same id: not the item that was
-    /// reviewed (its status may have changed too: [`ItemReview::previous_status`]).
+    /// Another title, other references, or another ask (risk, required assurance, note)
+    /// under the same id: not the item that was reviewed, or not what it asked (its status
+    /// may have changed too: [`ItemReview::previous_status`]).
     ItemChanged,
 }
 
@@ -335,19 +346,27 @@ pub enum ContextKind {
     Csp,
     /// Another catalog (name or version): every decision carried is marked re-review.
     Catalog,
-    /// Another check list (file or sheets): items are compared one by one (title and
-    /// references), nothing more is marked.
+    /// Another check list (file or sheets): items are compared one by one (title,
+    /// references and what they ask), nothing more is marked.
     CheckList,
     /// The previous report does not say what it was made for (a CSV, a workbook without
     /// its summary): nothing is marked, the warning asks to check it.
     Unknown,
+    /// The previous report's gap sheet lacks a column of what an item asks (risk,
+    /// required assurance, note: deleted since): whether the ask a decision was made for
+    /// changed cannot be told, so every decision carried is marked re-review (review 24
+    /// B-2).
+    ColumnsMissing,
 }
 
 impl ContextKind {
     /// Whether every decision carried from a report that differs so is to be looked at
     /// again.
     pub fn marks_all(self) -> bool {
-        matches!(self, ContextKind::Csp | ContextKind::Catalog)
+        matches!(
+            self,
+            ContextKind::Csp | ContextKind::Catalog | ContextKind::ColumnsMissing
+        )
     }
 }
 
@@ -380,6 +399,14 @@ pub struct ItemReview {
     /// column for several references columns), when they differ.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_references: Option<String>,
+    /// The previous risk, required assurance and note (as written), each when it differs:
+    /// the decision was made for another ask (`保証報告(SOC2)` → `個別監査`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_risk: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_assurance: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_note: Option<String>,
     /// The gap columns that differ from the previous report's.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub previous_gaps: Vec<GapChange>,
@@ -400,6 +427,14 @@ impl ItemReview {
     /// partial)`, with ` — re-review` when the verdict changed after a decision.
     pub fn change_label(&self, current: Status, lang: Lang) -> String {
         let l = |ja, en| lang.pick(ja, en);
+        // a column with its previous cell (empty as `—`): `リスク(前回 低)`, `risk (was low)`
+        let was = |what: &str, before: &str| {
+            let before = Some(before.trim()).filter(|b| !b.is_empty()).unwrap_or("—");
+            match lang {
+                Lang::Ja => format!("{what}(前回 {before})"),
+                Lang::En => format!("{what} (was {before})"),
+            }
+        };
         let status_change = |from: Option<Status>| {
             format!(
                 "{} → {}",
@@ -436,6 +471,15 @@ impl ItemReview {
                 if self.previous_references.is_some() {
                     what.push(l("参照", "references").to_owned());
                 }
+                if let Some(before) = &self.previous_risk {
+                    what.push(was(l("リスク", "risk"), before));
+                }
+                if let Some(before) = &self.previous_assurance {
+                    what.push(was(l("求める確認水準", "assurance"), before));
+                }
+                if self.previous_note.is_some() {
+                    what.push(l("備考", "note").to_owned());
+                }
                 if from.is_some() {
                     what.push(status_change(from));
                 }
@@ -455,6 +499,10 @@ impl ItemReview {
                 Some(ContextKind::Catalog) => out.push_str(l(
                     "(前回は別のカタログ)",
                     " (previous review on another catalog)",
+                )),
+                Some(ContextKind::ColumnsMissing) => out.push_str(l(
+                    "(前回のレビューに列がない)",
+                    " (the previous review lacks columns)",
                 )),
                 _ => {}
             }
@@ -552,8 +600,27 @@ impl ReviewSummary {
     }
 }
 
-/// Text compared as a reviewer reads it: runs of spaces and line breaks count as one.
+/// An id as a review matches it: a character CP932 lacks as the look-alike CP932 writes
+/// for it (`1−1` as `1－1`), as [`same_text`] compares text.
+fn id_key(id: &str) -> Cow<'_, str> {
+    crate::input::decode::cp932_best_fit(id)
+}
+
+/// Text compared as a reviewer reads it: runs of spaces and line breaks count as one, and
+/// a character CP932 lacks as the look-alike CP932 writes for it (`〜` as `～`, `—` as `―`,
+/// [`crate::input::decode::cp932_best_fit`]): the tool's own `--output-encoding cp932`
+/// report given back reads as written (review 24 B-4).
 fn same_text(a: &str, b: &str) -> bool {
+    use crate::input::decode::cp932_best_fit;
+    // a CSV cell the report neutralised for Excel (`'-…`, `'=…`) is the text after the quote
+    fn plain(s: &str) -> Cow<'_, str> {
+        let s = s
+            .strip_prefix('\'')
+            .filter(|rest| rest.starts_with(['=', '+', '-', '@']))
+            .unwrap_or(s);
+        cp932_best_fit(s)
+    }
+    let (a, b) = (plain(a), plain(b));
     a.split_whitespace().eq(b.split_whitespace())
 }
 
@@ -661,13 +728,18 @@ fn context_warning(change: &ContextChange, origin: &str, lang: Lang) -> Warning 
         ),
         ContextKind::CheckList => (
             "review-other-check-list",
-            format!("前回のレビュー {origin} は別の確認項目ファイルによるものです(前回 {before}、今回 {now}): 確認項目は項番で対応づけ、確認項目・参照が変わったものを要再レビューとします"),
-            format!("The previous review {origin} was made from another check list ({before}; this report: {now}): items are matched by id, and one whose title or references changed is marked re-review"),
+            format!("前回のレビュー {origin} は別の確認項目ファイルによるものです(前回 {before}、今回 {now}): 確認項目は項番で対応づけ、確認項目・参照・リスク・求める確認水準・備考が変わったものを要再レビューとします"),
+            format!("The previous review {origin} was made from another check list ({before}; this report: {now}): items are matched by id, and one whose title, references, risk, required assurance or note changed is marked re-review"),
+        ),
+        ContextKind::ColumnsMissing => (
+            "review-columns-missing",
+            format!("前回のレビュー {origin} のギャップシートには列 {now} がありません: 各項目のリスク・求める確認水準・備考が判断の後に変わったかが分からないため、引き継いだ判断・コメントはすべて要再レビューとします(報告書が書いた列を戻すか、その報告書を指定してください)"),
+            format!("The gap sheet of the previous review {origin} lacks the column(s) {now}: whether an item's risk, required assurance or note changed since the decision cannot be told, so every decision and comment carried forward is marked re-review (restore the column(s) as the report wrote them, or give that report)"),
         ),
         ContextKind::Unknown => (
             "review-context-unknown",
-            format!("前回のレビュー {origin} には、どのCSP・カタログ・確認項目についてのものかの記載がありません(CSV、または概要シートのないブック): {now} についてのレビューであることを確認してください。確認項目は項番で対応づけ、判定・理由・確認項目・参照だけを比較します"),
-            format!("The previous review {origin} does not say which CSP, catalog and check list it was made for (a CSV, or a workbook without its summary sheet): check that it was made for {now}. Items are matched by id and compared by status, reasons, title and references only"),
+            format!("前回のレビュー {origin} には、どのCSP・カタログ・確認項目についてのものかの記載がありません(CSV、または概要シートのないブック): {now} についてのレビューであることを確認してください。確認項目は項番で対応づけ、判定・理由・不足等・確認項目・参照・リスク・求める確認水準・備考だけを比較します"),
+            format!("The previous review {origin} does not say which CSP, catalog and check list it was made for (a CSV, or a workbook without its summary sheet): check that it was made for {now}. Items are matched by id and compared by status, reasons, gaps, title, references, risk, required assurance and note only"),
         ),
     };
     Warning {
@@ -690,8 +762,8 @@ pub fn apply(
     previous: Previous,
     gap_cells: impl Fn(&GapReport, &ItemResult, Lang) -> [String; 5],
 ) {
-    let mut by_id: HashMap<&str, &PreviousItem> =
-        previous.items.iter().map(|p| (p.id.as_str(), p)).collect();
+    let mut by_id: HashMap<Cow<str>, &PreviousItem> =
+        previous.items.iter().map(|p| (id_key(&p.id), p)).collect();
     let mut summary = ReviewSummary {
         source: previous.source.clone(),
         sheet: previous.sheet.clone(),
@@ -699,6 +771,15 @@ pub fn apply(
         skipped_rows: previous.skipped_rows.clone(),
         ..ReviewSummary::default()
     };
+    if !previous.unread.is_empty() {
+        let names: Vec<String> = previous.unread.iter().map(|n| format!("'{n}'")).collect();
+        summary.context_changes.push(ContextChange {
+            what: ContextKind::ColumnsMissing,
+            previous: None,
+            current: names.join(", "),
+            unnamed: false,
+        });
+    }
     // the first difference that marks every decision: another CSP before another catalog
     let marks_all = summary
         .context_changes
@@ -714,11 +795,12 @@ pub fn apply(
             .map(|c| context_warning(c, &origin, lang)),
     );
     // each item's gaps as the previous report's language writes them
+    let ask_lang = previous.lang;
     let current_gaps: Vec<[String; 5]> = report
         .items
         .iter()
         .map(|item| {
-            if by_id.contains_key(item.id.as_str()) {
+            if by_id.contains_key(&id_key(&item.id)) {
                 gap_cells(report, item, previous.lang)
             } else {
                 Default::default()
@@ -726,13 +808,16 @@ pub fn apply(
         })
         .collect();
     for (item, gaps) in report.items.iter_mut().zip(current_gaps) {
-        let review = match by_id.remove(item.id.as_str()) {
+        let review = match by_id.remove(&id_key(&item.id)) {
             None => ItemReview {
                 change: Change::New,
                 previous_status: None,
                 previous_reasons: Vec::new(),
                 previous_title: None,
                 previous_references: None,
+                previous_risk: None,
+                previous_assurance: None,
+                previous_note: None,
                 previous_gaps: Vec::new(),
                 decision: None,
                 comment: None,
@@ -750,6 +835,17 @@ pub fn apply(
                 let previous_title = (!same_text(&p.title, &item.title)).then(|| p.title.clone());
                 let previous_references =
                     (!same_text(&p.references, &references)).then(|| p.references.clone());
+                // what the item asks, as its sheet writes it in the previous report's
+                // language: a decision made for another ask carries no further
+                let changed = |before: &Option<String>, now: &str| {
+                    before.clone().filter(|before| !same_text(before, now))
+                };
+                let previous_risk = changed(&p.risk, item.risk.map_or("", |r| r.label(ask_lang)));
+                let previous_assurance = changed(
+                    &p.assurance,
+                    item.assurance_read().map_or("", |a| a.label(ask_lang)),
+                );
+                let previous_note = changed(&p.note, &item.note);
                 let previous_gaps: Vec<GapChange> = GapKind::ALL
                     .into_iter()
                     .zip(p.gaps.iter().zip(gaps))
@@ -760,7 +856,12 @@ pub fn apply(
                         current: now,
                     })
                     .collect();
-                let change = if previous_title.is_some() || previous_references.is_some() {
+                let change = if previous_title.is_some()
+                    || previous_references.is_some()
+                    || previous_risk.is_some()
+                    || previous_assurance.is_some()
+                    || previous_note.is_some()
+                {
                     Change::ItemChanged
                 } else if p.status != item.status {
                     Change::StatusChanged
@@ -786,6 +887,9 @@ pub fn apply(
                     },
                     previous_title,
                     previous_references,
+                    previous_risk,
+                    previous_assurance,
+                    previous_note,
                     previous_gaps,
                     decision: p.decision.clone(),
                     comment,
@@ -811,7 +915,7 @@ pub fn apply(
     summary.removed_items = previous
         .items
         .iter()
-        .filter(|p| by_id.contains_key(p.id.as_str()))
+        .filter(|p| by_id.contains_key(&id_key(&p.id)))
         .map(|p| RemovedItem {
             id: p.id.clone(),
             title: p.title.clone(),
@@ -836,10 +940,11 @@ pub fn apply(
 /// opened and saved in Excel, which turns ids that look like dates or numbers (`1-1`,
 /// `3/4`, `001`, `5.10`) into others.
 fn ids_unmatched(report: &GapReport, previous: &Previous, origin: &str) -> Option<Warning> {
-    let ids: std::collections::HashSet<&str> = report.items.iter().map(|i| i.id.as_str()).collect();
+    let ids: std::collections::HashSet<Cow<str>> =
+        report.items.iter().map(|i| id_key(&i.id)).collect();
     if previous.items.is_empty()
         || report.items.is_empty()
-        || previous.items.iter().any(|p| ids.contains(p.id.as_str()))
+        || previous.items.iter().any(|p| ids.contains(&id_key(&p.id)))
     {
         return None;
     }
@@ -872,18 +977,19 @@ const UNMATCHED_NAMED: usize = 5;
 /// (`1月1日`, `Jan-01`, `1`). Those decisions are not carried (the item is new, the
 /// previous row removed): the rows are named, the first [`UNMATCHED_NAMED`] of them.
 fn ids_converted(report: &GapReport, previous: &Previous, origin: &str) -> Option<Warning> {
-    let now: std::collections::HashSet<&str> = report.items.iter().map(|i| i.id.as_str()).collect();
-    let then: std::collections::HashSet<&str> =
-        previous.items.iter().map(|p| p.id.as_str()).collect();
+    let now: std::collections::HashSet<Cow<str>> =
+        report.items.iter().map(|i| id_key(&i.id)).collect();
+    let then: std::collections::HashSet<Cow<str>> =
+        previous.items.iter().map(|p| id_key(&p.id)).collect();
     let unmatched: Vec<&PreviousItem> = previous
         .items
         .iter()
-        .filter(|p| !now.contains(p.id.as_str()))
+        .filter(|p| !now.contains(&id_key(&p.id)))
         .collect();
     let new: Vec<&str> = now
         .iter()
-        .copied()
-        .filter(|id| !then.contains(id))
+        .filter(|id| !then.contains(*id))
+        .map(|id| id.as_ref())
         .collect();
     let excel = new.iter().any(|id| excel_converts(id))
         || unmatched.iter().any(|p| excel_converted(&p.id, &new));

@@ -251,14 +251,7 @@ struct Chars {
 impl Chars {
     fn new(s: &str) -> Chars {
         Chars {
-            at: s
-                .char_indices()
-                .map(|(i, c)| {
-                    // the middle dot is a separator here, never a decimal point
-                    let f = if is_middle_dot(c) { c } else { fold_char(c) };
-                    (i, c, f)
-                })
-                .collect(),
+            at: s.char_indices().map(|(i, c)| (i, c, lex_fold(c))).collect(),
             len: s.len(),
         }
     }
@@ -318,6 +311,19 @@ impl Chars {
     }
 }
 
+/// A character as the lexer reads it: [`fold_char`]'s, but the middle dot kept (a
+/// separator here, never a decimal point), `―` (U+2015, what CP932's 0x815C reads as, and
+/// what the tool's own CP932 output writes for `—`) a dash as `—` is, and the half-width
+/// `､` (U+FF64, of 半角変換) the `、` it stands for (review 24 C-1).
+fn lex_fold(c: char) -> char {
+    match c {
+        '\u{2015}' => '-',
+        '\u{FF64}' => '、',
+        c if is_middle_dot(c) => c,
+        c => fold_char(c),
+    }
+}
+
 fn is_middle_dot(c: char) -> bool {
     matches!(c, '\u{30FB}' | '\u{FF65}')
 }
@@ -330,8 +336,8 @@ fn is_hard_sep(c: char) -> bool {
     )
 }
 
-/// Could `text` hold a range: has it a character (or an English word: `to`, `through`,
-/// `thru`) the lexer reads as one's sign?
+/// Could `text` hold a range: has it a character (or a word: `から`, `ないし`, `乃至`, `to`,
+/// `through`, `thru`) the lexer reads as one's sign?
 pub fn may_hold_range(text: &str) -> bool {
     let words = || {
         let lower = text.to_ascii_lowercase();
@@ -344,7 +350,9 @@ pub fn may_hold_range(text: &str) -> bool {
     if text.is_ascii() {
         return text.bytes().any(|b| b == b'-' || b == b'~') || words();
     }
-    text.chars().any(|c| is_range_op(fold_char(c))) || words()
+    text.chars().any(|c| is_range_op(lex_fold(c)))
+        || ["から", "ないし", "乃至"].iter().any(|w| text.contains(w))
+        || words()
 }
 
 fn is_range_op(c: char) -> bool {
@@ -375,13 +383,23 @@ fn skip_line_break(c: &Chars, i: usize) -> usize {
 }
 
 /// The range mark at `i` and the index after it: `～`, `-`… or the word `から` (`9.2.1から
-/// 9.2.3`), or in English `to`, `through`, `thru` (`9.2.1 to 9.2.3`) as a word of its own.
+/// 9.2.3`), `ないし` or `乃至` (the official Japanese for "from … to", as in 第1条ないし第3条),
+/// or in English `to`, `through`, `thru` (`9.2.1 to 9.2.3`) as a word of its own.
 fn range_op_at(c: &Chars, i: usize) -> Option<usize> {
     if c.is(i, is_range_op) {
         return Some(i + 1);
     }
-    if c.orig(i) == Some('か') && c.orig(i + 1) == Some('ら') {
-        return Some(i + 2);
+    let word = |w: &str| {
+        w.chars()
+            .enumerate()
+            .all(|(k, ch)| c.orig(i + k) == Some(ch))
+            .then(|| i + w.chars().count())
+    };
+    if let Some(end) = word("から")
+        .or_else(|| word("ないし"))
+        .or_else(|| word("乃至"))
+    {
+        return Some(end);
     }
     let spaced = i > 0 && c.is(i - 1, |ch| ch == ' ' || ch == '\t');
     ["THROUGH", "THRU", "TO"]
@@ -1280,6 +1298,18 @@ fn is_dash(c: char) -> bool {
 /// (`別途確認`, `契約で確認`) do not; nor do these words beside an id (`9.2.1、なし`), which
 /// stay a reference that does not resolve (review 11 C-4).
 fn cell_says_none(cell: &str) -> bool {
+    let t = cell.trim();
+    // words, then maybe a note in brackets (`なし（契約で確認）`, `－（対象外）`)
+    let (words, note) = match t.find(|c| OPENING.contains(c)) {
+        Some(i) if i > 0 && t.ends_with(|c| CLOSING.contains(c)) => (&t[..i], &t[i..]),
+        _ => (t, ""),
+    };
+    is_none_word(words) && note_is_settled(note)
+}
+
+/// Do `words` say "none": dashes only, or one of the words (`なし`, `該当なし`, `対象外`,
+/// `ISMAP対象外`, `N/A`, `None`…), in brackets or not?
+fn is_none_word(words: &str) -> bool {
     /// The words, by their [`header_key`](crate::text::header_key).
     const NONE: &[&str] = &[
         "なし",
@@ -1300,16 +1330,21 @@ fn cell_says_none(cell: &str) -> bool {
         "nomapping",
         "notapplicable",
     ];
-    let t = cell.trim();
-    // words, then maybe a note in brackets (`なし（契約で確認）`, `－（対象外）`)
-    let (words, note) = match t.find(|c| OPENING.contains(c)) {
-        Some(i) if i > 0 && t.ends_with(|c| CLOSING.contains(c)) => (&t[..i], &t[i..]),
-        _ => (t, ""),
-    };
     let key = crate::text::header_key(words);
-    (words.chars().all(is_dash)
-        || NONE.contains(&key.trim_matches(|c| OPENING.contains(c) || CLOSING.contains(c))))
-        && note_is_settled(note)
+    words.chars().all(is_dash)
+        || NONE.contains(&key.trim_matches(|c| OPENING.contains(c) || CLOSING.contains(c)))
+}
+
+/// Does a reference open with words saying "none" and go on in brackets (`対象外（9.2.3で
+/// 確認）`, `なし（9.2.3参照）`, `該当なし（A.9.2.3）`, `N/A (see 9.2.3)`)? Such a reference with an
+/// id inside is neither a none nor that id: the resolver says so (review 24 E), rather
+/// than that another framework is named before the id.
+pub fn none_around_id(reference: &str) -> bool {
+    let t = reference.trim();
+    match t.find(|c| OPENING.contains(c)) {
+        Some(i) if i > 0 => is_none_word(&t[..i]),
+        _ => false,
+    }
 }
 
 /// Does the note in brackets after a none say why or where the item is settled, so that the
@@ -3610,6 +3645,57 @@ mod fix9_tests {
         }
         for text in ["同上記載", "9.2.1", "上"] {
             assert!(!is_ditto(text), "{text}");
+        }
+    }
+
+    /// Review 24 C-1: `―` (U+2015, CP932's 0x815C), `ないし` and `乃至` mark a range as `—`
+    /// and `から` do; `､` (U+FF64) separates as `、` does.
+    #[test]
+    fn cp932_dash_half_width_comma_and_naishi() {
+        for cell in [
+            "9.2.1―9.2.3",
+            "9.2.1ないし9.2.3",
+            "9.2.1 乃至 9.2.3",
+            "9.2.1乃至9.2.3まで",
+        ] {
+            assert_eq!(split(cell), [cell], "{cell}");
+            let r = read(cell);
+            assert!(
+                matches!(r.atoms.as_slice(), [Atom::Range(None, _, _)]),
+                "{cell}: {r:?}"
+            );
+            assert!(r.beside.iter().all(|b| residue(&b.after, false).is_empty()));
+            assert!(may_hold_range(cell), "{cell}");
+        }
+        assert_eq!(split("9.2.1､9.2.3､ 9.2.4"), ["9.2.1", "9.2.3", "9.2.4"]);
+        assert!(read("9.2.1―").open_range);
+        assert!(read("9.2.1ないし").open_range);
+        // the words alone, or in a title, are no range
+        assert_eq!(split("9.2.1 ないしょ"), ["9.2.1 ないしょ"]);
+    }
+
+    /// Review 24 E: a reference opening with a none and going on in brackets.
+    #[test]
+    fn a_none_around_an_id() {
+        for t in [
+            "対象外（9.2.3で確認）",
+            "なし（9.2.3参照）",
+            "該当なし（A.9.2.3）",
+            "N/A (see 9.2.3)",
+            "－（9.2.3に含む）",
+            "ISMAP対象外（CLD.9.5.1）",
+        ] {
+            assert!(none_around_id(t), "{t}");
+        }
+        for t in [
+            "9.2.3（対象外）",
+            "PCI DSS 9.2.1",
+            "（9.2.3）",
+            "参考（9.2.3）",
+            "なし",
+            "9.2.3",
+        ] {
+            assert!(!none_around_id(t), "{t}");
         }
     }
 }

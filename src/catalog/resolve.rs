@@ -136,6 +136,9 @@ pub enum Unresolved {
     /// An arrow between two ids (`9.2.1 → 9.2.6`): a range, a list, or one replacing the
     /// other?
     Arrow,
+    /// Words saying none with an id in brackets after them (`対象外（9.2.3で確認）`,
+    /// `なし（9.2.3参照）`, `N/A (see 9.2.3)`): neither a none nor the id.
+    NoneWithId,
 }
 
 impl Unresolved {
@@ -195,6 +198,9 @@ impl Unresolved {
             }
             Unresolved::Arrow => {
                 "an arrow between two ids (9.2.1 → 9.2.6) is read neither as a range nor as a list: write a range with ～ (9.2.1～9.2.6), or list the ids"
+            }
+            Unresolved::NoneWithId => {
+                "says none (なし, 対象外, N/A) with an id in brackets: read neither as none nor as the id; write the id alone if the item rests on it, else the none alone (its note in another column)"
             }
         }
     }
@@ -572,7 +578,12 @@ impl RefIndex {
             if !reftext::residue(&beside.before, nist).is_empty()
                 && !self.is_title_written(entries, atom, &r, &beside.before)
             {
-                return unresolved(Unresolved::UnknownFramework);
+                // `対象外（9.2.3で確認）`: a none with an id inside, no other framework
+                return unresolved(if reftext::none_around_id(input) {
+                    Unresolved::NoneWithId
+                } else {
+                    Unresolved::UnknownFramework
+                });
             }
             if matches!(r, Resolution::Unresolved { .. }) {
                 return r;
@@ -580,7 +591,12 @@ impl RefIndex {
             if !reftext::residue(&beside.after, false).is_empty()
                 && !self.is_title_written(entries, atom, &r, &beside.after)
             {
-                return unresolved(Unresolved::Qualified);
+                // `－（9.2.3に含む）`: a none with an id inside, no qualifier of the id
+                return unresolved(if reftext::none_around_id(input) {
+                    Unresolved::NoneWithId
+                } else {
+                    Unresolved::Qualified
+                });
             }
             out = Some(match out {
                 None => r,

@@ -3500,14 +3500,27 @@ impl Items {
         // ids meet by hash first (no copy of each id kept), then by text
         if !self.id_hashes.insert(self.id_hasher.hash_one(&item.id)) {
             if let Some(first) = self.items.iter().find(|i| i.id == item.id) {
-                return Err(InputError::at(
+                // an id typed as a number (`1.10` in a General cell is the number 1.1):
+                // what was typed is lost, as in a references cell (`written-as-number`)
+                let number = |r: usize| {
+                    self.col(Field::Id).is_some_and(|c| {
+                        self.fractions
+                            .binary_search(&(r.saturating_sub(1), c))
+                            .is_ok()
+                    })
+                };
+                let err = InputError::at(
                     self.loc.clone().row(row).column(self.col_name(Field::Id)),
                     format!(
                         "duplicate check-item id '{}' (also on row {})",
                         item.id, first.row
                     ),
-                )
-                .hint("give every check item its own id"));
+                );
+                return Err(if number(row) || number(first.row) {
+                    err.hint("the id is a number in the sheet, and a number loses its trailing zeros ('1.10' becomes '1.1'): format the id column as text and type the ids again")
+                } else {
+                    err.hint("give every check item its own id")
+                });
             }
         }
         item.title = self.take_trimmed(cells, Field::Title);
@@ -8951,7 +8964,7 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
     .map_err(|e| e.hint("expect a list of items with id, title, refs, assurance, risk, note"))?;
     let docs = doc.0;
     let mut items = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, (usize, bool)> = HashMap::new();
     let mut unknown_risks = Vec::new();
     for (i, d) in docs.into_iter().enumerate() {
         let n = i + 1;
@@ -8968,15 +8981,21 @@ fn load_structured(path: &Path, encoding: Option<Encoding>) -> Result<CheckList,
             }
             .to_owned()
         });
+        // an unquoted `1.10` is the number 1.1: what was typed is lost
+        let float = matches!(d.id, Some(Scalar::Float(_)));
         let id =
             d.id.map(Scalar::into_string)
                 .unwrap_or_else(|| format!("#{n}"));
-        if let Some(first) = seen.insert(id.clone(), n) {
-            return Err(InputError::at(
+        if let Some((first, first_float)) = seen.insert(id.clone(), (n, float)) {
+            let err = InputError::at(
                 at("id"),
                 format!("duplicate check-item id '{id}' (also item {first})"),
-            )
-            .hint("give every check item its own id"));
+            );
+            return Err(if float || first_float {
+                err.hint("the id is an unquoted number, and a number loses its trailing zeros ('1.10' becomes '1.1'): quote the ids ('1.10')")
+            } else {
+                err.hint("give every check item its own id")
+            });
         }
         let mut item = CheckItem {
             row: n,

@@ -249,20 +249,35 @@ pub fn encode_cp932_best_fit(text: &str) -> Result<(Vec<u8>, Vec<char>), String>
         .filter(|(c, ..)| text.contains(*c))
         .map(|(c, ..)| *c)
         .collect();
-    let text: std::borrow::Cow<str> = if fitted.is_empty() {
+    let text = if fitted.is_empty() {
         text.into()
     } else {
-        text.chars()
-            .map(|c| {
-                CP932_BEST_FIT
-                    .iter()
-                    .find(|(from, ..)| *from == c)
-                    .map_or(c, |(_, to, _)| *to)
-            })
-            .collect::<String>()
-            .into()
+        cp932_best_fit(text)
     };
     encode_strict(&text).map(|bytes| (bytes, fitted))
+}
+
+/// `text` with each character of [`CP932_BEST_FIT`] as CP932 writes it (`〜` → `～`,
+/// `—` → `―`): what the tool's own `--output-encoding cp932` output reads back as, so that
+/// text compared with such output (a previous report given to `--review`) compares alike.
+/// Borrowed when the text holds none of them.
+pub fn cp932_best_fit(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii()
+        || !text
+            .chars()
+            .any(|c| CP932_BEST_FIT.iter().any(|(from, ..)| *from == c))
+    {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            CP932_BEST_FIT
+                .iter()
+                .find(|(from, ..)| *from == c)
+                .map_or(c, |(_, to, _)| *to)
+        })
+        .collect::<String>()
+        .into()
 }
 
 fn encode_strict(text: &str) -> Result<Vec<u8>, String> {
@@ -491,6 +506,20 @@ mod tests {
         let err = encode_cp932("〜😀").unwrap_err();
         assert!(err.contains("U+1F600"), "{err}");
         assert!(encode_cp932("𠮷").unwrap_err().contains("U+20BB7"));
+    }
+
+    /// The folding a comparison with CP932 output uses is the writer's own (review 24 B-4).
+    #[test]
+    fn cp932_best_fit_folds_as_the_writer_writes() {
+        assert!(matches!(
+            cp932_best_fit("確認 9.2.1"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let text = "①〜③ – — ‖ − ¥100\u{a0}x";
+        let (bytes, _) = encode_cp932_best_fit(text).unwrap();
+        let (back, _, _) = encoding_rs::SHIFT_JIS.decode(&bytes);
+        assert_eq!(cp932_best_fit(text), back);
+        assert_eq!(cp932_best_fit(&back), back);
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! A previous gap report (`report --review PREVIOUS`): the gap sheet of a workbook, or the
 //! CSV, that `ismap-gap report` wrote, possibly edited since (in Excel, LibreOffice or by
-//! a program), read back for its items' ids, titles, references, statuses, reason codes,
-//! decisions and comments, and for what its summary says it was made for (CSP, catalog,
-//! check list). A file whose header is not the tool's, a sheet missing a column a review
-//! compares, two gap sheets, or ids that repeat are refused.
+//! a program), read back for its items' ids, titles, references, what they ask (risk,
+//! required assurance, note), statuses, reason codes, decisions and comments, and for what
+//! its summary says it was made for (CSP, catalog, check list). A file whose header is not
+//! the tool's, a sheet missing a column a review compares the verdict by, two gap sheets,
+//! or ids that repeat are refused; a sheet without a column of what an item asks is read,
+//! and the review marks every decision re-review.
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -30,6 +32,11 @@ struct Header {
     gaps: [usize; 4],
     /// The procedures column: the CSP's words it quotes are compared.
     procedures: usize,
+    /// What the item asks: its risk, required assurance and note columns, each `None`
+    /// when the sheet lacks it (deleted since: the review marks every decision re-review).
+    ask: [Option<usize>; 3],
+    /// Their headers, for the columns the sheet lacks.
+    ask_names: [&'static str; 3],
     decision: usize,
     comment: usize,
     /// The id and status columns' headers, for errors.
@@ -41,7 +48,7 @@ struct Header {
 /// What a sheet's first row says about it.
 enum Shape {
     /// The header row of a gap sheet the tool wrote.
-    Ours(Header),
+    Ours(Box<Header>),
     /// A gap sheet's header (id, title, status, decision, comment) without columns a
     /// review compares: their headers.
     Lacking(Vec<&'static str>),
@@ -83,7 +90,7 @@ fn header_of(row: &[String]) -> Shape {
         else {
             return Shape::Lacking(compared.into_iter().filter(|n| find(n).is_none()).collect());
         };
-        return Shape::Ours(Header {
+        return Shape::Ours(Box::new(Header {
             id,
             title,
             status,
@@ -92,11 +99,13 @@ fn header_of(row: &[String]) -> Shape {
             reasons,
             gaps: [missing, na, annex, unresolved],
             procedures,
+            ask: [h[col::RISK], h[col::ASSURANCE], h[col::NOTE]].map(find),
+            ask_names: [h[col::RISK], h[col::ASSURANCE], h[col::NOTE]],
             decision: d,
             comment: c,
             names: [h[col::ID], h[col::STATUS]],
             lang,
-        });
+        }));
     }
     Shape::Foreign
 }
@@ -200,7 +209,7 @@ pub fn load(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let (items, skipped_rows, lang) = items(&gaps)?;
+    let (items, skipped_rows, lang, unread) = items(&gaps)?;
     Ok(Previous {
         source,
         sheet: gaps.sheet,
@@ -208,6 +217,7 @@ pub fn load(
         items,
         context,
         skipped_rows,
+        unread,
     })
 }
 
@@ -314,9 +324,11 @@ fn status_of(text: &str) -> Option<Status> {
 
 /// Every item row under the header (ids unique, statuses ones the tool writes), and the
 /// rows with text below the last item that has a status (a total, a footnote), which
-/// are not items and are left out (the caller names them); and the language of the
-/// sheet's headers.
-fn items(sheet: &Sheet) -> Result<(Vec<PreviousItem>, Vec<usize>, Lang), InputError> {
+/// are not items and are left out (the caller names them); the language of the sheet's
+/// headers; and the headers of the columns of what an item asks that it lacks.
+type Items = (Vec<PreviousItem>, Vec<usize>, Lang, Vec<String>);
+
+fn items(sheet: &Sheet) -> Result<Items, InputError> {
     let header = match shape_of(sheet) {
         Shape::Ours(h) => h,
         Shape::Lacking(missing) => return Err(lacking(sheet.location(), &missing)),
@@ -388,11 +400,15 @@ fn items(sheet: &Sheet) -> Result<(Vec<PreviousItem>, Vec<usize>, Lang), InputEr
             .filter(|r| !r.is_empty())
             .map(str::to_owned)
             .collect();
+        let [risk, assurance, note] = header.ask.map(|c| c.map(|c| cell(c).to_owned()));
         out.push(PreviousItem {
             row: row_no,
             id: id.to_owned(),
             title: cell(header.title).to_owned(),
             references: cell(header.references).to_owned(),
+            risk,
+            assurance,
+            note,
             status,
             reasons,
             gaps: {
@@ -404,7 +420,14 @@ fn items(sheet: &Sheet) -> Result<(Vec<PreviousItem>, Vec<usize>, Lang), InputEr
             comment: row.get(header.comment).cloned().unwrap_or_default(),
         });
     }
-    Ok((out, skipped, header.lang))
+    let unread = header
+        .ask
+        .iter()
+        .zip(header.ask_names)
+        .filter(|(c, _)| c.is_none())
+        .map(|(_, name)| name.to_owned())
+        .collect();
+    Ok((out, skipped, header.lang, unread))
 }
 
 #[cfg(test)]
@@ -451,7 +474,8 @@ mod tests {
         row[col::REFERENCES] = "9.1.1, 9.2.1";
         row[ja.len() - 2] = "要";
         row[ja.len() - 1] = "SOC2で確認";
-        let (got, skipped, _) = items(&sheet(&[&ja, &row, &[""; 3]])).unwrap();
+        let (got, skipped, _, unread) = items(&sheet(&[&ja, &row, &[""; 3]])).unwrap();
+        assert!(unread.is_empty());
         assert!(skipped.is_empty());
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].status, Status::Partial);
@@ -465,7 +489,7 @@ mod tests {
         row[col::ID] = "C-02";
         row[col::STATUS] = "covered";
         row[en.len() - 2] = "under review";
-        let (got, _, _) = items(&sheet(&[&en, &row])).unwrap();
+        let (got, _, _, _) = items(&sheet(&[&en, &row])).unwrap();
         assert_eq!(got[0].status, Status::Covered);
         assert_eq!(got[0].decision, Some(Decision::UnderReview));
     }
@@ -527,6 +551,34 @@ mod tests {
         assert!(e.message.contains("not a gap report"), "{e}");
     }
 
+    /// What an item asks (risk, required assurance, note) is read as written; a sheet
+    /// without one of those columns is read, the column named as unread (review 24 B-2).
+    #[test]
+    fn what_an_item_asks_is_read_and_a_missing_column_named() {
+        let ja = header(Lang::Ja);
+        let mut row = vec![""; ja.len()];
+        row[col::ID] = "R1";
+        row[col::STATUS] = "保証水準不足";
+        row[col::RISK] = "低";
+        row[col::ASSURANCE] = "保証報告(SOC2)";
+        row[col::NOTE] = " 年1回 ";
+        let (got, _, _, unread) = items(&sheet(&[&ja, &row])).unwrap();
+        assert!(unread.is_empty());
+        assert_eq!(got[0].risk.as_deref(), Some("低"));
+        assert_eq!(got[0].assurance.as_deref(), Some("保証報告(SOC2)"));
+        assert_eq!(got[0].note.as_deref(), Some("年1回"));
+        let keep: Vec<usize> = (0..ja.len())
+            .filter(|&c| c != col::RISK && c != col::NOTE)
+            .collect();
+        let trimmed: Vec<&str> = keep.iter().map(|&c| ja[c]).collect();
+        let row: Vec<&str> = keep.iter().map(|&c| row[c]).collect();
+        let (got, _, _, unread) = items(&sheet(&[&trimmed, &row])).unwrap();
+        assert_eq!(unread, ["リスク", "備考"]);
+        assert_eq!(got[0].risk, None);
+        assert_eq!(got[0].note, None);
+        assert_eq!(got[0].assurance.as_deref(), Some("保証報告(SOC2)"));
+    }
+
     #[test]
     fn rows_below_the_last_item_without_a_status_are_left_out() {
         let ja = header(Lang::Ja);
@@ -539,7 +591,7 @@ mod tests {
         let mut note = vec![""; ja.len()];
         note[col::TITLE] = "全体コメント";
         let blank = vec![""; ja.len()];
-        let (got, skipped, _) = items(&sheet(&[&ja, &a, &total, &blank, &note])).unwrap();
+        let (got, skipped, _, _) = items(&sheet(&[&ja, &a, &total, &blank, &note])).unwrap();
         assert_eq!(got.len(), 1);
         assert_eq!(skipped, [3, 5]);
         // a row without a status between items is still an error, naming it
