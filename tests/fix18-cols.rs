@@ -333,7 +333,6 @@ fn a13_a_note_recording_the_item_unmet_leaves_it_not_analysed_and_ordinary_notes
         "対応済",
         "問題なし",
         "規程類を確認",
-        "契約書に明記する",
         // the scope's rules read an item resting on the IaaS; a level not asked is none
         "IaaS事業者に依存",
         "SOC2は不要",
@@ -341,6 +340,17 @@ fn a13_a_note_recording_the_item_unmet_leaves_it_not_analysed_and_ordinary_notes
         let item = item_with("備考", note);
         assert_eq!(item["status"], "covered", "{note}: {item}");
     }
+    // a term asked of the contract (`契約書に明記する`) is none the ISMAP statement shows:
+    // not analysed, worded as the contract's (session 16, fix37-note: was read as an
+    // ordinary note, fail closed decides)
+    let item = item_with("備考", "契約書に明記する");
+    assert_eq!(item["status"], "not-analysed", "{item}");
+    assert!(
+        item["additional_procedures"][0]["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("asks for a term in the contract")),
+        "{item}"
+    );
     // a level asked is the level rule's, whatever else the note says
     let item = item_with("備考", "年1回以上見直すこと");
     assert_ne!(item["status"], "covered", "{item}");
