@@ -1,26 +1,54 @@
 //! Session 16, the lead's part of review 25 (`tests/data/review25-lead/`): A-7 a scope
-//! exclusion on a line of its own marked as a note (`※大阪リージョンは対象外`, `注：…`,
-//! `* …`) or worded `…は言明の対象外`, in a pasted entry and in a profile's `scope:`.
+//! exclusion in the ordinary spellings (`※大阪リージョンは対象外`, `【対象外】…`,
+//! `…（対象外）`, `…は本言明の対象外です`, `… is out of scope`), in a pasted entry and in a
+//! profile's `scope:`; A-2 a `備考：` note row; A-17 and B-1 sheets named as examples,
+//! copies, templates or unused rows, in a CSP workbook and in a check list; D-1 the
+//! rows-not-read note capped.
 mod common;
 
-use common::{bin, by_id, data, json_of};
+use common::{bin, by_id, data};
 
-fn report(csp: &str) -> serde_json::Value {
+/// `ismap-gap --lang LANG report --as-of 2026-12-01 [EXTRA…] --checks CHECKS --csp CSP`,
+/// both fixtures of `tests/data/review25-lead/`.
+fn run(lang: &str, extra: &[&str], checks: &str, csp: &str) -> assert_cmd::Command {
     let mut c = bin();
-    c.args([
-        "--lang",
-        "en",
-        "report",
-        "--as-of",
-        "2026-12-01",
-        "--format",
-        "json",
-        "--checks",
-    ])
-    .arg(data("review25-lead/scchk.csv"))
-    .arg("--csp")
-    .arg(data(&format!("review25-lead/{csp}")));
-    json_of(c)
+    c.args(["--lang", lang, "report", "--as-of", "2026-12-01"])
+        .args(extra)
+        .arg("--checks")
+        .arg(data(&format!("review25-lead/{checks}")))
+        .arg("--csp")
+        .arg(data(&format!("review25-lead/{csp}")));
+    c
+}
+
+/// [`run`] in English as JSON, with the outputs of a successful run: stdout as JSON, stderr.
+fn json_and_stderr(extra: &[&str], checks: &str, csp: &str) -> (serde_json::Value, String) {
+    let mut args = vec!["--format", "json"];
+    args.extend(extra);
+    let out = run("en", &args, checks, csp)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let v = serde_json::from_slice(&out.stdout).unwrap();
+    (v, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// The ids of a report's items, in order.
+fn ids(v: &serde_json::Value) -> Vec<&str> {
+    (v["items"].as_array().unwrap().iter())
+        .map(|i| i["id"].as_str().unwrap())
+        .collect()
+}
+
+/// [`run`] in English refused (exit 2): its stderr.
+fn refused(extra: &[&str], checks: &str, csp: &str) -> String {
+    let out = run("en", extra, checks, csp)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// Review 25 A-7: the part a scope line excludes is excluded whatever mark the line
@@ -53,7 +81,7 @@ fn a_marked_scope_line_excluding_a_part_excludes_it() {
         ("scv-console-mark-after.txt", false, true),
     ];
     for (file, osaka, console) in cases {
-        let v = report(file);
+        let (v, _) = json_and_stderr(&[], "scchk.csv", file);
         for (id, excluded) in [("S1", osaka), ("S2", false), ("S3", console)] {
             let item = by_id(&v["items"], id);
             if excluded {
@@ -75,22 +103,7 @@ fn a_marked_scope_line_excluding_a_part_excludes_it() {
 /// rows, then how many more; the JSON keeps every row.
 #[test]
 fn rows_not_read_are_named_up_to_twenty_then_counted() {
-    let mut c = bin();
-    c.args([
-        "--lang",
-        "en",
-        "report",
-        "--as-of",
-        "2026-12-01",
-        "--format",
-        "json",
-        "--checks",
-    ])
-    .arg(data("review25-lead/filled-down.csv"))
-    .arg("--csp")
-    .arg(data("review25-lead/scx1.txt"));
-    let out = c.assert().success().get_output().clone();
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let (v, stderr) = json_and_stderr(&[], "filled-down.csv", "scx1.txt");
     let line = stderr
         .lines()
         .find(|l| l.contains("were not read"))
@@ -98,25 +111,16 @@ fn rows_not_read_are_named_up_to_twenty_then_counted() {
     assert!(line.contains("rows 4 'x', 5 'x'"), "{line}");
     assert!(line.contains("23 'x' and 10 more"), "{line}");
     assert!(!line.contains("24 'x'"), "{line}");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         v["checks"]["rows_not_read"].as_array().map(Vec::len),
         Some(30)
     );
     // in Japanese the count is in Japanese
-    let mut c = bin();
-    c.args([
-        "--lang",
-        "ja",
-        "report",
-        "--as-of",
-        "2026-12-01",
-        "--checks",
-    ])
-    .arg(data("review25-lead/filled-down.csv"))
-    .arg("--csp")
-    .arg(data("review25-lead/scx1.txt"));
-    let out = c.assert().success().get_output().clone();
+    let out = run("ja", &[], "filled-down.csv", "scx1.txt")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("23 'x' ほか10行"), "{stderr}");
 }
@@ -136,29 +140,12 @@ fn copy_template_and_unused_sheets_are_not_read() {
         (12, "ボツ"),
         (14, "差替前"),
     ] {
-        let mut c = bin();
-        c.args([
-            "--lang",
-            "en",
-            "report",
-            "--as-of",
-            "2026-12-01",
-            "--registration-kind",
-            "ismap",
-            "--format",
-            "json",
-            "--checks",
-        ])
-        .arg(data(&format!("review25-lead/b1v-{n}.xlsx")))
-        .arg("--csp")
-        .arg(data("review25-lead/full4.txt"));
-        let out = c.assert().success().get_output().clone();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        let ids: Vec<&str> = (v["items"].as_array().unwrap().iter())
-            .map(|i| i["id"].as_str().unwrap())
-            .collect();
-        assert_eq!(ids, ["1", "2"], "{sheet}: {stderr}");
+        let (v, stderr) = json_and_stderr(
+            &["--registration-kind", "ismap"],
+            &format!("b1v-{n}.xlsx"),
+            "full4.txt",
+        );
+        assert_eq!(ids(&v), ["1", "2"], "{sheet}: {stderr}");
         assert!(
             stderr.contains(
                 "drafts, copies, templates, deleted or unused items or kept for reference"
@@ -172,27 +159,12 @@ fn copy_template_and_unused_sheets_are_not_read() {
 /// instructions (`記入要領` + `チェックリスト（作業用）`), is the check list: read.
 #[test]
 fn a_working_copy_that_is_the_only_list_is_read() {
-    let mut c = bin();
-    c.args([
-        "--lang",
-        "en",
-        "report",
-        "--as-of",
-        "2026-12-01",
-        "--registration-kind",
-        "ismap",
-        "--format",
-        "json",
-        "--checks",
-    ])
-    .arg(data("review25-lead/only-working-copy.xlsx"))
-    .arg("--csp")
-    .arg(data("review25-lead/full4.txt"));
-    let v = json_of(c);
-    let ids: Vec<&str> = (v["items"].as_array().unwrap().iter())
-        .map(|i| i["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, ["1", "2"], "{v}");
+    let (v, _) = json_and_stderr(
+        &["--registration-kind", "ismap"],
+        "only-working-copy.xlsx",
+        "full4.txt",
+    );
+    assert_eq!(ids(&v), ["1", "2"], "{v}");
 }
 
 /// Review 25 A-2: a note row labelled `備考：` below the items (`備考：項番2はオンサイトで
@@ -201,22 +173,7 @@ fn a_working_copy_that_is_the_only_list_is_read() {
 /// the items refuses the list naming it.
 #[test]
 fn a_note_row_labelled_bikou_asking_an_own_audit_refuses_the_list() {
-    let mut c = bin();
-    c.args([
-        "--lang",
-        "en",
-        "report",
-        "--as-of",
-        "2026-12-01",
-        "--registration-kind",
-        "ismap",
-        "--checks",
-    ])
-    .arg(data("review25-lead/a2v-2.csv"))
-    .arg("--csp")
-    .arg(data("review25-lead/full4.txt"));
-    let out = c.assert().code(2).get_output().clone();
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = refused(&["--registration-kind", "ismap"], "a2v-2.csv", "full4.txt");
     assert!(
         stderr.contains("row 4") && stderr.contains("備考：項番2はオンサイトで確認"),
         "{stderr}"
@@ -242,24 +199,13 @@ fn a_csp_example_template_or_working_sheet_is_refused() {
         (9, "回答例"),
         (11, "WIP"),
     ] {
-        let mut c = bin();
-        c.args([
-            "--lang",
-            "en",
-            "report",
-            "--as-of",
-            "2026-12-01",
-            "--registration-kind",
-            "ismap",
-            "--checks",
-        ])
-        .arg(data("review25-lead/checks4.csv"))
-        .arg("--csp")
-        .arg(data(&format!("review25-lead/cspn-{n}.xlsx")));
-        let out = c.assert().code(2).get_output().clone();
-        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stderr = refused(
+            &["--registration-kind", "ismap"],
+            "checks4.csv",
+            &format!("cspn-{n}.xlsx"),
+        );
         assert!(
-            stderr.contains(&format!("sheet '{sheet}'")) || stderr.contains(sheet),
+            stderr.contains(&format!("sheet '{sheet}'")),
             "{sheet}: {stderr}"
         );
         assert!(
