@@ -7,10 +7,20 @@ use common::{bin, data, example, input_error, json_of, stdout_of};
 use predicates::prelude::PredicateBooleanExt;
 use serde_json::{json, Value};
 
+/// `ismap-gap --lang en readiness --as-of 2026-12-01 --implemented FILE`: on a fixed date,
+/// so that a registration in the examples does not lapse under the tests as time passes
+/// (`examples/csp-list.txt` reads lapsed from 2027-01-31 on the day of the run).
 fn readiness(file: &std::path::Path) -> assert_cmd::Command {
     let mut c = bin();
-    c.args(["--lang", "en", "readiness", "--implemented"])
-        .arg(file);
+    c.args([
+        "--lang",
+        "en",
+        "readiness",
+        "--as-of",
+        "2026-12-01",
+        "--implemented",
+    ])
+    .arg(file);
     c
 }
 

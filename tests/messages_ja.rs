@@ -326,6 +326,8 @@ fn warnings_and_notes_are_japanese() {
             "--lang",
             "ja",
             "readiness",
+            "--as-of",
+            "2026-12-01",
             "--format",
             "json",
             "--implemented",
