@@ -154,40 +154,28 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     let stdin = Stdin::read(&[(&cfg.checks, Role::Checks), (&cfg.csp, Role::ControlList)])?;
     stdin.sheet_applies(&cfg.checks, cfg.sheet.as_deref())?;
     let catalog = ctx.catalog()?;
-    // the CSP list is read (and, for the embedded catalog, the suggester of candidates built)
-    // on a second thread while the check list is read on this one: neither reader writes to
-    // stderr, and their errors are given in the order of reading one after the other (the
-    // check list's, its sheet's year, then the CSP list's)
-    input::checks::use_catalog(&catalog);
-    let csp_options = cfg.csp_reading.options(cfg.encoding, cfg.as_of);
-    let (checks, csp, suggester) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| {
-            let csp = super::load_csp(&catalog, &stdin, &cfg.csp, &csp_options);
-            let suggester = (csp.is_ok() && catalog.is_embedded())
-                .then(|| analysis::suggest::Suggester::embedded(&catalog));
-            (csp, suggester)
-        });
-        let checks = super::load_checks(
-            &catalog,
-            &stdin,
-            &cfg.checks,
-            input::checks::ReadOptions {
-                encoding: cfg.encoding,
-                sheet: cfg.sheet.as_deref(),
-                refs_column: cfg.refs_column.as_deref(),
-            },
-            cfg.iso_edition,
-            cfg.as_of.unwrap_or_else(Date::today),
-        );
-        // a panic on the other thread is a defect: propagate it
-        match other.join() {
-            Ok((csp, suggester)) => (checks, csp, suggester),
-            Err(e) => std::panic::resume_unwind(e),
-        }
-    });
-    let checks = checks?;
+    // the check list, then the CSP list, read one after the other on this thread: a second
+    // reading thread (session 16, perf-n301) cut this thread's instructions but not the
+    // wall time on 2 cores (an A/B of N=300 → table: +13 % min, BENCHMARKS.md)
+    let checks = super::load_checks(
+        &catalog,
+        &stdin,
+        &cfg.checks,
+        input::checks::ReadOptions {
+            encoding: cfg.encoding,
+            sheet: cfg.sheet.as_deref(),
+            refs_column: cfg.refs_column.as_deref(),
+        },
+        cfg.iso_edition,
+        cfg.as_of.unwrap_or_else(Date::today),
+    )?;
     input::checks::check_sheet_year(&checks, cfg.as_of.unwrap_or_else(Date::today))?;
-    let mut attestation = csp?;
+    let mut attestation = super::load_csp(
+        &catalog,
+        &stdin,
+        &cfg.csp,
+        &cfg.csp_reading.options(cfg.encoding, cfg.as_of),
+    )?;
     if let Some(kind) = cfg.registration_kind {
         attestation.state_registration_kind(kind)?;
     }
@@ -205,9 +193,8 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
     let mut report = analysis::analyse(&catalog, checks, &attestation, as_of, ctx.lang);
     report.as_of_default = cfg.as_of.is_none();
     // items without references: their candidates named in a procedure, status unchanged
-    analysis::suggest::add_report_candidates_with(&mut report, || match suggester {
-        Some(built) => built,
-        None => analysis::suggest::Suggester::embedded(&catalog),
+    analysis::suggest::add_report_candidates_with(&mut report, || {
+        analysis::suggest::Suggester::embedded(&catalog)
     })?;
     if let Some(previous) = previous {
         analysis::review::apply(&mut report, previous, crate::report::gap::gap_cells);
