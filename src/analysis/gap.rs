@@ -5551,12 +5551,9 @@ fn excluded_by_marks(line: &str) -> Vec<(String, bool)> {
             line
         };
         for (at, _) in hay.match_indices(marker) {
-            // ` excluded` inside ` are excluded`/` is excluded` is the same place
-            if marker == " excluded" && (hay[..at].ends_with(" is") || hay[..at].ends_with(" are"))
-            {
-                continue;
-            }
-            if marker == " out of scope"
+            // ` excluded`/` out of scope` inside ` is excluded`/` are out of scope`: the same
+            // place, read by the longer marker
+            if matches!(marker, " excluded" | " out of scope")
                 && (hay[..at].ends_with(" is") || hay[..at].ends_with(" are"))
             {
                 continue;
