@@ -35,11 +35,70 @@ impl Assurance {
         if s.contains(['*', '＊', '∗', '†', '‡']) {
             return None;
         }
-        // either of several (`ISMAP/SOC2`, `ISMAPまたはSOC2`, `SOC2 or ISMAP`): the weakest
-        // will do, when every one is a level (review 12 C-21)
         let lower = s.to_lowercase();
-        let parts: Vec<&str> = lower
+        // levels between slashes (`ISMAP/SOC2`): a slash says neither "either" nor "both" —
+        // check sheets write it for both — so only one level in every spelling is read
+        // (`SOC2/ISAE3402`); two different levels are no reading (review 26 A-9, was the
+        // weaker: a bare covered where the buyer may ask for the SOC 2 report too)
+        let slashed: Vec<&str> = lower
             .split(['/', '／'])
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        if slashed.len() > 1 {
+            let levels = slashed
+                .into_iter()
+                .map(Self::parse_either)
+                .collect::<Option<Vec<_>>>()?;
+            return levels.windows(2).all(|w| w[0] == w[1]).then(|| levels[0]);
+        }
+        Self::parse_either(&lower)
+    }
+
+    /// Whether `s` joins levels with a slash ([`Assurance::parse`] reads none of two
+    /// different levels so joined).
+    fn slash_between_levels(s: &str) -> bool {
+        let parts: Vec<&str> = s
+            .split(['/', '／'])
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        parts.len() > 1 && parts.iter().all(|p| Self::parse_either(p).is_some())
+    }
+
+    /// Whether `s` asks a check of the buyer's own beside a level (`ISMAP＋ヒアリング`,
+    /// `ISMAP及び質問票`): [`Assurance::parse`] reads no level of it.
+    fn check_beside_level(s: &str) -> bool {
+        let lower = s.to_lowercase();
+        let both = Self::both_parts(&lower);
+        both.len() > 1
+            && both.iter().any(|p| Self::is_written_answer(p))
+            && both
+                .iter()
+                .any(|p| !Self::is_written_answer(p) && Self::parse_one(p).is_some())
+    }
+
+    /// A part of a cell naming the CSP's written answer or another check of the buyer's
+    /// (`ヒアリング`, `質問票`), not a level of the scale.
+    fn is_written_answer(p: &str) -> bool {
+        let k = crate::text::header_key(p);
+        Self::WRITTEN_ANSWER.iter().any(|w| k.starts_with(w))
+    }
+
+    /// The parts of a cell joined by "both" words (`ISMAP＋SOC2`, `ISMAP及びSOC2`).
+    fn both_parts(lower: &str) -> Vec<&str> {
+        lower
+            .split(['+', '＋', '&', '＆'])
+            .flat_map(|p| p.split(" and "))
+            .flat_map(|p| p.split("及び"))
+            .flat_map(|p| p.split("かつ"))
+            .filter(|p| !p.trim().is_empty())
+            .collect()
+    }
+
+    /// [`Assurance::parse`] of a cell without slashes between levels.
+    fn parse_either(lower: &str) -> Option<Assurance> {
+        // either of several (`ISMAPまたはSOC2`, `SOC2 or ISMAP`): the weakest will do, when
+        // every one is a level (review 12 C-21; a slash is no "or": review 26 A-9)
+        let parts: Vec<&str> = std::iter::once(lower)
             .flat_map(|p| p.split(" or "))
             .flat_map(|p| p.split("又は"))
             .flat_map(|p| p.split("または"))
@@ -55,15 +114,16 @@ impl Assurance {
                 .min();
         }
         // both (`ISMAP＋SOC2`, `ISMAP及びSOC2`): the strongest is asked, when every one is a
-        // level (review 15 C-8)
-        let both: Vec<&str> = lower
-            .split(['+', '＋', '&', '＆'])
-            .flat_map(|p| p.split(" and "))
-            .flat_map(|p| p.split("及び"))
-            .flat_map(|p| p.split("かつ"))
-            .filter(|p| !p.trim().is_empty())
-            .collect();
+        // level (review 15 C-8); a level and a check of the buyer's own beside it
+        // (`ISMAP＋ヒアリング`, `ISMAP及び質問票`): the level alone does not answer the item, no
+        // reading (review 26 A-9, was the level: a bare covered without the hearing)
+        let both = Self::both_parts(lower);
         if both.len() > 1 {
+            if both.iter().any(|p| Self::is_written_answer(p))
+                && both.iter().any(|p| !Self::is_written_answer(p))
+            {
+                return None;
+            }
             // a part that is no level (`（整備状況及び運用状況）`): read as one
             if let Some(levels) = both
                 .into_iter()
@@ -73,7 +133,7 @@ impl Assurance {
                 return levels.into_iter().max();
             }
         }
-        Self::parse_one(s)
+        Self::parse_one(lower)
     }
 
     /// Words for the CSP's written answer, or for no check (`不要`), read as `self` in an
@@ -96,46 +156,58 @@ impl Assurance {
         Self::parse(s).is_some() && !Self::WRITTEN_ANSWER.iter().any(|w| k.starts_with(w))
     }
 
+    /// Words after a level naming the document or the act, not another level.
+    const AFTER: &'static [&'static str] = &[
+        "で確認すること",
+        "による確認",
+        "で確認",
+        "の入手",
+        "の提出",
+        "入手",
+        "提出",
+        "報告書",
+        "レポート",
+        "report",
+        "の確認",
+        "確認",
+        // ISMAP with its operation assessed, as buyers write it: what `ismap` asks
+        // already (a design-only audit leaves such an item short: reason
+        // `design-only`, review 11 D-3)
+        "(運用評価含む)",
+        "(運用評価を含む)",
+        "(運用状況含む)",
+        "(運用状況を含む)",
+        "(運用状況)",
+        "(運用評価)",
+        "(整備・運用)",
+        "(整備運用)",
+        "(整備状況及び運用状況)",
+        "(整備・運用状況)",
+        // the level will do (`ISMAP登録で可`, `ISMAPで代替可`, `ISMAP登録をもって代替`)
+        // or is a must (`ISMAP（必須）`): what the level asks already (review 12 C-21)
+        "で代替可能",
+        "で代替可",
+        "をもって代替",
+        "で代替",
+        "で可",
+        "(必須)",
+        "(必要)",
+        "(推奨)",
+    ];
+
+    /// Whether `s` names only the document or the act, no level (`報告書`, `Report`, `提出`):
+    /// [`Assurance::parse`] reads no level of it.
+    fn document_without_level(s: &str) -> bool {
+        let key = crate::text::header_key(s);
+        let mut k = &*key;
+        while let Some(rest) = Self::AFTER.iter().find_map(|w| k.strip_suffix(w)) {
+            k = rest;
+        }
+        k.is_empty() && !key.is_empty()
+    }
+
     /// [`Assurance::parse`] of one level.
     fn parse_one(s: &str) -> Option<Assurance> {
-        /// Words after a level naming the document or the act, not another level.
-        const AFTER: &[&str] = &[
-            "で確認すること",
-            "による確認",
-            "で確認",
-            "の入手",
-            "の提出",
-            "入手",
-            "提出",
-            "報告書",
-            "レポート",
-            "report",
-            "の確認",
-            "確認",
-            // ISMAP with its operation assessed, as buyers write it: what `ismap` asks
-            // already (a design-only audit leaves such an item short: reason
-            // `design-only`, review 11 D-3)
-            "(運用評価含む)",
-            "(運用評価を含む)",
-            "(運用状況含む)",
-            "(運用状況を含む)",
-            "(運用状況)",
-            "(運用評価)",
-            "(整備・運用)",
-            "(整備運用)",
-            "(整備状況及び運用状況)",
-            "(整備・運用状況)",
-            // the level will do (`ISMAP登録で可`, `ISMAPで代替可`, `ISMAP登録をもって代替`)
-            // or is a must (`ISMAP（必須）`): what the level asks already (review 12 C-21)
-            "で代替可能",
-            "で代替可",
-            "をもって代替",
-            "で代替",
-            "で可",
-            "(必須)",
-            "(必要)",
-            "(推奨)",
-        ];
         let key = crate::text::header_key(s);
         // a level with another that will do in brackets (`自己申告（ISMAP登録で代替可）`, review 23
         // C-5): either, the weakest will do, as `自己申告またはISMAP`
@@ -179,7 +251,13 @@ impl Assurance {
             if let Some(a) = Self::of_word(k) {
                 return Some(a);
             }
-            k = AFTER.iter().find_map(|w| k.strip_suffix(w))?;
+            k = Self::AFTER.iter().find_map(|w| k.strip_suffix(w))?;
+            // the document or the act with no level before it (`報告書`, `Report`, `提出`,
+            // `（必須）`): which level is asked cannot be told — a report is as often a SOC 2
+            // report as anything (review 26 A-1, was the default: a bare covered)
+            if k.is_empty() {
+                return None;
+            }
         }
     }
 
@@ -795,6 +873,24 @@ impl CellProblem {
             }
             (ProblemField::Assurance, Lang::En) if key.contains("liu") => {
                 "; an item ISMAP-LIU satisfies: write ismap (on an ISMAP-LIU service it comes out assurance-gap, reason ismap-liu: confirm its objectives were in the external audit's scope, then decide; the scale has no level for ISMAP or ISMAP-LIU)"
+            }
+            (ProblemField::Assurance, Lang::Ja) if Assurance::slash_between_levels(&self.value) => {
+                "。「/」ではどちらでもよいのか両方なのか分かりません: どちらでもよければ「又は」(弱い方で判定)、両方なら「及び」(強い方で判定)と書いてください"
+            }
+            (ProblemField::Assurance, Lang::En) if Assurance::slash_between_levels(&self.value) => {
+                "; a slash does not say whether either will do or both are asked: write 'or' (judged at the weaker) or 'and' (judged at the stronger)"
+            }
+            (ProblemField::Assurance, Lang::Ja) if Assurance::check_beside_level(&self.value) => {
+                "。ISMAPの記載に加えて独自の確認(ヒアリング・質問票など)を求めています: 確認水準には水準だけを書き(例: ISMAP)、その確認は別に行ってください"
+            }
+            (ProblemField::Assurance, Lang::En) if Assurance::check_beside_level(&self.value) => {
+                "; it asks a check of your own (a hearing, a questionnaire) beside the level: write the level alone (e.g. ismap) and make that check yourself"
+            }
+            (ProblemField::Assurance, Lang::Ja) if Assurance::document_without_level(&self.value) => {
+                "。書類や行為だけで水準が書かれていません: どの水準か(例: 第三者の保証報告書なら 保証報告、ISMAPの記載で足りるなら ISMAP)を書いてください"
+            }
+            (ProblemField::Assurance, Lang::En) if Assurance::document_without_level(&self.value) => {
+                "; it names a document or an act, not a level: write which (an auditor's assurance report: soc2; the ISMAP statement will do: ismap)"
             }
             (ProblemField::Assurance, Lang::Ja) if either => {
                 "。どちらでもよい項目は弱い方(例: ISMAP)を書いてください"
@@ -1957,7 +2053,6 @@ mod tests {
             ("ISMAP登録で可", Assurance::Ismap),
             ("ISMAPで代替可", Assurance::Ismap),
             ("ISMAP登録をもって代替", Assurance::Ismap),
-            ("ISMAP/SOC2", Assurance::Ismap),
             ("ISMAPまたはSOC2", Assurance::Ismap),
             ("SOC2 or ISMAP", Assurance::Ismap),
             ("SOC2又は個別監査", Assurance::Soc2),
@@ -1984,8 +2079,36 @@ mod tests {
             "第三者認証",
             "ISO27001認証",
             "ISMAP又はISO27001認証",
+            // review 26 A-9: a slash between two levels says neither "either" nor "both";
+            // a check of the buyer's own beside a level; A-1: a document or an act alone
+            "ISMAP/SOC2",
+            "SOC2／ISMAP",
+            "自己申告/ISMAP",
+            "ISMAP＋ヒアリング",
+            "ISMAP及び質問票",
+            "ISMAP and questionnaire",
+            "Report",
+            "レポート",
+            "報告書",
+            "報告書で確認",
+            "レポート提出",
+            "提出",
+            "入手",
+            "確認",
+            "（必須）",
+            "(推奨)",
         ] {
             assert_eq!(Assurance::parse(s), None, "{s}");
+        }
+        // one level in two spellings, both written answers, a document after a level: read
+        for (s, a) in [
+            ("SOC2/ISAE3402", Assurance::Soc2),
+            ("書面及びヒアリング", Assurance::SelfDeclared),
+            ("SOC2報告書", Assurance::Soc2),
+            ("ISMAPで確認", Assurance::Ismap),
+            ("ISMAP＋SOC2", Assurance::Soc2),
+        ] {
+            assert_eq!(Assurance::parse(s), Some(a), "{s}");
         }
         assert!(Assurance::names_a_level("ISMAP又はSOC2"));
         assert!(!Assurance::names_a_level("書面"));
