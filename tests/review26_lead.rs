@@ -10,7 +10,15 @@ use common::{bin, by_id, data, example};
 /// examples/csp-list-page.txt` (an ISMAP entry in effect then, 9.2.1 implemented).
 fn run(lang: &str, format: &str) -> std::process::Output {
     bin()
-        .args(["--lang", lang, "report", "--as-of", "2026-12-07", "--format", format])
+        .args([
+            "--lang",
+            lang,
+            "report",
+            "--as-of",
+            "2026-12-07",
+            "--format",
+            format,
+        ])
         .arg("--checks")
         .arg(data("review26-lead/assurance-values.csv"))
         .arg("--csp")
@@ -25,9 +33,16 @@ fn run(lang: &str, format: &str) -> std::process::Output {
 #[test]
 fn a_document_word_or_a_slash_between_levels_is_no_level() {
     let out = run("en", "json");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for id in ["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "S1", "S2", "S3", "S4"] {
+    for id in [
+        "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "S1", "S2", "S3", "S4",
+    ] {
         let item = by_id(&v["items"], id);
         assert_eq!(item["status"], "not-analysed", "{item}");
         assert_eq!(item["assurance"], serde_json::Value::Null, "{item}");
@@ -60,10 +75,71 @@ fn the_procedure_says_what_to_write() {
             .to_owned()
     };
     assert!(line(&en, "S1").contains("a slash does not say whether either will do or both"));
-    assert!(line(&en, "S3").contains("a check of your own (a hearing, a questionnaire) beside the level"));
+    assert!(line(&en, "S3")
+        .contains("a check of your own (a hearing, a questionnaire) beside the level"));
     assert!(line(&en, "A3").contains("names a document or an act, not a level"));
     let ja = String::from_utf8(run("ja", "csv").stdout).unwrap();
     assert!(line(&ja, "S2").contains("「/」ではどちらでもよいのか両方なのか分かりません"));
     assert!(line(&ja, "S4").contains("ISMAPの記載に加えて独自の確認"));
     assert!(line(&ja, "A1").contains("書類や行為だけで水準が書かれていません"));
+}
+
+/// `report --as-of 2026-12-07 --format json` of the example check list on a pasted entry of
+/// `tests/data/review26-lead/`.
+fn on_entry(name: &str) -> std::process::Output {
+    bin()
+        .args([
+            "--lang",
+            "en",
+            "report",
+            "--as-of",
+            "2026-12-07",
+            "--format",
+            "json",
+        ])
+        .arg("--checks")
+        .arg(example("checks.csv"))
+        .arg("--csp")
+        .arg(data(&format!("review26-lead/{name}")))
+        .output()
+        .unwrap()
+}
+
+/// Review 26 C-4: lines the ISMAP site prints with an entry that state nothing of the
+/// service — the publisher (`ISMAP運営委員会`, `独立行政法人情報処理推進機構（IPA）`), the
+/// page's web address, which edition of the criteria the list follows, that its numbers are
+/// the criteria's, that it holds what was registered — are read past (were refused: the CSP
+/// had to edit every paste); a line with more words after them is still refused, naming it.
+#[test]
+fn the_publisher_and_the_criteria_edition_beside_an_entry_are_read_past() {
+    let reference = on_entry("entry-read-1.txt");
+    assert_eq!(
+        reference.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&reference.stderr)
+    );
+    let statuses = |out: &std::process::Output| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (v["items"].as_array().unwrap().iter())
+            .map(|i| format!("{} {}", i["id"], i["status"]))
+            .collect()
+    };
+    let want = statuses(&reference);
+    assert!(want.iter().any(|s| s.ends_with("\"covered\"")), "{want:?}");
+    for n in 1..=7 {
+        let out = on_entry(&format!("entry-read-{n}.txt"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "entry-read-{n}: {stderr}");
+        assert_eq!(statuses(&out), want, "entry-read-{n}");
+    }
+    for n in 1..=4 {
+        let out = on_entry(&format!("entry-refused-{n}.txt"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "entry-refused-{n}: {stderr}");
+        assert!(
+            stderr.contains(&format!("entry-refused-{n}.txt: line 2:")),
+            "{stderr}"
+        );
+    }
 }

@@ -1602,7 +1602,50 @@ fn unplaced_in_entry(
 /// (`監査機関 サンプル監査法人（限定付）` is still refused).
 fn entry_side_line(cells: &[&str]) -> bool {
     let whole = side_key(&cells.join(" "));
-    heading_of_list_words(&whole) || numbering_mark(&whole) || side_fact_line(cells)
+    heading_of_list_words(&whole)
+        || numbering_mark(&whole)
+        || side_fact_line(cells)
+        || publisher_line(&whole)
+        || web_address_line(cells)
+}
+
+/// The list's publisher named alone (`ISMAP運営委員会`, `独立行政法人情報処理推進機構（IPA）`,
+/// `ISMAP Steering Committee`), as [`entry_side_line`]'s key: it states nothing of the
+/// service (review 26 C-4).
+fn publisher_line(key: &str) -> bool {
+    const PUBLISHER: &[&str] = &[
+        "ismap運営委員会",
+        "ismap運用支援機関",
+        "独立行政法人",
+        "情報処理推進機構",
+        "デジタル庁",
+        "総務省",
+        "経済産業省",
+        "内閣官房",
+        "内閣サイバーセキュリティセンター",
+        "nisc",
+        "事務局",
+        "ipa",
+        "ismapsteeringcommittee",
+        "informationtechnologypromotionagency",
+        "japan",
+        "出典",
+    ];
+    let mut rest = key.trim_matches('.');
+    while let Some(w) = PUBLISHER.iter().find(|w| rest.starts_with(*w)) {
+        rest = &rest[w.len()..];
+    }
+    rest.is_empty() && !key.is_empty()
+}
+
+/// A web address alone on its line (`https://www.ismap.go.jp/csm`): a page's address
+/// printed with it, stating nothing (review 26 C-4).
+fn web_address_line(cells: &[&str]) -> bool {
+    let [one] = cells else { return false };
+    let t = fold_width(one.trim()).into_owned();
+    (t.starts_with("https://") || t.starts_with("http://"))
+        && t.len() > "https://".len()
+        && !t.contains(char::is_whitespace)
 }
 
 /// A side line's text as compared: width-folded, lower case, letters, digits and dots.
@@ -1793,6 +1836,17 @@ fn heading_of_list_words(key: &str) -> bool {
         "概要",
         "番号",
         "のうち",
+        // which criteria the list follows and whose numbers it uses, and that it holds what
+        // was registered (`※ISMAP管理基準（令和5年度改定版）に基づく`, `※統制目標の番号はISMAP
+        // 管理基準の番号です`, `※本リストは登録時点の情報です`: review 26 C-4)
+        "に基づき作成",
+        "に基づく",
+        "に準拠",
+        "本リスト",
+        "登録時点",
+        "情報",
+        "です",
+        "は",
         "の",
     ];
     let mut rest = key.trim_matches('.');
@@ -1810,7 +1864,17 @@ fn heading_of_list_words(key: &str) -> bool {
             .unwrap_or(rest);
         let digits = era.len() - era.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         let after = &era[digits..];
-        match ["年度版", "年版"].iter().find(|e| after.starts_with(*e)) {
+        match [
+            "年度改定版",
+            "年度改訂版",
+            "年改定版",
+            "年改訂版",
+            "年度版",
+            "年版",
+        ]
+        .iter()
+        .find(|e| after.starts_with(*e))
+        {
             Some(e) if digits > 0 => rest = &after[e.len()..],
             _ => return false,
         }

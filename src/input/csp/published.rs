@@ -1546,6 +1546,9 @@ fn heading<'c, 't>(catalog: &'c Catalog, text: &'t str) -> Option<(&'c Entry, &'
 /// reproduction notices.
 fn without_furniture(text: &str) -> String {
     const MARKS: &[&str] = &[
+        // an edition of the criteria (`ISMAP管理基準（令和5年度改定版）`, review 26 C-4)
+        "年度改定版",
+        "年度改訂版",
         "年度版",
         "無断転載を禁ず",
         "無断転載を禁じます",
