@@ -4295,8 +4295,14 @@ mod tests {
             ("解約時に預託データを返却すること", Exit),
             ("FedRAMP Moderate", Certification),
             ("penetration test report required", SecurityTesting),
-            ("No liability cap: unlimited liability for data loss", Insurance),
-            ("Billing: no additional cost for extra users", CommercialTerms),
+            (
+                "No liability cap: unlimited liability for data loss",
+                Insurance,
+            ),
+            (
+                "Billing: no additional cost for extra users",
+                CommercialTerms,
+            ),
         ] {
             assert_eq!(Topic::beyond_ismap(text), Some(want), "{text}");
         }
@@ -4889,9 +4895,9 @@ mod tests {
             return Some(level);
         }
         if let Some(w) = retention_without_figure(folded) {
-        return Some(w.to_owned());
-    }
-    // the words in one pass: the first of LEVEL_WORDS the text holds
+            return Some(w.to_owned());
+        }
+        // the words in one pass: the first of LEVEL_WORDS the text holds
         static FIND: std::sync::LazyLock<WordSet> =
             std::sync::LazyLock::new(|| WordSet::new(&LEVEL_WORDS));
         if let Some(w) = FIND.first(folded).as_ref() {

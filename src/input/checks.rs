@@ -1959,6 +1959,54 @@ fn is_standard_header(header: &str) -> bool {
             .is_some()
 }
 
+/// Whether a header names only the edition of the control numbers under it
+/// (`旧管理策番号（2013）`, `2013年版番号`, `Old control no. (2013)`): a references column in
+/// that edition, read beside ours as one headed with the standard is (review 25 C-1: a
+/// list in 2022 numbering with the old numbers beside it was refused whole).
+fn is_edition_numbers_header(header: &str) -> bool {
+    const NUMBERS: [&str; 9] = [
+        "旧",
+        "old",
+        "former",
+        "previous",
+        "prior",
+        "管理策",
+        "番号",
+        "number",
+        "control",
+    ];
+    const WORDS: [&str; 17] = [
+        "旧",
+        "old",
+        "former",
+        "previous",
+        "prior",
+        "管理策",
+        "番号",
+        "numbers",
+        "number",
+        "controls",
+        "control",
+        "no",
+        "id",
+        "対応",
+        "対照",
+        "(",
+        ")",
+    ];
+    let key = header_key(header);
+    if !NUMBERS.iter().any(|w| key.contains(w)) {
+        return false;
+    }
+    let mut rest = key.into_owned();
+    for w in WORDS {
+        rest = rest.replace(w, "");
+    }
+    crate::catalog::reftext::year_tag(&rest)
+        .and_then(crate::catalog::reftext::edition_of_year)
+        .is_some()
+}
+
 /// The header in row `i` (0-based) of `cells`, when it names a column `by`: its fields,
 /// references columns and other columns. Two columns of one field are an error (two
 /// references columns named as ours too; one named as ours and others named by a standard
@@ -2065,7 +2113,9 @@ fn header_in(
             }
             Some(f) => fields.insert(f, c).map(|prev| (prev, f)),
             None => {
-                if refs_column.is_none() && is_standard_header(cell) {
+                if refs_column.is_none()
+                    && (is_standard_header(cell) || is_edition_numbers_header(cell))
+                {
                     standard.push(c);
                 } else if refs_column.is_none() && is_details_header(cell) {
                     details.push(c);
@@ -3462,8 +3512,7 @@ impl Items {
                 // for a level (`■ Access control: verified by our own audit` was cut before
                 // its ask and its items judged at ISMAP: review 25 A-1)
                 text: {
-                    let whole =
-                        crate::text::join_filled((0..cells.width()).map(|c| cells.cell(c)));
+                    let whole = crate::text::join_filled((0..cells.width()).map(|c| cells.cell(c)));
                     if kind == NotAnItem::Footnote || level_asked(&whole).is_some() {
                         whole
                     } else {
@@ -4430,7 +4479,8 @@ impl Items {
                     && item.refs.is_empty()
                     && !item.refs_say_none
                     && (points_up(&item.title).is_some()
-                        || self.item_named_by(&item.title).is_some());
+                        || note_names_item(&item.title).is_some()
+                        || level_alone(&item.title).is_some());
                 if remark {
                     let item = self.items.remove(k);
                     notes.push((
@@ -4457,6 +4507,47 @@ impl Items {
             // that item's note (review 25 A-2: it was an item of its own, `#4`, and item 2
             // judged without it)
             if let Some(k) = self.item_named_by(&text) {
+                let item = &mut self.items[k];
+                if !item.note.is_empty() {
+                    item.note.push('\n');
+                }
+                item.note.push_str(&text);
+                self.rows_not_read.retain(|r| r.row != row);
+                continue;
+            }
+            if let Some(id) = ids.then(|| note_names_item(&text)).flatten() {
+                let shown: String = text.chars().take(60).collect();
+                return Err(InputError::at(
+                    self.loc.clone().row(row),
+                    format!(
+                        "the row holds no check item, only a note on item '{id}' ('{shown}'), and the list has no item '{id}': the note cannot be attached to its item"
+                    ),
+                )
+                .hint("write the note in the note cell of the item it concerns, or correct the item's id in it"));
+            }
+            // a level on a row of no item (`保存期間は7年以上` under `ログを取得すること`): the
+            // note of the item right above it, as a row of references under it is, when items
+            // go on below it; elsewhere (below the last item too: a note of the list, or of
+            // any item) which item it concerns cannot be told (review 25 A-11: it was
+            // dropped, or an item of its own, and the item it belonged to covered)
+            // (a footnote, `※ 回答は2週間以内に`, is read as before)
+            let level = (ids && !is_footnote(&text))
+                .then(|| level_alone(&text))
+                .flatten();
+            if let (Some(level), None) = (&level, points_up(&text)) {
+                let among = self.items.iter().any(|i| i.row > row);
+                let Some(k) = (self.items.iter())
+                    .position(|i| among && i.row + 1 == row && !i.id.starts_with('#'))
+                else {
+                    let shown: String = text.chars().take(60).collect();
+                    return Err(InputError::at(
+                        self.loc.clone().row(row),
+                        format!(
+                            "the row holds no check item, only the level '{level}' ('{shown}'), and is not a row among the items right under one: which item it concerns cannot be told, and the items would be judged without it"
+                        ),
+                    )
+                    .hint("write the level in the note cell of the item it concerns, or put the row right under that item's row"));
+                };
                 let item = &mut self.items[k];
                 if !item.note.is_empty() {
                     item.note.push('\n');
@@ -4626,6 +4717,12 @@ fn names_item(text: &str, id: &str) -> bool {
     })
 }
 
+/// The level a row of no item states ([`stated_level_beside_in`](crate::analysis::procedures::stated_level_beside_in):
+/// `保存期間は7年以上`, `Logs are kept for 7 years`), read as a note beside an item is.
+fn level_alone(text: &str) -> Option<String> {
+    crate::analysis::procedures::stated_level_beside_in(&crate::analysis::procedures::fold(text))
+}
+
 /// The id (width folded, lower case) an unlabelled note row names its item by at its
 /// start: `項番2は往査で確認`, `No.2：往査`, `番号2：当社監査`, `2番は当社監査`, `Item 2: on-site
 /// audit` — the id then a particle or a mark (`は`, `の`, `:`, `、`), not a text going on
@@ -4653,8 +4750,10 @@ fn note_names_item(text: &str) -> Option<String> {
     }
     let digits: String = folded.chars().take_while(char::is_ascii_digit).collect();
     let rest = folded[digits.len()..].strip_prefix('番')?;
-    (!digits.is_empty() && !rest.starts_with(['目', '号']) && rest.starts_with(['は', 'の', ':', '、']))
-        .then_some(digits)
+    (!digits.is_empty()
+        && !rest.starts_with(['目', '号'])
+        && rest.starts_with(['は', 'の', ':', '、']))
+    .then_some(digits)
 }
 
 /// Whether a remark on a row of no item points at the item(s) above it, and at how many:
@@ -9233,6 +9332,22 @@ mod tests {
         assert_eq!(note_cause("契約書に明記させること"), NoteCause::Contract);
     }
     use super::*;
+
+    /// Review 25 C-1: a header naming only its numbers' edition is a references column.
+    #[test]
+    fn a_header_naming_its_numbers_edition_is_a_references_column() {
+        for h in [
+            "旧管理策番号（2013）",
+            "旧番号(2013年版)",
+            "2013年版番号",
+            "Old control no. (2013)",
+        ] {
+            assert!(is_edition_numbers_header(h), "{h}");
+        }
+        for h in ["旧番号", "備考（2013）", "2013", "管理策", "作成日2013"] {
+            assert!(!is_edition_numbers_header(h), "{h}");
+        }
+    }
 
     /// Review 25 A-2 rest: an unlabelled note row names its item by the id at its start.
     #[test]
