@@ -4455,6 +4455,17 @@ impl Items {
     /// which item it concerns cannot be told, and that item must not stay a bare 充足. A
     /// blank row, a section heading, an ordinary footnote (`※ 参照はISMAP管理基準による`) and a
     /// line on how to fill the list in (`※ 未対応の場合は備考欄に理由を記入`) are read as before.
+    /// Row `row` of no item read as the note of item `k`: its text added to the item's note,
+    /// the row no longer one not read.
+    fn note_row_on(&mut self, k: usize, row: usize, text: &str) {
+        let item = &mut self.items[k];
+        if !item.note.is_empty() {
+            item.note.push('\n');
+        }
+        item.note.push_str(text);
+        self.rows_not_read.retain(|r| r.row != row);
+    }
+
     /// The item (its index) a row of no item names by its id at its start
     /// ([`note_names_item`]), when the list has that item.
     fn item_named_by(&self, text: &str) -> Option<usize> {
@@ -4507,12 +4518,7 @@ impl Items {
             // that item's note (review 25 A-2: it was an item of its own, `#4`, and item 2
             // judged without it)
             if let Some(k) = self.item_named_by(&text) {
-                let item = &mut self.items[k];
-                if !item.note.is_empty() {
-                    item.note.push('\n');
-                }
-                item.note.push_str(&text);
-                self.rows_not_read.retain(|r| r.row != row);
+                self.note_row_on(k, row, &text);
                 continue;
             }
             if let Some(id) = ids.then(|| note_names_item(&text)).flatten() {
@@ -4548,12 +4554,7 @@ impl Items {
                     )
                     .hint("write the level in the note cell of the item it concerns, or put the row right under that item's row"));
                 };
-                let item = &mut self.items[k];
-                if !item.note.is_empty() {
-                    item.note.push('\n');
-                }
-                item.note.push_str(&text);
-                self.rows_not_read.retain(|r| r.row != row);
+                self.note_row_on(k, row, &text);
                 continue;
             }
             let above = self.items.iter().filter(|i| i.row < row).count();
