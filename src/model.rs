@@ -146,6 +146,12 @@ impl Assurance {
         "アンケート",
         "questionnaire",
         "不要",
+        // the CSP's answer (`CSP回答`, review 25 C-5)
+        "csp回答",
+        "事業者回答",
+        "ベンダー回答",
+        "ベンダ回答",
+        "回答",
     ];
 
     /// Whether `s` is a level by a word of the scale itself ([`Assurance::parse`]), not one of
@@ -193,6 +199,13 @@ impl Assurance {
         "(必須)",
         "(必要)",
         "(推奨)",
+        // the level or a higher one (`ISMAP以上`), the level will do (`ISMAP可`,
+        // `自己申告可`): the level itself, never a weaker one (review 25 C-5)
+        "以上",
+        "でも可",
+        "でよい",
+        "で良い",
+        "可",
     ];
 
     /// Whether `s` names only the document or the act, no level (`報告書`, `Report`, `提出`):
@@ -366,6 +379,24 @@ impl Assurance {
         ("弊社監査", Assurance::Audit),
         ("弊社による監査", Assurance::Audit),
         ("弊社が監査", Assurance::Audit),
+        // the buyer's own audit in more words (review 25: `■ Access control:
+        // verified by our own audit`, `Section 3 – to be checked on site`, `当社による
+        // リモート監査`, `書面監査`, `現地視察`, `audited by us`, `customer audit`)
+        ("リモート監査", Assurance::Audit),
+        ("書面監査", Assurance::Audit),
+        ("現地視察", Assurance::Audit),
+        ("実地視察", Assurance::Audit),
+        ("ourownaudit", Assurance::Audit),
+        ("byouraudit", Assurance::Audit),
+        ("auditedbyus", Assurance::Audit),
+        ("customeraudit", Assurance::Audit),
+        ("remoteaudit", Assurance::Audit),
+        ("checkedonsite", Assurance::Audit),
+        ("verifiedonsite", Assurance::Audit),
+        ("inspectedonsite", Assurance::Audit),
+        ("reviewedonsite", Assurance::Audit),
+        ("onsitecheck", Assurance::Audit),
+        ("onsiteverification", Assurance::Audit),
     ];
 
     /// The highest level above ISMAP a text names anywhere in it (`SOC2 Type2報告書で確認
@@ -395,17 +426,30 @@ impl Assurance {
     }
 
     /// Whether `c` may be in a word of [`Assurance::ABOVE`] (each holds an ASCII letter,
-    /// `保`, `監`, `検`, `調`, `確` or `往`).
+    /// `保`, `監`, `検`, `調`, `確`, `往` or `視`).
     fn may_name_above(c: char) -> bool {
-        c.is_ascii_alphabetic() || matches!(c, '保' | '監' | '検' | '調' | '確' | '往')
+        c.is_ascii_alphabetic() || matches!(c, '保' | '監' | '検' | '調' | '確' | '往' | '視')
     }
 
     /// Whether `w` found at `i` of `k` counts: `soc` only as a word of its own, not in
     /// `association`, `social`.
     fn a_word_here(k: &str, w: &str, i: usize) -> bool {
-        w != "soc"
-            || !k[..i].ends_with(|c: char| c.is_ascii_alphabetic())
-                && !k[i + 3..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        if w == "soc" {
+            return !k[..i].ends_with(|c: char| c.is_ascii_alphabetic())
+                && !k[i + 3..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        }
+        // `audited by us`, not `audited by users`, `by using`, `by use of` (the key has no
+        // spaces)
+        let after = &k[i + w.len()..];
+        if w.ends_with("byus") {
+            return !after.starts_with('e') && !after.starts_with("ing");
+        }
+        // an English audit of the buyer's, not the records of one (`customer audit logs`,
+        // `remote audit trail`: logs the service keeps)
+        !w.ends_with("audit")
+            || !["log", "trail", "record", "event"]
+                .iter()
+                .any(|r| after.starts_with(r))
     }
 
     pub fn as_str(self) -> &'static str {

@@ -633,9 +633,11 @@ fn regions_are_places_and_all_regions_are_more_than_one() {
     assert_eq!(capped("regions-roles.csv", "prof-tokyo.yaml"), ["9", "12"]);
     // 2 `大阪のデータセンターに…複製`, 8 `ap-northeast-3 に…複製`, 9 `DRサイト（大阪）へ…複製`:
     // a known place where backups go, without `リージョン`, is outside too (review 18 A-8)
+    // 15 `バックアップを遠隔地に保管`: a remote site, another than a scope of one region
+    // names, is outside it (review 25 A-15, session 17; it was a bare `covered`)
     assert_eq!(
         capped("regions-more.csv", "prof-tokyo.yaml"),
-        ["1", "2", "3", "4", "5", "6", "7", "8", "9", "12", "13", "14"]
+        ["1", "2", "3", "4", "5", "6", "7", "8", "9", "12", "13", "14", "15"]
     );
     // a scope of `国内リージョン`: overseas, US and all regions are outside it, Osaka not
     assert_eq!(

@@ -3304,6 +3304,8 @@ const PLACES: [(&str, &[&str]); 14] = [
             "tokyo",
             "ap-northeast-1",
             "東日本",
+            "関東",
+            "kanto",
             "japan east",
             "asia-northeast1",
         ],
@@ -3315,6 +3317,9 @@ const PLACES: [(&str, &[&str]); 14] = [
             "osaka",
             "ap-northeast-3",
             "西日本",
+            // `関西のデータセンター` (review 25 A-15)
+            "関西",
+            "kansai",
             "japan west",
             "asia-northeast2",
         ],
@@ -4057,9 +4062,63 @@ impl ScopeRegions {
                 }
             }
         }
+        // a site the scope does not name (review 25 A-15: `遠隔地`, `DRサイト`, `全拠点` under
+        // `東京リージョン`): another site beside a scope of one region, every site beside a
+        // scope naming its regions — unless a bracket after it names the place (`DRサイト
+        // （大阪）`: judged by the place above)
+        let others: &[&str] = if names.len() == 1 { &OTHER_SITES } else { &[] };
+        for w in others.iter().chain(&ALL_SITES) {
+            if let Some(at) = text.find(w) {
+                let after = text[at + w.len()..].trim_start();
+                let placed = after
+                    .strip_prefix('(')
+                    .is_some_and(|b| !places_in(b.split(')').next().unwrap_or(b)).is_empty());
+                if !placed {
+                    push((*w).to_owned(), at);
+                }
+            }
+        }
         out
     }
 }
+
+/// Sites apart from the one a scope of one region names (folded): [`ScopeRegions::outside_judged`].
+const OTHER_SITES: [&str; 20] = [
+    "遠隔地",
+    "drサイト",
+    "dr拠点",
+    "drセンター",
+    "災害対策拠点",
+    "災害対策サイト",
+    "災害復旧拠点",
+    "災害復旧サイト",
+    "バックアップサイト",
+    "バックアップセンター",
+    "バックアップ拠点",
+    "セカンダリサイト",
+    "副拠点",
+    "副センター",
+    "dr site",
+    "disaster recovery site",
+    "secondary site",
+    "backup site",
+    "remote site",
+    "geographically separate",
+];
+
+/// Every site, more than a scope naming its regions (folded): [`ScopeRegions::outside_judged`].
+const ALL_SITES: [&str; 10] = [
+    "全拠点",
+    "すべての拠点",
+    "全ての拠点",
+    "各拠点",
+    "全データセンター",
+    "すべてのデータセンター",
+    "全てのデータセンター",
+    "all sites",
+    "every site",
+    "all data centers",
+];
 
 /// A folded text as the rules of a scope's regions read it ([`ScopeRegions::outside_judged`]):
 /// the text, and what they find in it whatever the scope — the regions it names

@@ -167,7 +167,7 @@ impl Topic {
     /// second is not empty) one of the second. Narrower than [`Topic::KEYWORDS`]: an item
     /// that only names the control ISMAP assesses (`バックアップを取得していること`,
     /// `ログを取得していること`) is none of these.
-    const BEYOND_ISMAP: [(Topic, &'static [&'static str], &'static [&'static str]); 39] = [
+    const BEYOND_ISMAP: [(Topic, &'static [&'static str], &'static [&'static str]); 44] = [
         (
             Topic::GoverningLaw,
             &[
@@ -179,6 +179,8 @@ impl Topic {
                 "日本国の法令",
                 "日本国法",
                 "地方裁判所",
+                // `日本の裁判所を管轄とする` (review 25 A-12)
+                "日本の裁判所",
                 "governing law",
                 "jurisdiction",
                 "japanese law",
@@ -265,6 +267,16 @@ impl Topic {
                 "利用者管理鍵",
                 "顧客管理の鍵",
                 "顧客管理キー",
+                // `顧客鍵で暗号化` (review 25 A-12)
+                "顧客鍵",
+                "利用者鍵",
+                "お客様鍵",
+                "顧客の鍵",
+                "利用者の鍵",
+                "customer key",
+                "customer keys",
+                "customer-supplied key",
+                "customer-provided key",
             ],
             &[],
         ),
@@ -472,9 +484,33 @@ impl Topic {
                 "common criteria",
                 "コモンクライテリア",
                 "iso/iec 15408",
+                // another government's cloud scheme named alone (`FedRAMP Moderate`, review
+                // 25 A-12)
+                "fedramp",
+                "stateramp",
+                "irap",
             ],
             &[],
         ),
+        // the customer's data given back when the contract ends (`解約時データ返却`, review
+        // 25 A-12): a contract term, not the return of assets ISMAP assesses (8.1.4)
+        (
+            Topic::Exit,
+            &[
+                "データ返却",
+                "データの返却",
+                "データを返却",
+                "データ返還",
+                "データの返還",
+                "データを返還",
+                "return of data",
+                "return of customer data",
+                "return all customer data",
+                "data return",
+            ],
+            &[],
+        ),
+        (Topic::Exit, &["返却", "返還"], &["解約"]),
         // a certificate of deletion delivered to the buyer (review 23 A-6): ISMAP assesses
         // the disposal, not a document given to each customer
         (
@@ -505,7 +541,23 @@ impl Topic {
                 "pen test",
             ],
             &[
-                "開示", "提出", "提供", "共有", "disclose", "provide", "submit", "share",
+                "開示",
+                "提出",
+                "提供",
+                "共有",
+                "disclose",
+                "provide",
+                "submit",
+                "share",
+                // the report asked as evidence (`penetration test report required`, review 25
+                //
+                "入手",
+                "obtain",
+                "report required",
+                "reports required",
+                "report is required",
+                "reports are required",
+                "report must be",
             ],
         ),
         // the subcontractors disclosed to the buyer (review 23 A-6)
@@ -574,14 +626,25 @@ impl Topic {
         ),
         (
             Topic::GoverningLaw,
-            &[
-                "合意管轄",
-                "管轄",
-                "紛争解決",
-                "court",
-                "dispute resolution",
-            ],
+            &["合意管轄", "管轄", "紛争解決", "dispute resolution"],
             &[],
+        ),
+        // a court as the forum of disputes, not any court (`court orders are handled`,
+        // review 25 finding 7)
+        (
+            Topic::GoverningLaw,
+            &["court", "courts"],
+            &[
+                "jurisdiction",
+                "venue",
+                "dispute",
+                "competent",
+                "exclusive",
+                "governing law",
+                "of japan",
+                "japanese",
+                "tokyo",
+            ],
         ),
         (
             Topic::AntisocialForces,
@@ -637,12 +700,32 @@ impl Topic {
                 "payment method",
                 "payment condition",
                 "invoice",
-                "billing",
-                "cost",
                 "refund",
                 "service credit",
             ],
             &[],
+        ),
+        // billing and cost as the customer's price, not any (`billing system access is
+        // logged`, `cost of backups is documented`: review 25 finding 7)
+        (
+            Topic::CommercialTerms,
+            &["billing", "cost", "costs"],
+            &[
+                "price",
+                "pricing",
+                "fee",
+                "fees",
+                "invoice",
+                "payment",
+                "refund",
+                "charged",
+                "free of charge",
+                "no cost",
+                "no additional",
+                "additional cost",
+                "extra cost",
+                "included in the",
+            ],
         ),
         (
             Topic::CompanyStanding,
@@ -705,12 +788,29 @@ impl Topic {
                 "付保",
                 "cyber insurance",
                 "insurance",
-                "liability",
                 "indemnity",
                 "indemnification",
                 "damages",
             ],
             &[],
+        ),
+        // a liability as a contract's, not any (`liability for incidents is reviewed`,
+        // review 25 finding 7)
+        (
+            Topic::Insurance,
+            &["liability"],
+            &[
+                "insurance",
+                "insured",
+                "limitation of",
+                "limit of",
+                "cap on",
+                "capped",
+                "unlimited",
+                "indemn",
+                "contract",
+                "agreement",
+            ],
         ),
         (
             Topic::Support,
@@ -1688,6 +1788,56 @@ const LEVEL_WORDS: [&str; 42] = [
     "twice a",
 ];
 
+/// A retention period written without a figure (review 25 A-3): for ever (`永年保存`,
+/// `kept indefinitely`), or as long as the contract runs (`契約期間中保存`, `契約期間中` alone
+/// as a note, `for the term of the contract`) — a level of the item, read in its title
+/// and beside it alike. The contract's term is one only beside a word of keeping, or alone.
+fn retention_without_figure(folded: &str) -> Option<&'static str> {
+    const FOREVER: [&str; 14] = [
+        "永年保存",
+        "永年保管",
+        "永年保持",
+        "永久保存",
+        "永久保管",
+        "永久保持",
+        "無期限保存",
+        "無期限に保存",
+        "無期限で保存",
+        "無期限保管",
+        "retained indefinitely",
+        "kept indefinitely",
+        "stored indefinitely",
+        "retained permanently",
+    ];
+    const CONTRACT: [&str; 8] = [
+        "契約期間中",
+        "契約期間の間",
+        "契約終了まで",
+        "契約満了まで",
+        "契約期間満了まで",
+        "for the term of the contract",
+        "for the duration of the contract",
+        "for the contract term",
+    ];
+    const KEPT: [&str; 10] = [
+        "保存", "保管", "保持", "保有", "retain", "kept", "keep", "stored", "store", "archiv",
+    ];
+    if let Some(w) = FOREVER.iter().find(|w| folded.contains(**w)) {
+        return Some(w);
+    }
+    let alone = |w: &str| {
+        folded
+            .trim()
+            .trim_end_matches(['。', '.', 'は', ' '])
+            .trim_end_matches("とする")
+            == w
+    };
+    CONTRACT
+        .iter()
+        .find(|w| folded.contains(**w) && (alone(w) || KEPT.iter().any(|k| folded.contains(k))))
+        .copied()
+}
+
 /// English numbers as words, as a level is written out (`within seven days`).
 const ENGLISH_NUMBERS: [(&str, &str); 14] = [
     ("one", "1"),
@@ -1846,6 +1996,12 @@ fn level_in(folded: &str, beside: bool) -> Option<String> {
             .unwrap_or(&"");
         // a period or a count of copies kept (`ログは7年保管すること`, `7年間保存`, `保管期間は7年`,
         // `保存期間：7年`): a level beside the title too, without a bound (review 24 A-4)
+        // a bound before the figure (`保持期間は最低7年`, `少なくとも1年`: review 25 A-3) reads
+        // as one after it
+        let lead = ["最低", "最短", "少なくとも", "最長", "最大"]
+            .into_iter()
+            .find(|w| before.trim_end_matches(' ').ends_with(w))
+            .unwrap_or("");
         let kept = beside
             && suffix.is_empty()
             && matches!(
@@ -1856,6 +2012,8 @@ fn level_in(folded: &str, beside: bool) -> Option<String> {
                 .iter()
                 .any(|w| after.trim_start_matches(['間', ' ']).starts_with(w))
                 || before
+                    .trim_end_matches(' ')
+                    .trim_end_matches(lead)
                     .trim_end_matches([' ', 'は', ':', '：', 'が', 'を', 'も'])
                     .ends_with("期間"));
         // a frequency (`年1回第三者診断`, `年1回の第三者診断`): a level beside the title too,
@@ -1865,7 +2023,12 @@ fn level_in(folded: &str, beside: bool) -> Option<String> {
             && !after.starts_with('目');
         // a bare count of items or people (`2名`, `3件の`) states a level only with a bound,
         // and so does any other figure beside the title
-        if (matches!(*unit, "件" | "人") || beside) && suffix.is_empty() && !kept && !frequency {
+        if (matches!(*unit, "件" | "人") || beside)
+            && suffix.is_empty()
+            && lead.is_empty()
+            && !kept
+            && !frequency
+        {
             continue;
         }
         // a track record, not a level the CSP keeps (`5年以上の取引実績`)
@@ -1883,12 +2046,15 @@ fn level_in(folded: &str, beside: bool) -> Option<String> {
             .into_iter()
             .find(|p| *unit == "回" && before.ends_with(p))
             .unwrap_or("");
-        return Some(format!("{per}{digits}{unit}{suffix}"));
+        return Some(format!("{lead}{per}{digits}{unit}{suffix}"));
     }
     if classes.letter || classes.re {
         if let Some(level) = technical_level(folded) {
             return Some(level);
         }
+    }
+    if let Some(w) = retention_without_figure(folded) {
+        return Some(w.to_owned());
     }
     // the words in one pass: the first of LEVEL_WORDS the text holds
     static FIND: std::sync::LazyLock<WordSet> =
@@ -2003,6 +2169,16 @@ fn english_level(folded: &str, beside: bool) -> Option<String> {
             "at most ",
             "no more than ",
             "up to ",
+            // a period things are kept for (`Logs are kept for 7 years`, review 25 A-3), as
+            // `for ` reads in a title
+            "kept for ",
+            "retained for ",
+            "stored for ",
+            "preserved for ",
+            "archived for ",
+            "held for ",
+            "retention of ",
+            "retention period of ",
         ]
     } else {
         &[
@@ -4038,6 +4214,12 @@ mod tests {
             ("国外", "国外に保存"),
             // not `Payment for services is processed securely`, `payment card data`
             ("payment", "payment terms"),
+            // not `billing system access is logged`, `cost of backups`, `liability for
+            // incidents`, `court orders` (review 25 finding 7)
+            ("billing", "billing and fees"),
+            ("cost", "cost and pricing"),
+            ("liability", "limitation of liability"),
+            ("court", "courts of japan"),
         ];
         for topic in &lexicon.outside {
             for word in topic.ja.iter().chain(&topic.en) {
@@ -4065,6 +4247,11 @@ mod tests {
             "従業員の身元確認（バックグラウンドチェック）を行っていること",
             "海外拠点の運用担当者を含む",
             "Payment card data is encrypted in transit",
+            "Billing system access is logged",
+            "The cost of backups is documented",
+            "Liability for incidents is reviewed by management",
+            "Court orders are handled by the legal team",
+            "貸与したPCの返却を確認すること",
         ] {
             assert_eq!(Topic::beyond_ismap(text), None, "{text}");
         }
@@ -4100,6 +4287,22 @@ mod tests {
             ("Customer data is not used for advertising", DataUse),
             ("利用者による監査（立入り）を受け入れること", CustomerAudit),
             ("ソースコードをエスクロー事業者に寄託すること", Escrow),
+            // review 25
+            ("日本の裁判所を管轄とすること", GoverningLaw),
+            ("紛争は日本の裁判所で解決すること", GoverningLaw),
+            ("顧客鍵で暗号化できること", CustomerKeys),
+            ("解約時データ返却を行うこと", Exit),
+            ("解約時に預託データを返却すること", Exit),
+            ("FedRAMP Moderate", Certification),
+            ("penetration test report required", SecurityTesting),
+            (
+                "No liability cap: unlimited liability for data loss",
+                Insurance,
+            ),
+            (
+                "Billing: no additional cost for extra users",
+                CommercialTerms,
+            ),
         ] {
             assert_eq!(Topic::beyond_ismap(text), Some(want), "{text}");
         }
@@ -4690,6 +4893,9 @@ mod tests {
         }
         if let Some(level) = technical_level(folded) {
             return Some(level);
+        }
+        if let Some(w) = retention_without_figure(folded) {
+            return Some(w.to_owned());
         }
         // the words in one pass: the first of LEVEL_WORDS the text holds
         static FIND: std::sync::LazyLock<WordSet> =

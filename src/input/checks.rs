@@ -1959,6 +1959,54 @@ fn is_standard_header(header: &str) -> bool {
             .is_some()
 }
 
+/// Whether a header names only the edition of the control numbers under it
+/// (`旧管理策番号（2013）`, `2013年版番号`, `Old control no. (2013)`): a references column in
+/// that edition, read beside ours as one headed with the standard is (review 25 C-1: a
+/// list in 2022 numbering with the old numbers beside it was refused whole).
+fn is_edition_numbers_header(header: &str) -> bool {
+    const NUMBERS: [&str; 9] = [
+        "旧",
+        "old",
+        "former",
+        "previous",
+        "prior",
+        "管理策",
+        "番号",
+        "number",
+        "control",
+    ];
+    const WORDS: [&str; 17] = [
+        "旧",
+        "old",
+        "former",
+        "previous",
+        "prior",
+        "管理策",
+        "番号",
+        "numbers",
+        "number",
+        "controls",
+        "control",
+        "no",
+        "id",
+        "対応",
+        "対照",
+        "(",
+        ")",
+    ];
+    let key = header_key(header);
+    if !NUMBERS.iter().any(|w| key.contains(w)) {
+        return false;
+    }
+    let mut rest = key.into_owned();
+    for w in WORDS {
+        rest = rest.replace(w, "");
+    }
+    crate::catalog::reftext::year_tag(&rest)
+        .and_then(crate::catalog::reftext::edition_of_year)
+        .is_some()
+}
+
 /// The header in row `i` (0-based) of `cells`, when it names a column `by`: its fields,
 /// references columns and other columns. Two columns of one field are an error (two
 /// references columns named as ours too; one named as ours and others named by a standard
@@ -2065,7 +2113,9 @@ fn header_in(
             }
             Some(f) => fields.insert(f, c).map(|prev| (prev, f)),
             None => {
-                if refs_column.is_none() && is_standard_header(cell) {
+                if refs_column.is_none()
+                    && (is_standard_header(cell) || is_edition_numbers_header(cell))
+                {
                     standard.push(c);
                 } else if refs_column.is_none() && is_details_header(cell) {
                     details.push(c);
@@ -3458,16 +3508,24 @@ impl Items {
                 sheet: self.sheet.clone(),
                 row,
                 kind,
-                // a footnote whole: a control it names is seen
-                text: match kind {
-                    NotAnItem::Footnote => {
-                        crate::text::join_filled((0..cells.width()).map(|c| cells.cell(c)))
+                // a footnote whole: a control it names is seen; any row whole when it asks
+                // for a level (`■ Access control: verified by our own audit` was cut before
+                // its ask and its items judged at ISMAP: review 25 A-1)
+                text: {
+                    let whole = crate::text::join_filled((0..cells.width()).map(|c| cells.cell(c)));
+                    if kind == NotAnItem::Footnote || level_asked(&whole).is_some() {
+                        whole
+                    } else {
+                        row_text(cells)
                     }
-                    _ => row_text(cells),
                 },
             });
-            if matches!(kind, NotAnItem::NoItem | NotAnItem::Footnote) {
-                let text = crate::text::join_filled((0..cells.width()).map(|c| cells.cell(c)));
+            let text = crate::text::join_filled((0..cells.width()).map(|c| cells.cell(c)));
+            // a row naming an item by its id in the id column (`項番2は往査で確認`): a note
+            // row too (review 25 A-2)
+            if matches!(kind, NotAnItem::NoItem | NotAnItem::Footnote)
+                || kind == NotAnItem::Template && note_names_item(&text).is_some()
+            {
                 self.row_notes.push((row, text));
             }
             return Ok(());
@@ -4397,6 +4455,26 @@ impl Items {
     /// which item it concerns cannot be told, and that item must not stay a bare 充足. A
     /// blank row, a section heading, an ordinary footnote (`※ 参照はISMAP管理基準による`) and a
     /// line on how to fill the list in (`※ 未対応の場合は備考欄に理由を記入`) are read as before.
+    /// Row `row` of no item read as the note of item `k`: its text added to the item's note,
+    /// the row no longer one not read.
+    fn note_row_on(&mut self, k: usize, row: usize, text: &str) {
+        let item = &mut self.items[k];
+        if !item.note.is_empty() {
+            item.note.push('\n');
+        }
+        item.note.push_str(text);
+        self.rows_not_read.retain(|r| r.row != row);
+    }
+
+    /// The item (its index) a row of no item names by its id at its start
+    /// ([`note_names_item`]), when the list has that item.
+    fn item_named_by(&self, text: &str) -> Option<usize> {
+        let id = note_names_item(text)?;
+        self.items.iter().position(|i| {
+            !i.id.starts_with('#') && crate::text::fold_width(i.id.trim()).to_lowercase() == id
+        })
+    }
+
     /// A remark of every item against which only a date stands (`※ 全項目2025年度対応済`) is
     /// every item's note, read against --as-of by the note rule (fix32-grc).
     fn take_notes_above(&mut self) -> Result<(), InputError> {
@@ -4411,7 +4489,9 @@ impl Items {
                 let remark = item.id.starts_with('#')
                     && item.refs.is_empty()
                     && !item.refs_say_none
-                    && points_up(&item.title).is_some();
+                    && (points_up(&item.title).is_some()
+                        || note_names_item(&item.title).is_some()
+                        || level_alone(&item.title).is_some());
                 if remark {
                     let item = self.items.remove(k);
                     notes.push((
@@ -4432,6 +4512,49 @@ impl Items {
             // how to fill the list in (`※ 未対応の場合は備考欄に理由を記入`): no remark on an item
             let folded = crate::text::fold_width(&text).to_lowercase();
             if DESCRIBING.iter().any(|w| folded.contains(w)) {
+                continue;
+            }
+            // a row naming its item by its id (`項番2は往査で確認`, `No.2：往査`, `2番は当社監査`):
+            // that item's note (review 25 A-2: it was an item of its own, `#4`, and item 2
+            // judged without it)
+            if let Some(k) = self.item_named_by(&text) {
+                self.note_row_on(k, row, &text);
+                continue;
+            }
+            if let Some(id) = ids.then(|| note_names_item(&text)).flatten() {
+                let shown: String = text.chars().take(60).collect();
+                return Err(InputError::at(
+                    self.loc.clone().row(row),
+                    format!(
+                        "the row holds no check item, only a note on item '{id}' ('{shown}'), and the list has no item '{id}': the note cannot be attached to its item"
+                    ),
+                )
+                .hint("write the note in the note cell of the item it concerns, or correct the item's id in it"));
+            }
+            // a level on a row of no item (`保存期間は7年以上` under `ログを取得すること`): the
+            // note of the item right above it, as a row of references under it is, when items
+            // go on below it; elsewhere (below the last item too: a note of the list, or of
+            // any item) which item it concerns cannot be told (review 25 A-11: it was
+            // dropped, or an item of its own, and the item it belonged to covered)
+            // (a footnote, `※ 回答は2週間以内に`, is read as before)
+            let level = (ids && !is_footnote(&text))
+                .then(|| level_alone(&text))
+                .flatten();
+            if let (Some(level), None) = (&level, points_up(&text)) {
+                let among = self.items.iter().any(|i| i.row > row);
+                let Some(k) = (self.items.iter())
+                    .position(|i| among && i.row + 1 == row && !i.id.starts_with('#'))
+                else {
+                    let shown: String = text.chars().take(60).collect();
+                    return Err(InputError::at(
+                        self.loc.clone().row(row),
+                        format!(
+                            "the row holds no check item, only the level '{level}' ('{shown}'), and is not a row among the items right under one: which item it concerns cannot be told, and the items would be judged without it"
+                        ),
+                    )
+                    .hint("write the level in the note cell of the item it concerns, or put the row right under that item's row"));
+                };
+                self.note_row_on(k, row, &text);
                 continue;
             }
             let above = self.items.iter().filter(|i| i.row < row).count();
@@ -4593,6 +4716,45 @@ fn names_item(text: &str, id: &str) -> bool {
     folded.match_indices(&id).any(|(i, _)| {
         !word(folded[..i].chars().next_back()) && !word(folded[i + id.len()..].chars().next())
     })
+}
+
+/// The level a row of no item states ([`stated_level_beside_in`](crate::analysis::procedures::stated_level_beside_in):
+/// `保存期間は7年以上`, `Logs are kept for 7 years`), read as a note beside an item is.
+fn level_alone(text: &str) -> Option<String> {
+    crate::analysis::procedures::stated_level_beside_in(&crate::analysis::procedures::fold(text))
+}
+
+/// The id (width folded, lower case) an unlabelled note row names its item by at its
+/// start: `項番2は往査で確認`, `No.2：往査`, `番号2：当社監査`, `2番は当社監査`, `Item 2: on-site
+/// audit` — the id then a particle or a mark (`は`, `の`, `:`, `、`), not a text going on
+/// (`No.2 サーバ`), nor a count (`2番目`, `番号体系`). Review 25 A-2; a labelled note row
+/// (`備考：…`) is a footnote, refused when it asks for a level.
+fn note_names_item(text: &str) -> Option<String> {
+    let folded = crate::text::fold_width(text.trim()).to_lowercase();
+    let id_of = |r: &str| -> Option<String> {
+        let r = r.trim_start_matches([' ', '.', '#']);
+        let id: String = r
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
+            .collect();
+        let id = id.trim_end_matches('.');
+        let rest = r[id.len()..].trim_start_matches('.').trim_start();
+        let said = rest.is_empty()
+            || rest.starts_with(['は', 'の', 'も', ':', '、', ',', '(', '='])
+            || rest.starts_with("について");
+        (id.starts_with(|c: char| c.is_ascii_digit()) && said).then(|| id.to_owned())
+    };
+    for lead in ["項番", "番号", "no.", "no", "item ", "#"] {
+        if let Some(r) = folded.strip_prefix(lead) {
+            return id_of(r);
+        }
+    }
+    let digits: String = folded.chars().take_while(char::is_ascii_digit).collect();
+    let rest = folded[digits.len()..].strip_prefix('番')?;
+    (!digits.is_empty()
+        && !rest.starts_with(['目', '号'])
+        && rest.starts_with(['は', 'の', ':', '、']))
+    .then_some(digits)
 }
 
 /// Whether a remark on a row of no item points at the item(s) above it, and at how many:
@@ -8740,9 +8902,10 @@ fn may_name_assurance(text: &str) -> bool {
             // `当社監査`, `当社による監査`, `当社が監査`, `監査権` (review 24 A-5)
             '監' => {
                 before.is_some_and(|p| {
+                    // `書面監査` (review 25 A-4); `リモート監査` after `ト`
                     matches!(
                         p,
-                        '別' | '地' | '入' | '型' | 'ト' | '問' | '社' | 'る' | 'が'
+                        '別' | '地' | '入' | '型' | 'ト' | '問' | '社' | 'る' | 'が' | '面'
                     ) || !plain(p)
                 }) || {
                     let mut ahead = chars.clone();
@@ -8751,6 +8914,8 @@ fn may_name_assurance(text: &str) -> bool {
             }
             // `往査`
             '往' => chars.peek() == Some(&'査'),
+            // `現地視察`, `実地視察` (review 25 A-4)
+            '視' => before.is_some_and(|p| p == '地') && chars.peek() == Some(&'察'),
             '検' | '調' | '確' => before.is_some_and(|p| {
                 // `実地で確認`, `訪問して確認`, `現地にて確認`, `訪問による確認` (review 24 A-5)
                 matches!(
@@ -9168,6 +9333,48 @@ mod tests {
         assert_eq!(note_cause("契約書に明記させること"), NoteCause::Contract);
     }
     use super::*;
+
+    /// Review 25 C-1: a header naming only its numbers' edition is a references column.
+    #[test]
+    fn a_header_naming_its_numbers_edition_is_a_references_column() {
+        for h in [
+            "旧管理策番号（2013）",
+            "旧番号(2013年版)",
+            "2013年版番号",
+            "Old control no. (2013)",
+        ] {
+            assert!(is_edition_numbers_header(h), "{h}");
+        }
+        for h in ["旧番号", "備考（2013）", "2013", "管理策", "作成日2013"] {
+            assert!(!is_edition_numbers_header(h), "{h}");
+        }
+    }
+
+    /// Review 25 A-2 rest: an unlabelled note row names its item by the id at its start.
+    #[test]
+    fn a_note_row_names_its_item_by_its_id() {
+        for (text, id) in [
+            ("項番2は往査で確認", "2"),
+            ("No.2：往査", "2"),
+            ("No2: 往査", "2"),
+            ("2番は当社監査", "2"),
+            ("番号2.1は当社監査", "2.1"),
+            ("Item 3: on-site audit", "3"),
+            ("項番２は往査", "2"),
+        ] {
+            assert_eq!(note_names_item(text).as_deref(), Some(id), "{text}");
+        }
+        for text in [
+            "2番目の項目",
+            "No.2 サーバの管理",
+            "番号体系を定めること",
+            "項番の付け方",
+            "notes",
+            "利用者IDの登録",
+        ] {
+            assert_eq!(note_names_item(text), None, "{text}");
+        }
+    }
 
     /// Review 25 A-2: a note row's labels (`備考：`, `補足：`, `メモ：`, `参考：`, `【備考】`,
     /// `Remarks:`, `Comment:`) mark a footnote, as `注）` and `※` do; the words alone, or
