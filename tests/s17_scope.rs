@@ -9,7 +9,7 @@
 //! covered, and a place that is no site of the service (`大阪支店`, `米国の法律`) is none.
 mod common;
 
-use common::{bin, data, with_scope};
+use common::{bin, data, json_of, with_scope};
 
 /// A folder holding the IaaS of Tokyo only and a SaaS inheriting from it whose scope is
 /// `scope` (kept alive by the guard), and the SaaS profile's path.
@@ -25,25 +25,13 @@ fn saas_on_tokyo(scope: &str) -> (tempfile::TempDir, std::path::PathBuf) {
 /// `report --format json` of `checks` against `csp`, in English on 2026-12-07: the first
 /// item's status and reasons.
 fn first_item(checks: &std::path::Path, csp: &std::path::Path) -> (String, Vec<String>) {
-    let out = bin()
-        .args([
-            "--lang",
-            "en",
-            "report",
-            "--as-of",
-            "2026-12-07",
-            "--format",
-            "json",
-        ])
+    let mut c = bin();
+    c.args(["--lang", "en", "report", "--as-of", "2026-12-07", "--format", "json"])
         .arg("--checks")
         .arg(checks)
         .arg("--csp")
-        .arg(csp)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .arg(csp);
+    let v = json_of(c);
     let item = &v["items"][0];
     let reasons = item["reasons"]
         .as_array()
@@ -55,23 +43,11 @@ fn first_item(checks: &std::path::Path, csp: &std::path::Path) -> (String, Vec<S
 /// `readiness --format json` of the SaaS profile on 2026-12-07: the objectives found
 /// `underlying-outside-scope`.
 fn underlying_outside(saas: &std::path::Path) -> Vec<String> {
-    let out = bin()
-        .args([
-            "--lang",
-            "en",
-            "readiness",
-            "--as-of",
-            "2026-12-07",
-            "--format",
-            "json",
-        ])
+    let mut c = bin();
+    c.args(["--lang", "en", "readiness", "--as-of", "2026-12-07", "--format", "json"])
         .arg("--implemented")
-        .arg(saas)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .arg(saas);
+    let v = json_of(c);
     v["underlying_outside_scope"]
         .as_array()
         .unwrap()
