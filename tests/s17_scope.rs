@@ -26,11 +26,19 @@ fn saas_on_tokyo(scope: &str) -> (tempfile::TempDir, std::path::PathBuf) {
 /// item's status and reasons.
 fn first_item(checks: &std::path::Path, csp: &std::path::Path) -> (String, Vec<String>) {
     let mut c = bin();
-    c.args(["--lang", "en", "report", "--as-of", "2026-12-07", "--format", "json"])
-        .arg("--checks")
-        .arg(checks)
-        .arg("--csp")
-        .arg(csp);
+    c.args([
+        "--lang",
+        "en",
+        "report",
+        "--as-of",
+        "2026-12-07",
+        "--format",
+        "json",
+    ])
+    .arg("--checks")
+    .arg(checks)
+    .arg("--csp")
+    .arg(csp);
     let v = json_of(c);
     let item = &v["items"][0];
     let reasons = item["reasons"]
@@ -44,9 +52,17 @@ fn first_item(checks: &std::path::Path, csp: &std::path::Path) -> (String, Vec<S
 /// `underlying-outside-scope`.
 fn underlying_outside(saas: &std::path::Path) -> Vec<String> {
     let mut c = bin();
-    c.args(["--lang", "en", "readiness", "--as-of", "2026-12-07", "--format", "json"])
-        .arg("--implemented")
-        .arg(saas);
+    c.args([
+        "--lang",
+        "en",
+        "readiness",
+        "--as-of",
+        "2026-12-07",
+        "--format",
+        "json",
+    ])
+    .arg("--implemented")
+    .arg(saas);
     let v = json_of(c);
     v["underlying_outside_scope"]
         .as_array()
