@@ -3358,6 +3358,311 @@ const PLACES: [(&str, &[&str]); 14] = [
     ("brazil", &["ブラジル", "brazil", "sa-east-1"]),
 ];
 
+// --- s17-scope (review 26 ): places written without `リージョン` -------------------
+
+/// More known places (folded), read as [`PLACES`] are (s17-scope): the cities and
+/// prefectures where data centres in Japan stand, and cloud region codes not in [`PLACES`].
+/// Only spellings certain to be one place: `関西` is its own place (not `大阪`), a city is
+/// not its prefecture (`石狩` is not `北海道`), and Azure's
+/// `japaneast` (Tokyo and Saitama) is its own place, not `東京` — a place a scope does not
+/// name as written is outside it (fail closed).
+const PLACES_S17: [(&str, &[&str]); 16] = [
+    ("fukuoka", &["福岡", "fukuoka"]),
+    // a city is a place of its own beside its prefecture: a scope of `北海道` may not hold
+    // the `石狩` site an item names, nor one of `石狩` every site in Hokkaido
+    ("hokkaido", &["北海道", "hokkaido"]),
+    ("ishikari", &["石狩", "ishikari"]),
+    ("sapporo", &["札幌", "sapporo"]),
+    ("saitama", &["埼玉", "saitama"]),
+    ("chiba", &["千葉", "chiba"]),
+    ("inzai", &["印西", "inzai"]),
+    ("kanagawa", &["神奈川", "kanagawa"]),
+    ("yokohama", &["横浜", "yokohama"]),
+    ("aichi", &["愛知", "aichi"]),
+    ("nagoya", &["名古屋", "nagoya"]),
+    ("kansai", &["関西", "kansai"]),
+    ("japaneast", &["japaneast"]),
+    // the certain codes of places [`PLACES`] names (Azure `japanwest` is Osaka)
+    ("osaka", &["japanwest"]),
+    (
+        "us",
+        &[
+            "us-east-2",
+            "us-west-1",
+            "us-east1",
+            "us-west1",
+            "us-central1",
+            "eastus",
+            "westus",
+        ],
+    ),
+    ("singapore", &["asia-southeast1", "southeastasia"]),
+];
+
+/// Every known place and its spellings: [`PLACES`], then [`PLACES_S17`].
+fn known_places() -> impl Iterator<Item = &'static (&'static str, &'static [&'static str])> {
+    PLACES.iter().chain(PLACES_S17.iter())
+}
+
+/// Words saying every place in the world (`本体（全世界）`): more than any scope naming its
+/// places. The English ones, and `グローバル`, only in a statement's scope lines (an item's
+/// `global policy` names no place).
+const WORLD_S17: [(&str, bool); 6] = [
+    ("全世界", false),
+    ("世界中", false),
+    ("世界各国", false),
+    ("worldwide", false),
+    ("グローバル", true),
+    ("global", true),
+];
+
+/// Site words after a place (`大阪dc`, `福岡データセンター`, `米国拠点`, `osaka data
+/// center`): the place is where the service runs.
+const SITE_WORDS_S17: [&str; 14] = [
+    "データセンター",
+    "データセンタ",
+    "dc",
+    "拠点",
+    "サイト",
+    "施設",
+    "環境",
+    "地域",
+    " data center",
+    " datacenter",
+    " data centre",
+    " dc",
+    " site",
+    " facilit",
+];
+
+/// Words after `<place>の` naming the place's law, authority or an office, not a site of
+/// the service (`米国の法律`, `大阪の本社`).
+const NOT_SITE_S17: [&str; 16] = [
+    "法",
+    "規",
+    "条例",
+    "政府",
+    "当局",
+    "基準",
+    "標準",
+    "制度",
+    "裁判",
+    "税",
+    "輸出",
+    "本社",
+    "支店",
+    "支社",
+    "事務所",
+    "オフィス",
+];
+
+/// Verbs after `<place>で`/`<place>に` saying the service runs there (`ap-northeast-3で稼働`).
+const RUNS_S17: [&str; 7] = ["稼働", "運用", "提供", "処理", "構築", "ホスト", "実行"];
+
+/// What a place or a count of sites named without `リージョン` in a text says (s17-scope).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Bare {
+    /// A known place.
+    Place(&'static str),
+    /// This many sites or more, of no named place (`国内2拠点`, `複数拠点`; `全世界`: any).
+    Sites(usize),
+}
+
+/// The places `text` (folded) names without `リージョン`/`region` and not as where data goes
+/// ([`places_kept`]), each with where it stands and as written, and the counts of sites and
+/// the world it names (review 26 ). In a statement's scope lines (`lines`) every
+/// place named is where the service is (`本体（東京・大阪）`, `大阪dc`, `us east`); in an
+/// item's text only a place as a site (`福岡データセンターの`, `米国拠点の`), of the service
+/// (`大阪の利用者id`, not `米国の法律`, `大阪支店`), where it runs (`ap-northeast-3で稼働`),
+/// alone in a bracket (`（大阪）`), a cloud region's code, or `us east`/`us west`; `us`
+/// alone never (`let us know`).
+fn places_bare(text: &str, lines: bool) -> Vec<(usize, String, Bare)> {
+    let spans = place_spans(text);
+    let mut out: Vec<(usize, String, Bare)> = Vec::new();
+    for (i, &(at, end, place)) in spans.iter().enumerate() {
+        // a longer spelling over this one
+        if spans
+            .iter()
+            .any(|&(a, e, _)| (a, e) != (at, end) && a <= at && end <= e)
+        {
+            continue;
+        }
+        let mut after = &text[end..];
+        if region_name_goes_on(after) {
+            continue;
+        }
+        let mut written = text[at..end].to_owned();
+        if written == "us" {
+            match [" east", " west"].iter().find(|w| after.starts_with(**w)) {
+                Some(w) => {
+                    written.push_str(w);
+                    after = &after[w.len()..];
+                    if region_name_goes_on(after) {
+                        continue;
+                    }
+                }
+                None => continue,
+            }
+        }
+        let counts = lines || site_of_service(text, at, end, &written, &spans[i + 1..]);
+        if counts && !out.iter().any(|(_, w, _)| *w == written) {
+            out.push((at, written, Bare::Place(place)));
+        }
+    }
+    for (word, lines_only) in WORLD_S17 {
+        if lines_only && !lines {
+            continue;
+        }
+        for (at, _) in text.match_indices(word) {
+            let bytes = text.as_bytes();
+            let edge = |i: Option<&u8>| i.is_some_and(|c| c.is_ascii_alphanumeric());
+            if word.is_ascii()
+                && (edge(at.checked_sub(1).and_then(|i| bytes.get(i)))
+                    || edge(bytes.get(at + word.len())))
+            {
+                continue;
+            }
+            out.push((at, word.to_owned(), Bare::Sites(usize::MAX)));
+        }
+    }
+    for (at, written, n) in site_counts(text) {
+        out.push((at, written, Bare::Sites(n)));
+    }
+    out
+}
+
+/// Whether a place an item's text (folded) names at `at..end` without `リージョン` is a site
+/// of the service ([`places_bare`]); `next`: the places named after it (`東京・大阪の両拠点`:
+/// `東京` as `大阪` is).
+fn site_of_service(
+    text: &str,
+    at: usize,
+    end: usize,
+    written: &str,
+    next: &[(usize, usize, &'static str)],
+) -> bool {
+    // a cloud region's code (`ap-northeast-3`, `japaneast`)
+    if written.is_ascii()
+        && (written.contains('-') && written.bytes().any(|b| b.is_ascii_digit())
+            || written.contains(' ')
+            || [
+                "japaneast",
+                "japanwest",
+                "eastus",
+                "westus",
+                "southeastasia",
+            ]
+            .contains(&written))
+    {
+        return true;
+    }
+    let after = &text[end..];
+    let before = text[..at].trim_end_matches([' ', '　']);
+    let trimmed = after.trim_start_matches([' ', '　']);
+    // alone in a bracket (`利用者登録（大阪）`)
+    if before.ends_with(['(', '（']) && trimmed.starts_with([')', '）']) {
+        return true;
+    }
+    if SITE_WORDS_S17.iter().any(|w| after.starts_with(w)) {
+        return true;
+    }
+    if written.is_ascii() {
+        return false;
+    }
+    let mut rest = after;
+    for suffix in ["都", "府", "県", "市", "州"] {
+        if let Some(r) = rest.strip_prefix(suffix) {
+            rest = r;
+            break;
+        }
+    }
+    // joined to the next place (`東京・大阪の`, `東京及び大阪の`): as that one is
+    for joiner in ["・", "、", ",", "と", "/", "及び", "および", "や"] {
+        if let Some(r) = rest.strip_prefix(joiner) {
+            let at_next = end + (after.len() - r.len());
+            if let Some(&(a, e, _)) = next.iter().find(|(a, _, _)| *a == at_next) {
+                return site_of_service(text, a, e, &text[a..e], &next[1..]);
+            }
+            return false;
+        }
+    }
+    for of in ["内の", "の"] {
+        if let Some(r) = rest.strip_prefix(of) {
+            if SITE_WORDS_S17.iter().any(|w| r.starts_with(w))
+                || r.starts_with("両拠点")
+                || r.starts_with("各拠点")
+            {
+                return true;
+            }
+            return of == "の" && !NOT_SITE_S17.iter().any(|w| r.starts_with(w));
+        }
+    }
+    if let Some(r) = ["で", "に", "にて"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    {
+        let clause = r
+            .find(['、', '，', '。', '\n', ';', '；'])
+            .map_or(r, |i| &r[..i]);
+        return RUNS_S17.iter().any(|w| clause.contains(w));
+    }
+    false
+}
+
+/// The counts of sites `text` (folded) names (`国内2拠点`, `複数拠点`, `両拠点`, `3つのデータ
+/// センター`, `multiple data centers`), each with where it stands, as written and the count
+/// (`複数`, `両`, `multiple`: 2).
+fn site_counts(text: &str) -> Vec<(usize, String, usize)> {
+    let mut out = Vec::new();
+    for site in ["拠点", "データセンター", "サイト", "dc"] {
+        for (at, _) in text.match_indices(site) {
+            let before = &text[..at];
+            let before_of = before
+                .strip_suffix("つの")
+                .or_else(|| before.strip_suffix("の"))
+                .or_else(|| before.strip_suffix("か所の"))
+                .or_else(|| before.strip_suffix("箇所の"))
+                .unwrap_or(before);
+            let mut n = None;
+            for (word, count) in [("複数", 2), ("両", 2), ("二", 2), ("三", 3), ("四", 4)] {
+                if before_of.ends_with(word) {
+                    n = Some((before_of.len() - word.len(), count));
+                    break;
+                }
+            }
+            if n.is_none() {
+                let digits = before_of.len()
+                    - before_of
+                        .trim_end_matches(|c: char| c.is_ascii_digit())
+                        .len();
+                if digits > 0 {
+                    let from = before_of.len() - digits;
+                    if let Ok(count) = before_of[from..].parse::<usize>() {
+                        n = Some((from, count));
+                    }
+                }
+            }
+            if let Some((from, count)) = n.filter(|(_, c)| *c >= 2) {
+                // `国内2拠点` written whole
+                let from = text[..from].strip_suffix("国内").map_or(from, str::len);
+                out.push((from, text[from..at + site.len()].to_owned(), count));
+            }
+        }
+    }
+    for word in [
+        "multiple sites",
+        "multiple data centers",
+        "multiple datacenters",
+    ] {
+        for (at, _) in text.match_indices(word) {
+            out.push((at, word.to_owned(), 2));
+        }
+    }
+    out
+}
+
+// --- end s17-scope --------------------------------------------------------------------------
+
 /// Where `text` (folded) names a known place ([`places_in`]): each spelling's byte range
 /// and the place, in the order the places (and their spellings) are listed, each spelling's
 /// places left to right without overlapping one another (as `str::match_indices`). One pass
@@ -3366,8 +3671,7 @@ const PLACES: [(&str, &[&str]); 14] = [
 fn place_spans(text: &str) -> Vec<(usize, usize, &'static str)> {
     type Spellings = (aho_corasick::AhoCorasick, Vec<(&'static str, bool)>);
     static SPELLINGS: std::sync::LazyLock<Spellings> = std::sync::LazyLock::new(|| {
-        let (words, places): (Vec<&str>, Vec<(&str, bool)>) = PLACES
-            .iter()
+        let (words, places): (Vec<&str>, Vec<(&str, bool)>) = known_places()
             .flat_map(|(place, spellings)| {
                 spellings.iter().map(move |s| (*s, (*place, s.is_ascii())))
             })
@@ -4061,6 +4365,31 @@ impl ScopeRegions {
                     push(written.clone(), *at);
                 }
             }
+            // a place or a count of sites named without `リージョン` or a word of keeping
+            // (`本体（東京・大阪）`, `大阪の利用者id`, `国内2拠点`, `全世界`): review 26
+            let kept_at: Vec<usize> = read.kept().iter().map(|(at, _, _)| *at).collect();
+            let named: Vec<&str> = mentions
+                .iter()
+                .filter_map(|m| m.name.as_deref())
+                .flat_map(places_in)
+                .collect();
+            let mut distinct: Vec<&str> = places.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            let names_place = !place_spans(text).is_empty();
+            for (at, written, bare) in read.bare() {
+                let outside = !kept_at.contains(at)
+                    && match *bare {
+                        Bare::Place(p) => {
+                            !places.contains(&p) && !seen.contains(&p) && !named.contains(&p)
+                        }
+                        // the sites of places named (`東京・大阪の両拠点`): the places judge
+                        Bare::Sites(n) => n > distinct.len() && (n == usize::MAX || !names_place),
+                    };
+                if outside {
+                    push(written.clone(), *at);
+                }
+            }
         }
         // a site the scope does not name (review 25 A-15: `遠隔地`, `DRサイト`, `全拠点` under
         // `東京リージョン`): another site beside a scope of one region, every site beside a
@@ -4132,6 +4461,10 @@ pub struct ScopeText {
     kept: std::sync::OnceLock<Vec<(usize, String, Option<&'static str>)>>,
     /// The parts of a service or of who runs it the text asks of ([`parts_asked_in`]).
     parts: std::sync::OnceLock<Vec<(&'static str, String)>>,
+    /// The places and counts of sites it names without `リージョン` ([`places_bare`]).
+    bare: std::sync::OnceLock<Vec<(usize, String, Bare)>>,
+    /// The text is a statement's scope lines: every place it names is the service's.
+    lines: bool,
 }
 
 impl ScopeText {
@@ -4148,6 +4481,19 @@ impl ScopeText {
 
     fn kept(&self) -> &[(usize, String, Option<&'static str>)] {
         self.kept.get_or_init(|| places_kept(&self.text))
+    }
+
+    /// A statement's scope lines (folded) as read against another statement's scope.
+    fn of_lines(text: String) -> ScopeText {
+        ScopeText {
+            lines: true,
+            ..ScopeText::new(text)
+        }
+    }
+
+    fn bare(&self) -> &[(usize, String, Bare)] {
+        self.bare
+            .get_or_init(|| places_bare(&self.text, self.lines))
     }
 
     fn parts(&self) -> &[(&'static str, String)] {
@@ -4762,7 +5108,7 @@ impl ExcludedParts {
                 }
             }
             if region_alone(folded) {
-                for (_, spellings) in PLACES.iter().filter(|(p, _)| here.contains(p)) {
+                for (_, spellings) in known_places().filter(|(p, _)| here.contains(p)) {
                     // `us` alone is the reader as often as the place
                     for word in spellings
                         .iter()
@@ -5017,7 +5363,7 @@ impl ExcludedParts {
             Some(places) => &ScopeRegions(Some(places.iter().map(|p| (*p).to_owned()).collect())),
             None => &self.regions,
         };
-        for (region, _) in regions.outside_judged(&ScopeText::new(text)) {
+        for (region, _) in regions.outside_judged(&ScopeText::of_lines(text)) {
             // a place already left out with a part of it (`大阪リージョンの物理セキュリティ`)
             let here = places_in(&region);
             if !here.is_empty() && here.iter().all(|p| left_places.contains(p)) {
@@ -7790,7 +8136,7 @@ mod tests {
         let word = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
         let bytes = text.as_bytes();
         let mut out = Vec::new();
-        for (place, spellings) in PLACES {
+        for &(place, spellings) in known_places() {
             for spelling in spellings {
                 for (at, _) in text.match_indices(spelling) {
                     let end = at + spelling.len();
@@ -7814,7 +8160,9 @@ mod tests {
     /// made of spellings, their pieces and fillers (overlaps, repeats, word edges).
     #[test]
     fn place_spans_as_one_scan_per_spelling() {
-        let mut pool: Vec<&str> = PLACES.iter().flat_map(|(_, s)| s.iter().copied()).collect();
+        let mut pool: Vec<&str> = known_places()
+            .flat_map(|(_, s)| s.iter().copied())
+            .collect();
         pool.extend([
             " ",
             "-",
@@ -9846,6 +10194,10 @@ mod tests {
                 "singaporeリージョン",
             ),
             ("シンガポールリージョンへ複製", "シンガポールリージョン"),
+            // s17-scope (review 26 A-3): a site of the service named outside the scope is
+            // outside it whatever is done there (`米国拠点の運用者`), as the support desk of
+            // a Singapore site is (a guard here before)
+            ("シンガポール拠点のサポート窓口に連絡", "シンガポール"),
         ] {
             assert_eq!(outside(tokyo, title), [part], "{title}");
         }
@@ -9858,7 +10210,6 @@ mod tests {
             "連絡先：大阪支店",
             "米国の法律に基づきバックアップを保管",
             "大阪本社でバックアップ媒体を管理",
-            "シンガポール拠点のサポート窓口に連絡",
             "Backups replicated to another site",
             "Osaka office staff keep backups",
         ] {
@@ -10068,6 +10419,97 @@ mod tests {
             ),
             ["大阪リージョン"]
         );
+    }
+
+    /// s17-scope (review 26 ): a place named without `リージョン` — a city or
+    /// prefecture, a cloud region's code, an English region, `全世界`, a count of sites —
+    /// in a service's scope over an underlying one and in an item's words (one reader).
+    /// Guards: the scope's own place in another spelling, a place that is no site of the
+    /// service in an item, `us` alone, a count of sites the scope names as many places.
+    #[test]
+    fn a_place_written_without_the_word_region_is_read_as_one() {
+        let left = |under: &str, over: &str| -> Vec<String> {
+            ExcludedParts::of(&[under.to_owned()])
+                .left_out_of(&ExcludedParts::of(&[over.to_owned()]))
+        };
+        let iaas = "テストIaaS（東京リージョン）";
+        for (over, part) in [
+            ("テストSaaS（ap-northeast-3）", "ap-northeast-3"),
+            ("テストSaaS（東京・大阪）", "大阪"),
+            ("テストSaaS（東京及び大阪のデータセンター）", "大阪"),
+            ("テストSaaS（大阪DC）", "大阪"),
+            ("テストSaaS（国内2拠点）", "国内2拠点"),
+            ("テストSaaS（シンガポール）", "シンガポール"),
+            ("テストSaaS（東京リージョン、US East）", "us east"),
+            ("テストSaaS（全世界）", "全世界"),
+            ("テストSaaS（東日本・西日本）", "西日本"),
+            ("テストSaaS（福岡）", "福岡"),
+            ("テストSaaS（東京リージョン、石狩データセンター）", "石狩"),
+            ("テストSaaS（関西）", "関西"),
+            ("テストSaaS（japaneast）", "japaneast"),
+            ("Test SaaS (worldwide)", "worldwide"),
+        ] {
+            assert_eq!(left(iaas, over), [part], "{over}");
+        }
+        for (under, over) in [
+            (iaas, "テストSaaS（東京）"),
+            (iaas, "テストSaaS（ap-northeast-1）"),
+            (iaas, "テストSaaS（東京データセンター）"),
+            (iaas, "Test SaaS (Tokyo)"),
+            (
+                "テストIaaS（東京・大阪リージョン）",
+                "テストSaaS（国内2拠点）",
+            ),
+            (
+                "テストIaaS（東京・大阪リージョン）",
+                "テストSaaS（東京・大阪）",
+            ),
+            ("テストIaaS（北海道リージョン）", "テストSaaS（北海道）"),
+            ("テストIaaS（全リージョン）", "テストSaaS（全世界）"),
+        ] {
+            assert!(left(under, over).is_empty(), "{under} / {over}");
+        }
+        // a city is no spelling of its prefecture (fail closed)
+        assert_eq!(
+            left(
+                "テストIaaS（北海道リージョン）",
+                "テストSaaS（石狩データセンター）"
+            ),
+            ["石狩"]
+        );
+        let outside = |title: &str| -> Vec<String> {
+            ExcludedParts::of(&[iaas.to_owned()]).regions_outside(title, "", &Extra::default())
+        };
+        for (title, part) in [
+            ("大阪の利用者IDの登録・削除手続", "大阪"),
+            ("ap-northeast-3で稼働する環境の利用者登録", "ap-northeast-3"),
+            ("US Eastリージョンの利用者登録", "us east"),
+            ("東京・大阪の両拠点で利用者登録手続があること", "大阪"),
+            ("福岡データセンターの利用者登録", "福岡"),
+            ("米国拠点の運用者のID管理", "米国"),
+            ("利用者登録（大阪）", "大阪"),
+            ("大阪で稼働するシステムの利用者登録", "大阪"),
+            ("複数拠点で利用者登録", "複数拠点"),
+            ("User registration in us-east-1", "us-east-1"),
+            ("Users of the Osaka data center", "osaka"),
+        ] {
+            assert_eq!(outside(title), [part], "{title}");
+        }
+        for title in [
+            "東京の利用者IDの登録・削除手続",
+            "東京都内の拠点の利用者登録",
+            "ap-northeast-1で稼働する環境の利用者登録",
+            "大阪支店の利用者IDの登録手続",
+            "大阪本社で利用者登録",
+            "米国の法律に基づく利用者登録",
+            "福岡で開催する研修",
+            "Let us know how users are registered",
+            "Osaka office staff register users",
+            "global policy for user registration",
+            "利用者IDの登録・削除手続",
+        ] {
+            assert!(outside(title).is_empty(), "{title}");
+        }
     }
 
     /// fix32-scope: what a list of exclusions and a scope line say of a part, a region, a
