@@ -7467,8 +7467,8 @@ mod tests {
             ("Requires configuration", Scope, "requires configuration"),
             ("Configuration required", Scope, "configuration required"),
             ("Disabled by default", Scope, "disabled by default"),
-            ("Best endeavours", Scope, "best endeavours"),
-            ("Reasonable endeavors", Scope, "reasonable endeavors"),
+            ("Best endeavours", Scope, "endeavours"),
+            ("Reasonable endeavors", Scope, "endeavors"),
             ("可能な範囲で実施", Scope, "可能な範囲"),
             ("β", Deferral, "β"),
             ("β提供", Deferral, "β"),
@@ -7487,7 +7487,7 @@ mod tests {
         for text in [
             "標準機能で提供",
             "Logs coming from every host are collected",
-            "Configured by the provider for all tenants",
+            "手順書に従い実施",
             "可能性のあるリスクを評価",
             "見積手順に従う",
         ] {
