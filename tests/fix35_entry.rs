@@ -280,8 +280,8 @@ fn c2_one_status_column_per_region_or_edition_reads_the_part_named() {
 /// C-6: the list entry's fields above a status table's header (`有効期限：…`, `監査対象期間:
 /// …`, also in cells of their own) are read by the pasted entry's reader: a valid deadline
 /// reads, a lapsed one makes the items `assurance-gap` (registration-lapsed). A deadline
-/// that is no date (`（予定）`), a scope naming a part and a fact under a label the entry
-/// does not use are still refused.
+/// that is no date (`（予定）`) and a fact under a label the entry does not use are still
+/// refused; a scope naming a part is read (review 25 C-3).
 #[test]
 fn c6_registry_facts_above_a_status_table_are_read() {
     let v = json_of(report(&fixture("C6-facts-above.csv"), "2026-12-01", &[]));
@@ -309,13 +309,14 @@ fn c6_registry_facts_above_a_status_table_are_read() {
     assert_eq!(v["csp"]["registered"], "2024-03-01");
     assert_eq!(v["csp"]["renewal_deadline"], "2027-03-31");
     assert_eq!(status(&v, "2"), "covered");
+    // a scope naming a part above the table is read as the pasted entry's scope (review 25
+    // C-3, s17-csp: its refusal left no way to read such a table)
+    let v = json_of(report(&fixture("C6-scope-above.csv"), "2026-12-01", &[]));
+    assert_eq!(v["csp"]["scope"][0], "東京リージョンのみ");
+    assert_eq!(status(&v, "1"), "covered");
     for (file, says) in [
         (
             "C6-deadline-planned.csv",
-            "above the table's header is a fact of the ISMAP list entry",
-        ),
-        (
-            "C6-scope-above.csv",
             "above the table's header is a fact of the ISMAP list entry",
         ),
         (

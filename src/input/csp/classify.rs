@@ -163,6 +163,9 @@ const ROLES: [(Role, &[&str]); 6] = [
             "name",
             "control",
             "controlname",
+            // a GRC export's (review 25: `Control Title`, read as a remark before)
+            "controltitle",
+            "管理策タイトル",
             "description",
             "名称",
             "タイトル",
@@ -912,6 +915,13 @@ pub fn classify(
             // no status (review 13 C-11)
             || super::remarks::names_record_date(header_cell(c))
             || super::remarks::names_validity(header_cell(c))
+            // a POA&M column beside a status column (`POA&M`: `N/A`, `None`, `POAM-12`):
+            // `N/A` there is "no plan item", no status; an item there is judged by the
+            // status table's reader (an open one refuses the row: review 25)
+            || (named && super::remarks::poam_header(header_cell(c)))
+            // and when it was last tested (`Last Tested | 未実施`: never tested, judged by
+            // the status table's reader, review 25)
+            || (named && super::remarks::names_last_tested(header_cell(c)))
             // a row's approval or review (`承認状況`: `済`, `○`, `未`) is no statement of
             // its implementation, beside a status column or not (review 12 A-18)
             // (a confirmation's header, `確認状況`, only beside a status column named:
@@ -1099,10 +1109,17 @@ pub fn classify(
                 let per_part = candidates.iter().all(
                     |k| matches!(k.source, StatusSource::Column(c) if names_one_part(&names[c])),
                 );
+                // or one per service (`サービスA 実施状況 | サービスB 実施状況`, review 25 C-4)
+                let per_service = candidates.iter().all(|k| {
+                    matches!(k.source, StatusSource::Column(c)
+                        if names_one_part(&names[c]) || part_of_status_header(&names[c]).is_some())
+                });
                 let hint = if id_headers > 1 {
                     "the header names the id column more than once: two tables stand side by side (a print layout); put the second table's rows under the first's, in one id column and one status column"
                 } else if per_part {
                     "one status column per region or edition: the list states each part of the service apart; name the part your procurement uses with --status-column NAME (its statement only is read, items are judged for that part, and items naming another part are outside the statement's scope), or give one status column for the whole service"
+                } else if per_service {
+                    "one status column per service (or per region or edition): the list states each part apart; name the column of the service your procurement uses with --status-column NAME (its statement only is read, and items naming another part are outside the statement's scope), or give one status column for the service"
                 } else {
                     "name the one to read with --status-column NAME (a check-mark matrix by any of its columns), or remove the others"
                 };
@@ -1119,11 +1136,13 @@ pub fn classify(
     };
     // one status column per part of the service, one named by --status-column: the others
     // state another part's statement (review 23 C-2)
+    // (or one per service, `サービスA 実施状況 | サービスB 実施状況`: review 25 C-4)
+    let per_part = |name: &str| names_one_part(name) || part_of_status_header(name).is_some();
     let other_parts: Vec<usize> = match (chosen.as_ref().map(|c| &c.source), status_column) {
-        (Some(StatusSource::Column(read)), Some(_)) if names_one_part(&names[*read]) => candidates
+        (Some(StatusSource::Column(read)), Some(_)) if per_part(&names[*read]) => candidates
             .iter()
             .filter_map(|k| match k.source {
-                StatusSource::Column(c) if c != *read && names_one_part(&names[c]) => Some(c),
+                StatusSource::Column(c) if c != *read && per_part(&names[c]) => Some(c),
                 _ => None,
             })
             .collect(),
@@ -1230,6 +1249,76 @@ pub fn classify(
         grid,
         kind,
     }))
+}
+
+/// The part a status column's header names beside its status word, one column per service
+/// or part (`サービスA 実施状況` → `サービスA`, `実施状況（サービスB）` → `サービスB`,
+/// `Service A Status` → `Service A`; review 25 C-4): none for a status word alone, nor for
+/// another time, target or check of the status (`前回実施状況`, `目標ステータス`,
+/// `Audit Status`, `Test Status`).
+pub(super) fn part_of_status_header(name: &str) -> Option<String> {
+    const WORDS: [&str; 8] = [
+        "implementation status",
+        "実施状況",
+        "対応状況",
+        "実装状況",
+        "導入状況",
+        "ステータス",
+        "status",
+        "状況",
+    ];
+    const NOT_PARTS: [&str; 27] = [
+        "前回",
+        "過去",
+        "旧",
+        "予定",
+        "目標",
+        "計画",
+        "監査",
+        "テスト",
+        "試験",
+        "評価",
+        "承認",
+        "レビュー",
+        "確認",
+        "証跡",
+        "previous",
+        "prior",
+        "last",
+        "target",
+        "planned",
+        "audit",
+        "test",
+        "review",
+        "approval",
+        "evidence",
+        "attestation",
+        "poa",
+        "remediation",
+    ];
+    let folded = fold_width(name);
+    let lower = folded.to_lowercase();
+    let word = WORDS.iter().find(|w| lower.contains(*w))?;
+    let at = lower.find(word)?;
+    // (lower case changes no length in a header's usual letters; else the lower case is cut)
+    let source = if folded.len() == lower.len() {
+        &*folded
+    } else {
+        &*lower
+    };
+    let rest = format!("{}{}", &source[..at], &source[at + word.len()..]);
+    let part = rest
+        .trim_matches(|c: char| {
+            c.is_whitespace()
+                || vocab::is_bracket(c)
+                || matches!(c, '-' | '_' | ':' | '：' | '/' | '・')
+        })
+        .to_owned();
+    let key = part.to_lowercase();
+    (!part.is_empty()
+        && part.chars().any(char::is_alphanumeric)
+        && !NOT_PARTS.iter().any(|w| key.contains(w)))
+    .then_some(part)
 }
 
 /// Whether a column's header names one part of the service: a place or region

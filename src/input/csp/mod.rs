@@ -1885,7 +1885,7 @@ fn cover_facts(
     as_of: crate::date::Date,
 ) -> Result<Option<page::Page>, InputError> {
     let rows = sheet.rows.clone();
-    let Some(lines) = entry_lines(&rows, true) else {
+    let Some(lines) = entry_lines(&rows, true, false) else {
         return Ok(None);
     };
     let page = page::read(&lines, path, catalog, as_of).map_err(|mut e| {
@@ -1927,7 +1927,7 @@ fn facts_above(
     catalog: &Catalog,
     as_of: crate::date::Date,
 ) -> Result<Option<page::Page>, InputError> {
-    let Some(lines) = entry_lines(&sheet.rows[..header.min(sheet.rows.len())], false) else {
+    let Some(lines) = entry_lines(&sheet.rows[..header.min(sheet.rows.len())], false, true) else {
         return Ok(None);
     };
     // rows the entry's reader cannot take (a label row over a value row, a value that is
@@ -1938,13 +1938,15 @@ fn facts_above(
 }
 
 /// The rows of a sheet as lines of a pasted entry, for its reader ([`page::read`]), when
-/// one states a fact a verdict depends on ([`page::registry_fact`]); a scope is not taken
-/// (a scope naming a part stays refused, on a cover as above a table). `numbered`: a row
-/// stating the registration number alone makes a cover too (`登録番号 | C21-0001-2`: the
-/// tables' rows naming another are then refused, fix32-sheets leftover).
-fn entry_lines(rows: &[Vec<String>], numbered: bool) -> Option<Vec<Line<'_>>> {
+/// one states a fact a verdict depends on ([`page::registry_fact`]); a scope is taken only
+/// above a table's header (`with_scope`: `言明の対象範囲 | 東京リージョン` over the table it
+/// is the scope of, read as a pasted entry's and applied to the table's statements, review
+/// 25 C-3); on a cover a scope naming a part stays refused. `numbered`: a row stating the
+/// registration number alone makes a cover too (`登録番号 | C21-0001-2`: the tables' rows
+/// naming another are then refused, fix32-sheets leftover).
+fn entry_lines(rows: &[Vec<String>], numbered: bool, with_scope: bool) -> Option<Vec<Line<'_>>> {
     let entry_like = rows.iter().any(|row| {
-        (page::registry_fact(row).is_some() && !page::scope_row(row))
+        (page::registry_fact(row).is_some() && (with_scope || !page::scope_row(row)))
             || numbered && page::states_registration_number(row)
     });
     entry_like.then(|| {
@@ -1954,7 +1956,7 @@ fn entry_lines(rows: &[Vec<String>], numbered: bool) -> Option<Vec<Line<'_>>> {
                 number: i + 1,
                 cells: row
                     .iter()
-                    .filter(|_| !page::scope_row(row))
+                    .filter(|_| with_scope || !page::scope_row(row))
                     .map(|text| published::Cell {
                         column: None,
                         text,
@@ -1986,9 +1988,16 @@ fn apply_cover(
         .hint("keep the registration's facts (登録番号, 登録の更新期限, 監査対象期間) on one sheet, or read the list with its entry pasted as a .txt file"));
     }
     let kept = att.registration_kind;
+    // the scope the sheets already state (a region's sheet, one status column per part)
+    // stays beside the entry's
+    let stated_scope = std::mem::take(&mut att.scope);
     page.apply(att);
     if kept == Some(RegistrationKind::IsmapLiu) {
         att.registration_kind = kept;
+    }
+    if !stated_scope.is_empty() {
+        let entry = std::mem::replace(&mut att.scope, stated_scope);
+        att.scope.extend(entry);
     }
     Ok(())
 }
@@ -2838,8 +2847,11 @@ fn from_parts(
     // C-2)
     for part in &parts {
         if let (Some(read), false) = (&part.read.status_column, part.read.other_parts.is_empty()) {
-            scope.push(read.clone());
-            scope.push(format!("対象外: {}", part.read.other_parts.join("、")));
+            // a service's column is named by the service (`サービスA 実施状況`: review 25 C-4)
+            let part_name = |n: &String| classify::part_of_status_header(n).unwrap_or(n.clone());
+            scope.push(part_name(read));
+            let others: Vec<String> = part.read.other_parts.iter().map(part_name).collect();
+            scope.push(format!("対象外: {}", others.join("、")));
         }
     }
     let registration_kind = if stated.contains(&Some(RegistrationKind::IsmapLiu)) {

@@ -1728,6 +1728,45 @@ fn titles_of(entry: &Entry) -> impl Iterator<Item = &str> {
         .filter(|t| !t.trim().is_empty())
 }
 
+/// Every title of a catalog (Japanese, English), compared by [`title_key`], gathered once
+/// when first asked: a remark that is only a control's title — its own or another's, a
+/// category's, a clause's (`Remarks | Access control policy` on every row of a GRC export) —
+/// qualifies nothing and says nothing of the row (review 25).
+pub struct AnyTitle<'c> {
+    catalog: &'c Catalog,
+    keys: std::cell::OnceCell<std::collections::HashSet<String>>,
+}
+
+impl<'c> AnyTitle<'c> {
+    pub fn new(catalog: &'c Catalog) -> AnyTitle<'c> {
+        AnyTitle {
+            catalog,
+            keys: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether `text` is, whole, a title of the catalog (letters and digits compared, width
+    /// and case folded); a title with anything more (`Access control policy (partial)`) is
+    /// not.
+    pub fn holds(&self, text: &str) -> bool {
+        let key = title_key(text);
+        // a short key is a word, not a title (`MFA`, `済`)
+        if key.chars().count() < 4 || text.chars().count() > 200 {
+            return false;
+        }
+        self.keys
+            .get_or_init(|| {
+                self.catalog
+                    .entries()
+                    .iter()
+                    .flat_map(titles_of)
+                    .map(title_key)
+                    .collect()
+            })
+            .contains(&key)
+    }
+}
+
 /// The catalog titles (Japanese, English) of the entry `raw` names; empty when it names none.
 pub fn catalog_titles<'c>(catalog: &'c Catalog, raw: &str) -> Vec<&'c str> {
     entry_of(catalog, raw).map_or_else(Vec::new, |e| titles_of(e).collect())

@@ -122,9 +122,31 @@ pub fn document_mark(text: &str, as_of: crate::date::Date) -> Option<Qualifier> 
         return Some(Qualifier::new(Kind::Draft, &word));
     }
     if !super::published::is_furniture(text) {
-        return None;
+        return stated_as_of_later(text, as_of);
     }
     document_dated_later(text, as_of)
+}
+
+/// A note dating what the list states, in a sentence (`※ 記載内容は2027年4月1日時点`,
+/// `※本一覧は2027年4月1日現在の情報です`, `As of 2027-04-01`): a day after `as_of` written
+/// right before `時点` or `現在`, or right after `as of` / `as at` — the list states what held
+/// then, wherever the note stands (below the list as above it: review 25).
+fn stated_as_of_later(text: &str, as_of: crate::date::Date) -> Option<Qualifier> {
+    let folded = fold_width(text).to_lowercase();
+    crate::date::days_in(&folded)
+        .into_iter()
+        .find(|(written, day)| {
+            *day > as_of
+                && folded.match_indices(written.as_str()).any(|(i, _)| {
+                    let after = folded[i + written.len()..].trim_start();
+                    let before = folded[..i].trim_end();
+                    after.starts_with("時点")
+                        || after.starts_with("現在")
+                        || before.ends_with("as of")
+                        || before.ends_with("as at")
+                })
+        })
+        .map(|(written, _)| Qualifier::new(Kind::DatedLater(as_of), &written))
 }
 
 /// A note saying the list is a draft or not final, in other words than a mark (review 16
@@ -3466,6 +3488,11 @@ fn deferral_ja(clause: &str) -> Vec<Qualifier> {
         "試験導入",
         "パイロット",
         "概念実証",
+        // a trial release; on the roadmap, which is a plan (review 25:
+        // `トライアル`, `CSPのロードマップに記載`; English `trial`, `roadmap` as
+        // [`deferral_en`])
+        "トライアル",
+        "ロードマップ",
         // a transitional arrangement in place of the control (review 22 A-9)
         "経過措置",
         // work started, not done (`着手済`, `対応着手`, `対応開始済`: review 23 A-3) — not
@@ -3650,6 +3677,13 @@ fn deferral_en(words: &[&str]) -> Vec<Qualifier> {
         let hit = match *w {
             // on trial, on hold
             "pilot" | "piloting" | "piloted" | "trial" | "trialing" | "trialling" | "poc" => true,
+            // a time to come (`Coming Q3`, `Coming in 2027`, `Coming later`: review 25
+            // A-13), not what comes in (`logs coming from each host`)
+            "coming" => {
+                year_like(next)
+                    || matches!(next, "later" | "next" | "this" | "h1" | "h2")
+                    || next == "in" && words.get(i + 2).is_some_and(|w| year_like(w))
+            }
             "hold" => i.checked_sub(1).map(|p| words[p]) == Some("on"),
             "pending" | "tbd" | "tba" | "roadmap" | "upcoming" | "future" | "deferred"
             | "postponed" | "backlog" | "eta" | "underway" | "wip" | "targeted" | "interim"
@@ -3911,6 +3945,10 @@ fn scope_ja(clause: &str) -> Vec<Qualifier> {
         // as far as it goes, in the normal case, when needed
         "なるべく",
         "極力",
+        // within what it can (`可能な範囲で`, `できる範囲で`: review 25 A-13)
+        "可能な範囲",
+        "できる範囲",
+        "出来る範囲",
         "努める",
         "努めて",
         "努力",
@@ -4109,6 +4147,10 @@ fn scope_en(words: &[&str]) -> Vec<Qualifier> {
             "subject" => next == "to",
             "part" => prev == Some("in"),
             "effort" | "efforts" => prev == Some("best"),
+            // `Best endeavours`, `reasonable endeavors` (review 25 A-13)
+            "endeavour" | "endeavours" | "endeavor" | "endeavors" => {
+                prev.is_some_and(|p| matches!(p, "best" | "reasonable"))
+            }
             "compensating" | "compensatory" | "alternative" => true,
             // one named region of the service, as the whole remark or where it is done
             // (`Tokyo region`, `in the Tokyo region`), not where its means lie (`replicated
@@ -4263,9 +4305,38 @@ const CONDITIONED: &[(&str, Kind)] = &[
     ("申請により利用", Kind::Scope),
     ("申込により", Kind::Scope),
     ("申し込みにより", Kind::Scope),
+    // priced or given case by case, on consultation (review 25 A-13: `個別見積`, `要相談`)
+    ("個別見積", Kind::Scope),
+    ("別途見積", Kind::Scope),
+    ("要見積", Kind::Scope),
+    ("要相談", Kind::Scope),
+    ("応相談", Kind::Scope),
+    ("別途相談", Kind::Scope),
+    ("個別相談", Kind::Scope),
+    ("on quotation", Kind::Scope),
+    ("upon quotation", Kind::Scope),
+    ("quote on request", Kind::Scope),
+    ("contact sales", Kind::Scope),
+    // on only once the customer configures it (`要設定`'s English: review 25 A-13)
+    ("requires configuration", Kind::Scope),
+    ("requires configuring", Kind::Scope),
+    ("configuration required", Kind::Scope),
+    ("configuration is required", Kind::Scope),
+    ("must be configured", Kind::Scope),
+    ("must be enabled", Kind::Scope),
+    ("needs to be configured", Kind::Scope),
+    ("needs to be enabled", Kind::Scope),
+    ("requires enabling", Kind::Scope),
+    ("disabled by default", Kind::Scope),
+    // off as standard (`既定では無効`'s other word: review 25 A-13)
+    ("標準では無効", Kind::Scope),
+    ("標準で無効", Kind::Scope),
+    ("標準ではオフ", Kind::Scope),
     // a preview, a trial release, a temporary measure
     ("ベータ", Kind::Deferral),
     ("β版", Kind::Deferral),
+    // `β` alone, `β提供` (review 25 A-13)
+    ("β", Kind::Deferral),
     ("beta", Kind::Deferral),
     ("プレビュー", Kind::Deferral),
     ("preview", Kind::Deferral),
@@ -4940,6 +5011,67 @@ pub fn header(name: &str) -> Header {
         Some(word) if !both => Header::Qualifying(word),
         _ => Header::Plain,
     }
+}
+
+/// Whether a header names when the control was last tested (`Last Tested`, `Last Test
+/// Date`, `Date Tested`, `最終テスト日`): a GRC export's column (review 25).
+pub fn names_last_tested(name: &str) -> bool {
+    matches!(
+        header_key(name).as_ref(),
+        "lasttested"
+            | "lasttestedon"
+            | "lasttestdate"
+            | "lasttestedate"
+            | "datelasttested"
+            | "datetested"
+            | "testedon"
+            | "testdate"
+            | "lastassessed"
+            | "lastassessmentdate"
+            | "最終テスト日"
+            | "最終テスト実施日"
+            | "テスト実施日"
+            | "最終テスト"
+            | "最終評価日"
+    )
+}
+
+/// Whether a cell under such a header says the control has never been tested (`Never`,
+/// `Not tested`, `未実施`, `未テスト`).
+pub fn never_tested(text: &str) -> bool {
+    matches!(
+        header_key(text).trim_end_matches(['。', '.']),
+        "never"
+            | "nevertested"
+            | "nottested"
+            | "notyettested"
+            | "untested"
+            | "notassessed"
+            | "neverassessed"
+            | "未実施"
+            | "未テスト"
+            | "未評価"
+            | "テスト未実施"
+    )
+}
+
+/// Whether a cell under a header naming an attestation's status (`Attestation Status`,
+/// ServiceNow GRC's) says the attestation was done (`Completed`, `Complete`, `完了`): the
+/// control's owner answered it — no finding, and no result a test gives either (review 25
+/// C-2).
+pub fn attestation_done(header: &str, text: &str) -> bool {
+    let key = header_key(header);
+    key.contains("attestation")
+        && key.contains("status")
+        && matches!(
+            header_key(text).trim_end_matches(['。', '.']),
+            "completed" | "complete" | "done" | "submitted" | "完了" | "回答済" | "回答済み"
+        )
+}
+
+/// Whether a column's header names a plan of action and milestones (`POA&M`, `POAM ID`).
+pub fn poam_header(header: &str) -> bool {
+    names_poam(&fold_width(header).to_lowercase())
 }
 
 /// Whether a header (lower case) names a plan of action and milestones (`POA&M`, `POAM`,
@@ -6625,6 +6757,33 @@ mod tests {
         assert!(!approval_label_alone("承認：山田"));
     }
 
+    /// Review 25: a note dating the list's contents after the as-of date in a sentence
+    /// (`記載内容は…時点`, `…現在の情報です`, `As of …`) dates the list; one on or before it, or
+    /// a date that is not what the list states of (`2027年4月1日から適用`), is none here.
+    #[test]
+    fn a_note_dating_the_list_later_in_a_sentence() {
+        let as_of = crate::date::Date::new(2026, 12, 1).unwrap();
+        for line in [
+            "※ 記載内容は2027年4月1日時点",
+            "※本一覧は2027年4月1日現在の情報です",
+            "※ As of 2027-04-01",
+        ] {
+            let q = document_mark(line, as_of);
+            assert!(
+                q.as_ref()
+                    .is_some_and(|q| matches!(q.kind, Kind::DatedLater(_))),
+                "{line}: {q:?}"
+            );
+        }
+        for line in [
+            "※ 記載内容は2026年4月1日時点",
+            "※本一覧は2026年11月30日現在の情報です",
+            "※ 2027年4月1日から適用",
+        ] {
+            assert_eq!(document_mark(line, as_of), None, "{line}");
+        }
+    }
+
     /// fix17-out "Noticed": `FY2025` in a path is the records' year; a later one is a
     /// later fiscal year.
     #[test]
@@ -7289,6 +7448,48 @@ mod tests {
             "利用者",
             "Customer:",
             "VPN経由で接続",
+        ] {
+            assert_eq!(qualifier_in(text), None, "{text}");
+        }
+    }
+
+    /// Review 25: off as standard, priced or given on consultation, a trial or
+    /// beta, a time to come, on only once configured, as far as it can, on the roadmap — in
+    /// the one vocabulary, each with its class; descriptions beside them still read.
+    #[test]
+    fn review25_qualifying_remarks() {
+        use Kind::{Deferral, Scope};
+        for (text, kind, word) in [
+            ("標準では無効", Scope, "標準では無効"),
+            ("標準で無効（設定で有効化）", Scope, "標準で無効"),
+            ("個別見積", Scope, "個別見積"),
+            ("要相談", Scope, "要相談"),
+            ("Requires configuration", Scope, "requires configuration"),
+            ("Configuration required", Scope, "configuration required"),
+            ("Disabled by default", Scope, "disabled by default"),
+            ("Best endeavours", Scope, "endeavours"),
+            ("Reasonable endeavors", Scope, "endeavors"),
+            ("可能な範囲で実施", Scope, "可能な範囲"),
+            ("β", Deferral, "β"),
+            ("β提供", Deferral, "β"),
+            ("トライアル", Deferral, "トライアル"),
+            ("トライアル提供中", Deferral, "トライアル"),
+            ("Coming Q3", Deferral, "coming"),
+            ("Coming in 2027", Deferral, "coming"),
+            ("CSPのロードマップに記載", Deferral, "ロードマップ"),
+        ] {
+            let q = qualifier_in(text);
+            assert!(
+                q.as_ref().is_some_and(|q| q.kind == kind && q.word == word),
+                "{text}: {q:?}"
+            );
+        }
+        for text in [
+            "標準機能で提供",
+            "Logs coming from every host are collected",
+            "手順書に従い実施",
+            "可能性のあるリスクを評価",
+            "見積手順に従う",
         ] {
             assert_eq!(qualifier_in(text), None, "{text}");
         }

@@ -198,6 +198,7 @@ pub fn read(
     let bracketed_ok =
         legend_bracketed_implemented(&legend_pairs(sheet, layout, cols, legend_sheet));
     let footnotes = footnotes_outside(sheet, layout);
+    let any_title = published::AnyTitle::new(catalog);
     for (i, row) in sheet.rows.iter().enumerate().skip(start) {
         let n = i + 1;
         let id_cell = cell(row, layout.id_column);
@@ -380,12 +381,17 @@ pub fn read(
             let reason = if status.declared == Declared::Implemented {
                 check_implemented_row(
                     row, n, layout, cols, &loc, id_cell, &titles, as_of, own_work, service,
-                    &footnotes,
+                    &footnotes, &any_title,
                 )?;
                 let raw = raws.first().map_or("", String::as_str);
-                row_remark(row, layout, cols, as_of, |text| {
-                    published::is_title(catalog, raw, text) || titles.contains(&text)
-                })
+                row_remark(
+                    row,
+                    layout,
+                    cols,
+                    as_of,
+                    |text| published::is_title(catalog, raw, text) || titles.contains(&text),
+                    &any_title,
+                )
             } else {
                 // the reason: the note in brackets, and the first reason column the row fills; a
                 // "reason" that gives none (`なし`, `TBD`, `検討中`, `特記事項なし`) or restates the
@@ -3584,6 +3590,7 @@ fn row_remark(
     cols: &StatusColumns,
     as_of: crate::date::Date,
     is_title: impl Fn(&str) -> bool,
+    any_title: &published::AnyTitle,
 ) -> String {
     // of the statement `readiness` wrote, the reason is the CSP's; the other columns
     // (区分, 必須, 記載元, 指摘) are the tool's
@@ -3603,6 +3610,8 @@ fn row_remark(
                 && (remarks::says_nothing(text)
                 || vocab::says_no_reason(text)
                 || (cols.titles.contains(&c) && is_title(text))
+                // a catalog title alone, under any header (review 25)
+                || any_title.holds(text)
                 || no_date_for_the_row(name, text)
                 || matches!(remarks::header(name), remarks::Header::Qualifying(_) if remarks::nothing_for_the_row(text))
                 || (matches!(remarks::header(name), remarks::Header::Approval(_)) && remarks::approval_given(text))
@@ -3664,6 +3673,7 @@ fn check_implemented_row(
     own_work: bool,
     service: &[String],
     footnotes: &[String],
+    any_title: &published::AnyTitle,
 ) -> Result<(), InputError> {
     let status = layout.status_name().unwrap_or_default();
     let refuse = |c: usize, text: &str, what: String, hint: &str| {
@@ -3678,6 +3688,7 @@ fn check_implemented_row(
         .hint(hint.to_owned())
     };
     const FOR_REMARKS: &str = remarks::FOR_REMARKS;
+    const FOR_TEST: &str = "a control its own test or assessment found failing or not effective is not shown implemented: state it so in the status column (未実施 or 計画中, the result in a remarks column), or, if the test passed, write the clean result (Pass, 合格, 有効) or leave the cell empty";
     for &c in &cols.remarks {
         let text = cell(row, c);
         // in a list given to `report` or `compare` (not the CSP's own work `readiness`
@@ -3747,10 +3758,27 @@ fn check_implemented_row(
                 FOR_FOOTNOTE,
             ));
         }
+        // a control never tested under a header naming when it was last tested
+        // (`Last Tested | Never`): as `Testing Status | Not tested`, no test shows it
+        // operating (review 25)
+        if remarks::names_last_tested(layout.name(c)) && remarks::never_tested(text) {
+            return Err(refuse(
+                c,
+                text,
+                "says the control has never been tested, under a header naming when it was last tested".to_owned(),
+                "a control never tested is not shown operating: state it so in the status column (計画中 or 未実施), or, once it is tested, write the date it was last tested",
+            ));
+        }
         if remarks::says_nothing(text) || no_date_for_the_row(layout.name(c), text) {
             continue;
         }
         if cols.titles.contains(&c) && titles.contains(&text) {
+            continue;
+        }
+        // a catalog title alone (`Remarks | Access control policy`) qualifies nothing
+        // (review 25), unless its column asks a question (`Exceptions | Access control
+        // policy` names one)
+        if any_title.holds(text) && remarks::header(layout.name(c)) == Header::Plain {
             continue;
         }
         // evidence not there yet (`TBD`, `未提出`, `Pending`) is a finding of readiness
@@ -3864,12 +3892,15 @@ fn check_implemented_row(
                 ))
             }
             Header::TestResult if remarks::is_clean_test(text) => continue,
+            // an attestation done (`Attestation Status | Completed`): the owner answered,
+            // which is no finding and no result either: read (review 25 C-2)
+            Header::TestResult if remarks::attestation_done(layout.name(c), text) => continue,
             Header::TestResult => {
                 return Err(refuse(
                     c,
                     text,
                     "reports a result other than a clean one under a header naming a test's or an assessment's result (only a clean result reads there: Pass, 合格, 有効, Effective, 問題なし)".to_owned(),
-                    "a control its own test or assessment found failing or not effective is not shown implemented: state it so in the status column (未実施 or 計画中, the result in a remarks column), or, if the test passed, write the clean result (Pass, 合格, 有効) or leave the cell empty",
+                    FOR_TEST,
                 ))
             }
             // an approval dated after the as-of date is none on it
