@@ -481,7 +481,7 @@ fn registry_facts_of_a_pasted_entry_are_differences_and_fail_the_check() {
         &data("diff/entry-new.txt"),
     );
     assert_eq!(code, 1, "{stderr}");
-    assert_eq!(v["schema_version"], 11);
+    assert_eq!(v["schema_version"], 12);
     assert_eq!(v["as_of"], "2026-04-01");
     assert_eq!(v["summary"]["unchanged"], 130);
     assert_eq!(
