@@ -74,7 +74,7 @@ mod tests {
         render(&g, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "| a | b |\n|---|---|\n| x\\|y | 1<br>2 |\n| '=cmd |  |\n"
+            "| a | b |\n|---|---|\n| x\\|y | 1<br>2 |\n| =cmd |  |\n"
         );
     }
 
