@@ -221,7 +221,13 @@ fn xlsx_floor(c: &mut Criterion) {
         .iter()
         .map(|item| {
             let mut cells = CellStrings::default();
-            item_cells(item, &report.items.details(item), report.lang, &mut cells);
+            item_cells(
+                item,
+                &report.items.details(item),
+                None,
+                report.lang,
+                &mut cells,
+            );
             (cells.as_slice().to_vec(), item.row as f64)
         })
         .collect();

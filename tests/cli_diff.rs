@@ -50,7 +50,7 @@ fn profiles_added_removed_and_changed_exactly() {
     assert_eq!(
         v["summary"],
         json!({
-            "added": 1, "removed": 1, "status_changed": 2, "details_changed": 1,
+            "added": 1, "newly_stated_not_implemented": 0, "removed": 1, "status_changed": 2, "details_changed": 1,
             "unchanged": 4, "stated_through_only": 0, "added_through": 0, "removed_through": 0, "unknown_old": 0, "unknown_new": 1, "registry_changed": 1,
             "differs": true, "new_not_in_effect": false
         })
@@ -147,7 +147,8 @@ fn table_follows_the_language_and_shows_unknown_ids() {
         "非該当",
         "17.9.1",
         "カタログにないID (旧)",
-        "追加 1, 削除 1, 状況変更 2, 記載変更 2, 変更なし 1",
+        // 14.2.1 newly stated 未実施 is counted apart from the added (review 26 B-3)
+        "追加 0, 新たに未実施・計画中・非該当と記載 1, 削除 1, 状況変更 2, 記載変更 2, 変更なし 1",
     ] {
         assert!(out.contains(want), "{want} missing in:\n{out}");
     }
@@ -231,7 +232,9 @@ fn markdown_is_a_table() {
         "| id | title | change | old status | new status | old notes | new notes |"
     );
     assert_eq!(lines[1], "|---|---|---|---|---|---|---|");
-    assert!(lines.contains(&"| 13.1.1 | Network controls | removed | implemented |  |  |  |"));
+    assert!(
+        lines.contains(&"| 13.1.1 | Network controls | removed | implemented | not listed |  |  |")
+    );
     assert!(lines.contains(
         &"| cloud service name | Test SaaS 2025 | registry fact changed |  |  | Test SaaS 2024 | Test SaaS 2025 |"
     ));
@@ -481,7 +484,7 @@ fn registry_facts_of_a_pasted_entry_are_differences_and_fail_the_check() {
         &data("diff/entry-new.txt"),
     );
     assert_eq!(code, 1, "{stderr}");
-    assert_eq!(v["schema_version"], 11);
+    assert_eq!(v["schema_version"], 12);
     assert_eq!(v["as_of"], "2026-04-01");
     assert_eq!(v["summary"]["unchanged"], 130);
     assert_eq!(

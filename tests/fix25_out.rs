@@ -62,7 +62,7 @@ fn an_item_edited_in_a_readiness_statement_is_a_status_change_with_its_objective
         &d("st-new.csv"),
         &["--format", "json"],
     ));
-    assert_eq!(v["schema_version"], 11);
+    assert_eq!(v["schema_version"], 12);
     assert_eq!(ids(&v["added"]), Vec::<&str>::new());
     assert_eq!(ids(&v["removed"]), Vec::<&str>::new());
     assert_eq!(ids(&v["changed"]), ["3.1.2", "3.1.2.1", "4.4.7", "4.4.7.2"]);

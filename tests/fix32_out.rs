@@ -282,7 +282,7 @@ fn diff(lang: &str, old: &str, new: &str, format: &str) -> assert_cmd::Command {
 fn the_items_of_an_objective_removed_are_counted_apart() {
     let v = common::json_of(diff("en", "obj-old.txt", "obj-new.txt", "json"));
     let s = &v["summary"];
-    assert_eq!(v["schema_version"], 11);
+    assert_eq!(v["schema_version"], 12);
     assert_eq!(
         (
             &s["removed"],

@@ -257,7 +257,7 @@ fn diff_names_a_reason_no_longer_given() {
         c
     };
     let v = json_of(run("en", "json"));
-    assert_eq!(v["schema_version"], 11);
+    assert_eq!(v["schema_version"], 12);
     let changed = &v["changed"];
     let fields = |id: &str| common::strings(&by_id(changed, id)["fields"]).join(",");
     assert_eq!(fields("9.2.2"), "reason_no_longer_given,reason");

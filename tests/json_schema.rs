@@ -970,7 +970,7 @@ fn diff_outputs_match_the_schema() {
     // profiles: added, removed, changed, an unknown id without a line in NEW
     let v = diff("en", "diff/old.yaml", "diff/new.yaml");
     check(DIFF, &v);
-    assert_eq!(v["schema_version"], 11);
+    assert_eq!(v["schema_version"], 12);
     assert_eq!(v["added"][0]["old"], Value::Null);
     assert_eq!(v["removed"][0]["new"], Value::Null);
     assert!(v["new"]["unknown"][0].get("line").is_none());

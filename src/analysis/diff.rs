@@ -115,7 +115,13 @@ pub struct DiffWarning {
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct DiffSummary {
+    /// Ids OLD states nothing of (not listed) and NEW states implemented (rows of `added`).
     pub added: usize,
+    /// Ids OLD states nothing of (not listed) and NEW states not implemented, planned or not
+    /// applicable (rows of `added` too): counted apart from `added`, which counts controls
+    /// that came in (since `schema_version` 12, review 26 B-3: a control declared not
+    /// implemented or excluded is not an addition).
+    pub newly_stated_not_implemented: usize,
     pub removed: usize,
     pub status_changed: usize,
     /// Same status, another reason, evidence, owner or implementation date.
@@ -152,7 +158,8 @@ pub struct ListDiff {
     /// `warnings`, each side's `registration`, `summary.registry_changed` and
     /// `summary.new_not_in_effect`; 7: each side's `stated_as` and the change field
     /// `stated_as`; 8: `summary.stated_through_only`; 9: `summary.added_through` and
-    /// `summary.removed_through`, apart from `stated_through_only`.
+    /// `summary.removed_through`, apart from `stated_through_only`; 12:
+    /// `summary.newly_stated_not_implemented`, apart from `summary.added`.
     pub schema_version: u32,
     pub catalog: String,
     /// The date registrations are judged on.
@@ -650,8 +657,17 @@ pub fn diff(
     for (csp, side) in [(&old_csp, "old"), (&new_csp, "new")] {
         warnings.extend(reading_warnings(csp, side, lang));
     }
+    let newly_stated_not_implemented = added
+        .iter()
+        .filter(|c| {
+            c.new
+                .as_ref()
+                .is_some_and(|n| n.status != Declared::Implemented)
+        })
+        .count();
     let summary = DiffSummary {
-        added: added.len(),
+        added: added.len() - newly_stated_not_implemented,
+        newly_stated_not_implemented,
         removed: removed.len(),
         status_changed,
         details_changed: changed.len() - status_changed,
@@ -670,7 +686,7 @@ pub fn diff(
         new_not_in_effect,
     };
     ListDiff {
-        schema_version: 11,
+        schema_version: 12,
         catalog: catalog.line(),
         as_of,
         old: side(old, old_states.len(), old_unknown, as_of),

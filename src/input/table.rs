@@ -470,7 +470,7 @@ fn check_cells<'a>(
             loc.clone().row(row).column(crate::input::column_letter(i)),
             format!("cell is over the {} KB limit", MAX_CELL_BYTES / 1024),
         )
-        .hint("a check item or id cell holds a few lines at most; check the export"));
+        .hint("a cell of a check list or control list (an item, an id, a status, a remark) holds a few paragraphs at most: check the export for a cell that took in the rows after it"));
     }
     Ok(())
 }
@@ -910,10 +910,39 @@ fn open_workbook(
         precheck(&Location::file(path), &sheet, Err(problem))?;
     }
     calamine::open_workbook_auto(path).map_err(|e| {
-        InputError::at(Location::file(path), format!("cannot open the workbook: {e}")).hint(
+        text_named_as_workbook(path).unwrap_or_else(|| {
+            InputError::at(Location::file(path), format!("cannot open the workbook: {e}")).hint(
             "the file may be damaged, password-protected or not a workbook: open it in Excel and save it again as .xlsx",
         )
+        })
     })
+}
+
+/// A file named as a workbook that holds text (a GRC tool's "Export to Excel" writing CSV
+/// under an .xlsx name): the reverse of [`read_text_bytes`]'s refusal, named as such rather
+/// than as a broken zip (review 26 E-5). Text: no workbook's signature, and no NUL byte in
+/// its first 8 KB but as UTF-16 with its byte-order mark.
+fn text_named_as_workbook(path: &Path) -> Option<InputError> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(8192);
+    let file = std::fs::File::open(path).ok()?;
+    file.take(8192).read_to_end(&mut head).ok()?;
+    let workbook = head.starts_with(b"PK") || head.starts_with(b"\xD0\xCF\x11\xE0");
+    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    if head.is_empty() || workbook || !(utf16 || !head.contains(&0)) {
+        return None;
+    }
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Some(
+        InputError::at(
+            Location::file(path),
+            format!("looks like CSV or text, not a workbook, but the name ends in .{ext}"),
+        )
+        .hint("rename it to .csv (a table) or .txt (a pasted list) and run again"),
+    )
 }
 
 /// The sheets of a workbook in order, each with whether it is visible (not hidden).

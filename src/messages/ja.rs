@@ -32,6 +32,8 @@ pub const JA: &[(&str, &str)] = &[
     ("give a CSV or text file, or a workbook with the .xlsx/.xls/.ods extension", "CSVかテキストファイル、または拡張子 .xlsx/.xls/.ods のワークブックを指定してください"),
     ("looks like a workbook, but the name does not end in .xlsx/.xls/.ods", "ワークブックのようですが、名前が .xlsx/.xls/.ods で終わっていません"),
     ("rename it with its spreadsheet extension", "表計算ファイルの拡張子を付けて名前を変えてください"),
+    ("looks like CSV or text, not a workbook, but the name ends in .{}", "ワークブックではなく CSV またはテキストのようですが、名前が .{0} で終わっています"),
+    ("rename it to .csv (a table) or .txt (a pasted list) and run again", "名前を .csv（表）または .txt（貼り付けた一覧）に変えて実行し直してください"),
     // --- encodings
     ("invalid UTF-8 at byte offset {}", "UTF-8として不正なバイトがあります(オフセット {0})"),
     ("not valid UTF-8 (byte {})", "UTF-8として不正です(バイト {0})"),
@@ -81,7 +83,7 @@ pub const JA: &[(&str, &str)] = &[
     ("sheet '{}' row {} '{}'", "シート '{0}' の{1}行目の '{2}'"),
     ("add rows below the header", "見出しの下に行を追加してください"),
     ("cell is over the {} KB limit", "セルが上限の{0} KBを超えています"),
-    ("a check item or id cell holds a few lines at most; check the export", "確認項目やIDのセルはせいぜい数行です。出力の設定を確認してください"),
+    ("a cell of a check list or control list (an item, an id, a status, a remark) holds a few paragraphs at most: check the export for a cell that took in the rows after it", "確認項目リストや管理策リストのセル（項目、ID、状況、備考）はせいぜい数段落です。後ろの行を取り込んだセルがないか出力を確認してください"),
     ("malformed CSV: {}", "CSVとして不正です: {0}"),
     ("a quote opened in this cell{} is never closed: the rest of the file would be read into the cell", "このセル{0}で始まった引用符が閉じられていません: ファイルの残りがすべてこのセルに読み込まれてしまいます"),
     ("close the quote at the end of the cell (a quote inside a quoted cell is written twice: \"\"), or check the export", "セルの終わりで引用符を閉じてください(引用符で囲んだセルの中の引用符は \"\" と2つ書きます)。または出力の設定を確認してください"),

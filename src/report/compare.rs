@@ -198,9 +198,9 @@ pub fn registration_marks(
 }
 
 /// The widest status cells of one statement: a partial item not listed, covered with its
-/// mark, and partial on a lapsed registration (the matrix's status columns are as wide as
-/// these).
-pub fn widest_status_cells(lang: Lang) -> [String; 3] {
+/// mark, partial on a lapsed registration, and not covered on an exclusion without a reason
+/// (the matrix's status columns are as wide as these).
+pub fn widest_status_cells(lang: Lang) -> [String; 4] {
     let partial = match lang {
         Lang::Ja => format!(
             "{}（{}）",
@@ -227,7 +227,13 @@ pub fn widest_status_cells(lang: Lang) -> [String; 3] {
             ControlState::NotImplemented.label(lang)
         ),
     };
-    [partial, noted_label(lang), lapsed]
+    let mut no_reason = Status::NotCovered.label(lang).to_owned();
+    crate::report::gap::push_cell_marks(
+        &mut no_reason,
+        &[crate::report::gap::not_applicable_without_reason_mark(lang)],
+        lang,
+    );
+    [partial, noted_label(lang), lapsed, no_reason]
 }
 
 /// The widest status cell: covered with its mark.

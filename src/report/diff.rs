@@ -9,6 +9,7 @@ use crate::analysis::diff::{ControlChange, FactChange, ListDiff, ListSide, State
 use crate::catalog::diff::{CatalogDiff, InNew};
 use crate::catalog::Entry;
 use crate::lang::Lang;
+use crate::model::Declared;
 use crate::report::grid::{Grid, Tone};
 use crate::report::{markdown, render_grid, table, write_json, write_yaml, Format, TextStyle};
 
@@ -63,6 +64,12 @@ fn notes(s: &Stated, lang: Lang) -> String {
 
 fn change_label(c: &ControlChange, lang: Lang) -> (String, Tone) {
     match (&c.old, &c.new) {
+        // a control declared not implemented, planned or not applicable where the old list
+        // said nothing is no addition (review 26 B-3)
+        (None, Some(n)) if n.status != Declared::Implemented => (
+            lang.pick("新たに記載", "newly stated").to_owned(),
+            Tone::Warn,
+        ),
         (None, _) => (lang.pick("追加", "added").to_owned(), Tone::Good),
         (_, None) => (lang.pick("削除", "removed").to_owned(), Tone::Bad),
         _ => {
@@ -137,7 +144,9 @@ fn list_grid(d: &ListDiff, lang: Lang) -> Grid {
         l("新 備考", "new notes"),
     ]);
     g.tone_column = Some(2);
-    // a state stated through other ids names them, as readiness's 記載元 does
+    // a state stated through other ids names them, as readiness's 記載元 does; the side
+    // of an id added or removed says it did not list it (`記載なし → 未実施`, review 26 B-3)
+    let not_listed = lang.pick("記載なし", "not listed");
     let status = |s: &Option<Stated>| {
         s.as_ref()
             .map(|s| {
@@ -155,7 +164,7 @@ fn list_grid(d: &ListDiff, lang: Lang) -> Grid {
                     ),
                 }
             })
-            .unwrap_or_default()
+            .unwrap_or_else(|| not_listed.to_owned())
     };
     let note = |s: &Option<Stated>| s.as_ref().map(|s| notes(s, lang)).unwrap_or_default();
     // registry facts first: they decide whether any statement may be relied on
@@ -373,7 +382,12 @@ pub fn render_list_diff(
 ) -> anyhow::Result<()> {
     let l = |ja, en| lang.pick(ja, en);
     let side = |s: &ListSide| {
-        let registration = s.registration.label(lang);
+        // `—` for a list with no registration to speak of, as the CSV says (review 26 E-2)
+        let registration = if states_registry(s) {
+            s.registration.label(lang)
+        } else {
+            "—"
+        };
         match list_name(s) {
             Some(name) => format!("{name} ({}; {registration})", s.source),
             None => format!("{} ({registration})", s.source),
@@ -419,8 +433,22 @@ pub fn render_list_diff(
     .filter(|(_, n)| *n > 0)
     .map(|(label, n)| format!(", {label} {n} ({})", l("件数に含めない", "not counted")))
     .collect();
+    // ids newly stated not implemented, planned or not applicable: apart from the added
+    // ones (review 26 B-3), named only when there are some
+    let newly = if s.newly_stated_not_implemented > 0 {
+        format!(
+            ", {} {}",
+            l(
+                "新たに未実施・計画中・非該当と記載",
+                "newly stated not implemented, planned or not applicable"
+            ),
+            s.newly_stated_not_implemented
+        )
+    } else {
+        String::new()
+    };
     let summary = format!(
-        "{} {}, {} {}, {} {}, {} {}, {} {}{through}, {} {}; {}: {} {}, {} {}",
+        "{} {}{newly}, {} {}, {} {}, {} {}, {} {}{through}, {} {}; {}: {} {}, {} {}",
         l("追加", "added"),
         s.added,
         l("削除", "removed"),

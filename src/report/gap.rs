@@ -148,10 +148,16 @@ pub fn reviewer_headers(lang: Lang) -> [&'static str; 2] {
 
 /// One item (with its [`ItemDetails`]) as the cells of [`item_sheet_headers`], each
 /// written straight into `out` (a CSV row, or strings a workbook reuses).
-pub fn item_cells(item: &ItemResult, details: &ItemDetails, lang: Lang, out: &mut impl Cells) {
+pub fn item_cells(
+    item: &ItemResult,
+    details: &ItemDetails,
+    own: Option<Registration>,
+    lang: Lang,
+    out: &mut impl Cells,
+) {
     out.text(&item.id);
     out.text(&item.title);
-    out.text(&item_status_label(item, lang));
+    out.text(&item_status_label(item, own, lang));
     out.text(item.risk.map_or("", |r| r.label(lang)));
     out.text(item.assurance_read().map_or("", |a| a.label(lang)));
     out.cell(|refs| item.write_references(refs));
@@ -323,7 +329,7 @@ pub fn shortened_cell(
             _ => {}
         }
         let mut cells = crate::report::CellStrings::default();
-        item_cells(item, &d, lang, &mut cells);
+        item_cells(item, &d, None, lang, &mut cells);
         cells.as_slice().get(column).cloned().unwrap_or_default()
     };
     let total = match column {
@@ -381,7 +387,7 @@ pub fn shortened_cell(
 /// report's.
 pub fn gap_cells(report: &GapReport, item: &ItemResult, lang: Lang) -> [String; 5] {
     let mut cells = crate::report::CellStrings::default();
-    item_cells(item, &report.items.details(item), lang, &mut cells);
+    item_cells(item, &report.items.details(item), None, lang, &mut cells);
     let cells = cells.as_slice();
     let cell = |c: usize| cells.get(c).cloned().unwrap_or_default();
     [
@@ -470,6 +476,8 @@ fn write_item_csv(report: &GapReport, style: TextStyle, w: &mut dyn Write) -> an
         headers.push(review_change_header(lang).to_owned());
     }
     headers.extend(csv_basis_headers(lang).map(str::to_owned));
+    // a lapsed registration on every status cell, as compare's sheet for the CSP says it
+    let own = own_void(&report.csp);
     // the same on every row: encoded once
     let basis = csv::Encoded::new(&[
         as_of_text(report),
@@ -484,7 +492,7 @@ fn write_item_csv(report: &GapReport, style: TextStyle, w: &mut dyn Write) -> an
         ItemDetails::default,
         |item, details, row| {
             report.items.details_into(item, details);
-            item_cells(item, details, lang, row);
+            item_cells(item, details, own, lang, row);
             let r = item.review.as_deref();
             row.cell(|c| {
                 if let Some(d) = r.and_then(|r| r.decision.as_ref()) {
@@ -670,7 +678,7 @@ fn short_grid(report: &GapReport) -> Grid {
         let mut row = vec![
             item.id.clone(),
             item.title.clone(),
-            item_status_label(item, lang).into_owned(),
+            item_status_label(item, own_void(&report.csp), lang).into_owned(),
             item.risk
                 .map(|r| r.label(lang).to_owned())
                 .unwrap_or_default(),
@@ -733,7 +741,7 @@ fn compact_grid(report: &GapReport, width: u16) -> Grid {
         g.push(
             vec![
                 item.id.clone(),
-                compact_status_label(item, lang),
+                compact_status_label(item, own_void(&report.csp), lang),
                 item.risk
                     .map(|r| r.label(lang).to_owned())
                     .unwrap_or_default(),
@@ -1307,7 +1315,7 @@ pub fn status_marks(
     let mut labels: Vec<&'static str> = registrations.iter().map(|r| r.label(lang)).collect();
     match status {
         Some(Status::NotCovered | Status::Partial) => {
-            labels.extend(statement_kinds(reasons).iter().map(|s| s.label(lang)));
+            labels.extend(statement_kinds(reasons, lang));
         }
         Some(Status::AssuranceGap) => labels.extend(
             [
@@ -1340,38 +1348,51 @@ pub fn status_marks(
 }
 
 /// What a CSP's list states of the controls an item lacks, by its reasons, in the order
-/// not listed, not implemented, planned, not applicable.
-fn statement_kinds(reasons: Reasons) -> Vec<ControlState> {
+/// not listed, not implemented, planned, not applicable, not applicable without a reason
+/// (`未充足（非該当・理由なし）`: an exclusion the list gives no reason for is a finding of its
+/// own, never read as a justified one, review 26 B-2), as labels in `lang`.
+fn statement_kinds(reasons: Reasons, lang: Lang) -> Vec<&'static str> {
     [
-        (Reason::NotListed, ControlState::NotListed),
-        (Reason::NotImplemented, ControlState::NotImplemented),
-        (Reason::Planned, ControlState::Planned),
-        (Reason::NotApplicable, ControlState::NotApplicable),
+        (Reason::NotListed, ControlState::NotListed.label(lang)),
+        (
+            Reason::NotImplemented,
+            ControlState::NotImplemented.label(lang),
+        ),
+        (Reason::Planned, ControlState::Planned.label(lang)),
+        (
+            Reason::NotApplicable,
+            ControlState::NotApplicable.label(lang),
+        ),
         (
             Reason::NotApplicableWithoutReason,
-            ControlState::NotApplicable,
+            not_applicable_without_reason_mark(lang),
         ),
     ]
     .into_iter()
     .filter(|(r, _)| reasons.contains(*r))
-    .map(|(_, state)| state)
-    .fold(Vec::new(), |mut out, state| {
-        if !out.contains(&state) {
-            out.push(state);
-        }
-        out
-    })
+    .map(|(_, label)| label)
+    .collect()
+}
+
+/// The mark of a status cell resting on an exclusion without a reason:
+/// `非該当・理由なし` / `not applicable, no reason`.
+pub fn not_applicable_without_reason_mark(lang: Lang) -> &'static str {
+    lang.pick("非該当・理由なし", "not applicable, no reason")
 }
 
 /// An item's status as the compact table shows it: its label with every mark
 /// [`status_marks`] gives (`未充足（計画中）`, `保証水準不足（LIU）`), as `compare`'s matrix
 /// shows the same item: the compact table has no gaps column to say it.
-fn compact_status_label(item: &ItemResult, lang: Lang) -> String {
+fn compact_status_label(item: &ItemResult, own: Option<Registration>, lang: Lang) -> String {
     let mut reasons = Reasons::default();
     for r in &item.reasons {
         reasons.insert(*r);
     }
-    let registrations = not_in_effect(item.reasons.iter().copied());
+    let registrations = crate::report::compare::registration_marks(
+        Some(item.status),
+        item.reasons.iter().copied(),
+        own,
+    );
     let mut out = status_label(item.status, item.noted(), lang).to_owned();
     push_cell_marks(
         &mut out,
@@ -1395,9 +1416,28 @@ pub fn push_cell_marks(out: &mut String, labels: &[&str], lang: Lang) {
 /// An item's status as the report's cells show it: [`status_label`], then the registration
 /// not in effect it rests on (`一部充足（失効）`, `保証水準不足（未発効）`), as `compare`'s
 /// matrix marks it: a status on a lapsed registration never reads as on a valid one
-/// (review 12 B-9). The status itself (JSON `status`, `--fail-on`) is unchanged.
-pub fn item_status_label(item: &ItemResult, lang: Lang) -> std::borrow::Cow<'static, str> {
+/// (review 12 B-9). For a CSP whose own registration is not in effect (`own`, [`own_void`])
+/// every status but not asked is marked with it (`未充足（失効）`, `判定不能（失効）`), the one
+/// rule for `report`'s outputs and a comparison's CSP sheets alike
+/// ([`crate::report::compare::registration_marks`]; review 17 D-5, review 26 B-1). The
+/// status itself (JSON `status`, `--fail-on`) is unchanged.
+pub fn item_status_label(
+    item: &ItemResult,
+    own: Option<Registration>,
+    lang: Lang,
+) -> std::borrow::Cow<'static, str> {
     let label = status_label(item.status, item.noted(), lang);
+    if own.is_some() {
+        let registrations = crate::report::compare::registration_marks(
+            Some(item.status),
+            item.reasons.iter().copied(),
+            own,
+        );
+        let labels: Vec<&str> = registrations.iter().map(|r| r.label(lang)).collect();
+        let mut out = label.to_owned();
+        push_cell_marks(&mut out, &labels, lang);
+        return out.into();
+    }
     // most items rest on nothing not in effect: no list built for them
     if !item.rests_on_registration_not_in_effect() {
         return label.into();
@@ -1410,6 +1450,13 @@ pub fn item_status_label(item: &ItemResult, lang: Lang) -> std::borrow::Cow<'sta
     let labels: Vec<&str> = void.iter().map(|r| r.label(lang)).collect();
     push_cell_marks(&mut out, &labels, lang);
     out.into()
+}
+
+/// The CSP's own registration when it is lapsed or not yet valid (or its renewal pending
+/// past the deadline): what every status cell of `report`'s outputs and its workbook's
+/// footer name, as `compare` names it for the same CSP (review 26 B-1).
+pub fn own_void(csp: &CspInfo) -> Option<Registration> {
+    Some(csp.registry.registration).filter(|r| r.is_void())
 }
 
 /// Every status cell [`item_status_label`] can write for `status` in `lang`: the label,

@@ -1,8 +1,8 @@
 //! Markdown for pasting into tickets: tables and header bullets, every input-derived text
-//! escaped by one escaper and formula-like text neutralised.
+//! escaped by one escaper. Formula-like text is shown as written: the `'` that guards a CSV
+//! cell in Excel is no part of the text, and Markdown is no spreadsheet (review 26 E-1).
 use std::io::Write;
 
-use crate::report::csv::neutralise;
 use crate::report::grid::Grid;
 use crate::text::strip_controls;
 
@@ -11,7 +11,7 @@ use crate::text::strip_controls;
 /// `![](http://…)` stays text when the table is pasted into a ticket; line breaks become
 /// `<br>`.
 fn cell(s: &str) -> String {
-    let text = strip_controls(&neutralise(s)).replace("\r\n", "\n");
+    let text = strip_controls(s).replace("\r\n", "\n");
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
@@ -74,7 +74,7 @@ mod tests {
         render(&g, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "| a | b |\n|---|---|\n| x\\|y | 1<br>2 |\n| '=cmd |  |\n"
+            "| a | b |\n|---|---|\n| x\\|y | 1<br>2 |\n| =cmd |  |\n"
         );
     }
 

@@ -537,6 +537,14 @@ fn read_table(
     marks: Option<&SheetMarks>,
 ) -> Result<Option<Part>, InputError> {
     read_table_by_kind(sheet, opts, catalog, marks).map_err(|e| {
+        // an error with its own hint (an unknown status: the words known) keeps it; the
+        // registry lines a status table may have above its header are read (review 26 E-6)
+        let own_hint = e.hint.as_deref().is_some_and(|h| {
+            h != FOR_FACTS_IN_A_TABLE && h != FOR_NEXT_UPDATE_IN_A_TABLE
+        });
+        if own_hint {
+            return e;
+        }
         match page::entry_labels(sheet.rows.iter().flatten().map(String::as_str)) {
             Some(labels) => e.hint(format!(
                 "this looks like an entry of the ISMAP cloud service list ({}): its fields are read from pasted text only; copy the entry into a text editor, save it as a .txt file and pass that",

@@ -70,10 +70,17 @@ fn gap_workbook<'r>(
     let [summary_name, gaps_name, objectives_name] = sheet_names(lang);
     let created = created_on(report.as_of)?;
     let mut workbook = new_workbook(title(lang), &created);
+    // a CSP whose registration is not in effect says so in the footer, as compare's sheet
+    // for it does (review 26 B-1: the gap sheet is printed and handed on alone)
+    let own = crate::report::gap::own_void(&report.csp);
+    let mut name = report.csp.name.clone();
+    if let Some(r) = own {
+        crate::report::gap::push_cell_marks(&mut name, &[r.label(lang)], lang);
+    }
     let footer = format!(
         "{} — {} — {} {}",
         title(lang),
-        report.csp.name,
+        name,
         lang.pick("基準日", "as of"),
         report.as_of
     );
@@ -96,7 +103,7 @@ fn gap_workbook<'r>(
         &footer,
         cuts,
         Some(objectives_name),
-        None,
+        own,
     )?;
     if rows.is_none() {
         // the cut cells are all known: warned of before the removed items' ones

@@ -9,9 +9,8 @@ use crate::analysis::review::ReviewSummary;
 use crate::analysis::{GapReport, ItemResult, Status};
 use crate::lang::Lang;
 use crate::report::gap::{
-    col, decision_choices, item_cells, item_sheet_headers, item_status_label, push_cell_marks,
-    removed_headers, review_change_header, reviewer_headers, shortened_cell, status_label,
-    workbook_headers,
+    col, decision_choices, item_cells, item_sheet_headers, item_status_label, removed_headers,
+    review_change_header, reviewer_headers, shortened_cell, status_label, workbook_headers,
 };
 use crate::report::grid::Tone;
 use crate::report::xlsx::common::{
@@ -54,31 +53,8 @@ struct Layout {
     /// objectives sheet (its name), or the report's other outputs (`None`).
     whole_list_in: Option<String>,
     /// The CSP's own registration not in effect, which every status but not asked says
-    /// ([`status_text`]).
+    /// ([`item_status_label`]).
     own_registration: Option<Registration>,
-}
-
-/// An item's status cell: [`item_status_label`], and on the sheet of a CSP whose own
-/// registration is not in effect (`own`, a comparison's CSP sheet) every status but not
-/// asked marked with it as the comparison's matrix marks it (`未充足（失効）`, `判定不能（失効）`:
-/// review 17 D-5, the sheet is printed and handed on alone).
-fn status_text(
-    item: &ItemResult,
-    own: Option<Registration>,
-    lang: Lang,
-) -> std::borrow::Cow<'static, str> {
-    if own.is_none() {
-        return item_status_label(item, lang);
-    }
-    let registrations = crate::report::compare::registration_marks(
-        Some(item.status),
-        item.reasons.iter().copied(),
-        own,
-    );
-    let labels: Vec<&str> = registrations.iter().map(|r| r.label(lang)).collect();
-    let mut out = status_label(item.status, item.noted(), lang).to_owned();
-    push_cell_marks(&mut out, &labels, lang);
-    out.into()
 }
 
 /// How many columns the gap sheet of `report` has.
@@ -168,7 +144,7 @@ fn layout(
                 // a status marked with a registration not in effect is wider (`一部充足（失効）`)
                 let marked: Vec<String> = items
                     .iter()
-                    .filter_map(|i| match status_text(i, own_registration, lang) {
+                    .filter_map(|i| match item_status_label(i, own_registration, lang) {
                         std::borrow::Cow::Owned(l) => Some(l),
                         std::borrow::Cow::Borrowed(_) => None,
                     })
@@ -294,7 +270,7 @@ impl RowTexts {
         let lang = report.lang;
         self.cells.clear();
         let details = report.items.details(item);
-        item_cells(item, &details, lang, &mut self.cells);
+        item_cells(item, &details, None, lang, &mut self.cells);
         self.reasons.clear();
         for (k, reason) in item.reasons.iter().enumerate() {
             if k > 0 {
@@ -445,7 +421,7 @@ pub fn write_gap_sheet<'r>(
             }
             if let Some(c) = status_col {
                 let toned = styles.toned(item.status.into());
-                let status = status_text(item, layout.own_registration, lang);
+                let status = item_status_label(item, layout.own_registration, lang);
                 sheet.write_string_with_format(xr, c, &*status, toned)?;
             }
             if let Some(c) = change_col {
@@ -579,7 +555,7 @@ impl<'r> GapRows<'r> {
                 match kind {
                     Col::Cell(col::STATUS) => {
                         let look = Look::toned(item.status.into());
-                        let status = status_text(item, layout.own_registration, lang);
+                        let status = item_status_label(item, layout.own_registration, lang);
                         out.text(xc, &status, style(look)?);
                     }
                     Col::Change => out.text(xc, text, style(Look::toned(change_tone(item)))?),
