@@ -984,7 +984,7 @@ fn diff_outputs_match_the_schema() {
     let v = diff(
         "en",
         "diff/list.txt",
-        "csp-input/workbook-marks/hidden-struck.xls",
+        "s17-sheets/csp-clean.xls",
     );
     check(DIFF, &v);
     assert!(v["warnings"]
