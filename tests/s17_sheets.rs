@@ -36,10 +36,22 @@ fn an_ods_sheet_is_read_as_the_same_sheet_saved_as_xlsx() {
     let csp_checks = data("csp-input/workbook-marks/checks.csv");
     let csp_status = example("csp-status-table.csv");
     for (name, refused_with) in [
-        ("csp-struck", Some("row 3: column '実施状況': '実施済' is struck through")),
-        ("csp-span-struck", Some("row 3: column '実施状況': '実施済' is struck through")),
-        ("csp-hidden", Some("row 3: the row is hidden, and holds 12.4.2")),
-        ("csp-textbox", Some("a text box at A1 holds 'この一覧は案です（未承認）'")),
+        (
+            "csp-struck",
+            Some("row 3: column '実施状況': '実施済' is struck through"),
+        ),
+        (
+            "csp-span-struck",
+            Some("row 3: column '実施状況': '実施済' is struck through"),
+        ),
+        (
+            "csp-hidden",
+            Some("row 3: the row is hidden, and holds 12.4.2"),
+        ),
+        (
+            "csp-textbox",
+            Some("a text box at A1 holds 'この一覧は案です（未承認）'"),
+        ),
         ("checks-comment", None),
         ("checks-struck", None),
         ("checks-hidden", None),
@@ -50,14 +62,7 @@ fn an_ods_sheet_is_read_as_the_same_sheet_saved_as_xlsx() {
             let out = if name.starts_with("csp") {
                 run(&["--format", "csv"], &csp_checks, path)
             } else {
-                bin()
-                    .args(["--lang", "en", "report", "--as-of", "2026-04-01"])
-                    .args(["--format", "csv", "--csp"])
-                    .arg(&csp_status)
-                    .arg("--checks")
-                    .arg(path)
-                    .output()
-                    .unwrap()
+                run(&["--format", "csv"], path, &csp_status)
             };
             of(&out, &file)
         };
@@ -76,7 +81,10 @@ fn an_ods_sheet_is_read_as_the_same_sheet_saved_as_xlsx() {
                 // comment) not analysed, K-2 (struck through, hidden) named on stderr
                 if name == "checks-comment" {
                     let k1 = stdout.lines().find(|l| l.starts_with("K-1,")).unwrap();
-                    assert!(k1.contains("not-analysed") && k1.contains("当社監査で確認"), "{k1}");
+                    assert!(
+                        k1.contains("not-analysed") && k1.contains("当社監査で確認"),
+                        "{k1}"
+                    );
                 } else {
                     assert!(stderr.contains("rows チェックリスト 3"), "{name}: {stderr}");
                 }
@@ -94,13 +102,34 @@ fn an_xls_sheet_holding_marks_it_cannot_judge_is_refused() {
     let csp_checks = data("csp-input/workbook-marks/checks.csv");
     let csp_status = example("csp-status-table.csv");
     for (name, what) in [
-        ("csp-struck", "sheet '管理策一覧': the sheet holds struck-through text at B3"),
-        ("csp-span-struck", "sheet '管理策一覧': the sheet holds struck-through text at B3"),
-        ("csp-hidden", "sheet '管理策一覧': the sheet holds a hidden row (3)"),
-        ("csp-textbox", "sheet '管理策一覧': the sheet holds a text box or a comment"),
-        ("checks-comment", "sheet 'チェックリスト': the sheet holds a comment on D2"),
-        ("checks-struck", "sheet 'チェックリスト': the sheet holds struck-through text at A3"),
-        ("checks-hidden", "sheet 'チェックリスト': the sheet holds a hidden row (3)"),
+        (
+            "csp-struck",
+            "sheet '管理策一覧': the sheet holds struck-through text at B3",
+        ),
+        (
+            "csp-span-struck",
+            "sheet '管理策一覧': the sheet holds struck-through text at B3",
+        ),
+        (
+            "csp-hidden",
+            "sheet '管理策一覧': the sheet holds a hidden row (3)",
+        ),
+        (
+            "csp-textbox",
+            "sheet '管理策一覧': the sheet holds a text box or a comment",
+        ),
+        (
+            "checks-comment",
+            "sheet 'チェックリスト': the sheet holds a comment on D2",
+        ),
+        (
+            "checks-struck",
+            "sheet 'チェックリスト': the sheet holds struck-through text at A3",
+        ),
+        (
+            "checks-hidden",
+            "sheet 'チェックリスト': the sheet holds a hidden row (3)",
+        ),
     ] {
         let path = data(&format!("s17-sheets/{name}.xls"));
         let out = if name.starts_with("csp") {
@@ -190,13 +219,21 @@ fn a_print_footer_marking_the_list_is_read() {
     for (name, what) in [
         ("csp-footer-draft.ods", "'DRAFT' marks the list as a draft"),
         ("csp-footer-draft.xlsx", "'DRAFT' marks the list as a draft"),
-        ("csp-footer-example.ods", "'記入例' marks the sheet as instructions or an example"),
-        ("csp-footer-example.xlsx", "'記入例' marks the sheet as instructions or an example"),
+        (
+            "csp-footer-example.ods",
+            "'記入例' marks the sheet as instructions or an example",
+        ),
+        (
+            "csp-footer-example.xlsx",
+            "'記入例' marks the sheet as instructions or an example",
+        ),
     ] {
         let (code, err) = csp_error(name);
         assert_eq!(code, Some(2), "{name}: {err}");
         assert!(
-            err.contains(&format!("sheet '管理策一覧': the sheet's print header or footer {what}")),
+            err.contains(&format!(
+                "sheet '管理策一覧': the sheet's print header or footer {what}"
+            )),
             "{name}: {err}"
         );
     }

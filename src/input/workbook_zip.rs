@@ -178,8 +178,7 @@ fn ods_styles<R: std::io::BufRead>(reader: &mut quick_xml::Reader<R>, styles: &m
                 "style:text-properties" => {
                     let struck = attr(&e, "style:text-line-through-style")
                         .is_some_and(|v| v != "none")
-                        || attr(&e, "style:text-line-through-type")
-                            .is_some_and(|v| v != "none");
+                        || attr(&e, "style:text-line-through-type").is_some_and(|v| v != "none");
                     if let Some(s) = open.as_ref().and_then(|n| styles.get_mut(n)) {
                         s.0 |= struck;
                     }
@@ -266,9 +265,7 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, She
         let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
-                "table:table"
-                    if !in_sheet && attr(&e, "table:name").as_deref() == Some(sheet) =>
-                {
+                "table:table" if !in_sheet && attr(&e, "table:name").as_deref() == Some(sheet) => {
                     in_sheet = !empty;
                     depth = 0;
                 }
@@ -313,7 +310,9 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, She
                         ));
                     }
                     let style = attr(&e, "table:style-name");
-                    let style = style.as_deref().or(column_styles.get(&col).map(String::as_str));
+                    let style = style
+                        .as_deref()
+                        .or(column_styles.get(&col).map(String::as_str));
                     // a styled cell holding nothing strikes nothing through
                     if !empty && ods_struck(&styles, style) {
                         marks.struck.insert((row.saturating_add(1), col));
@@ -325,7 +324,7 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, She
                     text.clear();
                     in_note = true;
                 }
-                name if in_sheet && !in_note && ODS_SHAPES.iter().any(|s| *s == name) => {
+                name if in_sheet && !in_note && ODS_SHAPES.contains(&name) => {
                     if shape == 0 {
                         shape_text.clear();
                     }
@@ -344,11 +343,13 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, She
                     in_p = !empty;
                 }
                 // a run (or paragraph) of the cell's own text in a struck style
-                "text:span" | "text:p" | "text:a" if cell.is_some() && !in_note && !empty => {
-                    if ods_struck(&styles, attr(&e, "text:style-name").as_deref()) {
-                        if let Some(at) = cell {
-                            marks.struck.insert(at);
-                        }
+                "text:span" | "text:p" | "text:a"
+                    if !in_note
+                        && !empty
+                        && ods_struck(&styles, attr(&e, "text:style-name").as_deref()) =>
+                {
+                    if let Some(at) = cell {
+                        marks.struck.insert(at);
                     }
                 }
                 _ => {}
@@ -382,7 +383,7 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, She
                     }
                     (in_note, in_p) = (false, false);
                 }
-                name if shape > 0 && ODS_SHAPES.iter().any(|s| *s == name) => {
+                name if shape > 0 && ODS_SHAPES.contains(&name) => {
                     shape -= 1;
                     let said = crate::text::join_filled(shape_text.split_whitespace());
                     if shape == 0 && !said.is_empty() {
@@ -1322,7 +1323,11 @@ pub fn print_texts(path: &Path, sheet: &str) -> Result<Vec<String>, String> {
             Xml::Open(e, empty) => {
                 if matches!(
                     local(e.name().as_ref()),
-                    "oddHeader" | "oddFooter" | "evenHeader" | "evenFooter" | "firstHeader"
+                    "oddHeader"
+                        | "oddFooter"
+                        | "evenHeader"
+                        | "evenFooter"
+                        | "firstHeader"
                         | "firstFooter"
                 ) {
                     inside = !empty;
@@ -1386,8 +1391,15 @@ pub fn print_texts(path: &Path, sheet: &str) -> Result<Vec<String>, String> {
                 region += 1;
             }
             "text:p" if region > 0 && !text.is_empty() => text.push(' '),
-            name if region > 0 && !empty && name.starts_with("text:") && name != "text:p"
-                && name != "text:span" && name != "text:s" => field += 1,
+            name if region > 0
+                && !empty
+                && name.starts_with("text:")
+                && name != "text:p"
+                && name != "text:span"
+                && name != "text:s" =>
+            {
+                field += 1
+            }
             _ => {}
         },
         Xml::Text(t) if region > 0 && field == 0 => text.push_str(t),
@@ -1436,9 +1448,7 @@ fn without_header_codes(text: &str) -> String {
                     chars.next_if(|c| c.is_ascii_alphanumeric() || *c == '+' || *c == '-');
                 }
             }
-            Some(d) if d.is_ascii_digit() => {
-                while chars.next_if(char::is_ascii_digit).is_some() {}
-            }
+            Some(d) if d.is_ascii_digit() => while chars.next_if(char::is_ascii_digit).is_some() {},
             Some('L' | 'C' | 'R') => out.push(' '),
             _ => {}
         }

@@ -132,9 +132,9 @@ fn workbook_stream(file: &[u8]) -> Option<Vec<u8>> {
     };
     let entries: Vec<&[u8]> = directory.chunks_exact(128).collect();
     let root = entries.first()?;
-    let wanted = entries.iter().find(|e| {
-        e.get(66) == Some(&2) && matches!(entry_name(e).as_str(), "Workbook" | "Book")
-    })?;
+    let wanted = entries
+        .iter()
+        .find(|e| e.get(66) == Some(&2) && matches!(entry_name(e).as_str(), "Workbook" | "Book"))?;
     let start = u32_at(wanted, 116)?;
     let length = usize::try_from(u32_at(wanted, 120)?).ok()?;
     let cutoff = usize::try_from(u32_at(file, 0x38)?).ok()?;
@@ -152,7 +152,9 @@ fn workbook_stream(file: &[u8]) -> Option<Vec<u8>> {
             .collect();
         let read_mini = |n: u32| {
             let at = (n as usize).checked_mul(mini)?;
-            ministream.get(at..at.checked_add(mini)?).map(<[u8]>::to_vec)
+            ministream
+                .get(at..at.checked_add(mini)?)
+                .map(<[u8]>::to_vec)
         };
         chain(start, &minifat, &read_mini)?
     } else {
@@ -293,7 +295,8 @@ fn walk_sheet(sub: &[u8], sheet: &mut XlsSheet, xf_struck: &[bool]) {
                     if i == 0 || i + 1 == n {
                         sheet.cells.push((r, c));
                     }
-                    if ixfe(4 + i * step).is_some_and(|x| xf_struck.get(x).copied().unwrap_or(false))
+                    if ixfe(4 + i * step)
+                        .is_some_and(|x| xf_struck.get(x).copied().unwrap_or(false))
                     {
                         found(sheet, Hazard::Struck(Some((r, c))));
                     }
@@ -374,7 +377,10 @@ fn sheets_at(stream: &[u8]) -> Vec<usize> {
 /// The text of the cell `(row from 1, column from 0)` of the sheet whose records start
 /// `sub`: a string (its own or the shared one), a number.
 fn cell_text(stream: &[u8], sub: &[u8], (r, c): (u32, u32)) -> Option<String> {
-    let (row, col) = (u16::try_from(r.checked_sub(1)?).ok()?, u16::try_from(c).ok()?);
+    let (row, col) = (
+        u16::try_from(r.checked_sub(1)?).ok()?,
+        u16::try_from(c).ok()?,
+    );
     let (_, kind, data) = records(sub)
         .take_while(|&(_, kind, _)| kind != 0x000A)
         .find(|&(_, kind, data)| {
@@ -404,7 +410,9 @@ fn unicode(data: &[u8], at: usize) -> Option<(String, usize)> {
     let wide = data.get(at + 2)? & 1 == 1;
     let start = at + 3;
     if wide {
-        let units: Vec<u16> = (0..cch).filter_map(|i| u16_at(data, start + 2 * i)).collect();
+        let units: Vec<u16> = (0..cch)
+            .filter_map(|i| u16_at(data, start + 2 * i))
+            .collect();
         Some((String::from_utf16_lossy(&units), start + 2 * cch))
     } else {
         let bytes = data.get(start..start + cch)?;
@@ -433,10 +441,19 @@ fn shared_string(stream: &[u8], index: usize) -> Option<String> {
     for i in 0..=index {
         let cch = usize::from(at.u16()?);
         let flags = at.byte()?;
-        let runs = if flags & 8 != 0 { usize::from(at.u16()?) } else { 0 };
+        let runs = if flags & 8 != 0 {
+            usize::from(at.u16()?)
+        } else {
+            0
+        };
         let ext = if flags & 4 != 0 {
-            usize::try_from(u32::from_le_bytes([at.byte()?, at.byte()?, at.byte()?, at.byte()?]))
-                .ok()?
+            usize::try_from(u32::from_le_bytes([
+                at.byte()?,
+                at.byte()?,
+                at.byte()?,
+                at.byte()?,
+            ]))
+            .ok()?
         } else {
             0
         };
@@ -448,7 +465,11 @@ fn shared_string(stream: &[u8], index: usize) -> Option<String> {
                 at.pos = 0;
                 wide = at.byte()? & 1 == 1;
             }
-            units.push(if wide { at.u16()? } else { u16::from(at.byte()?) });
+            units.push(if wide {
+                at.u16()?
+            } else {
+                u16::from(at.byte()?)
+            });
         }
         if i == index {
             return Some(String::from_utf16_lossy(&units));
@@ -512,7 +533,10 @@ mod tests {
     fn records_of_a_sheet_are_found_and_a_truncated_stream_is_no_panic() {
         // globals: BOUNDSHEET at the sheet's BOF, a plain and a struck font, two XFs
         let mut globals = Vec::new();
-        globals.extend(record(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+        globals.extend(record(
+            0x0809,
+            &[0, 6, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        ));
         globals.extend(record(0x0031, &[0, 0, 0, 0]));
         globals.extend(record(0x0031, &[0, 0, 8, 0]));
         globals.extend(record(0x00E0, &[0, 0]));
@@ -553,7 +577,10 @@ mod tests {
             Some(Hazard::HiddenRow(5))
         );
         row[12] = 0;
-        assert_eq!(walk_stream(&sheet(&[record(0x0208, &row)])).unwrap()[0].hazard, None);
+        assert_eq!(
+            walk_stream(&sheet(&[record(0x0208, &row)])).unwrap()[0].hazard,
+            None
+        );
         let note = sheet(&[record(0x001C, &[1, 0, 2, 0, 0, 0, 1, 0])]);
         assert_eq!(
             walk_stream(&note).unwrap()[0].hazard,

@@ -1125,8 +1125,11 @@ fn refuse_marked_print_texts(
 ) -> Result<(), InputError> {
     let at = || Location::file(path).sheet(Some(sheet));
     let texts = crate::input::workbook_zip::print_texts(path, sheet).map_err(|e| {
-        InputError::at(at(), format!("cannot read the sheet's print header and footer: {e}"))
-            .hint("open the workbook in Excel and save it again as .xlsx")
+        InputError::at(
+            at(),
+            format!("cannot read the sheet's print header and footer: {e}"),
+        )
+        .hint("open the workbook in Excel and save it again as .xlsx")
     })?;
     for text in texts {
         let (what, hint) = match remarks::document_mark(&text, as_of) {
@@ -1171,7 +1174,10 @@ fn not_in_effect_sheet(path: &Path, sheet: &str, word: &str) -> InputError {
 /// [`checks::is_instructions_sheet`]: crate::input::checks::is_instructions_sheet
 /// [`checks::not_in_effect_sheet`]: crate::input::checks::not_in_effect_sheet
 pub(super) fn refuse_example_sheets(path: &Path, parts: &[Part]) -> Result<(), InputError> {
-    let names: Vec<&str> = parts.iter().filter_map(|p| p.read.sheet.as_deref()).collect();
+    let names: Vec<&str> = parts
+        .iter()
+        .filter_map(|p| p.read.sheet.as_deref())
+        .collect();
     for &sheet in &names {
         let word = crate::input::checks::is_instructions_sheet(sheet)
             .then(|| sheet.trim())
@@ -1194,7 +1200,9 @@ pub(super) fn refuse_example_sheets(path: &Path, parts: &[Part]) -> Result<(), I
 fn copy_name<'n>(original: &str, name: &'n str) -> Option<&'n str> {
     let rest = name.strip_prefix(original)?;
     let number = |n: &str| {
-        !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && n.parse::<u32>().is_ok_and(|n| n >= 2)
+        !n.is_empty()
+            && n.chars().all(|c| c.is_ascii_digit())
+            && n.parse::<u32>().is_ok_and(|n| n >= 2)
     };
     let excel = rest
         .trim_start()
