@@ -635,7 +635,7 @@ fn profile_dates_as_the_list_writes_them_are_the_same_facts() {
 #[test]
 fn each_side_is_warned_of_how_its_list_was_read() {
     // an .xls workbook: its hidden rows and strike-through are not read, on either side
-    let xls = data("csp-input/workbook-marks/hidden-struck.xls");
+    let xls = data("s17-sheets/csp-clean.xls");
     let out = bin()
         .args([
             "--lang",
@@ -662,7 +662,7 @@ fn each_side_is_warned_of_how_its_list_was_read() {
     assert_eq!(marks[0]["side"], "new");
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("hidden-struck.xls") && stderr.contains("save the workbook as .xlsx"),
+        stderr.contains("csp-clean.xls") && stderr.contains("save the workbook as .xlsx"),
         "{stderr}"
     );
     // a warning on the reading is not a registration out of effect (--fail-on-change)

@@ -981,11 +981,7 @@ fn diff_outputs_match_the_schema() {
     assert_eq!(v["old"]["unknown"][0]["line"], 4);
 
     // a reading warning of one side (an .xls workbook's marks are not read)
-    let v = diff(
-        "en",
-        "diff/list.txt",
-        "csp-input/workbook-marks/hidden-struck.xls",
-    );
+    let v = diff("en", "diff/list.txt", "s17-sheets/csp-clean.xls");
     check(DIFF, &v);
     assert!(v["warnings"]
         .as_array()

@@ -7,6 +7,7 @@ pub mod review;
 pub mod stdin;
 pub mod table;
 pub mod workbook_zip;
+pub mod xls;
 
 use std::path::Path;
 

@@ -686,7 +686,29 @@ fn read_range(
     })?;
     // an .xls is read whole when it opens: its range bounded before it is made text
     precheck(loc, name, range_precheck(&range))?;
+    if matches!(wb, calamine::Sheets::Xls(_)) {
+        refuse_xls_hazard(loc, name)?;
+    }
     Ok(range)
+}
+
+/// Refuses a sheet of an .xls holding a record whose meaning is not read from one (a
+/// comment, a text box, a hidden row or column, struck-through text: calamine gives none,
+/// and the tool does not interpret BIFF): read as stated, a struck-through 実施 or a hidden
+/// row would be credited (review 25 ). The same workbook saved as .xlsx is read
+/// with each judged.
+fn refuse_xls_hazard(loc: &Location, name: &str) -> Result<(), InputError> {
+    match crate::input::xls::hazard(loc.file.as_path(), name) {
+        None => Ok(()),
+        Some(h) => Err(InputError::at(
+            loc.clone().sheet(Some(name)),
+            format!(
+                "the sheet holds {}: comments, text boxes, hidden rows and columns and struck-through text are not read from an .xls; the sheet is not read",
+                h.what()
+            ),
+        )
+        .hint("save the workbook as .xlsx (Excel: File > Save As > Excel Workbook) and read that: each of them is read there")),
+    }
 }
 
 /// Refuses a sheet by what `checked` found: an .xlsx or .ods sheet whose cells span more
@@ -723,6 +745,11 @@ fn precheck(
             format!("the merged range '{range}' is no range of cells (reversed, or without a row or column); the sheet is not read"),
         )
         .hint("unmerge the cells and merge them again in Excel, and save the workbook")),
+        Err(SheetProblem::DuplicateCell(cell)) => Err(InputError::at(
+            sheet_loc,
+            format!("the sheet holds two cells at {cell}: only one of them would be read, and which one a spreadsheet program shows is not known; the sheet is not read"),
+        )
+        .hint("the file was not written by a spreadsheet program: open it in Excel or LibreOffice, check the cell, and save the workbook")),
         // XML this reading cannot follow is left to calamine, which says what it cannot read
         Err(SheetProblem::Unreadable(_)) => Ok(()),
     }
@@ -907,6 +934,10 @@ fn open_workbook(
     // calamine reads every sheet of an .ods when it opens it: each bounded first, as an
     // .xlsx sheet is before it is read (fix36-xlsx leftover)
     if let Err((sheet, problem)) = crate::input::workbook_zip::ods_precheck(path) {
+        precheck(&Location::file(path), &sheet, Err(problem))?;
+    }
+    // and an .xls's, whose records may name a cell past column IV (review 25)
+    if let Err((sheet, problem)) = crate::input::xls::precheck(path) {
         precheck(&Location::file(path), &sheet, Err(problem))?;
     }
     calamine::open_workbook_auto(path).map_err(|e| {

@@ -85,25 +85,6 @@ fn count(e: &BytesStart, name: &str) -> u32 {
         .max(1)
 }
 
-/// The vertically merged cells of the sheet `sheet` of an .ods file: each cell that spans
-/// more than one row, as (top row, column) to (bottom row, column), 0-based.
-pub fn ods_merged(path: &Path, sheet: &str) -> Result<Vec<calamine::Dimensions>, String> {
-    Ok(ods_sheet(path, sheet)?.0)
-}
-
-/// The comments (`office:annotation`) on the cells of the sheet `sheet` of an .ods file,
-/// (row from 1, column from 0) → their text (paragraphs one per line; author and date left
-/// out); `Ok(None)` for a file that is not one.
-pub fn ods_comments(path: &Path, sheet: &str) -> Result<Option<Comments>, String> {
-    let Some(mut zip) = open(path) else {
-        return Ok(None);
-    };
-    if zip.by_name("content.xml").is_err() {
-        return Ok(None);
-    }
-    Ok(Some(ods_sheet(path, sheet)?.1))
-}
-
 /// Where the reading of an .ods table stands: the row (0-based) of the open row, the
 /// column after the last cell, and how many rows the open row repeats.
 #[derive(Default)]
@@ -142,20 +123,141 @@ impl OdsCursor {
     }
 }
 
-/// An .ods sheet's merged cells (0-based) and comments (row from 1).
-fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Comments), String> {
+/// The vertically merged cells of the sheet `sheet` of an .ods file: each cell that spans
+/// more than one row, as (top row, column) to (bottom row, column), 0-based.
+pub fn ods_merged(path: &Path, sheet: &str) -> Result<Vec<calamine::Dimensions>, String> {
+    Ok(ods_sheet(path, sheet)?.0)
+}
+
+/// The comments (`office:annotation`) on the cells of the sheet `sheet` of an .ods file,
+/// (row from 1, column from 0) → their text (paragraphs one per line; author and date left
+/// out); `Ok(None)` for a file that is not one.
+pub fn ods_comments(path: &Path, sheet: &str) -> Result<Option<Comments>, String> {
+    Ok(ods_marks(path, sheet)?.map(|m| m.comments))
+}
+
+/// What a reader of an .ods sheet sees that calamine does not give, as [`SheetMarks`] (the
+/// model the .xlsx reader fills, so that every decision on them is the same for both): rows
+/// and columns hidden (`table:visibility` `collapse` or `filter`), cells struck through by
+/// their style or a styled run of their text (`style:text-line-through-style` other than
+/// `none`, in the automatic styles or the common ones they derive from), comments
+/// (`office:annotation`) and the shapes on the sheet holding text (`draw:frame`,
+/// `draw:custom-shape` …, review 25 A-8/A-9/A-10); `Ok(None)` for a file that is not an
+/// .ods.
+pub fn ods_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String> {
+    let Some(mut zip) = open(path) else {
+        return Ok(None);
+    };
+    if zip.by_name("content.xml").is_err() {
+        return Ok(None);
+    }
+    Ok(Some(ods_sheet(path, sheet)?.1))
+}
+
+/// The styles of an .ods part (`style:style`, any family) by name: (whether its own text
+/// properties strike through, its parent's name).
+type OdsStyles = BTreeMap<String, (bool, Option<String>)>;
+
+/// Reads the `style:style` elements of an .ods part into `styles`, stopping at the body (the
+/// automatic styles of `content.xml` come before it).
+fn ods_styles<R: std::io::BufRead>(reader: &mut quick_xml::Reader<R>, styles: &mut OdsStyles) {
+    let mut buf = Vec::new();
+    let mut open: Option<String> = None;
+    loop {
+        let Ok(event) = reader.read_event_into(&mut buf) else {
+            return;
+        };
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "style:style" => {
+                    let name = attr(&e, "style:name").unwrap_or_default();
+                    let parent = attr(&e, "style:parent-style-name");
+                    styles.insert(name.clone(), (false, parent));
+                    open = Some(name);
+                }
+                "style:text-properties" => {
+                    let struck = attr(&e, "style:text-line-through-style")
+                        .is_some_and(|v| v != "none")
+                        || attr(&e, "style:text-line-through-type").is_some_and(|v| v != "none");
+                    if let Some(s) = open.as_ref().and_then(|n| styles.get_mut(n)) {
+                        s.0 |= struck;
+                    }
+                }
+                "office:body" => return,
+                _ => {}
+            },
+            Event::End(e) if e.name().as_ref() == "style:style" => open = None,
+            Event::Eof => return,
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+/// Whether the style `name` strikes through, by itself or a parent (a chain of at most 16).
+fn ods_struck(styles: &OdsStyles, name: Option<&str>) -> bool {
+    let mut name = name;
+    for _ in 0..16 {
+        let Some((struck, parent)) = name.and_then(|n| styles.get(n)) else {
+            return false;
+        };
+        if *struck {
+            return true;
+        }
+        name = parent.as_deref();
+    }
+    false
+}
+
+/// The shapes of an .ods sheet that may hold text (a text box is a `draw:frame` holding a
+/// `draw:text-box`; a callout a `draw:caption` or `draw:custom-shape`).
+const ODS_SHAPES: [&str; 12] = [
+    "draw:frame",
+    "draw:custom-shape",
+    "draw:rect",
+    "draw:ellipse",
+    "draw:circle",
+    "draw:caption",
+    "draw:polygon",
+    "draw:polyline",
+    "draw:path",
+    "draw:line",
+    "draw:connector",
+    "draw:regular-polygon",
+];
+
+/// Most rows (or columns) one repeated hidden `table:table-row` (or column) adds to the
+/// marks: a hidden block over the rest of the sheet is kept short, as an .xlsx range is.
+const ODS_REPEAT_MARKS: u32 = 4096;
+
+/// An .ods sheet's merged cells (0-based) and marks ([`ods_marks`]).
+fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, SheetMarks), String> {
     let mut zip = open(path).ok_or("not a zip file")?;
+    let mut styles = OdsStyles::new();
+    if let Ok(part) = zip.by_name("styles.xml") {
+        ods_styles(
+            &mut quick_xml::Reader::from_reader(BufReader::new(part)),
+            &mut styles,
+        );
+    }
     let content = zip.by_name("content.xml").map_err(|e| e.to_string())?;
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(content));
+    ods_styles(&mut reader, &mut styles);
     let mut buf = Vec::new();
     let (mut in_sheet, mut depth) = (false, 0usize);
     let mut at = OdsCursor::default();
     let mut merged = Vec::new();
-    let mut comments = Comments::new();
+    let mut marks = SheetMarks::default();
+    // the columns' default cell styles (by column, 0-based) and the next column's index
+    let mut column_styles: BTreeMap<u32, String> = BTreeMap::new();
+    let mut next_column = 0u32;
     // the open cell (row from 1, column), whether inside its annotation, and in one of
     // the annotation's paragraphs
     let (mut cell, mut in_note, mut in_p) = (None::<(u32, u32)>, false, false);
+    // the depth of the open shape (0: none), and whether in one of its paragraphs
+    let (mut shape, mut in_shape_p) = (0usize, false);
     let mut text = String::new();
+    let mut shape_text = String::new();
     loop {
         let event = reader
             .read_event_into(&mut buf)
@@ -168,7 +270,36 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Com
                     depth = 0;
                 }
                 "table:table" if in_sheet => depth += usize::from(!empty),
-                "table:table-row" if in_sheet && depth == 0 => at.row(&e, empty),
+                "table:table-column" if in_sheet && depth == 0 => {
+                    let repeats = count(&e, "table:number-columns-repeated");
+                    let hidden = matches!(
+                        attr(&e, "table:visibility").as_deref(),
+                        Some("collapse" | "filter")
+                    );
+                    let style = attr(&e, "table:default-cell-style-name");
+                    for c in next_column..next_column.saturating_add(repeats.min(ODS_REPEAT_MARKS))
+                    {
+                        if hidden {
+                            marks.hidden_columns.insert(c);
+                        }
+                        if let Some(s) = style.as_ref().filter(|s| ods_struck(&styles, Some(s))) {
+                            column_styles.insert(c, s.clone());
+                        }
+                    }
+                    next_column = next_column.saturating_add(repeats);
+                }
+                "table:table-row" if in_sheet && depth == 0 => {
+                    if matches!(
+                        attr(&e, "table:visibility").as_deref(),
+                        Some("collapse" | "filter")
+                    ) {
+                        let repeats = count(&e, "table:number-rows-repeated");
+                        for r in 0..repeats.min(ODS_REPEAT_MARKS) {
+                            marks.hidden_rows.insert(at.row.saturating_add(r + 1));
+                        }
+                    }
+                    at.row(&e, empty);
+                }
                 "table:table-cell" | "table:covered-table-cell" if in_sheet && depth == 0 => {
                     let (row, _, col, _) = at.cell(&e);
                     let spanned = count(&e, "table:number-rows-spanned");
@@ -178,12 +309,32 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Com
                             (row.saturating_add(spanned - 1), col),
                         ));
                     }
-                    // an annotation inside is on this cell
+                    let style = attr(&e, "table:style-name");
+                    let style = style
+                        .as_deref()
+                        .or(column_styles.get(&col).map(String::as_str));
+                    // a styled cell holding nothing strikes nothing through
+                    if !empty && ods_struck(&styles, style) {
+                        marks.struck.insert((row.saturating_add(1), col));
+                    }
+                    // an annotation or a styled run inside is on this cell
                     cell = (!empty).then_some((row.saturating_add(1), col));
                 }
                 "office:annotation" if cell.is_some() && !empty => {
                     text.clear();
                     in_note = true;
+                }
+                name if in_sheet && !in_note && ODS_SHAPES.contains(&name) => {
+                    if shape == 0 {
+                        shape_text.clear();
+                    }
+                    shape += usize::from(!empty);
+                }
+                "text:p" | "text:h" if shape > 0 => {
+                    if !shape_text.is_empty() {
+                        shape_text.push(' ');
+                    }
+                    in_shape_p = !empty;
                 }
                 "text:p" if in_note => {
                     if !text.is_empty() {
@@ -191,27 +342,60 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Com
                     }
                     in_p = !empty;
                 }
+                // a run (or paragraph) of the cell's own text in a struck style
+                "text:span" | "text:p" | "text:a"
+                    if !in_note
+                        && !empty
+                        && ods_struck(&styles, attr(&e, "text:style-name").as_deref()) =>
+                {
+                    if let Some(at) = cell {
+                        marks.struck.insert(at);
+                    }
+                }
                 _ => {}
             },
             Event::Text(t) if in_p => text.push_str(t.as_ref()),
-            Event::GeneralRef(r) if in_p => {
-                if let Ok(Some(c)) = r.resolve_char_ref() {
-                    text.push(c);
-                } else if let Some(c) = predefined(r.as_ref()) {
-                    text.push(c);
+            Event::Text(t) if in_shape_p => {
+                shape_text.push_str(t.as_ref());
+            }
+            Event::GeneralRef(r) if in_p || in_shape_p => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => predefined(r.as_ref()),
+                };
+                if let Some(c) = c {
+                    if in_p {
+                        text.push(c);
+                    } else {
+                        shape_text.push(c);
+                    }
                 }
             }
             Event::End(e) => match e.name().as_ref() {
                 "table:table" if in_sheet && depth == 0 => break,
                 "table:table" if in_sheet => depth -= 1,
                 "table:table-row" if in_sheet && depth == 0 => at.end_row(),
-                "text:p" => in_p = false,
+                "text:p" | "text:h" => (in_p, in_shape_p) = (false, false),
                 "office:annotation" if in_note => {
                     let t = text.trim();
                     if let Some(at) = cell.filter(|_| !t.is_empty()) {
-                        comments.insert(at, t.to_owned());
+                        marks.comments.insert(at, t.to_owned());
                     }
                     (in_note, in_p) = (false, false);
+                }
+                name if shape > 0 && ODS_SHAPES.contains(&name) => {
+                    shape -= 1;
+                    let said = crate::text::join_filled(shape_text.split_whitespace());
+                    if shape == 0 && !said.is_empty() {
+                        // a shape anchored to a cell is written inside it; one anchored
+                        // to the page (in `table:shapes`) is named by the sheet's first cell
+                        let (row, col) = cell.unwrap_or((1, 0));
+                        marks.text_boxes.push(TextBox {
+                            row,
+                            col,
+                            text: said,
+                        });
+                    }
                 }
                 "table:table-cell" | "table:covered-table-cell" => cell = None,
                 _ => {}
@@ -221,7 +405,7 @@ fn ods_sheet(path: &Path, sheet: &str) -> Result<(Vec<calamine::Dimensions>, Com
         }
         buf.clear();
     }
-    Ok((merged, comments))
+    Ok((merged, marks))
 }
 
 /// The character of a predefined XML entity (`amp`, `lt`, `gt`, `quot`, `apos`).
@@ -975,14 +1159,16 @@ fn sheet_comments<R: Read + Seek>(
 }
 
 /// The hidden rows and columns, struck-through cells and cell comments of the sheet
-/// `sheet` of an .xlsx (or .xlsm) workbook; `Ok(None)` for a file that is not one (an .xls, an .ods). A cell is
-/// struck through by its format's font, or by a run of its rich text (shared or inline).
+/// `sheet` of an .xlsx (or .xlsm) workbook, or of an .ods one ([`ods_marks`]: the same
+/// marks, so every reader decides on them alike, review 25 A-8/A-9/A-10); `Ok(None)` for a
+/// file that is neither (an .xls: see [`crate::input::xls`]). A cell is struck through by
+/// its format's font, or by a run of its rich text (shared or inline).
 pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String> {
     let Some(mut zip) = open(path) else {
         return Ok(None);
     };
     let Some(part) = sheet_part(&mut zip, sheet)? else {
-        return Ok(None);
+        return ods_marks(path, sheet);
     };
     let formats = struck_formats(&mut zip)?;
     let coloured = coloured_formats(&mut zip)?;
@@ -1121,6 +1307,155 @@ pub fn xlsx_marks(path: &Path, sheet: &str) -> Result<Option<SheetMarks>, String
     Ok(Some(marks))
 }
 
+/// The texts of the print header and footer of the sheet `sheet` (what each printed page
+/// shows above and below the cells): an .xlsx sheet's `<headerFooter>` (odd, even and first
+/// pages; Excel's codes such as `&C`, `&P`, `&"Arial,Bold"` and `&12` left out), an .ods
+/// sheet's master page's `style:header`/`style:footer` (fields such as the page number left
+/// out); empty for another workbook (review 25 A-16).
+pub fn print_texts(path: &Path, sheet: &str) -> Result<Vec<String>, String> {
+    let Some(mut zip) = open(path) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    if let Some(part) = sheet_part(&mut zip, sheet)? {
+        let (mut inside, mut text) = (false, String::new());
+        each_element(&mut zip, &part, |x| match x {
+            Xml::Open(e, empty) => {
+                if matches!(
+                    local(e.name().as_ref()),
+                    "oddHeader"
+                        | "oddFooter"
+                        | "evenHeader"
+                        | "evenFooter"
+                        | "firstHeader"
+                        | "firstFooter"
+                ) {
+                    inside = !empty;
+                    text.clear();
+                }
+            }
+            Xml::Text(t) if inside => text.push_str(t),
+            Xml::Ref(c) if inside => text.push(c),
+            Xml::Close(
+                "oddHeader" | "oddFooter" | "evenHeader" | "evenFooter" | "firstHeader"
+                | "firstFooter",
+            ) => {
+                inside = false;
+                let t = without_header_codes(&text);
+                if !t.is_empty() {
+                    out.push(t);
+                }
+            }
+            _ => {}
+        })?;
+        return Ok(out);
+    }
+    if zip.by_name("content.xml").is_err() {
+        return Ok(out);
+    }
+    // the sheet's table style, and that style's master page (`Default` when none is named)
+    let (mut table_style, mut pages) = (None::<String>, BTreeMap::<String, String>::new());
+    each_element(&mut zip, "content.xml", |x| {
+        if let Xml::Open(e, _) = x {
+            match e.name().as_ref() {
+                "style:style" if attr(e, "style:family").as_deref() == Some("table") => {
+                    if let (Some(n), Some(m)) =
+                        (attr(e, "style:name"), attr(e, "style:master-page-name"))
+                    {
+                        pages.insert(n, m);
+                    }
+                }
+                "table:table" if attr(e, "table:name").as_deref() == Some(sheet) => {
+                    table_style = attr(e, "table:style-name");
+                }
+                _ => {}
+            }
+        }
+    })?;
+    let page = table_style
+        .and_then(|s| pages.get(&s).cloned())
+        .unwrap_or_else(|| "Default".to_owned());
+    // the text of the page's headers and footers, by paragraph; a field (`text:page-number`,
+    // `text:sheet-name`, `text:date`) shows what the program fills in: left out
+    let (mut in_page, mut region, mut field) = (false, 0usize, 0usize);
+    let mut text = String::new();
+    each_element(&mut zip, "styles.xml", |x| match x {
+        Xml::Open(e, empty) => match e.name().as_ref() {
+            "style:master-page" => {
+                in_page = !empty && attr(e, "style:name").as_deref() == Some(page.as_str());
+            }
+            "style:header" | "style:footer" | "style:header-left" | "style:footer-left"
+            | "style:header-first" | "style:footer-first"
+                if in_page && !empty =>
+            {
+                region += 1;
+            }
+            "text:p" if region > 0 && !text.is_empty() => text.push(' '),
+            name if region > 0
+                && !empty
+                && name.starts_with("text:")
+                && name != "text:p"
+                && name != "text:span"
+                && name != "text:s" =>
+            {
+                field += 1
+            }
+            _ => {}
+        },
+        Xml::Text(t) if region > 0 && field == 0 => text.push_str(t),
+        Xml::Ref(c) if region > 0 && field == 0 => text.push(c),
+        Xml::Close(
+            "header" | "footer" | "header-left" | "footer-left" | "header-first" | "footer-first",
+        ) if region > 0 => {
+            region -= 1;
+            let t = crate::text::join_filled(text.split_whitespace());
+            if region == 0 && !t.is_empty() {
+                out.push(t);
+            }
+            if region == 0 {
+                text.clear();
+            }
+        }
+        Xml::Close(name) if field > 0 && !matches!(name, "p" | "span" | "s") => field -= 1,
+        Xml::Close("master-page") => in_page = false,
+        _ => {}
+    })?;
+    Ok(out)
+}
+
+/// An .xlsx header's or footer's text without Excel's codes: `&L`/`&C`/`&R` (sections, read
+/// as a space), `&P`, `&N`, `&D`, `&T`, `&F`, `&A`, `&Z`, `&G` (fields), `&B`, `&I`, `&U`,
+/// `&S`, `&E`, `&X`, `&Y` (styles), `&"font,style"`, `&K` colours and `&12` sizes; `&&` is `&`.
+fn without_header_codes(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '&' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('&') => out.push('&'),
+            Some('"') => {
+                for c in chars.by_ref() {
+                    if c == '"' {
+                        break;
+                    }
+                }
+            }
+            Some('K') => {
+                for _ in 0..6 {
+                    chars.next_if(|c| c.is_ascii_alphanumeric() || *c == '+' || *c == '-');
+                }
+            }
+            Some(d) if d.is_ascii_digit() => while chars.next_if(char::is_ascii_digit).is_some() {},
+            Some('L' | 'C' | 'R') => out.push(' '),
+            _ => {}
+        }
+    }
+    crate::text::join_filled(out.split_whitespace())
+}
+
 /// Most cells the rectangle of an .xlsx sheet's cells may span (from its first to its last
 /// row and column holding something), checked before calamine reads the sheet: calamine
 /// gives a sheet as a dense rectangle (about 32 bytes a cell, more as text), so one stray
@@ -1172,6 +1507,9 @@ pub enum SheetProblem {
     /// A merged range (`<mergeCell ref="D3:C2"/>`) that is no range of cells: reversed,
     /// without a row, beyond the sheet's last row or column (review 24 D-2).
     BadMerge(String),
+    /// Two `<c>` elements at one address (`B3`, named): calamine keeps the last without a
+    /// word, and which one a spreadsheet program shows is not known (review 25 D-2).
+    DuplicateCell(String),
     /// The part cannot be read as XML.
     Unreadable(String),
 }
@@ -1233,8 +1571,16 @@ pub fn xlsx_precheck(path: &Path, sheet: &str) -> Result<(), SheetProblem> {
     // (first row, last row, first column, last column) of the cells holding something
     let mut extent: Option<(u32, u32, u32, u32)> = None;
     let mut bad_merge: Option<String> = None;
+    // the last cell's address, and whether one came at or before it (out of order: then
+    // looked for twice over in a second reading, which a file a spreadsheet program wrote
+    // never needs)
+    let (mut last, mut unordered) = (None::<(u32, u32)>, false);
     each_valued_cell(&mut zip, &part, |found| match found {
         Found::Cell(rc) => extent = Some(grown(extent, rc)),
+        Found::Address(rc) => {
+            unordered |= last.is_some_and(|l| rc <= l);
+            last = Some(rc);
+        }
         Found::Merge(range) if bad_merge.is_none() && !valid_range(&range) => {
             bad_merge = Some(range);
         }
@@ -1244,14 +1590,24 @@ pub fn xlsx_precheck(path: &Path, sheet: &str) -> Result<(), SheetProblem> {
     if let Some(range) = bad_merge {
         return Err(SheetProblem::BadMerge(range));
     }
-    let Some((top, bottom, left, right)) = extent else {
+    if unordered {
+        let mut seen = std::collections::HashSet::new();
+        let mut twice = None;
+        each_valued_cell(&mut zip, &part, |found| {
+            if let Found::Address(rc) = found {
+                if !seen.insert(rc) && twice.is_none() {
+                    twice = Some(rc);
+                }
+            }
+        })
+        .map_err(SheetProblem::Unreadable)?;
+        if let Some((r, c)) = twice {
+            return Err(SheetProblem::DuplicateCell(cell_name(r, c)));
+        }
+    }
+    let Some((rows, columns)) = over_cells(extent) else {
         return Ok(());
     };
-    let span = |a: u32, b: u32| u64::from(b - a) + 1;
-    let (rows, columns) = (span(top, bottom), span(left, right));
-    if rows * columns <= MAX_SHEET_CELLS {
-        return Ok(());
-    }
     let (cell, text) = far_cell(&mut zip, &part).map_err(SheetProblem::Unreadable)?;
     Err(SheetProblem::TooFar {
         cell,
@@ -1268,6 +1624,8 @@ enum Found {
     Cell((u32, u32)),
     /// A merged range as written (`<mergeCell ref="B2:C3"/>`).
     Merge(String),
+    /// Every cell's address, holding something or not (row from 1, column from 0).
+    Address((u32, u32)),
 }
 
 /// Calls `each` on every cell of a sheet part holding something, and every merged range.
@@ -1283,6 +1641,7 @@ fn each_valued_cell<R: Read + Seek>(
             "row" => at.row(e),
             "c" => {
                 let rc = at.cell(e);
+                each(Found::Address(rc));
                 open = (!empty).then_some(rc);
             }
             "v" | "is" | "f" => {
@@ -1442,31 +1801,47 @@ type Run = ((u32, u32, u32, u32), String);
 
 /// Whether the runs of one .ods sheet ([`ods_precheck`]) span at most [`MAX_SHEET_CELLS`].
 fn too_far(runs: &[Run]) -> Result<(), SheetProblem> {
-    let mut extent: Option<(u32, u32, u32, u32)> = None;
-    for &((t, b, l, r), _) in runs {
-        extent = Some(grown(Some(grown(extent, (t, l))), (b, r)));
-    }
-    let Some((top, bottom, left, right)) = extent else {
-        return Ok(());
-    };
-    let span = |a: u32, b: u32| u64::from(b - a) + 1;
-    let (rows, columns) = (span(top, bottom), span(left, right));
-    if rows * columns <= MAX_SHEET_CELLS {
-        return Ok(());
-    }
+    // (row from 1, column from 0) of each run's corners
     let corners: Vec<(u32, u32)> = runs
         .iter()
-        .flat_map(|&((t, b, l, r), _)| [(t, l), (b, r)])
+        .flat_map(|&((t, b, l, r), _)| [(t.saturating_add(1), l), (b.saturating_add(1), r)])
         .collect();
-    let (r, c) = farthest(&corners).unwrap_or((bottom, right));
-    let text = runs
-        .iter()
-        .find(|((t, b, l, rt), _)| (*t..=*b).contains(&r) && (*l..=*rt).contains(&c))
-        .map(|(_, text)| text.clone())
-        .unwrap_or_default();
+    too_many_cells(&corners, |(r, c)| {
+        runs.iter()
+            .find(|((t, b, l, rt), _)| (*t..=*b).contains(&(r - 1)) && (*l..=*rt).contains(&c))
+            .map(|(_, text)| text.clone())
+            .unwrap_or_default()
+    })
+}
+
+/// The rows and columns the rectangle `extent` (first row, last row, first column, last
+/// column) spans, when that is more than [`MAX_SHEET_CELLS`].
+fn over_cells(extent: Option<(u32, u32, u32, u32)>) -> Option<(u64, u64)> {
+    let (top, bottom, left, right) = extent?;
+    let span = |a: u32, b: u32| u64::from(b - a) + 1;
+    let (rows, columns) = (span(top, bottom), span(left, right));
+    (rows * columns > MAX_SHEET_CELLS).then_some((rows, columns))
+}
+
+/// Whether `cells` (row from 1, column from 0: those of a sheet holding something) span at
+/// most [`MAX_SHEET_CELLS`]; else the cell that makes them span more ([`farthest`]) with
+/// its text (`text_of`, asked only then): the one bound of every workbook reader (.xlsx,
+/// .ods, .xls).
+pub fn too_many_cells(
+    cells: &[(u32, u32)],
+    text_of: impl FnOnce((u32, u32)) -> String,
+) -> Result<(), SheetProblem> {
+    let mut extent = None;
+    for &rc in cells {
+        extent = Some(grown(extent, rc));
+    }
+    let Some((rows, columns)) = over_cells(extent) else {
+        return Ok(());
+    };
+    let (r, c) = farthest(cells).unwrap_or((1, 0));
     Err(SheetProblem::TooFar {
-        cell: cell_name(r + 1, c),
-        text,
+        cell: cell_name(r, c),
+        text: cut_text(&text_of((r, c))),
         rows,
         columns,
     })
@@ -1478,7 +1853,7 @@ fn too_far(runs: &[Run]) -> Result<(), SheetProblem> {
 pub fn range_precheck(range: &calamine::Range<calamine::Data>) -> Result<(), SheetProblem> {
     let (rows, columns) = range.get_size();
     let (rows, columns) = (rows as u64, columns as u64);
-    if rows * columns <= MAX_SHEET_CELLS {
+    if rows.saturating_mul(columns) <= MAX_SHEET_CELLS {
         return Ok(());
     }
     let (top, left) = range.start().unwrap_or((0, 0));

@@ -1646,13 +1646,13 @@ fn from_workbook(
 }
 
 /// A workbook whose cell marks the reader cannot see, by its extension: an .xls (or .xlsb)
-/// file's comments, hidden rows and strike-through (calamine gives none), an .ods file's
-/// hidden rows and strike-through (its comments are read).
+/// file's comments, hidden rows and strike-through (calamine gives none; a sheet of an .xls
+/// holding one is refused, [`crate::input::xls`], but its colours and number formats are
+/// not read). An .ods file's are read as an .xlsx's are (s17-sheets).
 fn marks_not_read(path: &Path) -> Option<&'static str> {
     let ext = path.extension()?.to_string_lossy().to_lowercase();
     match ext.as_str() {
         "xls" | "xlsb" => Some("xls"),
-        "ods" => Some("ods"),
         _ => None,
     }
 }

@@ -1107,6 +1107,46 @@ pub(super) fn refuse_qualified_sheet_names(
         if let Some(word) = word {
             return Err(not_in_effect_sheet(path, sheet, &word));
         }
+        refuse_marked_print_texts(path, sheet, as_of)?;
+    }
+    Ok(())
+}
+
+/// Refuses a sheet whose print header or footer ([`workbook_zip::print_texts`]) marks the list
+/// as the same words above the table do ([`remarks::document_mark`]: `DRAFT`, `ドラフト`,
+/// `（案）`, a date after the as-of date) or as an example or instructions (`記入例`): what
+/// each printed page says of the list is the list's own line (review 25 A-16).
+///
+/// [`workbook_zip::print_texts`]: crate::input::workbook_zip::print_texts
+fn refuse_marked_print_texts(
+    path: &Path,
+    sheet: &str,
+    as_of: crate::date::Date,
+) -> Result<(), InputError> {
+    let at = || Location::file(path).sheet(Some(sheet));
+    let texts = crate::input::workbook_zip::print_texts(path, sheet).map_err(|e| {
+        InputError::at(
+            at(),
+            format!("cannot read the sheet's print header and footer: {e}"),
+        )
+        .hint("open the workbook in Excel and save it again as .xlsx")
+    })?;
+    for text in texts {
+        let (what, hint) = match remarks::document_mark(&text, as_of) {
+            Some(q) => (q.what(), q.hint()),
+            None if crate::input::checks::is_instructions_sheet(&text) => (
+                "marks the sheet as instructions or an example".to_owned(),
+                "give the CSP's statement in effect (the published list); if this sheet is it, remove the words from the print header or footer",
+            ),
+            None => continue,
+        };
+        return Err(InputError::at(
+            at(),
+            format!(
+                "the sheet's print header or footer '{text}' {what}: its rows are not read as the CSP's statement in effect"
+            ),
+        )
+        .hint(hint));
     }
     Ok(())
 }
@@ -1134,15 +1174,43 @@ fn not_in_effect_sheet(path: &Path, sheet: &str, word: &str) -> InputError {
 /// [`checks::is_instructions_sheet`]: crate::input::checks::is_instructions_sheet
 /// [`checks::not_in_effect_sheet`]: crate::input::checks::not_in_effect_sheet
 pub(super) fn refuse_example_sheets(path: &Path, parts: &[Part]) -> Result<(), InputError> {
-    for sheet in parts.iter().filter_map(|p| p.read.sheet.as_deref()) {
+    let names: Vec<&str> = parts
+        .iter()
+        .filter_map(|p| p.read.sheet.as_deref())
+        .collect();
+    for &sheet in &names {
         let word = crate::input::checks::is_instructions_sheet(sheet)
             .then(|| sheet.trim())
             .or_else(|| crate::input::checks::not_in_effect_sheet(sheet));
         if let Some(word) = word {
             return Err(not_in_effect_sheet(path, sheet, word));
         }
+        // a copied sheet's name beside the sheet it copies (review 25 A-5)
+        if let Some(word) = names.iter().find_map(|other| copy_name(other, sheet)) {
+            return Err(not_in_effect_sheet(path, sheet, word));
+        }
     }
     Ok(())
+}
+
+/// The suffix that makes `name` the name a spreadsheet program gives a copy of the sheet
+/// `original`: Excel's `管理策一覧 (2)`, LibreOffice's `管理策一覧_2` (a number from 2); `None`
+/// for another name (`一覧1` beside `一覧2` are parts of one list: neither is the other's
+/// name with a suffix).
+fn copy_name<'n>(original: &str, name: &'n str) -> Option<&'n str> {
+    let rest = name.strip_prefix(original)?;
+    let number = |n: &str| {
+        !n.is_empty()
+            && n.chars().all(|c| c.is_ascii_digit())
+            && n.parse::<u32>().is_ok_and(|n| n >= 2)
+    };
+    let excel = rest
+        .trim_start()
+        .strip_prefix('(')
+        .and_then(|n| n.strip_suffix(')'))
+        .is_some_and(number);
+    let libre = rest.strip_prefix('_').is_some_and(number);
+    (excel || libre).then(|| rest.trim())
 }
 
 /// The word of a sheet's name (folded) saying its rows are not audited or not final
@@ -1702,6 +1770,18 @@ mod tests {
     use super::*;
 
     /// Review 24 A-8: how two sheets' names (each sheet stating whose statement it is) differ.
+    #[test]
+    fn the_names_of_copied_sheets() {
+        assert_eq!(copy_name("管理策一覧", "管理策一覧 (2)"), Some("(2)"));
+        assert_eq!(copy_name("管理策一覧", "管理策一覧(3)"), Some("(3)"));
+        assert_eq!(copy_name("管理策一覧", "管理策一覧_2"), Some("_2"));
+        assert_eq!(copy_name("管理策一覧", "管理策一覧"), None);
+        assert_eq!(copy_name("管理策一覧", "管理策一覧_1"), None);
+        assert_eq!(copy_name("一覧1", "一覧2"), None);
+        assert_eq!(copy_name("一覧", "一覧2"), None);
+        assert_eq!(copy_name("管理策一覧", "管理策一覧_確定"), None);
+    }
+
     #[test]
     fn sheet_names_split_copies_or_products() {
         let headings = vec!["資産の管理".to_owned(), "供給者関係".to_owned()];

@@ -1186,6 +1186,11 @@ pub fn sheet_meaning(name: &str) -> SheetMeaning {
     {
         return SheetMeaning::History;
     }
+    // a name that is a status no cell is read as (`Partial`, `一部実施`, `△`): what its rows
+    // state cannot be told, as a cell's cannot; not "not implemented" (review 25 B-2)
+    if status_value(name) == Err(Unreadable::Partial) {
+        return SheetMeaning::Qualified(name.trim().to_owned());
+    }
     let mut states: Vec<Declared> = status_words(name).iter().filter_map(|w| w.states).collect();
     if let Ok(v) = status_value(name) {
         states.push(v.declared);
@@ -1820,6 +1825,10 @@ mod tests {
             ("To do", "to do"),
         ] {
             assert_eq!(sheet_meaning(name), Qualified(word.to_owned()), "{name}");
+        }
+        // a partial status, as a cell's is not read (review 25 B-2)
+        for name in ["Partial", "一部実施", "Partially implemented"] {
+            assert_eq!(sheet_meaning(name), Qualified(name.to_owned()), "{name}");
         }
         assert_eq!(sheet_meaning("Closed"), Statements);
         assert_eq!(sheet_meaning("Done"), Statements);
