@@ -197,26 +197,15 @@ impl CspControls {
             Side::CspList,
             lang,
         ));
-        if let Some((file, kind)) = &self.marks_not_read {
-            let (ja, en, ja_cmt, en_cmt) = match *kind {
-                "xls" => (
-                    "セルのコメント、非表示の行、取り消し線",
-                    "cell comments, hidden rows and strike-through",
-                    "。コメントによる限定も反映されません",
-                    ", and a comment that qualifies a row is not seen",
-                ),
-                _ => (
-                    "非表示の行、取り消し線",
-                    "hidden rows and strike-through",
-                    "",
-                    "",
-                ),
-            };
+        if let Some((file, _)) = &self.marks_not_read {
+            // an .xls (BIFF8) sheet holding a comment, a text box, a hidden row or column or
+            // struck-through text is refused (`input::xls`); what is still not seen: an older
+            // .xls (BIFF5) or an .xlsb file's marks, and any .xls's colours and number formats
             out.push(crate::analysis::gap::Warning {
                 code: "csp-workbook-marks-not-read",
                 message: match lang {
-                    Lang::Ja => format!("ワークブック {file} の形式(.{kind})では{ja}を読み取れません: 非表示の行や取り消し線の付いた「実施」も記載どおりに読みます{ja_cmt}。.xlsx で保存し直して実行してください"),
-                    Lang::En => format!("The {en} of the .{kind} workbook {file} are not read: a hidden row or a struck-through 実施 is read as stated{en_cmt}; save the workbook as .xlsx and run again"),
+                    Lang::Ja => format!("ワークブック {file} の形式では一部の書式を読み取れません: セルの色・表示形式は読まず、古い形式(.xls BIFF5、.xlsb)ではコメント・非表示の行・取り消し線も読みません(非表示の行や取り消し線の付いた「実施」も記載どおりに読みます)。.xlsx で保存し直して実行してください"),
+                    Lang::En => format!("Some cell formatting of the workbook {file} is not read: its colours and number formats, and in an older format (.xls BIFF5, .xlsb) its comments, hidden rows and strike-through too (a hidden row or a struck-through 実施 is then read as stated); save the workbook as .xlsx and run again"),
                 },
             });
         }
