@@ -856,7 +856,7 @@ pub struct RefsColumn {
 }
 
 /// Which field of a check item could not be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ProblemField {
     Assurance,
@@ -886,7 +886,7 @@ pub enum ProblemField {
 
 /// A cell of a check item whose value is not one the tool knows: the item is listed as
 /// not analysed, with this, rather than stopping the run or being skipped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct CellProblem {
     pub field: ProblemField,
     /// The column's header as written (the field name for YAML/JSON).

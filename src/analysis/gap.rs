@@ -1343,6 +1343,11 @@ pub struct ItemResults {
     /// item position (see [`ItemResults::set_candidates`]); foldhash, not SipHash: looked
     /// up for every item a renderer writes.
     candidates: foldhash::HashMap<usize, Vec<String>>,
+    /// Each distinct cell problem of the items worded once ([`CellProblem::describe`] in
+    /// `lang`; [`described_problems`]): a list repeats its notes, and wording a note's
+    /// problem reads it through every note rule again (issue 20: a tenth of `report
+    /// N=100,000 → csv`'s instructions).
+    described: foldhash::HashMap<CellProblem, String>,
 }
 
 /// What the CSP's profile publishes on the topics of outside-ISMAP procedures, worded once,
@@ -1692,7 +1697,10 @@ impl ItemResults {
             let cells = item
                 .problems
                 .iter()
-                .map(|p| Cow::Owned(p.describe(lang)))
+                .map(|p| match self.described.get(p) {
+                    Some(text) => Cow::Borrowed(text.as_str()),
+                    None => Cow::Owned(p.describe(lang)),
+                })
                 .collect();
             procs.push(proc(Kind::FixInput, cells));
         }
@@ -7845,6 +7853,7 @@ fn item_results_split(
     // list copied: at 100,000 items each is ~20 MB), the items' list freed once read
     let list = map_in_parts(&mut items, threads, ItemResult::empty, analyse_part);
     drop(items);
+    let described = described_problems(&list, lang, threads);
     ItemResults {
         list,
         evals,
@@ -7852,7 +7861,33 @@ fn item_results_split(
         facts: Arc::new(facts),
         lang,
         candidates: foldhash::HashMap::default(),
+        described,
     }
+}
+
+/// [`CellProblem::describe`] in `lang` of each distinct problem of `items`, each worded
+/// once, on up to `threads` threads (each on its own: the same words on any number).
+fn described_problems(
+    items: &[ItemResult],
+    lang: Lang,
+    threads: usize,
+) -> foldhash::HashMap<CellProblem, String> {
+    let mut seen: foldhash::HashSet<&CellProblem> = foldhash::HashSet::default();
+    let distinct: Vec<&CellProblem> = items
+        .iter()
+        .flat_map(|i| &i.problems)
+        .filter(|p| seen.insert(*p))
+        .collect();
+    drop(seen);
+    let threads = threads.min(threads_for(distinct.len(), PARALLEL_MIN_ITEMS));
+    let texts = in_parts(
+        slice_parts(&distinct, threads),
+        distinct.len(),
+        |_, part: &[&CellProblem], out: &mut Vec<String>| {
+            out.extend(part.iter().map(|p| p.describe(lang)));
+        },
+    );
+    distinct.into_iter().cloned().zip(texts).collect()
 }
 
 /// The report's warnings: the CSP's ([`csp_warnings`]), then the check list's;
@@ -8942,6 +8977,74 @@ mod tests {
         // the statuses differ between items, so the comparison says something
         assert!(one.iter().any(|r| r.status == Status::Covered));
         assert!(one.iter().any(|r| r.status == Status::Unmapped));
+    }
+
+    /// Each distinct cell problem is worded once, on any number of threads, and an item's
+    /// fix-input procedure names its problems as [`CellProblem::describe`] words them, in
+    /// its order, a problem the results were not made with too (issue 20).
+    #[test]
+    fn cell_problems_are_worded_once_as_describe_words_them() {
+        use crate::model::ProblemField;
+        let catalog = Catalog::embedded().unwrap();
+        let att = attestation(&["9.2.1"], "8.1.5.P");
+        let csp = resolve_attestation(&catalog, &att);
+        let coverage = ListCoverage::of(&catalog, &csp);
+        let judge = Judge::new(&catalog, &csp, &coverage, date("2026-04-01"));
+        let problem = |field, column: &str, value: &str| CellProblem {
+            field,
+            column: column.to_owned(),
+            value: value.to_owned(),
+        };
+        let kinds = [
+            problem(ProblemField::NoteAgainst, "備考", "CSPに確認中"),
+            problem(ProblemField::NoteAgainst, "備考", "前回監査で指摘あり"),
+            problem(ProblemField::Risk, "重要度", "?"),
+            problem(ProblemField::Assurance, "求める確認水準", "ISMAPまたはSOC2"),
+        ];
+        let items: Vec<CheckItem> = (0..60)
+            .map(|i| {
+                let mut it = item(i + 2, &["9.2.1"], Assurance::Ismap);
+                // repeated problems, and one of its own every fifth item
+                it.problems.push(kinds[i % kinds.len()].clone());
+                if i % 5 == 0 {
+                    it.problems
+                        .push(problem(ProblemField::Risk, "重要度", &format!("x{i}")));
+                }
+                it
+            })
+            .collect();
+        let resolved = ResolvedRefs::new(&catalog, &items, &[]);
+        for lang in [Lang::Ja, Lang::En] {
+            for threads in [1, 2, 7] {
+                let results = item_results_split(
+                    &judge,
+                    &resolved,
+                    items.clone(),
+                    TopicFacts::default(),
+                    lang,
+                    threads,
+                );
+                assert_eq!(results.described.len(), kinds.len() + 12, "{threads}");
+                for (p, text) in &results.described {
+                    assert_eq!(*text, p.describe(lang));
+                }
+                let mut outside = results[0].clone();
+                outside
+                    .problems
+                    .push(problem(ProblemField::Risk, "重要度", "??"));
+                for r in results.iter().chain([&outside]) {
+                    let d = results.details(r);
+                    let fix: Vec<&Procedure> = d
+                        .additional_procedures
+                        .iter()
+                        .filter(|p| p.kind == Kind::FixInput)
+                        .collect();
+                    let want: Vec<String> = r.problems.iter().map(|p| p.describe(lang)).collect();
+                    assert_eq!(fix.len(), 1);
+                    assert_eq!(fix[0].subjects, want, "{threads} {lang:?}");
+                }
+            }
+        }
     }
 
     /// The reasons are worked out when analysing, the details when rendering: both from the
