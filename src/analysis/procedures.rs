@@ -2105,7 +2105,10 @@ fn abbreviated_time(folded: &str, beside: bool) -> Option<String> {
         while at < bytes.len() && bytes[at].is_ascii_digit() {
             at += 1;
         }
-        if bytes.get(at).is_some_and(|b| matches!(b, b'.' | b',' | b'/' | b':')) {
+        if bytes
+            .get(at)
+            .is_some_and(|b| matches!(b, b'.' | b',' | b'/' | b':'))
+        {
             continue;
         }
         let rest = folded[at..].trim_start_matches(' ');
@@ -2118,9 +2121,9 @@ fn abbreviated_time(folded: &str, beside: bool) -> Option<String> {
         let bound = BOUNDS.iter().find(|b| after.starts_with(**b));
         let before = folded[..start].trim_end_matches([' ', '(', '[']);
         let lead = LEADS.iter().find(|l| {
-            before.strip_suffix(**l).is_some_and(|b| {
-                !b.ends_with(|c: char| c.is_ascii_alphabetic())
-            })
+            before
+                .strip_suffix(**l)
+                .is_some_and(|b| !b.ends_with(|c: char| c.is_ascii_alphabetic()))
         });
         if beside && bound.is_none() && lead.is_none() {
             continue;
@@ -5341,9 +5344,18 @@ mod tests {
             ("(２４ｈ)", "24h"),
             ("Session timeout 30min", "30min"),
             ("Lock out after 5 failed attempts", "5 failed attempts"),
-            ("Lock after five unsuccessful tries", "five unsuccessful tries"),
-            ("3 consecutive invalid logins lock the account", "3 consecutive invalid"),
-            ("NIST SP 800-88に準拠してデータを消去すること", "NIST SP 800-88"),
+            (
+                "Lock after five unsuccessful tries",
+                "five unsuccessful tries",
+            ),
+            (
+                "3 consecutive invalid logins lock the account",
+                "3 consecutive invalid",
+            ),
+            (
+                "NIST SP 800-88に準拠してデータを消去すること",
+                "NIST SP 800-88",
+            ),
             ("Wipe per NIST800-88", "NIST SP 800-88"),
             ("DoD 5220.22-Mで消去", "DoD 5220.22-M"),
         ] {
@@ -5366,7 +5378,10 @@ mod tests {
             beside("Lock after 5 failed attempts").as_deref(),
             Some("5 failed attempts")
         );
-        assert_eq!(beside("5 failed attempts were seen in the 2025 review"), None);
+        assert_eq!(
+            beside("5 failed attempts were seen in the 2025 review"),
+            None
+        );
         assert_eq!(beside("Reviewed 24h"), None);
     }
 
