@@ -1397,6 +1397,7 @@ pub fn asks_capability_in(folded: &str) -> bool {
         .any(|(first, second)| has(first) && (second.is_empty() || has(second)))
         || supports_feature(text)
         || customer_can(text)
+        || offered_plainly(text)
 }
 
 /// What the customer can do (`利用者が保存データを暗号化できること`): the customer the subject
@@ -1417,7 +1418,7 @@ fn customer_can(text: &str) -> bool {
         text.match_indices(s).any(|(at, _)| {
             let rest = &text[at + s.len()..];
             let clause = rest.split(['、', ',', '。']).next().unwrap_or(rest);
-            CAN.iter().any(|c| clause.contains(c))
+            CAN.iter().any(|c| clause.contains(c)) || can_at_end(clause)
         })
     })
 }
@@ -1676,7 +1677,7 @@ pub fn fold(text: &str) -> String {
 
 /// [`stated_level`] of a text already [`fold`]ed.
 pub fn stated_level_in(folded: &str) -> Option<String> {
-    level_in(folded, false)
+    level_in(folded, false).or_else(|| level_abbreviated_in(folded, false))
 }
 
 /// The level a text written beside an item's title states (its note, a requirement-detail
@@ -1685,7 +1686,7 @@ pub fn stated_level_in(folded: &str) -> Option<String> {
 /// a track record (`5年以上の取引実績`) — a note also counts, numbers and dates
 /// (`1回目の確認`, `過去3年間のインシデントなし`, `100%回答必須`).
 pub fn stated_level_beside_in(folded: &str) -> Option<String> {
-    level_in(folded, true)
+    level_in(folded, true).or_else(|| level_abbreviated_in(folded, true))
 }
 
 /// Round-the-clock operation written out: a level quoted whole, and availability with a
@@ -2238,6 +2239,316 @@ fn english_level(folded: &str, beside: bool) -> Option<String> {
     None
 }
 
+/// Levels [`level_in`] does not read, in the spellings SLA sheets and questionnaires use
+/// (review 26 A-4): hours or minutes abbreviated (`24h`, `(24h以内)`, `within 24h of
+/// termination`, `30min`), a count of attempts (`Lock out after 5 failed attempts`), a
+/// standard of media sanitisation named by its number (`NIST SP 800-88に準拠`,
+/// `DoD 5220.22-M`) — quoted as written. Beside a title (`beside`) an abbreviated time or
+/// a count needs a bound (`以内`, `within`, `after`…), as any figure there does.
+fn level_abbreviated_in(folded: &str, beside: bool) -> Option<String> {
+    // a figure is written in digits, or a count in English words
+    if !folded.bytes().any(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    abbreviated_time(folded, beside)
+        .or_else(|| count_of_attempts(folded, beside))
+        .or_else(|| standard_named(folded))
+}
+
+/// `24h`, `72hrs`, `30 min` with its bound, if any (`within 24h`, `24h以内`): part of
+/// [`level_abbreviated_in`]. Not a figure in an id or a version (`9.4.2`, `v2h`).
+fn abbreviated_time(folded: &str, beside: bool) -> Option<String> {
+    const UNITS: [&str; 5] = ["hrs", "hr", "h", "mins", "min"];
+    const LEADS: [&str; 7] = [
+        "within",
+        "at least",
+        "every",
+        "at most",
+        "no more than",
+        "up to",
+        "under",
+    ];
+    const BOUNDS: [&str; 5] = ["以内", "以上", "まで", "未満", "以下"];
+    let bytes = folded.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let joined = at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'.');
+        if !bytes[at].is_ascii_digit() || joined {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_digit() {
+            at += 1;
+        }
+        if bytes
+            .get(at)
+            .is_some_and(|b| matches!(b, b'.' | b',' | b'/' | b':'))
+        {
+            continue;
+        }
+        let rest = folded[at..].trim_start_matches(' ');
+        let Some(word) = UNITS.iter().find(|w| {
+            rest.starts_with(**w) && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+        }) else {
+            continue;
+        };
+        let after = rest[word.len()..].trim_start();
+        let bound = BOUNDS.iter().find(|b| after.starts_with(**b));
+        let before = folded[..start].trim_end_matches([' ', '(', '[']);
+        let lead = LEADS.iter().find(|l| {
+            before
+                .strip_suffix(**l)
+                .is_some_and(|b| !b.ends_with(|c: char| c.is_ascii_alphabetic()))
+        });
+        if beside && bound.is_none() && lead.is_none() {
+            continue;
+        }
+        let written = &folded[start..folded.len() - rest.len() + word.len()];
+        return Some(match (lead, bound) {
+            (Some(l), _) => format!("{l} {written}"),
+            (None, Some(b)) => format!("{written}{b}"),
+            (None, None) => written.to_owned(),
+        });
+    }
+    None
+}
+
+/// A count of failed attempts (`after 5 failed attempts`, `3 consecutive invalid logins`,
+/// `five unsuccessful tries`), as written: part of [`level_abbreviated_in`]. Beside a
+/// title, only after a bound (`after`, `more than`, `maximum`).
+fn count_of_attempts(folded: &str, beside: bool) -> Option<String> {
+    const COUNTED: [&str; 9] = [
+        "attempt",
+        "tries",
+        "failed",
+        "failure",
+        "unsuccessful",
+        "invalid",
+        "incorrect",
+        "wrong",
+        "consecutive",
+    ];
+    const LEADS: [&str; 9] = [
+        "after",
+        "than",
+        "max",
+        "maximum",
+        "to",
+        "most",
+        "exceeding",
+        "exceeds",
+        "within",
+    ];
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in folded.char_indices() {
+        if c.is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            tokens.push((s, &folded[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        tokens.push((s, &folded[s..]));
+    }
+    // whether token `k` follows token `k - 1` with only spaces between
+    let adjacent = |k: usize| {
+        k > 0 && {
+            let (s, w) = tokens[k - 1];
+            folded[s + w.len()..tokens[k].0].bytes().all(|b| b == b' ')
+        }
+    };
+    for (k, &(s, w)) in tokens.iter().enumerate() {
+        let digits = w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+        let word = ENGLISH_NUMBERS.iter().any(|(n, _)| *n == w);
+        // not a figure of an id or a date (`9.4.2`, `2026-03`)
+        let joined = folded[..s].ends_with(['.', '-', '/', ':']);
+        if !(digits || word) || joined {
+            continue;
+        }
+        if beside && !(adjacent(k) && LEADS.contains(&tokens[k - 1].1)) {
+            continue;
+        }
+        // the figure and the words after it, to the last that counts (`5 failed attempts`)
+        let mut next = k;
+        let mut end = None;
+        while next + 1 < tokens.len() && next < k + 3 && adjacent(next + 1) {
+            next += 1;
+            let (e, t) = tokens[next];
+            if COUNTED.iter().any(|c| t.starts_with(c)) {
+                end = Some(e + t.len());
+            }
+        }
+        if let Some(end) = end {
+            return Some(folded[s..end].to_owned());
+        }
+    }
+    None
+}
+
+/// A standard of media sanitisation named by its number (`NIST SP 800-88`, `NIST 800-88`,
+/// `DoD 5220.22-M`): a method and level of erasure ISMAP does not assess (8.3.2 asks that
+/// media be disposed of securely), as `FIPS 140-2` is a level of encryption. Part of
+/// [`level_abbreviated_in`]. Not another NIST publication (`SP 800-53`, a catalogue of
+/// controls a check list maps to; `SP 800-63B`).
+fn standard_named(folded: &str) -> Option<String> {
+    for (i, _) in folded.match_indices("800-") {
+        let before = folded[..i].trim_end_matches([' ', '.', '_']);
+        if !(before.ends_with("sp") || before.ends_with("nist")) {
+            continue;
+        }
+        let number: String = folded[i + 4..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if number == "88" {
+            return Some("NIST SP 800-88".to_owned());
+        }
+    }
+    folded
+        .contains("5220.22")
+        .then(|| "DoD 5220.22-M".to_owned())
+}
+
+/// A capability offered to the customer in the plain forms [`CAPABILITY`] does not list
+/// (review 26 A-6): a setting the customer turns on (`MFA can be enabled`, `can be
+/// configured`), a feature of [`CAPABILITY`]'s list said to be there (`MFA is available`,
+/// `SSO is supported`), what a console lets one do (`管理画面から利用者を追加・削除できる`).
+/// Part of [`asks_capability_in`] (its [`RESTRICTED`] words read first).
+fn offered_plainly(text: &str) -> bool {
+    const ENABLED: [&str; 8] = [
+        "can be enabled",
+        "can be turned on",
+        "can be switched on",
+        "can be activated",
+        "can be configured",
+        "can be customized",
+        "can be customised",
+        "is configurable",
+    ];
+    const OFFERED: [&str; 7] = [
+        "is available",
+        "are available",
+        "is supported",
+        "are supported",
+        "is offered",
+        "are offered",
+        "can be used",
+    ];
+    const CONSOLE: [&str; 9] = [
+        "管理画面から",
+        "管理画面で",
+        "管理画面上で",
+        "コンソールから",
+        "コンソール上で",
+        "コンソールで",
+        "ポータルから",
+        "ポータル上で",
+        "画面上から",
+    ];
+    // the features of the rule `supports mfa` ([`CAPABILITY`])
+    let features = CAPABILITY[3].1;
+    ENABLED.iter().any(|w| text.contains(w))
+        || (OFFERED.iter().any(|w| text.contains(w)) && features.iter().any(|f| text.contains(f)))
+        || CONSOLE.iter().any(|w| {
+            text.match_indices(w).any(|(at, _)| {
+                let rest = &text[at + w.len()..];
+                let clause = rest.split(['、', ',', '。']).next().unwrap_or(rest);
+                clause.contains("できる") || clause.contains("可能")
+            })
+        })
+}
+
+/// The plain form of what the customer can do, at the clause's end (`お客様が鍵をローテーション
+/// できる`, `利用者がパスワードを変更できる`, `…可能`: review 26 A-6) — not a clause going on
+/// (`利用者がアクセスできる情報を制限すること`): part of [`customer_can`].
+fn can_at_end(clause: &str) -> bool {
+    let clause = clause.trim_end_matches([' ', '.', ')', ']']);
+    ["できる", "できます", "可能", "可能である", "可能です"]
+        .iter()
+        .any(|e| clause.ends_with(e))
+}
+
+/// The mapping said to be the nearest, a similar control, or not an exact match, in the
+/// words a consultant records it with (review 26 B-4: `最も近い管理策を割り当て`, `類似の管理策`,
+/// `完全には一致しない`, `closest match`, `best fit mapping`, `roughly maps`), or the
+/// controls' numbers said to be a guide, a placeholder or one's reading (`管理策は目安`,
+/// `管理策番号は仮置き`, `対応関係は当社の解釈`): part of [`approximate_mapping_in`].
+fn says_mapping_nearest(folded: &str) -> Option<&'static str> {
+    const ALONE: [&str; 18] = [
+        "完全には一致しない",
+        "完全には一致していない",
+        "完全に一致しない",
+        "完全一致ではない",
+        "closest match",
+        "nearest match",
+        "closest control",
+        "nearest control",
+        "best fit",
+        "best-fit",
+        "best match",
+        "roughly map",
+        "loosely map",
+        "approximately map",
+        "roughly correspond",
+        "loosely correspond",
+        "maps roughly",
+        "maps loosely",
+    ];
+    const NEAR: [&str; 8] = [
+        "最も近い",
+        "もっとも近い",
+        "一番近い",
+        "近い",
+        "類似の",
+        "類似する",
+        "類似した",
+        "類似",
+    ];
+    const AFTER_NAMED: [&str; 5] = ["に近い", "と近い", "に類似", "と類似", "に類する"];
+    const NAMED: [&str; 6] = [
+        "管理策",
+        "ismap",
+        "対応関係",
+        "対応付け",
+        "マッピング",
+        "紐付け",
+    ];
+    const STANDING: [&str; 7] = [
+        "目安",
+        "仮置き",
+        "当社の解釈",
+        "当社解釈",
+        "弊社の解釈",
+        "弊社解釈",
+        "独自の解釈",
+    ];
+    if let Some(w) = ALONE.iter().find(|w| folded.contains(**w)) {
+        return Some(w);
+    }
+    for named in NAMED {
+        for (at, _) in folded.match_indices(named) {
+            let before = &folded[..at];
+            if let Some(w) = NEAR.iter().find(|w| before.ends_with(**w)) {
+                return Some(w);
+            }
+            let after = &folded[at + named.len()..];
+            if let Some(w) = AFTER_NAMED.iter().find(|w| after.starts_with(**w)) {
+                return Some(w);
+            }
+            // `管理策は目安`, `管理策番号は仮置き`
+            let said = after.strip_prefix("番号").unwrap_or(after);
+            let said = said.trim_start_matches(['は', 'も', 'が', ' ']);
+            let said = said.strip_prefix("あくまで").unwrap_or(said);
+            if let Some(w) = STANDING.iter().find(|w| said.starts_with(**w)) {
+                return Some(w);
+            }
+        }
+    }
+    None
+}
+
 /// The word by which a check item's text or note says its mapping to ISMAP only
 /// approximates it (review 11 A-17), if any: a marker on an id (`9.2.3（近似）`,
 /// `9.2.3 (approx.)`, `9.2.3相当`, `9.2.3に準ずる`, `参考: 9.2.3`), or a sentence
@@ -2252,7 +2563,9 @@ pub fn approximate_mapping(text: &str) -> Option<&'static str> {
 
 /// [`approximate_mapping`] of a text already [`fold`]ed.
 pub fn approximate_mapping_in(folded: &str) -> Option<&'static str> {
-    marked_id(folded).or_else(|| says_mapping_approximate(folded, false))
+    marked_id(folded)
+        .or_else(|| says_mapping_approximate(folded, false))
+        .or_else(|| says_mapping_nearest(folded))
 }
 
 /// Words that, right after an id (or in brackets after it), say it only approximates
@@ -5221,5 +5534,117 @@ mod tests {
         }
         // the texts reach the words, not only their absence
         assert!(said > 2_000, "{said}");
+    }
+
+    /// Review 26 A-4: levels in the spellings of SLA sheets — an abbreviated time, a count
+    /// of attempts, a standard's number — are read in a title, and beside it only with a
+    /// bound; ids, versions and a count of what happened are none.
+    #[test]
+    fn abbreviated_levels_counts_and_standards() {
+        for (text, want) in [
+            ("Notify within 24h", "within 24h"),
+            ("速やかに(24h以内)通知", "24h以内"),
+            ("速やかに（２４ｈ以内）通知", "24h以内"),
+            ("Accounts disabled within 24h of termination", "within 24h"),
+            ("Restore in 4 hrs", "4 hrs"),
+            ("(２４ｈ)", "24h"),
+            ("Session timeout 30min", "30min"),
+            ("Lock out after 5 failed attempts", "5 failed attempts"),
+            (
+                "Lock after five unsuccessful tries",
+                "five unsuccessful tries",
+            ),
+            (
+                "3 consecutive invalid logins lock the account",
+                "3 consecutive invalid",
+            ),
+            (
+                "NIST SP 800-88に準拠してデータを消去すること",
+                "NIST SP 800-88",
+            ),
+            ("Wipe per NIST800-88", "NIST SP 800-88"),
+            ("DoD 5220.22-Mで消去", "DoD 5220.22-M"),
+        ] {
+            assert_eq!(stated_level(text).as_deref(), Some(want), "{text}");
+        }
+        for text in [
+            "See 9.4.2 h",
+            "Model v2h",
+            "Lock out accounts after repeated failed attempts",
+            "NIST SP 800-53 AC-2に従うこと",
+            "NIST SP 800-171に準拠",
+            "Review 2026-03 failed items",
+        ] {
+            assert_eq!(stated_level(text), None, "{text}");
+        }
+        let beside = |t: &str| stated_level_beside_in(&fold(t));
+        assert_eq!(beside("72hrs以内").as_deref(), Some("72hrs以内"));
+        assert_eq!(beside("within 4h").as_deref(), Some("within 4h"));
+        assert_eq!(
+            beside("Lock after 5 failed attempts").as_deref(),
+            Some("5 failed attempts")
+        );
+        assert_eq!(
+            beside("5 failed attempts were seen in the 2025 review"),
+            None
+        );
+        assert_eq!(beside("Reviewed 24h"), None);
+    }
+
+    /// Review 26 A-6: a capability offered in plain or English forms; the provider's own
+    /// control, a restriction and a clause going on are none.
+    #[test]
+    fn capabilities_in_plain_forms() {
+        for text in [
+            "MFA is available",
+            "MFA can be enabled for all tenant users",
+            "SSO is supported",
+            "Encryption at rest can be turned on",
+            "お客様が鍵をローテーションできる",
+            "利用者がパスワードを変更できる",
+            "お客様が保存期間を変更可能",
+            "管理画面から利用者を追加・削除できる",
+            "コンソールから監査ログを出力可能であること",
+        ] {
+            assert!(asks_capability_in(&fold(text)), "{text}");
+        }
+        for text in [
+            "MFA is enforced for administrators",
+            "MFA can be disabled only by administrators",
+            "利用者がアクセスできる情報を制限すること",
+            "Backups are available for restore",
+            "Logs are available to the security team",
+            "利用者が退職した場合、速やかにアカウントを削除できる",
+        ] {
+            assert!(!asks_capability_in(&fold(text)), "{text}");
+        }
+    }
+
+    /// Review 26 B-4: the mapping said to be the nearest, similar, not exact, a guide, a
+    /// placeholder or one's reading; the same words of something else are none.
+    #[test]
+    fn mapping_said_nearest_or_similar() {
+        for (text, word) in [
+            ("最も近い管理策を割り当て", "最も近い"),
+            ("類似の管理策", "類似の"),
+            ("ISMAP管理策に近い", "に近い"),
+            ("管理策は目安", "目安"),
+            ("管理策番号は仮置き", "仮置き"),
+            ("対応関係は当社の解釈", "当社の解釈"),
+            ("完全には一致しない", "完全には一致しない"),
+            ("roughly maps", "roughly map"),
+            ("closest match", "closest match"),
+            ("best fit mapping", "best fit"),
+        ] {
+            assert_eq!(approximate_mapping(text), Some(word), "{text}");
+        }
+        for text in [
+            "類似のインシデントの再発防止を含む",
+            "対応時間の目安を定める",
+            "管理策を近日中に見直す",
+            "パスワードが一致しない場合はロック",
+        ] {
+            assert_eq!(approximate_mapping(text), None, "{text}");
+        }
     }
 }

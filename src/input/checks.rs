@@ -381,6 +381,11 @@ const APPROXIMATE_WORDS: &[&str] = &[
     "tbd",
 ];
 
+/// The words of [`APPROXIMATE_WORDS`] that, outside a bracket, name the mapped controls
+/// (`関連ISMAP管理策`, `Related ISMAP control`, as `関連管理策` is a references header): a
+/// hedge only in a header's note (`ISMAP管理策（関連）`), review 26 C-2.
+const NAMES_RELATED: [&str; 2] = ["関連", "related"];
+
 /// The word of a bracketed note on a references header saying the mapping is approximate,
 /// partial or not settled (`ISMAP管理策（近似）`, `（一部対応）`, `（参考）`, `（仮）`, `（案）`,
 /// `（要確認）`, `ISMAP control (approx.)`) — not `（統制目標）`, `（2024年改訂後）`, `(新)`.
@@ -1258,6 +1263,7 @@ fn unsettled_ids(header: &str) -> bool {
         APPROXIMATE_WORDS
             .iter()
             .copied()
+            .filter(|w| !NAMES_RELATED.contains(w))
             .chain(crate::analysis::procedures::mapping_hedge_words())
     };
     year || JA
