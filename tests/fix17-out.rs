@@ -70,9 +70,18 @@ fn report_marks_a_status_resting_on_a_registration_not_in_effect() {
             let out = stdout_of(mark_report(lang, csp, format));
             assert_eq!(status_in(&out, "M1", format), m1, "{lang} {csp} {format}");
             assert_eq!(status_in(&out, "M3", format), m3, "{lang} {csp} {format}");
-            // a not-covered item keeps its own statement (the list does not name 9.2.3)
+            // a not-covered item keeps its own statement (the list does not name 9.2.3),
+            // and on a registration not in effect says so too, as compare's matrix does
+            // (review 26 B-1, one tag rule; was untagged)
             let m4 = status_in(&out, "M4", format);
-            assert!(!m4.contains("失効") && !m4.contains("lapsed"), "{m4}");
+            let tagged = ["失効", "lapsed", "未発効", "not yet valid"]
+                .iter()
+                .any(|t| m4.contains(t));
+            assert_eq!(tagged, csp != "valid.yaml", "{lang} {csp} {format}: {m4}");
+            assert!(
+                m4.starts_with("未充足") || m4.starts_with("not-covered"),
+                "{lang} {csp} {format}: {m4}"
+            );
         }
         // JSON keeps the status; its reasons say why
         let v = json_of(mark_report(lang, csp, "json"));

@@ -340,7 +340,7 @@ fn a_workbook_whose_marks_are_not_read_is_warned_about() {
     for (path, file, what) in [(
         &xls_path,
         "csp-clean.xls",
-        "cell comments, hidden rows and strike-through of the .xls workbook",
+        "its colours and number formats, and in an older format (.xls BIFF5, .xlsb) its comments, hidden rows and strike-through too",
     )] {
         for command in ["report", "compare"] {
             let run = |format: &str| {
@@ -369,7 +369,7 @@ fn a_workbook_whose_marks_are_not_read_is_warned_about() {
                 .join(" ");
             let warning = text
                 .split("WARNING: ")
-                .find(|w| w.contains("are not read"))
+                .find(|w| w.contains("is not read: its colours"))
                 .unwrap_or_else(|| panic!("{command} {file}: no warning: {text}"));
             assert!(
                 warning.contains(file) && warning.contains(what),

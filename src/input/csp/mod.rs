@@ -537,11 +537,17 @@ fn read_table(
     marks: Option<&SheetMarks>,
 ) -> Result<Option<Part>, InputError> {
     read_table_by_kind(sheet, opts, catalog, marks).map_err(|e| {
-        // an error with its own hint (an unknown status: the words known) keeps it; the
-        // registry lines a status table may have above its header are read (review 26 E-6)
-        let own_hint = e.hint.as_deref().is_some_and(|h| {
-            h != FOR_FACTS_IN_A_TABLE && h != FOR_NEXT_UPDATE_IN_A_TABLE
-        });
+        // a status cell not read (an unknown status: its hint gives the words known) keeps
+        // its hint; the registry lines a status table may have above its header are read
+        // (review 26 E-6) — any other error on a sheet holding an entry's labels (an entry
+        // saved as CSV, its `後発事象 なし` read as a status of a published list) gets the
+        // entry's hint
+        let status_cell = e.message.contains("unknown status '")
+            || e.message.contains("cannot be read as a status");
+        let own_hint = status_cell
+            && e.hint.as_deref().is_some_and(|h| {
+                h != FOR_FACTS_IN_A_TABLE && h != FOR_NEXT_UPDATE_IN_A_TABLE
+            });
         if own_hint {
             return e;
         }
@@ -608,7 +614,12 @@ fn read_table_by_kind(
         Some(page) => {
             let mut copy = sheet.clone();
             for (i, row) in copy.rows.iter_mut().enumerate() {
-                if page.took(i + 1) && page::registry_fact(row).is_some() {
+                // a scope row naming the service alone stays: a scope cell naming the
+                // service is then the whole service (review 12 C-12, beside review 25 C-3)
+                if page.took(i + 1)
+                    && page::registry_fact(row).is_some()
+                    && !page::scope_limits_nothing(row)
+                {
                     row.iter_mut().for_each(String::clear);
                 }
             }
