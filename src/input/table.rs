@@ -960,7 +960,7 @@ fn text_named_as_workbook(path: &Path) -> Option<InputError> {
     file.take(8192).read_to_end(&mut head).ok()?;
     let workbook = head.starts_with(b"PK") || head.starts_with(b"\xD0\xCF\x11\xE0");
     let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
-    if head.is_empty() || workbook || !(utf16 || !head.contains(&0)) {
+    if head.is_empty() || workbook || (!utf16 && head.contains(&0)) {
         return None;
     }
     let ext = path
