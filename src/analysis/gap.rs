@@ -4404,8 +4404,11 @@ impl ScopeRegions {
         // scope naming its regions — unless a bracket after it names the place (`DRサイト
         // （大阪）`: judged by the place above)
         let others: &[&str] = if names.len() == 1 { &OTHER_SITES } else { &[] };
+        // the words the text surely lacks skipped without a search (judged per item per CSP:
+        // a searcher built per word was half of `compare`'s instructions)
+        let chars = crate::text::CharSet::of(text);
         for w in others.iter().chain(&ALL_SITES) {
-            if let Some(at) = text.find(w) {
+            if let Some(at) = chars.may_hold(w).then(|| text.find(w)).flatten() {
                 let after = text[at + w.len()..].trim_start();
                 let placed = after
                     .strip_prefix('(')
