@@ -256,7 +256,6 @@ pub fn run(ctx: &Context, cfg: CompareConfig) -> Result<Exit> {
         cfg.iso_edition,
         cfg.as_of.unwrap_or_else(Date::today),
     )?;
-    input::checks::check_sheet_year(&checks, cfg.as_of.unwrap_or_else(Date::today))?;
     let opts = cfg.csp_reading.options(cfg.encoding, cfg.as_of);
     let progress = std::io::stderr().is_terminal() && paths.len() > 50;
     // the files --csp-dir listed (after those --csp gave)

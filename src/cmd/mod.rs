@@ -94,6 +94,8 @@ fn load_checks(
     crate::input::checks::check_outside_lines(&checks)?;
     crate::catalog::edition::prepare(catalog, &mut checks, edition)?;
     note_skipped_sheets(&checks);
+    // a year-named sheet read beside an undated list (`report` and `compare` alike)
+    crate::input::checks::check_sheet_year(&checks, as_of)?;
     Ok(checks)
 }
 

@@ -169,7 +169,6 @@ pub fn run(ctx: &Context, cfg: ReportConfig) -> Result<Exit> {
         cfg.iso_edition,
         cfg.as_of.unwrap_or_else(Date::today),
     )?;
-    input::checks::check_sheet_year(&checks, cfg.as_of.unwrap_or_else(Date::today))?;
     let mut attestation = super::load_csp(
         &catalog,
         &stdin,
